@@ -1,0 +1,182 @@
+import crypto from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+import cors from "cors";
+import express, { type ErrorRequestHandler, type Express, type RequestHandler } from "express";
+import helmet from "helmet";
+import { pinoHttp } from "pino-http";
+import { AppError, type ErrorBody } from "./lib/errors.js";
+import { ping } from "./db/dialect.js";
+import { RouteBuilder } from "./http/route.js";
+import type { AppContext } from "./http/context.js";
+import { HealthSchema, PublicConfigSchema } from "./contract/common.js";
+import { buildOpenApiDocument } from "./contract/openapi.js";
+import { authMiddleware } from "./identity/sessions.js";
+import { registerCatalogRoutes } from "./catalog/routes.js";
+import { registerIdentityRoutes } from "./identity/routes.js";
+import { registerFilesRoutes } from "./files/routes.js";
+import { registerAnnouncementRoutes } from "./announcements/routes.js";
+import { registerNotificationRoutes } from "./notifications/routes.js";
+import { registerReportRoutes } from "./reports/routes.js";
+import { registerFeedbackRoutes } from "./feedback/routes.js";
+import { pushChannelName } from "./notifications/channel-name.js";
+
+export interface BuiltApp {
+  app: Express;
+  routes: RouteBuilder["specs"];
+}
+
+/** Builds the Express app (no listening, no workers): tests use it in-process. */
+export function buildApp(ctx: AppContext): BuiltApp {
+  const app = express();
+  app.disable("x-powered-by");
+  app.set("trust proxy", 1);
+  app.set("etag", false);
+
+  app.use(requestId());
+  app.use(pinoHttp({ logger: ctx.logger, genReqId: (req) => (req as express.Request).id as string, autoLogging: ctx.config.env !== "test" }));
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        directives: {
+          "default-src": ["'self'"],
+          "script-src": ["'self'"],
+          "style-src": ["'self'", "'unsafe-inline'", "https:"],
+          "font-src": ["'self'", "data:", "https:"],
+          "img-src": ["'self'", "data:", "blob:", "https:"],
+          "connect-src": ["'self'"],
+          "frame-src": ["'self'", "blob:"],
+          "object-src": ["'self'", "blob:"],
+          "upgrade-insecure-requests": null,
+        },
+      },
+      crossOriginResourcePolicy: { policy: "cross-origin" },
+      crossOriginEmbedderPolicy: false,
+    }),
+  );
+
+  const api = express.Router();
+  api.use(cors({ origin: ctx.config.corsOrigins, exposedHeaders: ["ETag", "Content-Disposition", "X-Request-Id"], maxAge: 600 }));
+  api.use(requireJsonOrMultipart());
+  api.use(express.json({ limit: ctx.config.jsonBodyLimit }));
+  api.use(authMiddleware(ctx));
+
+  const routes = new RouteBuilder(ctx);
+  routes.add(
+    { method: "get", path: "/api/health", tag: "Hệ thống", summary: "Tình trạng API và cơ sở dữ liệu", response: HealthSchema },
+    async ({ ctx: c, res }) => {
+      try {
+        await ping(c.database.db);
+        return { ok: true, db: c.database.dialect, version: c.config.version };
+      } catch (err) {
+        c.logger.error({ err }, "health check: database unreachable");
+        res.status(503);
+        return { ok: false, db: c.database.dialect, version: c.config.version };
+      }
+    },
+  );
+  routes.add(
+    { method: "get", path: "/api/config", tag: "Hệ thống", summary: "Cấu hình công khai cho mini app", response: PublicConfigSchema },
+    ({ ctx: c }) => ({
+      wardName: c.config.wardName,
+      timeZone: c.config.timeZone,
+      devSignIn: c.config.devSignIn,
+      zaloAppId: c.config.zalo.appId,
+      pushChannel: pushChannelName(c.config),
+    }),
+  );
+  registerCatalogRoutes(routes);
+  registerIdentityRoutes(routes);
+  registerFilesRoutes(routes);
+  registerAnnouncementRoutes(routes);
+  registerNotificationRoutes(routes);
+  registerReportRoutes(routes);
+  registerFeedbackRoutes(routes);
+
+  let openApi: unknown;
+  routes.add({ method: "get", path: "/api/openapi.json", tag: "Hệ thống", summary: "Tài liệu OpenAPI 3 của API" }, () => {
+    openApi ??= buildOpenApiDocument(routes.specs, ctx.config.version);
+    return openApi;
+  });
+
+  api.use(routes.router);
+  api.use((req, _res, next) => next(new AppError(404, "ROUTE_NOT_FOUND", `Không có đường dẫn API ${req.method} ${req.originalUrl.split("?")[0]}.`)));
+  app.use("/api", api);
+
+  serveMiniApp(app, ctx);
+  app.use(errorHandler(ctx));
+  return { app, routes: routes.specs };
+}
+
+function requestId(): RequestHandler {
+  return (req, res, next) => {
+    const incoming = req.headers["x-request-id"];
+    req.id = typeof incoming === "string" && /^[\w-]{1,64}$/.test(incoming) ? incoming : crypto.randomUUID();
+    res.setHeader("X-Request-Id", req.id);
+    next();
+  };
+}
+
+/** A body must be JSON (or multipart for uploads): anything else is refused with 415, not guessed. */
+function requireJsonOrMultipart(): RequestHandler {
+  return (req, _res, next) => {
+    const hasBody = Number(req.headers["content-length"] ?? 0) > 0 || req.headers["transfer-encoding"] !== undefined;
+    if (!hasBody || req.method === "GET" || req.method === "HEAD") return next();
+    if (req.is(["application/json", "application/*+json", "multipart/form-data"])) return next();
+    next(new AppError(415, "UNSUPPORTED_MEDIA_TYPE", "Dữ liệu phải gửi dạng JSON (Content-Type: application/json)."));
+  };
+}
+
+/**
+ * Serves the built mini app. ZMPRouter's production basename is /zapps/<APP_ID>, so the app lives
+ * there (as in Zalo) and "/" redirects to it; a <base> tag makes relative assets load on deep links.
+ */
+function serveMiniApp(app: Express, ctx: AppContext): void {
+  const dir = ctx.config.webDir;
+  const indexPath = path.join(dir, "index.html");
+  const base = `/zapps/${ctx.config.zalo.appId}/`;
+  let indexHtml: string | null = null;
+  const readIndex = () => {
+    if (indexHtml === null && fs.existsSync(indexPath)) {
+      indexHtml = fs.readFileSync(indexPath, "utf8").replace("<head>", `<head><base href="${base}">`);
+    }
+    return indexHtml;
+  };
+  app.get("/", (_req, res) => res.redirect(302, base));
+  app.use(base, express.static(dir, { index: false, maxAge: "1h" }));
+  app.get(`${base}{*splat}`, (_req, res) => {
+    const html = readIndex();
+    if (!html) {
+      res
+        .status(503)
+        .type("text/plain; charset=utf-8")
+        .send("Chưa có bản dựng của mini app. Hãy chạy `npm run build` (hoặc `npm start`).");
+      return;
+    }
+    res.type("html").setHeader("Cache-Control", "no-cache").send(html);
+  });
+}
+
+function errorHandler(ctx: AppContext): ErrorRequestHandler {
+  return (err, req, res, _next) => {
+    let status = 500;
+    let body: ErrorBody = { error: { code: "INTERNAL_ERROR", message: "Đã có lỗi xảy ra ở máy chủ. Vui lòng thử lại sau." } };
+    if (err instanceof AppError) {
+      status = err.status;
+      body = { error: { code: err.code, message: err.message, ...(err.details !== undefined ? { details: err.details } : {}) } };
+    } else if (err?.type === "entity.too.large") {
+      status = 413;
+      body = { error: { code: "PAYLOAD_TOO_LARGE", message: "Dữ liệu gửi lên quá lớn." } };
+    } else if (err?.type === "entity.parse.failed") {
+      status = 400;
+      body = { error: { code: "MALFORMED_JSON", message: "Dữ liệu JSON không đúng định dạng." } };
+    } else if (typeof err?.status === "number" && err.status >= 400 && err.status < 500) {
+      status = err.status;
+      body = { error: { code: "BAD_REQUEST", message: "Yêu cầu không hợp lệ." } };
+    } else {
+      (req.log ?? ctx.logger).error({ err }, "unhandled error");
+    }
+    if (res.headersSent) return;
+    res.status(status).json(body);
+  };
+}

@@ -1,0 +1,26 @@
+import type { Config } from "./config.js";
+import { createDatabase } from "./db/database.js";
+import { migrateToLatest } from "./db/migrator.js";
+import { allMigrations } from "./db/migrations.js";
+import { seedAll } from "./db/seed.js";
+import { createLogger, type Logger } from "./lib/logger.js";
+import { systemClock, type AppContext, type Clock } from "./http/context.js";
+
+/** Opens the database, migrates it and seeds the reference plan: shared by the server and the tests. */
+export async function bootstrap(
+  config: Config,
+  options: { logger?: Logger; clock?: Clock; searchPath?: string } = {},
+): Promise<AppContext> {
+  const logger = options.logger ?? createLogger(config.logLevel);
+  const database = createDatabase(config.database, { searchPath: options.searchPath });
+  const ctx: AppContext = { config, database, logger, clock: options.clock ?? systemClock };
+  try {
+    const applied = await migrateToLatest(database.db, database.dialect, allMigrations);
+    if (applied.length) logger.info({ applied }, "migrations applied");
+    await seedAll(ctx);
+  } catch (err) {
+    await database.destroy().catch(() => {});
+    throw err;
+  }
+  return ctx;
+}

@@ -1,0 +1,88 @@
+import type { AppContext } from "../http/context.js";
+import type { Indicator, Period, Task, Unit } from "../contract/catalog.js";
+import type { PeriodsTable } from "./tables.js";
+import type { Selectable } from "kysely";
+
+export async function listUnits(ctx: AppContext): Promise<Unit[]> {
+  const rows = await ctx.database.db.selectFrom("units").selectAll().orderBy("sort_order").orderBy("id").execute();
+  return rows.map((u) => ({ id: u.id, code: u.code, name: u.name, shortName: u.short_name, kind: u.kind, parentId: u.parent_id }));
+}
+
+export async function listIndicators(ctx: AppContext): Promise<Indicator[]> {
+  const { db } = ctx.database;
+  const [rows, links] = await Promise.all([
+    db.selectFrom("indicators").selectAll().orderBy("sort_order").orderBy("code").execute(),
+    db.selectFrom("indicator_units").selectAll().execute(),
+  ]);
+  return rows.map((r) => {
+    const mine = links.filter((l) => l.indicator_id === r.id);
+    return {
+      id: r.id,
+      code: r.code,
+      name: r.name,
+      measure: r.measure,
+      unitLabel: r.unit_label,
+      target: r.target_value === null ? null : Number(r.target_value),
+      direction: r.direction,
+      targetText: r.target_text,
+      unitIds: mine.map((l) => l.unit_id),
+      leadUnitIds: mine.filter((l) => l.is_lead).map((l) => l.unit_id),
+    };
+  });
+}
+
+export async function listTasks(ctx: AppContext): Promise<Task[]> {
+  const { db } = ctx.database;
+  const [rows, links] = await Promise.all([
+    db.selectFrom("tasks").selectAll().orderBy("sort_order").orderBy("code").execute(),
+    db.selectFrom("task_units").selectAll().execute(),
+  ]);
+  return rows.map((r) => {
+    const mine = links.filter((l) => l.task_id === r.id);
+    return {
+      id: r.id,
+      code: r.code,
+      name: r.name,
+      timing: r.timing,
+      leadUnitIds: mine.filter((l) => l.role === "lead").map((l) => l.unit_id),
+      partnerUnitIds: mine.filter((l) => l.role === "partner").map((l) => l.unit_id),
+    };
+  });
+}
+
+export function periodState(p: Pick<Selectable<PeriodsTable>, "opens_at" | "deadline_at" | "status">, now: Date): Period["state"] {
+  if (p.status === "closed") return "closed";
+  const t = now.toISOString();
+  if (t < p.opens_at) return "upcoming";
+  if (t > p.deadline_at) return "locked";
+  return "open";
+}
+
+export async function listPeriods(ctx: AppContext, id?: number): Promise<Period[]> {
+  const { db } = ctx.database;
+  let q = db.selectFrom("periods").selectAll().orderBy("deadline_at", "desc").orderBy("id", "desc");
+  if (id !== undefined) q = q.where("id", "=", id);
+  const rows = await q.execute();
+  if (rows.length === 0) return [];
+  const expected = await db
+    .selectFrom("period_units")
+    .select(["period_id", "unit_id"])
+    .where(
+      "period_id",
+      "in",
+      rows.map((r) => r.id),
+    )
+    .execute();
+  const now = ctx.clock.now();
+  return rows.map((p) => ({
+    id: p.id,
+    year: p.year,
+    kind: p.kind,
+    title: p.title,
+    opensAt: p.opens_at,
+    deadlineAt: p.deadline_at,
+    status: p.status,
+    state: periodState(p, now),
+    expectedUnitIds: expected.filter((e) => e.period_id === p.id).map((e) => e.unit_id),
+  }));
+}

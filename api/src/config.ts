@@ -1,0 +1,138 @@
+import path from "node:path";
+import { z } from "zod";
+
+/**
+ * The one typed configuration of the API. Every setting comes from an environment
+ * variable, is validated once at start, and has a safe default for a fresh machine.
+ */
+const bool = z
+  .enum(["true", "false", "1", "0", "yes", "no"])
+  .transform((v) => v === "true" || v === "1" || v === "yes");
+
+const list = z.string().transform((v) =>
+  v
+    .split(",")
+    .map((s) => s.trim())
+    .filter(Boolean),
+);
+
+const EnvSchema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().default("0.0.0.0"),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, "DATABASE_URL phải bắt đầu bằng postgres:// (PostgreSQL)")
+    .optional(),
+  SQLITE_PATH: z.string().default("data/thanh-nien-so.sqlite"),
+  UPLOAD_DIR: z.string().default("data/uploads"),
+  WEB_DIR: z.string().default("www"),
+  CORS_ORIGINS: list.default(["https://h5.zdn.vn", "http://localhost:3000", "http://localhost:2999"]),
+  WARD_NAME: z.string().min(1).default("Phường Lê Đại Hành"),
+  TIME_ZONE: z.literal("Asia/Ho_Chi_Minh").default("Asia/Ho_Chi_Minh"),
+  JSON_BODY_LIMIT: z.string().default("256kb"),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  TOKEN_TTL_HOURS: z.coerce.number().positive().default(24 * 30),
+  DEV_SIGNIN: bool.optional(),
+  SEED_DEMO: bool.default(true),
+  PUBLIC_BASE_URL: z.string().url().optional(),
+  // Zalo: every base URL is configurable so tests can point them at a fake server on loopback.
+  ZALO_APP_ID: z.string().default("thanh-nien-so"),
+  ZALO_APP_SECRET: z.string().optional(),
+  ZALO_GRAPH_URL: z.string().url().default("https://graph.zalo.me"),
+  ZALO_TIMEOUT_MS: z.coerce.number().int().positive().default(5000),
+  ZALO_OA_API_URL: z.string().url().default("https://openapi.zalo.me"),
+  ZALO_OA_OAUTH_URL: z.string().url().default("https://oauth.zaloapp.com"),
+  ZALO_OA_ACCESS_TOKEN: z.string().optional(),
+  ZALO_OA_REFRESH_TOKEN: z.string().optional(),
+  ZALO_MINIAPP_API_URL: z.string().url().default("https://openapi.mini.zalo.me"),
+  ZALO_MINIAPP_API_KEY: z.string().optional(),
+  ZALO_NOTIFICATION_TEMPLATE_ID: z.string().optional(),
+  WORKER_INTERVAL_MS: z.coerce.number().int().positive().default(5000),
+});
+
+export type Env = z.input<typeof EnvSchema>;
+
+export interface Config {
+  env: "development" | "production" | "test";
+  port: number;
+  host: string;
+  database: { kind: "sqlite"; path: string } | { kind: "postgres"; url: string };
+  uploadDir: string;
+  webDir: string;
+  corsOrigins: string[];
+  wardName: string;
+  timeZone: "Asia/Ho_Chi_Minh";
+  jsonBodyLimit: string;
+  logLevel: string;
+  tokenTtlHours: number;
+  devSignIn: boolean;
+  seedDemo: boolean;
+  publicBaseUrl?: string;
+  zalo: {
+    appId: string;
+    appSecret?: string;
+    graphUrl: string;
+    timeoutMs: number;
+    oaApiUrl: string;
+    oaOauthUrl: string;
+    oaAccessToken?: string;
+    oaRefreshToken?: string;
+    miniAppApiUrl: string;
+    miniAppApiKey?: string;
+    notificationTemplateId?: string;
+  };
+  workerIntervalMs: number;
+  version: string;
+}
+
+export class ConfigError extends Error {}
+
+export const VERSION = "0.1.0";
+
+/** Parses the environment; throws ConfigError with one readable line per problem. */
+export function loadConfig(env: NodeJS.ProcessEnv | Record<string, string | undefined> = process.env): Config {
+  const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ""));
+  const parsed = EnvSchema.safeParse(cleaned);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  - ${i.path.join(".")}: ${i.message}`);
+    throw new ConfigError(`Cấu hình không hợp lệ (biến môi trường):\n${lines.join("\n")}`);
+  }
+  const e = parsed.data;
+  // Dev sign-in is on outside production, and in production only when explicitly enabled.
+  const devSignIn = e.DEV_SIGNIN ?? e.NODE_ENV !== "production";
+  return {
+    env: e.NODE_ENV,
+    port: e.PORT,
+    host: e.HOST,
+    database: e.DATABASE_URL
+      ? { kind: "postgres", url: e.DATABASE_URL }
+      : { kind: "sqlite", path: e.SQLITE_PATH === ":memory:" ? ":memory:" : path.resolve(e.SQLITE_PATH) },
+    uploadDir: path.resolve(e.UPLOAD_DIR),
+    webDir: path.resolve(e.WEB_DIR),
+    corsOrigins: e.CORS_ORIGINS,
+    wardName: e.WARD_NAME,
+    timeZone: e.TIME_ZONE,
+    jsonBodyLimit: e.JSON_BODY_LIMIT,
+    logLevel: e.LOG_LEVEL,
+    tokenTtlHours: e.TOKEN_TTL_HOURS,
+    devSignIn,
+    seedDemo: e.SEED_DEMO,
+    publicBaseUrl: e.PUBLIC_BASE_URL,
+    zalo: {
+      appId: e.ZALO_APP_ID,
+      appSecret: e.ZALO_APP_SECRET,
+      graphUrl: e.ZALO_GRAPH_URL.replace(/\/$/, ""),
+      timeoutMs: e.ZALO_TIMEOUT_MS,
+      oaApiUrl: e.ZALO_OA_API_URL.replace(/\/$/, ""),
+      oaOauthUrl: e.ZALO_OA_OAUTH_URL.replace(/\/$/, ""),
+      oaAccessToken: e.ZALO_OA_ACCESS_TOKEN,
+      oaRefreshToken: e.ZALO_OA_REFRESH_TOKEN,
+      miniAppApiUrl: e.ZALO_MINIAPP_API_URL.replace(/\/$/, ""),
+      miniAppApiKey: e.ZALO_MINIAPP_API_KEY,
+      notificationTemplateId: e.ZALO_NOTIFICATION_TEMPLATE_ID,
+    },
+    workerIntervalMs: e.WORKER_INTERVAL_MS,
+    version: VERSION,
+  };
+}

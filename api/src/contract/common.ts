@@ -1,0 +1,33 @@
+import { z } from "zod";
+
+export const ErrorSchema = z
+  .object({
+    error: z.object({
+      code: z.string().meta({ description: "Stable machine code, e.g. VALIDATION_FAILED" }),
+      message: z.string().meta({ description: "Vietnamese message for people" }),
+      details: z.unknown().optional(),
+    }),
+  })
+  .meta({ id: "Error" });
+
+export const IdParams = z.object({ id: z.coerce.number().int().positive() });
+export const IsoInstant = z.iso.datetime({ offset: true });
+
+/** Cursor pagination: `nextCursor` is null on the last page. */
+export const pageOf = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item), nextCursor: z.string().nullable() });
+
+export const HealthSchema = z
+  .object({ ok: z.boolean(), db: z.enum(["sqlite", "postgres"]), version: z.string() })
+  .meta({ id: "Health" });
+export type Health = z.infer<typeof HealthSchema>;
+
+export const PublicConfigSchema = z
+  .object({
+    wardName: z.string(),
+    timeZone: z.string(),
+    devSignIn: z.boolean(),
+    zaloAppId: z.string(),
+    pushChannel: z.enum(["inbox", "zalo_oa", "zalo_miniapp"]),
+  })
+  .meta({ id: "PublicConfig" });
+export type PublicConfig = z.infer<typeof PublicConfigSchema>;

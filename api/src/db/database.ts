@@ -1,0 +1,54 @@
+import fs from "node:fs";
+import path from "node:path";
+import SQLite from "better-sqlite3";
+import { Kysely, PostgresDialect, SqliteDialect } from "kysely";
+import pg from "pg";
+import type { Config } from "../config.js";
+import type { DB } from "./schema.js";
+
+export type DialectName = "sqlite" | "postgres";
+
+export interface Database {
+  db: Kysely<DB>;
+  dialect: DialectName;
+  destroy(): Promise<void>;
+}
+
+export class DatabaseOpenError extends Error {}
+
+// PostgreSQL returns bigint (count(*)) as a string; our ids and counts fit in a JS number.
+pg.types.setTypeParser(20, (v: string) => Number(v));
+// numeric → number (sums of integer columns are numeric in PostgreSQL).
+pg.types.setTypeParser(1700, (v: string) => Number(v));
+
+export function createDatabase(
+  target: Config["database"],
+  options: { searchPath?: string; poolSize?: number } = {},
+): Database {
+  if (target.kind === "postgres") {
+    const pool = new pg.Pool({
+      connectionString: target.url,
+      max: options.poolSize ?? 10,
+      connectionTimeoutMillis: 5000,
+      ...(options.searchPath ? { options: `-c search_path=${options.searchPath}` } : {}),
+    });
+    const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+    return { db, dialect: "postgres", destroy: () => db.destroy() };
+  }
+  let sqlite: SQLite.Database;
+  try {
+    if (target.path !== ":memory:") fs.mkdirSync(path.dirname(target.path), { recursive: true });
+    sqlite = new SQLite(target.path);
+    sqlite.pragma("journal_mode = WAL");
+    sqlite.pragma("foreign_keys = ON");
+    sqlite.pragma("busy_timeout = 5000");
+    sqlite.pragma("synchronous = NORMAL");
+  } catch (err) {
+    throw new DatabaseOpenError(
+      `Không mở được cơ sở dữ liệu SQLite tại "${target.path}": ${(err as Error).message}. ` +
+        "Kiểm tra đường dẫn SQLITE_PATH và quyền ghi của thư mục.",
+    );
+  }
+  const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: sqlite }) });
+  return { db, dialect: "sqlite", destroy: () => db.destroy() };
+}

@@ -1,0 +1,45 @@
+import { sql, type ColumnDefinitionBuilder, type CreateTableBuilder, type Kysely } from "kysely";
+import type { DialectName } from "./database.js";
+
+/**
+ * Every difference between SQLite and PostgreSQL lives here.
+ * Conventions for both: instants are ISO-8601 UTC text, booleans are integers 0/1,
+ * JSON is text, ids are auto-incremented integers.
+ */
+
+/** Adds an auto-incremented integer primary key named `id`. */
+export function withId<T extends string>(table: CreateTableBuilder<T, never>, dialect: DialectName) {
+  return dialect === "postgres"
+    ? table.addColumn("id", "serial", (c) => c.primaryKey())
+    : table.addColumn("id", "integer", (c) => c.primaryKey().autoIncrement());
+}
+
+/** A foreign key column type that matches `withId`. */
+export const refType = "integer" as const;
+
+export const fk = (table: string, onDelete: "cascade" | "set null" | "restrict" = "restrict") =>
+  (c: ColumnDefinitionBuilder) => c.references(`${table}.id`).onDelete(onDelete);
+
+export const toBool = (v: unknown): boolean => v === true || v === 1 || v === "1";
+export const fromBool = (v: boolean): number => (v ? 1 : 0);
+
+export function parseJson<T>(v: unknown, fallback: T): T {
+  if (v === null || v === undefined) return fallback;
+  if (typeof v !== "string") return v as T;
+  try {
+    return JSON.parse(v) as T;
+  } catch {
+    return fallback;
+  }
+}
+
+/** Case-insensitive LIKE on a text column (the caller folds the pattern). */
+export const likeOp = (dialect: DialectName) => (dialect === "postgres" ? "ilike" : "like");
+
+/** Whether row locks with SKIP LOCKED exist (PostgreSQL). SQLite serialises writers instead. */
+export const supportsSkipLocked = (dialect: DialectName) => dialect === "postgres";
+
+/** A cheap round trip that proves the database answers. */
+export async function ping(db: Kysely<any>): Promise<void> {
+  await sql`select 1`.execute(db);
+}

@@ -1,0 +1,22 @@
+import { catalogMigrations } from "../catalog/migration.js";
+import { identityMigrations } from "../identity/migration.js";
+import { filesMigrations } from "../files/migration.js";
+import { notificationsMigrations } from "../notifications/migration.js";
+import { announcementsMigrations } from "../announcements/migration.js";
+import { reportsMigrations } from "../reports/migration.js";
+import { feedbackMigrations } from "../feedback/migration.js";
+import type { DbMigration } from "./migrator.js";
+
+/**
+ * Every migration of the product, in order. Names start with a number so that Kysely's
+ * alphabetical order is the order below; each feature owns its own file.
+ */
+export const allMigrations: DbMigration[] = [
+  ...catalogMigrations, // 0100-
+  ...identityMigrations, // 0200-
+  ...filesMigrations, // 0300-
+  ...notificationsMigrations, // 0400-
+  ...announcementsMigrations, // 0500-
+  ...reportsMigrations, // 0600-
+  ...feedbackMigrations, // 0700-
+];

@@ -1,0 +1,17 @@
+import type { CatalogTables } from "../catalog/tables.js";
+import type { IdentityTables } from "../identity/tables.js";
+import type { FilesTables } from "../files/tables.js";
+import type { NotificationTables } from "../notifications/tables.js";
+import type { AnnouncementTables } from "../announcements/tables.js";
+import type { ReportTables } from "../reports/tables.js";
+import type { FeedbackTables } from "../feedback/tables.js";
+
+/** The whole database, composed from each feature's tables. */
+export interface DB
+  extends CatalogTables,
+    IdentityTables,
+    FilesTables,
+    NotificationTables,
+    AnnouncementTables,
+    ReportTables,
+    FeedbackTables {}

@@ -1,0 +1,3 @@
+import type { DbMigration } from "../db/migrator.js";
+
+export const filesMigrations: DbMigration[] = [];

@@ -1,0 +1,3 @@
+// Tables of the files feature (filled in by that feature).
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type
+export interface FilesTables {}

@@ -1,0 +1,35 @@
+import type { Config } from "../config.js";
+import type { Database } from "../db/database.js";
+import type { Logger } from "../lib/logger.js";
+import type { Role } from "../contract/identity.js";
+
+/** The signed-in person behind a request, as the access policy sees them. */
+export interface AuthUser {
+  id: number;
+  name: string;
+  role: Role;
+  unitId: number | null;
+  sessionId: number;
+}
+
+/** A clock that tests can move (deadlines, reminders, expiries). */
+export interface Clock {
+  now(): Date;
+}
+
+export const systemClock: Clock = { now: () => new Date() };
+
+/** What every route handler and worker gets: built once per app. */
+export interface AppContext {
+  config: Config;
+  database: Database;
+  logger: Logger;
+  clock: Clock;
+}
+
+declare module "express-serve-static-core" {
+  interface Request {
+    auth?: AuthUser | null;
+    authError?: { code: string; message: string };
+  }
+}

@@ -1,0 +1,47 @@
+import type { DbMigration } from "../db/migrator.js";
+import { fk, refType, withId } from "../db/dialect.js";
+
+export const identityMigrations: DbMigration[] = [
+  {
+    name: "0200_identity",
+    async up(db, dialect) {
+      await withId(db.schema.createTable("users"), dialect)
+        .addColumn("zalo_id", "text", (c) => c.unique())
+        .addColumn("username", "text", (c) => c.unique())
+        .addColumn("password_hash", "text")
+        .addColumn("name", "text", (c) => c.notNull())
+        .addColumn("avatar_url", "text")
+        .addColumn("phone", "text")
+        .addColumn("role", "text", (c) => c.notNull())
+        .addColumn("unit_id", refType, fk("units", "set null"))
+        .addColumn("disabled", "integer", (c) => c.notNull().defaultTo(0))
+        .addColumn("consent_at", "text")
+        .addColumn("failed_logins", "integer", (c) => c.notNull().defaultTo(0))
+        .addColumn("locked_until", "text")
+        .addColumn("source", "text", (c) => c.notNull().defaultTo("zalo"))
+        .addColumn("created_at", "text", (c) => c.notNull())
+        .addColumn("updated_at", "text", (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex("users_unit_idx").on("users").column("unit_id").execute();
+
+      await withId(db.schema.createTable("sessions"), dialect)
+        .addColumn("token_hash", "text", (c) => c.notNull().unique())
+        .addColumn("user_id", refType, (c) => c.notNull().references("users.id").onDelete("cascade"))
+        .addColumn("created_at", "text", (c) => c.notNull())
+        .addColumn("expires_at", "text", (c) => c.notNull())
+        .addColumn("revoked_at", "text")
+        .execute();
+
+      await withId(db.schema.createTable("invitations"), dialect)
+        .addColumn("code", "text", (c) => c.notNull().unique())
+        .addColumn("unit_id", refType, (c) => c.notNull().references("units.id").onDelete("cascade"))
+        .addColumn("role", "text", (c) => c.notNull())
+        .addColumn("created_by", refType, (c) => c.notNull().references("users.id"))
+        .addColumn("created_at", "text", (c) => c.notNull())
+        .addColumn("expires_at", "text", (c) => c.notNull())
+        .addColumn("used_by", refType, fk("users", "set null"))
+        .addColumn("used_at", "text")
+        .execute();
+    },
+  },
+];

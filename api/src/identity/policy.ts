@@ -1,0 +1,126 @@
+import type { Request } from "express";
+import { AppError, forbidden, unauthorized } from "../lib/errors.js";
+import type { Role } from "../contract/identity.js";
+import type { AuthUser } from "../http/context.js";
+
+/**
+ * The single place that decides who may call which route. Every route declared with
+ * RouteBuilder must have a rule here, or the app refuses to start (and the policy test fails).
+ * Rules are about roles; a handler still checks ownership (a focal point's own unit).
+ *
+ * - "public": anyone, with or without a token (a bad token is ignored: the caller is anonymous)
+ * - "signed-in": any signed-in, enabled user
+ * - a list of roles: only those
+ */
+export type Access = "public" | "signed-in" | readonly Role[];
+
+const STAFF = ["staff"] as const;
+const READERS = ["staff", "observer"] as const;
+const UNIT_WORK = ["staff", "observer", "focal"] as const;
+const UNIT_WRITE = ["staff", "focal"] as const;
+
+export const POLICY: Record<string, Access> = {
+  // foundation
+  "GET /api/health": "public",
+  "GET /api/openapi.json": "public",
+  "GET /api/config": "public",
+  "GET /api/units": "public",
+  "GET /api/indicators": "public",
+  "GET /api/tasks": "public",
+  "GET /api/periods": "public",
+  "GET /api/periods/:id": "public",
+  "POST /api/periods": STAFF,
+  "PATCH /api/periods/:id": STAFF,
+
+  // identity
+  "POST /api/auth/zalo": "public",
+  "POST /api/auth/password": "public",
+  "POST /api/auth/dev": "public",
+  "POST /api/auth/logout": "signed-in",
+  "GET /api/me": "signed-in",
+  "PATCH /api/me": "signed-in",
+  "POST /api/me/phone": "signed-in",
+  "GET /api/invitations": STAFF,
+  "POST /api/invitations": STAFF,
+  "POST /api/invitations/:code/accept": "signed-in",
+  "GET /api/users": STAFF,
+  "PATCH /api/users/:id": STAFF,
+
+  // files
+  "POST /api/files": "signed-in",
+  "GET /api/files/:id": "public",
+
+  // announcements
+  "GET /api/announcements": "public",
+  "GET /api/announcements/:id": "public",
+  "POST /api/announcements": STAFF,
+  "PATCH /api/announcements/:id": STAFF,
+  "DELETE /api/announcements/:id": STAFF,
+  "POST /api/announcements/:id/ack": "signed-in",
+  "GET /api/announcements/:id/receipts": READERS,
+  "POST /api/announcements/:id/remind": STAFF,
+  "GET /api/announcement-categories": "public",
+  "POST /api/announcement-categories": STAFF,
+
+  // notifications (in-app inbox)
+  "GET /api/notifications": "signed-in",
+  "POST /api/notifications/:id/read": "signed-in",
+  "POST /api/notifications/read-all": "signed-in",
+
+  // reports
+  "GET /api/periods/:periodId/reports": UNIT_WORK,
+  "GET /api/periods/:periodId/reports/:unitId": UNIT_WORK,
+  "PUT /api/periods/:periodId/reports/:unitId": UNIT_WRITE,
+  "POST /api/periods/:periodId/reports/:unitId/submit": UNIT_WRITE,
+  "POST /api/periods/:periodId/reports/:unitId/approve": STAFF,
+  "POST /api/periods/:periodId/reports/:unitId/return": STAFF,
+  "POST /api/periods/:periodId/reports/:unitId/reopen": STAFF,
+  "GET /api/periods/:periodId/reports/:unitId/audit": UNIT_WORK,
+  "PUT /api/periods/:periodId/exceptions/:unitId": STAFF,
+  "GET /api/periods/:periodId/completeness": READERS,
+  "POST /api/periods/:periodId/remind": STAFF,
+  "GET /api/periods/:periodId/summary": READERS,
+  "GET /api/periods/:periodId/export.xlsx": READERS,
+  "GET /api/periods/:periodId/export.docx": READERS,
+
+  // feedback
+  "GET /api/feedback/categories": "public",
+  "POST /api/feedback": "signed-in",
+  "GET /api/feedback/mine": "signed-in",
+  "GET /api/feedback/public": "public",
+  "GET /api/feedback/stats": READERS,
+  "GET /api/feedback": UNIT_WORK,
+  "GET /api/feedback/:id": "public",
+  "PATCH /api/feedback/:id": STAFF,
+  "POST /api/feedback/:id/answer": UNIT_WRITE,
+  "POST /api/feedback/:id/notes": UNIT_WRITE,
+  "POST /api/feedback/:id/support": "signed-in",
+  "POST /api/feedback/:id/flag": "signed-in",
+};
+
+export function accessFor(method: string, path: string): Access {
+  const rule = POLICY[`${method.toUpperCase()} ${path}`];
+  if (!rule) throw new Error(`No access rule for ${method.toUpperCase()} ${path}: add it to api/src/identity/policy.ts`);
+  return rule;
+}
+
+/** Applies a rule to a request whose token was resolved by the auth middleware. */
+export function checkAccess(access: Access, req: Request): AuthUser | null {
+  if (access === "public") return req.auth ?? null;
+  if (!req.auth) {
+    const e = req.authError;
+    throw e ? new AppError(401, e.code, e.message) : unauthorized();
+  }
+  if (access === "signed-in") return req.auth;
+  if (!access.includes(req.auth.role)) {
+    throw forbidden("Vai trò của bạn không được phép thực hiện thao tác này.", "ROLE_FORBIDDEN");
+  }
+  return req.auth;
+}
+
+/** Ownership rule shared by every unit-scoped resource: a focal point only touches their own unit. */
+export function assertUnitAccess(user: AuthUser, unitId: number): void {
+  if (user.role === "focal" && user.unitId !== unitId) {
+    throw forbidden("Bạn chỉ được thao tác trên dữ liệu của đơn vị mình.", "UNIT_FORBIDDEN");
+  }
+}

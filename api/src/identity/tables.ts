@@ -1,0 +1,52 @@
+import type { Generated } from "kysely";
+import type { Role } from "../contract/identity.js";
+
+export interface UsersTable {
+  id: Generated<number>;
+  zalo_id: string | null;
+  username: string | null;
+  password_hash: string | null;
+  name: string;
+  avatar_url: string | null;
+  phone: string | null;
+  role: Role;
+  unit_id: number | null;
+  /** 0/1 */
+  disabled: number;
+  /** when the user agreed to share name and avatar */
+  consent_at: string | null;
+  failed_logins: number;
+  locked_until: string | null;
+  /** "dev" for dev sign-in accounts */
+  source: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface SessionsTable {
+  id: Generated<number>;
+  /** sha256 of the bearer token: the token itself is never stored */
+  token_hash: string;
+  user_id: number;
+  created_at: string;
+  expires_at: string;
+  revoked_at: string | null;
+}
+
+export interface InvitationsTable {
+  id: Generated<number>;
+  code: string;
+  unit_id: number;
+  role: Role;
+  created_by: number;
+  created_at: string;
+  expires_at: string;
+  used_by: number | null;
+  used_at: string | null;
+}
+
+export interface IdentityTables {
+  users: UsersTable;
+  sessions: SessionsTable;
+  invitations: InvitationsTable;
+}

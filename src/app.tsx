@@ -1,0 +1,67 @@
+import { useEffect } from "react";
+import { Outlet, useRoutes, type RouteObject } from "react-router-dom";
+import { App as ZaloApp, SnackbarProvider, ZMPRouter } from "zmp-ui";
+import { BottomNav } from "./components/bottom-nav";
+import { DevBanner } from "./components/dev-banner";
+import { AppPage } from "./components/app-page";
+import { EmptyState } from "./components/states";
+import { useSession } from "./lib/session-store";
+import { HomePage } from "./features/home/home-page";
+import { accountRoutes } from "./features/account/routes";
+import { announcementRoutes } from "./features/announcements/routes";
+import { reportRoutes } from "./features/reports/routes";
+import { feedbackRoutes } from "./features/feedback/routes";
+import { useUnreadAnnouncements } from "./features/announcements/use-unread-count";
+
+function Layout() {
+  const unread = useUnreadAnnouncements();
+  return (
+    <div className="app-shell">
+      <DevBanner />
+      <Outlet />
+      <BottomNav badges={{ announcements: unread }} />
+    </div>
+  );
+}
+
+export const appRoutes: RouteObject[] = [
+  {
+    element: <Layout />,
+    children: [
+      { path: "/", element: <HomePage /> },
+      ...announcementRoutes,
+      ...reportRoutes,
+      ...feedbackRoutes,
+      ...accountRoutes,
+      {
+        path: "*",
+        element: (
+          <AppPage title="Không tìm thấy" back>
+            <EmptyState title="Trang này không tồn tại" />
+          </AppPage>
+        ),
+      },
+    ],
+  },
+];
+
+function Routes() {
+  return useRoutes(appRoutes);
+}
+
+/** The app's providers and router; ZMPRouter handles Zalo's /zapps/<APP_ID> basename. */
+export function App() {
+  const init = useSession((s) => s.init);
+  useEffect(() => {
+    void init();
+  }, [init]);
+  return (
+    <ZaloApp>
+      <SnackbarProvider>
+        <ZMPRouter>
+          <Routes />
+        </ZMPRouter>
+      </SnackbarProvider>
+    </ZaloApp>
+  );
+}

@@ -1,0 +1,56 @@
+import { useLocation, useNavigate } from "react-router-dom";
+import { BottomNavigation, Icon } from "zmp-ui";
+import type { Role } from "@contract/identity";
+import { useRole } from "../lib/session-store";
+
+interface Tab {
+  key: string;
+  path: string;
+  label: string;
+  icon: string;
+  roles?: Role[];
+}
+
+export const TABS: Tab[] = [
+  { key: "home", path: "/", label: "Trang chủ", icon: "zi-home" },
+  { key: "announcements", path: "/announcements", label: "Thông báo", icon: "zi-notif" },
+  { key: "reports", path: "/reports", label: "Báo cáo", icon: "zi-poll", roles: ["focal", "staff", "observer"] },
+  { key: "feedback", path: "/feedback", label: "Góp ý", icon: "zi-chat" },
+  { key: "account", path: "/account", label: "Cá nhân", icon: "zi-user" },
+];
+
+export function visibleTabs(role: Role | "anonymous"): Tab[] {
+  return TABS.filter((t) => !t.roles || (role !== "anonymous" && t.roles.includes(role)));
+}
+
+export function activeTabKey(pathname: string): string {
+  const match = TABS.filter((t) => t.path !== "/" && pathname.startsWith(t.path)).sort((a, b) => b.path.length - a.path.length)[0];
+  return match?.key ?? "home";
+}
+
+/** Badges on tabs (e.g. unread announcements) are set by features through this tiny registry. */
+export type TabBadges = Partial<Record<string, number>>;
+
+export function BottomNav({ badges = {} }: { badges?: TabBadges }) {
+  const role = useRole();
+  const navigate = useNavigate();
+  const { pathname } = useLocation();
+  const tabs = visibleTabs(role);
+  return (
+    <BottomNavigation fixed activeKey={activeTabKey(pathname)} onChange={(key) => navigate(tabs.find((t) => t.key === key)!.path)}>
+      {tabs.map((t) => (
+        <BottomNavigation.Item
+          key={t.key}
+          itemKey={t.key}
+          label={
+            <span className="tab-label" data-testid={`tab-${t.key}`}>
+              {t.label}
+              {badges[t.key] ? <span className="tab-badge">{badges[t.key]! > 99 ? "99+" : badges[t.key]}</span> : null}
+            </span>
+          }
+          icon={<Icon icon={t.icon as never} />}
+        />
+      ))}
+    </BottomNavigation>
+  );
+}

@@ -1,0 +1,67 @@
+import { Link } from "react-router-dom";
+import { Box, Text } from "zmp-ui";
+import { AppPage } from "../../components/app-page";
+import { EmptyState, ErrorState, Skeleton } from "../../components/states";
+import { deadlineCountdown, formatDate } from "../../lib/dates";
+import { errorMessage } from "../../lib/api-client";
+import { useSession } from "../../lib/session-store";
+import { useHomeData } from "./use-home-data";
+
+export function HomePage() {
+  const wardName = useSession((s) => s.config?.wardName ?? "Phường Lê Đại Hành");
+  const me = useSession((s) => s.me);
+  const { period, announcements, error, loading } = useHomeData();
+
+  return (
+    <AppPage title="Thanh niên số" testId="home-page">
+      <section className="hero">
+        <Text size="small" className="hero__eyebrow">
+          Ủy ban nhân dân
+        </Text>
+        <h2 className="hero__ward" data-testid="ward-name">
+          {wardName}
+        </h2>
+        <Text size="small">Triển khai Nghị quyết số 83/NQ-HĐND về phát triển thanh niên đến năm 2030</Text>
+        {me && <Text size="small" className="hero__greeting">Xin chào, {me.name}</Text>}
+      </section>
+
+      {loading && <Skeleton rows={2} />}
+      {!!error && <ErrorState message={errorMessage(error)} onRetry={() => window.location.reload()} />}
+
+      {period && (
+        <Box className="card period-card" data-testid="period-card">
+          <Text.Title size="small">{period.title}</Text.Title>
+          <p className={`countdown countdown--${period.state}`} data-testid="period-countdown">
+            {period.state === "upcoming" ? `Kỳ báo cáo mở từ ${formatDate(period.opensAt)}` : deadlineCountdown(period.deadlineAt)}
+          </p>
+          <Text size="xSmall">
+            Hạn nộp: {formatDate(period.deadlineAt)} · {period.expectedUnitIds.length} đơn vị báo cáo
+          </Text>
+        </Box>
+      )}
+
+      {announcements && (
+        <section className="section">
+          <div className="section__head">
+            <h3>Thông báo mới</h3>
+            <Link to="/announcements">Xem tất cả</Link>
+          </div>
+          {announcements.length === 0 ? (
+            <EmptyState title="Chưa có thông báo nào" />
+          ) : (
+            <ul className="plain-list">
+              {announcements.map((a) => (
+                <li key={a.id}>
+                  <Link to={`/announcements/${a.id}`} className="list-link">
+                    <span className="list-link__title">{a.title}</span>
+                    {a.publishedAt && <span className="list-link__meta">{formatDate(a.publishedAt)}</span>}
+                  </Link>
+                </li>
+              ))}
+            </ul>
+          )}
+        </section>
+      )}
+    </AppPage>
+  );
+}

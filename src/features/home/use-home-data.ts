@@ -1,0 +1,47 @@
+import { useEffect, useState } from "react";
+import type { Period } from "@contract/catalog";
+import { api } from "../../lib/api-client";
+
+export interface LatestAnnouncement {
+  id: number;
+  title: string;
+  category?: string | null;
+  publishedAt?: string | null;
+  pinned?: boolean;
+}
+
+/** The current reporting period (the open one due soonest, else the latest) and the latest notices. */
+export function useHomeData() {
+  const [period, setPeriod] = useState<Period | null>(null);
+  const [announcements, setAnnouncements] = useState<LatestAnnouncement[] | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const [loading, setLoading] = useState(true);
+
+  useEffect(() => {
+    let alive = true;
+    Promise.all([
+      api.get<Period[]>("/api/periods").then((r) => r.data),
+      api
+        .get<{ items: LatestAnnouncement[] }>("/api/announcements", { params: { limit: 3 } })
+        .then((r) => r.data.items)
+        .catch(() => [] as LatestAnnouncement[]),
+    ])
+      .then(([periods, items]) => {
+        if (!alive) return;
+        setPeriod(currentPeriod(periods));
+        setAnnouncements(items);
+      })
+      .catch((e) => alive && setError(e))
+      .finally(() => alive && setLoading(false));
+    return () => {
+      alive = false;
+    };
+  }, []);
+
+  return { period, announcements, error, loading };
+}
+
+export function currentPeriod(periods: Period[]): Period | null {
+  const open = periods.filter((p) => p.state === "open").sort((a, b) => a.deadlineAt.localeCompare(b.deadlineAt));
+  return open[0] ?? periods[0] ?? null;
+}

@@ -1,0 +1,15 @@
+import type { RouteObject } from "react-router-dom";
+import { AppPage } from "../../components/app-page";
+import { EmptyState } from "../../components/states";
+
+/** Screens of the reports feature, composed into the router by app.tsx. */
+export const reportRoutes: RouteObject[] = [
+  {
+    path: "/reports",
+    element: (
+      <AppPage title="Báo cáo">
+        <EmptyState title="Chưa có nội dung" />
+      </AppPage>
+    ),
+  },
+];

@@ -1,0 +1,36 @@
+/**
+ * Dates for the mini app: the API's one date helper (dd/MM/yyyy, Asia/Ho_Chi_Minh) plus the
+ * phrases screens show.
+ */
+import { formatDateVN, formatDateTimeVN, vnDateKey } from "../../api/src/lib/time";
+
+export { formatDateVN as formatDate, formatDateTimeVN as formatDateTime };
+
+/** Whole calendar days (Vietnam) from `now` to `deadline`; negative once past. */
+export function calendarDaysUntil(deadline: string, now: Date = new Date()): number {
+  const a = Date.parse(vnDateKey(now));
+  const b = Date.parse(vnDateKey(deadline));
+  return Math.round((b - a) / 86_400_000);
+}
+
+/** "Còn 3 ngày đến hạn nộp báo cáo 30/11/2026", or today / overdue phrasing. */
+export function deadlineCountdown(deadline: string, now: Date = new Date()): string {
+  const date = formatDateVN(deadline);
+  if (now.getTime() > Date.parse(deadline)) {
+    const late = Math.max(1, -calendarDaysUntil(deadline, now));
+    return `Đã quá hạn nộp báo cáo ${date} (${late} ngày)`;
+  }
+  const days = calendarDaysUntil(deadline, now);
+  if (days === 0) return `Hôm nay là hạn cuối nộp báo cáo ${date}`;
+  return `Còn ${days} ngày đến hạn nộp báo cáo ${date}`;
+}
+
+/** "5 phút trước", "2 giờ trước", else dd/MM/yyyy. */
+export function relativeTime(iso: string, now: Date = new Date()): string {
+  const diff = now.getTime() - Date.parse(iso);
+  if (diff < 60_000) return "Vừa xong";
+  if (diff < 3_600_000) return `${Math.floor(diff / 60_000)} phút trước`;
+  if (diff < 86_400_000) return `${Math.floor(diff / 3_600_000)} giờ trước`;
+  if (diff < 7 * 86_400_000) return `${Math.floor(diff / 86_400_000)} ngày trước`;
+  return formatDateVN(iso);
+}
