@@ -11,6 +11,7 @@ import { accountRoutes } from "./features/account/routes";
 import { announcementRoutes } from "./features/announcements/routes";
 import { reportRoutes } from "./features/reports/routes";
 import { feedbackRoutes } from "./features/feedback/routes";
+import { notificationRoutes } from "./features/notifications/routes";
 import { useUnreadAnnouncements } from "./features/announcements/use-unread-count";
 
 function Layout() {
@@ -33,6 +34,7 @@ export const appRoutes: RouteObject[] = [
       ...reportRoutes,
       ...feedbackRoutes,
       ...accountRoutes,
+      ...notificationRoutes,
       {
         path: "*",
         element: (

@@ -1,4 +1,6 @@
 import type { AppContext } from "./http/context.js";
+import { notificationJobs } from "./notifications/jobs.js";
+import { reportJobs } from "./reports/jobs.js";
 
 /** A background job the server runs every `intervalMs` (the notification outbox, reminders…). */
 export interface Job {
@@ -8,6 +10,6 @@ export interface Job {
 }
 
 /** Every background job of the product; each feature adds its own. */
-export function backgroundJobs(_ctx: AppContext): Job[] {
-  return [];
+export function backgroundJobs(ctx: AppContext): Job[] {
+  return [...notificationJobs(ctx), ...reportJobs(ctx)];
 }

@@ -3,13 +3,6 @@ import { z } from "zod";
 export const RoleSchema = z.enum(["youth", "focal", "staff", "observer"]).meta({ id: "Role" });
 export type Role = z.infer<typeof RoleSchema>;
 
-export const ROLE_LABELS: Record<Role, string> = {
-  youth: "Thanh niên",
-  focal: "Đầu mối đơn vị",
-  staff: "Cán bộ phường",
-  observer: "Giám sát (MTTQ)",
-};
-
 export const UserUnitSchema = z.object({ id: z.number().int(), code: z.string(), name: z.string() });
 
 export const MeSchema = z

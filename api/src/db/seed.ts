@@ -1,11 +1,17 @@
 import type { AppContext } from "../http/context.js";
 import { seedCatalog } from "../catalog/seed.js";
+import { seedIdentity } from "../identity/seed.js";
+import { seedFeedback } from "../feedback/seed.js";
+import { seedDemoAnnouncements } from "../announcements/seed.js";
 
 /**
- * Seeds the reference plan (always) and the demo content (when SEED_DEMO is on).
+ * Seeds the reference plan and reference lists (always) and the demo content (when SEED_DEMO is on).
  * Idempotent: a second start changes nothing.
  */
 export async function seedAll(ctx: AppContext): Promise<void> {
   const now = ctx.clock.now().toISOString();
   await seedCatalog(ctx.database.db, now);
+  await seedIdentity(ctx);
+  await seedFeedback(ctx);
+  if (ctx.config.seedDemo) await seedDemoAnnouncements(ctx);
 }

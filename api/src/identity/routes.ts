@@ -1,5 +1,6 @@
 import type { RouteBuilder } from "../http/route.js";
-import { DevSignInSchema, MeSchema, ROLE_LABELS, SessionSchema } from "../contract/identity.js";
+import { DevSignInSchema, MeSchema, SessionSchema } from "../contract/identity.js";
+import { ROLE_LABELS } from "../contract/identity-labels.js";
 import { AppError, badRequest } from "../lib/errors.js";
 import { openSession, revokeSession } from "./sessions.js";
 import { loadMe } from "./users.js";

@@ -1,5 +1,5 @@
 import { Avatar, Button, Text } from "zmp-ui";
-import { ROLE_LABELS } from "@contract/identity";
+import { ROLE_LABELS } from "@contract/identity-labels";
 import { AppPage } from "../../components/app-page";
 import { Skeleton } from "../../components/states";
 import { useNotify } from "../../components/use-notify";

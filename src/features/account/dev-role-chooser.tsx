@@ -1,7 +1,8 @@
 import { useEffect, useState } from "react";
 import { Button } from "zmp-ui";
 import type { Unit } from "@contract/catalog";
-import { ROLE_LABELS, type Role } from "@contract/identity";
+import type { Role } from "@contract/identity";
+import { ROLE_LABELS } from "@contract/identity-labels";
 import { api } from "../../lib/api-client";
 import { useSession } from "../../lib/session-store";
 import { useNotify } from "../../components/use-notify";
