@@ -19,6 +19,7 @@ import { registerAnnouncementRoutes } from "./announcements/routes.js";
 import { registerNotificationRoutes } from "./notifications/routes.js";
 import { registerReportRoutes } from "./reports/routes.js";
 import { registerFeedbackRoutes } from "./feedback/routes.js";
+import { registerExportRoutes } from "./exports/routes.js";
 import { pushChannelName } from "./notifications/channel-name.js";
 
 export interface BuiltApp {
@@ -92,6 +93,7 @@ export function buildApp(ctx: AppContext): BuiltApp {
   registerNotificationRoutes(routes);
   registerReportRoutes(routes);
   registerFeedbackRoutes(routes);
+  registerExportRoutes(routes);
 
   let openApi: unknown;
   routes.add({ method: "get", path: "/api/openapi.json", tag: "Hệ thống", summary: "Tài liệu OpenAPI 3 của API" }, () => {

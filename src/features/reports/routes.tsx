@@ -1,6 +1,7 @@
 import type { RouteObject } from "react-router-dom";
 import { AppPage } from "../../components/app-page";
 import { EmptyState } from "../../components/states";
+import { summaryRoutes } from "./summary/routes";
 
 /** Screens of the reports feature, composed into the router by app.tsx. */
 export const reportRoutes: RouteObject[] = [
@@ -12,4 +13,5 @@ export const reportRoutes: RouteObject[] = [
       </AppPage>
     ),
   },
+  ...summaryRoutes,
 ];
