@@ -35,7 +35,18 @@ export function buildApp(ctx: AppContext): BuiltApp {
   app.set("etag", false);
 
   app.use(requestId());
-  app.use(pinoHttp({ logger: ctx.logger, genReqId: (req) => (req as express.Request).id as string, autoLogging: ctx.config.env !== "test" }));
+  app.use(
+    pinoHttp({
+      logger: ctx.logger,
+      genReqId: (req) => (req as express.Request).id as string,
+      autoLogging: ctx.config.env !== "test",
+      // One short line per request: no headers (they carry tokens) and no bodies.
+      serializers: {
+        req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, url: req.url.split("?")[0] }),
+        res: (res: { statusCode: number }) => ({ status: res.statusCode }),
+      },
+    }),
+  );
   app.use(
     helmet({
       contentSecurityPolicy: {

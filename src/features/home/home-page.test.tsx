@@ -1,0 +1,57 @@
+import { render, screen, waitFor } from "@testing-library/react";
+import { MemoryRouter } from "react-router-dom";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { SnackbarProvider } from "zmp-ui";
+import { api } from "../../lib/api-client";
+import { useSession } from "../../lib/session-store";
+import { HomePage } from "./home-page";
+import { currentPeriod } from "./use-home-data";
+import type { Period } from "@contract/catalog";
+
+const period = (over: Partial<Period>): Period => ({
+  id: 1,
+  year: 2026,
+  kind: "annual",
+  title: "Báo cáo kết quả thực hiện Nghị quyết 83 năm 2026",
+  opensAt: "2025-12-31T17:00:00.000Z",
+  deadlineAt: "2026-11-30T16:59:59.000Z",
+  status: "open",
+  state: "open",
+  expectedUnitIds: [1, 2, 3],
+  ...over,
+});
+
+describe("home page", () => {
+  afterEach(() => vi.restoreAllMocks());
+
+  it("picks the open period due soonest", () => {
+    const a = period({ id: 1, deadlineAt: "2026-12-31T16:59:59.000Z" });
+    const b = period({ id: 2, deadlineAt: "2026-11-30T16:59:59.000Z" });
+    const closed = period({ id: 3, state: "locked" });
+    expect(currentPeriod([a, closed, b])?.id).toBe(2);
+    expect(currentPeriod([closed])?.id).toBe(3);
+    expect(currentPeriod([])).toBeNull();
+  });
+
+  it("shows the ward name, the period countdown and the latest notices", async () => {
+    vi.useFakeTimers({ now: new Date("2026-11-27T02:00:00.000Z"), toFake: ["Date"] });
+    useSession.setState({ config: { wardName: "Phường Lê Đại Hành", timeZone: "Asia/Ho_Chi_Minh", devSignIn: true, zaloAppId: "x", pushChannel: "inbox" } });
+    vi.spyOn(api, "get").mockImplementation(async (url: string) => {
+      if (url === "/api/periods") return { data: [period({})] };
+      if (url === "/api/announcements") return { data: { items: [{ id: 7, title: "Triển khai Nghị quyết 83", publishedAt: "2026-11-20T02:00:00.000Z" }] } };
+      throw new Error(`unexpected ${url}`);
+    });
+    render(
+      <SnackbarProvider>
+        <MemoryRouter>
+          <HomePage />
+        </MemoryRouter>
+      </SnackbarProvider>,
+    );
+    expect(screen.getByTestId("ward-name")).toHaveTextContent("Phường Lê Đại Hành");
+    await waitFor(() => expect(screen.getByTestId("period-countdown")).toHaveTextContent("Còn 3 ngày đến hạn nộp báo cáo 30/11/2026"));
+    expect(screen.getByText("Triển khai Nghị quyết 83")).toBeInTheDocument();
+    expect(screen.getByText("20/11/2026")).toBeInTheDocument();
+    vi.useRealTimers();
+  });
+});
