@@ -9,7 +9,7 @@ import autocannon from "autocannon";
 export async function startServer(extraEnv = {}) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "tns-bench-"));
   const port = String(4000 + Math.floor(Math.random() * 1000));
-  const child = spawn("npx", ["tsx", "api/src/server.ts"], {
+  const child = spawn(process.execPath, ["--import", "tsx", "api/src/server.ts"], {
     stdio: ["ignore", "ignore", "inherit"],
     env: {
       ...process.env,

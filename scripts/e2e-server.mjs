@@ -13,7 +13,7 @@ if (process.env.E2E_SKIP_BUILD !== "1" || !fs.existsSync(path.join(webDir, "inde
   if (build.status !== 0) process.exit(build.status ?? 1);
 }
 
-const child = spawn("npx", ["tsx", "api/src/server.ts"], {
+const child = spawn(process.execPath, ["--import", "tsx", "api/src/server.ts"], {
   stdio: "inherit",
   env: {
     ...process.env,
