@@ -1,6 +1,7 @@
 import type { ReactNode } from "react";
 import { useNavigate } from "react-router-dom";
-import { Icon, Page } from "zmp-ui";
+import { Page } from "zmp-ui";
+import { AppIcon } from "./app-icon";
 
 /**
  * A screen: a sticky title bar (with a back button on inner pages) and scrollable content,
@@ -13,7 +14,7 @@ export function AppPage(props: { title: string; back?: boolean; actions?: ReactN
       <header className="app-header">
         {props.back && (
           <button type="button" className="app-header__back" aria-label="Quay lại" onClick={() => navigate(-1)}>
-            <Icon icon="zi-arrow-left" />
+            <AppIcon name="back" size={22} />
           </button>
         )}
         <h1 className="app-header__title">{props.title}</h1>

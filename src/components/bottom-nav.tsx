@@ -1,5 +1,6 @@
 import { useLocation, useNavigate } from "react-router-dom";
-import { BottomNavigation, Icon } from "zmp-ui";
+import { BottomNavigation } from "zmp-ui";
+import { AppIcon, type AppIconName } from "./app-icon";
 import type { Role } from "@contract/identity";
 import { useRole } from "../lib/session-store";
 
@@ -7,16 +8,16 @@ interface Tab {
   key: string;
   path: string;
   label: string;
-  icon: string;
+  icon: AppIconName;
   roles?: Role[];
 }
 
 export const TABS: Tab[] = [
-  { key: "home", path: "/", label: "Trang chủ", icon: "zi-home" },
-  { key: "announcements", path: "/announcements", label: "Thông báo", icon: "zi-notif" },
-  { key: "reports", path: "/reports", label: "Báo cáo", icon: "zi-poll", roles: ["focal", "staff", "observer"] },
-  { key: "feedback", path: "/feedback", label: "Góp ý", icon: "zi-chat" },
-  { key: "account", path: "/account", label: "Cá nhân", icon: "zi-user" },
+  { key: "home", path: "/", label: "Trang chủ", icon: "home" },
+  { key: "announcements", path: "/announcements", label: "Thông báo", icon: "bell" },
+  { key: "reports", path: "/reports", label: "Báo cáo", icon: "chart", roles: ["focal", "staff", "observer"] },
+  { key: "feedback", path: "/feedback", label: "Góp ý", icon: "chat" },
+  { key: "account", path: "/account", label: "Cá nhân", icon: "user" },
 ];
 
 export function visibleTabs(role: Role | "anonymous"): Tab[] {
@@ -48,7 +49,7 @@ export function BottomNav({ badges = {} }: { badges?: TabBadges }) {
               {badges[t.key] ? <span className="tab-badge">{badges[t.key]! > 99 ? "99+" : badges[t.key]}</span> : null}
             </span>
           }
-          icon={<Icon icon={t.icon as never} />}
+          icon={<AppIcon name={t.icon} />}
         />
       ))}
     </BottomNavigation>
