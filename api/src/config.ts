@@ -49,6 +49,11 @@ const EnvSchema = z.object({
   ZALO_MINIAPP_API_KEY: z.string().optional(),
   ZALO_NOTIFICATION_TEMPLATE_ID: z.string().optional(),
   WORKER_INTERVAL_MS: z.coerce.number().int().positive().default(5000),
+  // Identity: the initial staff account, password sign-in limits, invitations.
+  STAFF_USERNAME: z.string().trim().min(3).max(64).default("canbo"),
+  STAFF_PASSWORD: z.string().min(8, "STAFF_PASSWORD cần ít nhất 8 ký tự").optional(),
+  PASSWORD_RATE_LIMIT: z.coerce.number().int().positive().default(30),
+  INVITATION_TTL_DAYS: z.coerce.number().int().min(1).max(90).default(7),
 });
 
 export type Env = z.input<typeof EnvSchema>;
@@ -83,6 +88,14 @@ export interface Config {
     notificationTemplateId?: string;
   };
   workerIntervalMs: number;
+  identity: {
+    staffUsername: string;
+    /** undefined: no STAFF_PASSWORD set (a default applies outside production) */
+    staffPassword?: string;
+    /** password sign-in attempts per IP address per 15 minutes */
+    passwordRateLimit: number;
+    invitationTtlDays: number;
+  };
   version: string;
 }
 
@@ -133,6 +146,12 @@ export function loadConfig(env: NodeJS.ProcessEnv | Record<string, string | unde
       notificationTemplateId: e.ZALO_NOTIFICATION_TEMPLATE_ID,
     },
     workerIntervalMs: e.WORKER_INTERVAL_MS,
+    identity: {
+      staffUsername: e.STAFF_USERNAME,
+      staffPassword: e.STAFF_PASSWORD,
+      passwordRateLimit: e.PASSWORD_RATE_LIMIT,
+      invitationTtlDays: e.INVITATION_TTL_DAYS,
+    },
     version: VERSION,
   };
 }

@@ -8,3 +8,18 @@ export const ROLE_LABELS: Record<Role, string> = {
   staff: "Cán bộ phường",
   observer: "Giám sát (MTTQ)",
 };
+
+/** The name of a Zalo account that has not agreed to share its Zalo name. */
+export const NEUTRAL_NAME = "Thanh niên";
+
+export const INVITATION_STATUS_LABELS: Record<"active" | "used" | "expired", string> = {
+  active: "Còn hiệu lực",
+  used: "Đã sử dụng",
+  expired: "Hết hạn",
+};
+
+export const SOURCE_LABELS: Record<string, string> = {
+  zalo: "Zalo",
+  password: "Mật khẩu",
+  dev: "Thử nghiệm",
+};

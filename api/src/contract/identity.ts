@@ -27,3 +27,130 @@ export const DevSignInSchema = z.object({
   name: z.string().trim().min(1).max(100).optional(),
 });
 export type DevSignIn = z.infer<typeof DevSignInSchema>;
+
+// ---- Zalo sign-in, consent, phone ----
+
+export const ZaloSignInSchema = z.object({
+  accessToken: z.string().trim().min(1).max(2048),
+});
+export type ZaloSignIn = z.infer<typeof ZaloSignInSchema>;
+
+/**
+ * The user's answer to "may we use your Zalo name and avatar?". With consent the mini app sends the
+ * name and avatar it got from Zalo (getUserInfo); without it the account keeps a neutral name.
+ * `phone: null` forgets a shared phone number.
+ */
+export const UpdateMeSchema = z
+  .object({
+    consent: z.boolean().optional(),
+    name: z.string().trim().min(1).max(100).optional(),
+    avatarUrl: z.url({ protocol: /^https?$/ }).max(1000).nullable().optional(),
+    phone: z.null().optional(),
+  })
+  .meta({ id: "UpdateMe" });
+export type UpdateMe = z.infer<typeof UpdateMeSchema>;
+
+export const SharePhoneSchema = z.object({
+  /** the one-time token from getPhoneNumber() (valid about 2 minutes) */
+  token: z.string().trim().min(1).max(2048),
+  /** the user's Zalo access token (getAccessToken()), required by Zalo to exchange it */
+  accessToken: z.string().trim().min(1).max(2048),
+});
+export type SharePhone = z.infer<typeof SharePhoneSchema>;
+
+// ---- Staff password sign-in ----
+
+export const PasswordSignInSchema = z.object({
+  username: z.string().trim().min(1).max(64),
+  password: z.string().min(1).max(200),
+});
+export type PasswordSignIn = z.infer<typeof PasswordSignInSchema>;
+
+// ---- Invitations ----
+
+export const InvitableRoleSchema = z.enum(["focal", "observer"]);
+export type InvitableRole = z.infer<typeof InvitableRoleSchema>;
+
+export const CreateInvitationSchema = z.object({
+  unitId: z.number().int().positive(),
+  role: InvitableRoleSchema.default("focal"),
+  /** validity in days; the server default (7) when absent */
+  expiresInDays: z.number().int().min(1).max(90).optional(),
+});
+export type CreateInvitation = z.input<typeof CreateInvitationSchema>;
+
+export const InvitationStatusSchema = z.enum(["active", "used", "expired"]);
+export type InvitationStatus = z.infer<typeof InvitationStatusSchema>;
+
+export const InvitationSchema = z
+  .object({
+    id: z.number().int(),
+    code: z.string(),
+    /** the mini app deep link https://zalo.me/s/<APP_ID>/?invite=<code> */
+    link: z.string(),
+    role: InvitableRoleSchema,
+    unit: UserUnitSchema,
+    status: InvitationStatusSchema,
+    createdAt: z.string(),
+    expiresAt: z.string(),
+    createdBy: z.string(),
+    usedBy: z.string().nullable(),
+    usedAt: z.string().nullable(),
+    /** PNG data URL of a QR code of `link` (only while the invitation is active) */
+    qrDataUrl: z.string().nullable(),
+  })
+  .meta({ id: "Invitation" });
+export type Invitation = z.infer<typeof InvitationSchema>;
+
+export const InvitationListQuery = z.object({
+  status: InvitationStatusSchema.optional(),
+  cursor: z.coerce.number().int().positive().optional(),
+  limit: z.coerce.number().int().min(1).max(50).default(20),
+});
+
+export const InvitationPageSchema = z
+  .object({ items: z.array(InvitationSchema), nextCursor: z.string().nullable() })
+  .meta({ id: "InvitationPage" });
+export type InvitationPage = z.infer<typeof InvitationPageSchema>;
+
+export const InvitationCodeParams = z.object({ code: z.string().trim().min(4).max(64) });
+
+// ---- Users admin ----
+
+export const UserSchema = z
+  .object({
+    id: z.number().int(),
+    name: z.string(),
+    avatarUrl: z.string().nullable(),
+    role: RoleSchema,
+    unit: UserUnitSchema.nullable(),
+    disabled: z.boolean(),
+    /** how the account signs in: zalo, password or dev */
+    source: z.string(),
+    username: z.string().nullable(),
+    phone: z.string().nullable(),
+    consented: z.boolean(),
+    createdAt: z.string(),
+  })
+  .meta({ id: "User" });
+export type User = z.infer<typeof UserSchema>;
+
+export const UserListQuery = z.object({
+  q: z.string().trim().max(100).optional(),
+  role: RoleSchema.optional(),
+  unitId: z.coerce.number().int().positive().optional(),
+  cursor: z.coerce.number().int().positive().optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(30),
+});
+
+export const UserPageSchema = z.object({ items: z.array(UserSchema), nextCursor: z.string().nullable() }).meta({ id: "UserPage" });
+export type UserPage = z.infer<typeof UserPageSchema>;
+
+export const UpdateUserSchema = z
+  .object({
+    role: RoleSchema.optional(),
+    unitId: z.number().int().positive().nullable().optional(),
+    disabled: z.boolean().optional(),
+  })
+  .meta({ id: "UpdateUser" });
+export type UpdateUser = z.infer<typeof UpdateUserSchema>;

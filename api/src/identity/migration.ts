@@ -1,5 +1,6 @@
 import type { DbMigration } from "../db/migrator.js";
 import { fk, refType, withId } from "../db/dialect.js";
+import { userSearchText } from "./search-text.js";
 
 export const identityMigrations: DbMigration[] = [
   {
@@ -42,6 +43,17 @@ export const identityMigrations: DbMigration[] = [
         .addColumn("used_by", refType, fk("users", "set null"))
         .addColumn("used_at", "text")
         .execute();
+    },
+  },
+  {
+    // Search in the users admin ignores diacritics: a folded copy of name, username and phone.
+    name: "0201_users_search",
+    async up(db) {
+      await db.schema.alterTable("users").addColumn("search_text", "text", (c) => c.notNull().defaultTo("")).execute();
+      const rows = await db.selectFrom("users").select(["id", "name", "username", "phone", "source"]).execute();
+      for (const r of rows) {
+        await db.updateTable("users").set({ search_text: userSearchText(r) }).where("id", "=", r.id).execute();
+      }
     },
   },
 ];

@@ -85,6 +85,7 @@ export const POLICY: Record<string, Access> = {
 
   // feedback
   "GET /api/feedback/categories": "public",
+  "PATCH /api/feedback/categories/:id": STAFF,
   "POST /api/feedback": "signed-in",
   "GET /api/feedback/mine": "signed-in",
   "GET /api/feedback/public": "public",

@@ -1,13 +1,69 @@
+import type { Request, Response } from "express";
+import { rateLimit } from "express-rate-limit";
 import type { RouteBuilder } from "../http/route.js";
-import { DevSignInSchema, MeSchema, SessionSchema } from "../contract/identity.js";
-import { ROLE_LABELS } from "../contract/identity-labels.js";
+import {
+  DevSignInSchema,
+  MeSchema,
+  PasswordSignInSchema,
+  SessionSchema,
+  SharePhoneSchema,
+  UpdateMeSchema,
+  ZaloSignInSchema,
+} from "../contract/identity.js";
+import { NEUTRAL_NAME, ROLE_LABELS } from "../contract/identity-labels.js";
 import { AppError, badRequest } from "../lib/errors.js";
+import { formatDateVN, vnParts } from "../lib/time.js";
 import { openSession, revokeSession } from "./sessions.js";
 import { loadMe } from "./users.js";
+import { fetchZaloPhone, fetchZaloProfile } from "./zalo-graph.js";
+import { verifyPassword } from "./passwords.js";
+import { userSearchText } from "./search-text.js";
+import { registerInvitationRoutes } from "./invitation-routes.js";
+import { registerUserAdminRoutes } from "./user-routes.js";
 
 const TAG = "Danh tính";
 
+/** Failed passwords in a row before an account is locked, and for how long. */
+export const MAX_FAILED_LOGINS = 5;
+export const LOCK_MINUTES = 15;
+
+export const accountDisabled = () =>
+  new AppError(403, "ACCOUNT_DISABLED", "Tài khoản của bạn đã bị khóa. Vui lòng liên hệ cán bộ phường.");
+
+const pad = (n: number) => String(n).padStart(2, "0");
+/** dd/MM/yyyy HH:mm in Vietnam time. */
+const formatUntil = (iso: string) => {
+  const p = vnParts(iso);
+  return `${formatDateVN(iso)} ${pad(p.hour)}:${pad(p.minute)}`;
+};
+
+function accountLocked(res: Response, untilIso: string, nowMs: number): AppError {
+  res.setHeader("Retry-After", String(Math.max(1, Math.ceil((Date.parse(untilIso) - nowMs) / 1000))));
+  return new AppError(
+    429,
+    "ACCOUNT_LOCKED",
+    `Tài khoản tạm khóa do nhập sai mật khẩu ${MAX_FAILED_LOGINS} lần liên tiếp. Vui lòng thử lại sau ${formatUntil(untilIso)}.`,
+    { lockedUntil: untilIso },
+  );
+}
+
 export function registerIdentityRoutes(r: RouteBuilder): void {
+  const { config } = r.ctx;
+
+  // Password guessing from one address, across accounts: 429 before any hash is computed.
+  const passwordLimiter = rateLimit({
+    windowMs: 15 * 60_000,
+    limit: config.identity.passwordRateLimit,
+    standardHeaders: "draft-7",
+    legacyHeaders: false,
+    handler: (_req, _res, next) =>
+      next(new AppError(429, "TOO_MANY_REQUESTS", "Bạn đã thử đăng nhập quá nhiều lần từ thiết bị này. Vui lòng thử lại sau 15 phút.")),
+  });
+  const limitPasswordAttempts = (req: Request, res: Response) =>
+    new Promise<void>((resolve, reject) => {
+      void passwordLimiter(req, res, (err?: unknown) => (err ? reject(err) : resolve()));
+    });
+
   r.add(
     {
       method: "post",
@@ -50,11 +106,124 @@ export function registerIdentityRoutes(r: RouteBuilder): void {
           avatar_url: null,
           phone: null,
           locked_until: null,
+          search_text: userSearchText({ name, username, phone: null, source: "dev" }),
         })
         .onConflict((oc) => oc.column("username").doNothing())
         .execute();
       const user = await db.selectFrom("users").select(["id", "disabled"]).where("username", "=", username).executeTakeFirstOrThrow();
-      if (user.disabled) throw new AppError(403, "ACCOUNT_DISABLED", "Tài khoản của bạn đã bị khóa. Vui lòng liên hệ cán bộ phường.");
+      if (user.disabled) throw accountDisabled();
+      return openSession(ctx, user.id);
+    },
+  );
+
+  r.add(
+    {
+      method: "post",
+      path: "/api/auth/zalo",
+      tag: TAG,
+      summary: "Đăng nhập bằng Zalo (access token của mini app, xác thực qua Zalo Graph API)",
+      body: ZaloSignInSchema,
+      response: SessionSchema,
+    },
+    async ({ body, ctx }) => {
+      // Zalo is asked first: when it is down or the token is bad, nothing is written.
+      const profile = await fetchZaloProfile(ctx.config, body.accessToken);
+      const { db } = ctx.database;
+      const now = ctx.clock.now().toISOString();
+      const userId = await db.transaction().execute(async (trx) => {
+        await trx
+          .insertInto("users")
+          .values({
+            zalo_id: profile.id,
+            username: null,
+            password_hash: null,
+            // Without consent the account keeps a neutral name and no avatar.
+            name: NEUTRAL_NAME,
+            avatar_url: null,
+            phone: null,
+            role: "youth",
+            unit_id: null,
+            disabled: 0,
+            consent_at: null,
+            failed_logins: 0,
+            locked_until: null,
+            source: "zalo",
+            search_text: userSearchText({ name: NEUTRAL_NAME, username: null, phone: null, source: "zalo" }),
+            created_at: now,
+            updated_at: now,
+          })
+          .onConflict((oc) => oc.column("zalo_id").doNothing())
+          .execute();
+        const user = await trx
+          .selectFrom("users")
+          .select(["id", "disabled", "consent_at", "name", "avatar_url", "phone", "username", "source"])
+          .where("zalo_id", "=", profile.id)
+          .executeTakeFirstOrThrow();
+        if (user.disabled) throw accountDisabled();
+        // With consent, keep the Zalo name and avatar current.
+        if (user.consent_at && profile.name) {
+          const name = profile.name;
+          await trx
+            .updateTable("users")
+            .set({ name, avatar_url: profile.avatarUrl ?? user.avatar_url, search_text: userSearchText({ ...user, name }), updated_at: now })
+            .where("id", "=", user.id)
+            .execute();
+        }
+        return user.id;
+      });
+      return openSession(ctx, userId);
+    },
+  );
+
+  r.add(
+    {
+      method: "post",
+      path: "/api/auth/password",
+      tag: TAG,
+      summary: `Cán bộ đăng nhập bằng tên đăng nhập và mật khẩu (tạm khóa ${LOCK_MINUTES} phút sau ${MAX_FAILED_LOGINS} lần sai)`,
+      body: PasswordSignInSchema,
+      response: SessionSchema,
+    },
+    async ({ req, res, body, ctx }) => {
+      await limitPasswordAttempts(req, res);
+      const { db } = ctx.database;
+      const nowDate = ctx.clock.now();
+      const now = nowDate.toISOString();
+      const user = await db
+        .selectFrom("users")
+        .select(["id", "password_hash", "locked_until", "disabled"])
+        .where("username", "=", body.username.toLowerCase())
+        .where("source", "=", "password")
+        .executeTakeFirst();
+      if (user?.locked_until && user.locked_until > now) throw accountLocked(res, user.locked_until, nowDate.getTime());
+      const ok = await verifyPassword(body.password, user?.password_hash ?? null);
+      if (!user || !ok) {
+        if (user) {
+          const failures = await db.transaction().execute(async (trx) => {
+            await trx
+              .updateTable("users")
+              .set((eb) => ({ failed_logins: eb("failed_logins", "+", 1) }))
+              .where("id", "=", user.id)
+              .execute();
+            const row = await trx.selectFrom("users").select("failed_logins").where("id", "=", user.id).executeTakeFirstOrThrow();
+            const n = Number(row.failed_logins);
+            if (n >= MAX_FAILED_LOGINS) {
+              const until = new Date(nowDate.getTime() + LOCK_MINUTES * 60_000).toISOString();
+              await trx.updateTable("users").set({ failed_logins: 0, locked_until: until }).where("id", "=", user.id).execute();
+              return { n, until };
+            }
+            return { n, until: null };
+          });
+          if (failures.until) throw accountLocked(res, failures.until, nowDate.getTime());
+        }
+        throw new AppError(
+          401,
+          "INVALID_CREDENTIALS",
+          `Tên đăng nhập hoặc mật khẩu không đúng. Sau ${MAX_FAILED_LOGINS} lần sai liên tiếp, tài khoản sẽ tạm khóa ${LOCK_MINUTES} phút.`,
+        );
+      }
+      if (user.disabled) throw accountDisabled();
+      await db.updateTable("users").set({ failed_logins: 0, locked_until: null }).where("id", "=", user.id).execute();
       return openSession(ctx, user.id);
     },
   );
@@ -65,10 +234,96 @@ export function registerIdentityRoutes(r: RouteBuilder): void {
   );
 
   r.add(
+    {
+      method: "patch",
+      path: "/api/me",
+      tag: TAG,
+      summary: "Đồng ý (hoặc rút lại đồng ý) dùng tên và ảnh đại diện Zalo; xóa số điện thoại đã chia sẻ",
+      body: UpdateMeSchema,
+      response: MeSchema,
+    },
+    async ({ user, body, ctx }) => {
+      const { db } = ctx.database;
+      const row = await db
+        .selectFrom("users")
+        .select(["id", "name", "avatar_url", "phone", "consent_at", "source", "username"])
+        .where("id", "=", user!.id)
+        .executeTakeFirstOrThrow();
+      const now = ctx.clock.now().toISOString();
+      const isZalo = row.source === "zalo";
+      let { name, avatar_url: avatarUrl, consent_at: consentAt, phone } = row;
+      if (body.consent === false) {
+        consentAt = null;
+        avatarUrl = null;
+        if (isZalo) name = NEUTRAL_NAME;
+      } else if (body.consent === true) {
+        consentAt ??= now;
+      }
+      const wantsProfile = body.name !== undefined || body.avatarUrl !== undefined;
+      if (wantsProfile) {
+        // A Zalo account's name and picture are only kept with the user's consent.
+        if (isZalo && !consentAt) {
+          throw badRequest("CONSENT_REQUIRED", "Cần sự đồng ý của bạn trước khi lưu tên và ảnh đại diện Zalo.");
+        }
+        if (body.consent === false) throw badRequest("CONSENT_REQUIRED", "Không thể lưu tên và ảnh khi bạn không đồng ý.");
+        if (body.name !== undefined) name = body.name;
+        if (body.avatarUrl !== undefined) avatarUrl = body.avatarUrl;
+      }
+      if (body.phone === null) phone = null;
+      await db
+        .updateTable("users")
+        .set({
+          name,
+          avatar_url: avatarUrl,
+          consent_at: consentAt,
+          phone,
+          search_text: userSearchText({ name, username: row.username, phone, source: row.source }),
+          updated_at: now,
+        })
+        .where("id", "=", row.id)
+        .execute();
+      return loadMe(ctx, row.id);
+    },
+  );
+
+  r.add(
+    {
+      method: "post",
+      path: "/api/me/phone",
+      tag: TAG,
+      summary: "Chia sẻ số điện thoại: đổi mã một lần của Zalo (getPhoneNumber) lấy số, phía máy chủ",
+      body: SharePhoneSchema,
+      response: MeSchema,
+    },
+    async ({ user, body, ctx }) => {
+      const { db } = ctx.database;
+      const row = await db.selectFrom("users").select(["id", "zalo_id", "name", "username", "source"]).where("id", "=", user!.id).executeTakeFirstOrThrow();
+      if (!row.zalo_id) {
+        throw badRequest("NOT_A_ZALO_ACCOUNT", "Chỉ tài khoản đăng nhập bằng Zalo mới chia sẻ được số điện thoại qua Zalo.");
+      }
+      // The Zalo token must be this user's, so nobody attaches someone else's number.
+      const profile = await fetchZaloProfile(ctx.config, body.accessToken);
+      if (profile.id !== row.zalo_id) {
+        throw new AppError(403, "ZALO_ACCOUNT_MISMATCH", "Tài khoản Zalo không khớp với tài khoản đang đăng nhập.");
+      }
+      const phone = await fetchZaloPhone(ctx.config, body.accessToken, body.token);
+      await db
+        .updateTable("users")
+        .set({ phone, search_text: userSearchText({ ...row, phone }), updated_at: ctx.clock.now().toISOString() })
+        .where("id", "=", row.id)
+        .execute();
+      return loadMe(ctx, row.id);
+    },
+  );
+
+  r.add(
     { method: "post", path: "/api/auth/logout", tag: TAG, summary: "Đăng xuất (thu hồi phiên)" },
     async ({ user, ctx }) => {
       await revokeSession(ctx, user!.sessionId);
       return undefined;
     },
   );
+
+  registerInvitationRoutes(r);
+  registerUserAdminRoutes(r);
 }

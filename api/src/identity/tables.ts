@@ -19,6 +19,8 @@ export interface UsersTable {
   locked_until: string | null;
   /** "dev" for dev sign-in accounts */
   source: string;
+  /** folded name, username and phone for diacritic-free search (see search-text.ts) */
+  search_text: Generated<string>;
   created_at: string;
   updated_at: string;
 }

@@ -1,0 +1,80 @@
+import { sql } from "kysely";
+import type { RouteBuilder } from "../http/route.js";
+import { IdParams } from "../contract/common.js";
+import { UpdateUserSchema, UserListQuery, UserPageSchema, UserSchema } from "../contract/identity.js";
+import { badRequest, conflict, notFound } from "../lib/errors.js";
+import { escapeLike, foldVietnamese } from "../lib/text.js";
+import { likeOp } from "../db/dialect.js";
+import { requireUnit, selectUsers, toUser } from "./users.js";
+
+const TAG = "Danh tính";
+
+export function registerUserAdminRoutes(r: RouteBuilder): void {
+  r.add(
+    {
+      method: "get",
+      path: "/api/users",
+      tag: TAG,
+      summary: "Cán bộ xem danh sách người dùng (tìm theo tên không dấu, lọc theo vai trò, đơn vị; phân trang)",
+      query: UserListQuery,
+      response: UserPageSchema,
+    },
+    async ({ query, ctx }) => {
+      const { db, dialect } = ctx.database;
+      let q = selectUsers(db).orderBy("users.id", "desc").limit(query.limit + 1);
+      if (query.cursor) q = q.where("users.id", "<", query.cursor);
+      if (query.role) q = q.where("users.role", "=", query.role);
+      if (query.unitId) q = q.where("users.unit_id", "=", query.unitId);
+      const folded = query.q ? foldVietnamese(query.q) : "";
+      if (folded) {
+        const pattern = `%${escapeLike(folded)}%`;
+        q = q.where(sql<boolean>`${sql.ref("users.search_text")} ${sql.raw(likeOp(dialect))} ${pattern} escape '\\'`);
+      }
+      const rows = await q.execute();
+      const page = rows.slice(0, query.limit);
+      return { items: page.map(toUser), nextCursor: rows.length > query.limit ? String(page[page.length - 1].id) : null };
+    },
+  );
+
+  r.add(
+    {
+      method: "patch",
+      path: "/api/users/:id",
+      tag: TAG,
+      summary: "Cán bộ đổi vai trò, đơn vị hoặc khóa/mở khóa một tài khoản (khóa thì thu hồi mọi phiên)",
+      params: IdParams,
+      body: UpdateUserSchema,
+      response: UserSchema,
+    },
+    async ({ params, body, user, ctx }) => {
+      const { db } = ctx.database;
+      const target = await db.selectFrom("users").select(["id", "role", "unit_id", "disabled"]).where("id", "=", params.id).executeTakeFirst();
+      if (!target) throw notFound("Không tìm thấy người dùng.", "USER_NOT_FOUND");
+      if (target.id === user!.id) {
+        if (body.disabled === true) throw conflict("CANNOT_DISABLE_SELF", "Bạn không thể tự khóa tài khoản của mình.");
+        if (body.role !== undefined && body.role !== "staff") {
+          throw conflict("CANNOT_CHANGE_OWN_ROLE", "Bạn không thể tự đổi vai trò của mình (nhờ một cán bộ khác).");
+        }
+      }
+      const role = body.role ?? target.role;
+      const unitId = body.unitId !== undefined ? body.unitId : target.unit_id;
+      if (unitId !== null && body.unitId !== undefined) await requireUnit(db, unitId);
+      if (role === "focal" && unitId === null) throw badRequest("UNIT_REQUIRED", "Đầu mối phải thuộc một đơn vị: vui lòng chọn đơn vị.");
+      const disabled = body.disabled ?? !!target.disabled;
+      const now = ctx.clock.now().toISOString();
+      await db.transaction().execute(async (trx) => {
+        await trx
+          .updateTable("users")
+          .set({ role, unit_id: unitId, disabled: disabled ? 1 : 0, updated_at: now })
+          .where("id", "=", target.id)
+          .execute();
+        // A disabled account is signed out everywhere at once.
+        if (disabled && !target.disabled) {
+          await trx.updateTable("sessions").set({ revoked_at: now }).where("user_id", "=", target.id).where("revoked_at", "is", null).execute();
+        }
+      });
+      return toUser(await selectUsers(db).where("users.id", "=", target.id).executeTakeFirstOrThrow());
+    },
+  );
+}
+
