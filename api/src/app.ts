@@ -148,12 +148,15 @@ function serveMiniApp(app: Express, ctx: AppContext): void {
   const dir = ctx.config.webDir;
   const indexPath = path.join(dir, "index.html");
   const base = `/zapps/${ctx.config.zalo.appId}/`;
-  let indexHtml: string | null = null;
+  // Re-read when a new build lands (its asset names change); otherwise served from memory.
+  let cached: { mtimeMs: number; html: string } | null = null;
   const readIndex = () => {
-    if (indexHtml === null && fs.existsSync(indexPath)) {
-      indexHtml = fs.readFileSync(indexPath, "utf8").replace("<head>", `<head><base href="${base}">`);
+    const stat = fs.statSync(indexPath, { throwIfNoEntry: false });
+    if (!stat) return null;
+    if (cached?.mtimeMs !== stat.mtimeMs) {
+      cached = { mtimeMs: stat.mtimeMs, html: fs.readFileSync(indexPath, "utf8").replace("<head>", `<head><base href="${base}">`) };
     }
-    return indexHtml;
+    return cached.html;
   };
   app.get("/", (_req, res) => res.redirect(302, base));
   app.use(base, express.static(dir, { index: false, maxAge: "1h" }));
