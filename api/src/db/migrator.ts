@@ -15,7 +15,9 @@ export async function migrateToLatest(db: Kysely<any>, dialect: DialectName, mig
       return out;
     },
   };
-  const migrator = new Migrator({ db, provider });
+  // Features number their migrations in their own ranges, so a later migration of an earlier feature
+  // (e.g. 0201 after 0300 ran) is normal: allow it.
+  const migrator = new Migrator({ db, provider, allowUnorderedMigrations: true });
   const { error, results } = await migrator.migrateToLatest();
   if (error) throw error instanceof Error ? error : new Error(String(error));
   return (results ?? []).filter((r) => r.status === "Success").map((r) => r.migrationName);
