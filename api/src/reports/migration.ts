@@ -71,4 +71,11 @@ export const reportsMigrations: DbMigration[] = [
       await db.schema.createIndex("report_audit_report_idx").on("report_audit").columns(["report_id", "id"]).execute();
     },
   },
+  {
+    // The report version an audit row produced: a stale save (409) lists what changed since its version.
+    name: "0610_report_audit_version",
+    async up(db) {
+      await db.schema.alterTable("report_audit").addColumn("version", "integer").execute();
+    },
+  },
 ];

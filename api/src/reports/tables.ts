@@ -71,6 +71,8 @@ export interface ReportAuditTable {
   old_value: string | null;
   new_value: string | null;
   note: string | null;
+  /** the report version after this change (migration 0610); null for rows about no version */
+  version: number | null;
 }
 
 export interface ReportTables {

@@ -1,0 +1,142 @@
+import type { RouteBuilder } from "../http/route.js";
+import type { AppContext } from "../http/context.js";
+import { PeriodSchema, type Period } from "../contract/catalog.js";
+import { IdParams } from "../contract/common.js";
+import { ExceptionBodySchema, ExceptionSchema, PeriodCreateSchema, PeriodPatchSchema, PeriodUnitParams } from "../contract/reports.js";
+import { listPeriods } from "../catalog/queries.js";
+import { defaultExpectedUnitIds } from "../catalog/seed.js";
+import { badRequest, conflict } from "../lib/errors.js";
+import { toIso, vnInstant } from "../lib/time.js";
+import { loadExpected, loadPeriod } from "./access.js";
+import type { Kysely } from "kysely";
+import type { DB } from "../db/schema.js";
+
+const TAG = "Kỳ báo cáo";
+
+async function assertUnitsExist(db: Kysely<DB>, ids: number[]): Promise<void> {
+  if (ids.length === 0) return;
+  const rows = await db.selectFrom("units").select("id").where("id", "in", ids).execute();
+  const missing = ids.filter((id) => !rows.some((r) => r.id === id));
+  if (missing.length) throw badRequest("UNKNOWN_UNIT", "Có đơn vị không tồn tại trong danh sách đơn vị phải báo cáo.", missing);
+}
+
+async function onePeriod(ctx: AppContext, id: number): Promise<Period> {
+  const [p] = await listPeriods(ctx, id);
+  return p!;
+}
+
+export function registerPeriodRoutes(r: RouteBuilder): void {
+  r.add(
+    {
+      method: "post",
+      path: "/api/periods",
+      tag: TAG,
+      summary: "Tạo kỳ báo cáo (hằng năm hoặc đột xuất)",
+      body: PeriodCreateSchema,
+      response: PeriodSchema,
+      status: 201,
+    },
+    async ({ ctx, body }) => {
+      const { db } = ctx.database;
+      const nowIso = ctx.clock.now().toISOString();
+      if (body.kind === "adhoc" && !body.title) throw badRequest("TITLE_REQUIRED", "Kỳ báo cáo đột xuất cần có tiêu đề.");
+      const title = body.title ?? `Báo cáo kết quả thực hiện Nghị quyết 83 năm ${body.year}`;
+      const opensAt = body.opensAt ? toIso(body.opensAt) : body.kind === "annual" ? vnInstant(body.year, 1, 1) : nowIso;
+      const deadlineAt = body.deadlineAt ? toIso(body.deadlineAt) : vnInstant(body.year, 11, 30, 23, 59, 59);
+      if (opensAt >= deadlineAt) throw badRequest("INVALID_DATES", "Ngày mở phải trước hạn nộp báo cáo.");
+      const expected = body.expectedUnitIds ? [...new Set(body.expectedUnitIds)] : await defaultExpectedUnitIds(db);
+      await assertUnitsExist(db, expected);
+      const id = await db.transaction().execute(async (trx) => {
+        if (body.kind === "annual") {
+          const dup = await trx.selectFrom("periods").select("id").where("year", "=", body.year).where("kind", "=", "annual").executeTakeFirst();
+          if (dup) throw conflict("PERIOD_EXISTS", `Đã có kỳ báo cáo hằng năm ${body.year}.`, { periodId: dup.id });
+        }
+        const { id } = await trx
+          .insertInto("periods")
+          .values({ year: body.year, kind: body.kind, title, opens_at: opensAt, deadline_at: deadlineAt, status: "open", created_at: nowIso, updated_at: nowIso })
+          .returning("id")
+          .executeTakeFirstOrThrow();
+        if (expected.length) {
+          await trx
+            .insertInto("period_units")
+            .values(expected.map((unit_id) => ({ period_id: id, unit_id, exception_until: null })))
+            .execute();
+        }
+        return id;
+      });
+      return onePeriod(ctx, id);
+    },
+  );
+
+  r.add(
+    {
+      method: "patch",
+      path: "/api/periods/:id",
+      tag: TAG,
+      summary: "Sửa kỳ báo cáo: tiêu đề, ngày mở, hạn nộp, đơn vị phải báo cáo, đóng/mở lại",
+      params: IdParams,
+      body: PeriodPatchSchema,
+      response: PeriodSchema,
+    },
+    async ({ ctx, params, body }) => {
+      const { db } = ctx.database;
+      const period = await loadPeriod(db, params.id);
+      const nowIso = ctx.clock.now().toISOString();
+      const opensAt = body.opensAt ? toIso(body.opensAt) : period.opens_at;
+      const deadlineAt = body.deadlineAt ? toIso(body.deadlineAt) : period.deadline_at;
+      if (opensAt >= deadlineAt) throw badRequest("INVALID_DATES", "Ngày mở phải trước hạn nộp báo cáo.");
+      if (body.expectedUnitIds) await assertUnitsExist(db, body.expectedUnitIds);
+      await db.transaction().execute(async (trx) => {
+        await trx
+          .updateTable("periods")
+          .set({
+            ...(body.title ? { title: body.title } : {}),
+            opens_at: opensAt,
+            deadline_at: deadlineAt,
+            ...(body.status ? { status: body.status } : {}),
+            updated_at: nowIso,
+          })
+          .where("id", "=", period.id)
+          .execute();
+        if (body.expectedUnitIds) {
+          const want = new Set(body.expectedUnitIds);
+          const have = await trx.selectFrom("period_units").select("unit_id").where("period_id", "=", period.id).execute();
+          const drop = have.filter((h) => !want.has(h.unit_id)).map((h) => h.unit_id);
+          const add = [...want].filter((u) => !have.some((h) => h.unit_id === u));
+          // Kept units keep their lock exceptions; reports of dropped units stay in the database.
+          if (drop.length) await trx.deleteFrom("period_units").where("period_id", "=", period.id).where("unit_id", "in", drop).execute();
+          if (add.length) await trx.insertInto("period_units").values(add.map((unit_id) => ({ period_id: period.id, unit_id, exception_until: null }))).execute();
+        }
+      });
+      return onePeriod(ctx, period.id);
+    },
+  );
+
+  r.add(
+    {
+      method: "put",
+      path: "/api/periods/:periodId/exceptions/:unitId",
+      tag: TAG,
+      summary: "Gia hạn (ngoại lệ khóa sổ) cho một đơn vị; until = null để bỏ gia hạn",
+      params: PeriodUnitParams,
+      body: ExceptionBodySchema,
+      response: ExceptionSchema,
+    },
+    async ({ ctx, params, body }) => {
+      const { db } = ctx.database;
+      const period = await loadPeriod(db, params.periodId);
+      await loadExpected(db, params.periodId, params.unitId);
+      const until = body.until ? toIso(body.until) : null;
+      if (until && until <= period.deadline_at) {
+        throw badRequest("EXCEPTION_BEFORE_DEADLINE", "Ngày gia hạn phải sau hạn nộp báo cáo của kỳ.");
+      }
+      await db
+        .updateTable("period_units")
+        .set({ exception_until: until })
+        .where("period_id", "=", params.periodId)
+        .where("unit_id", "=", params.unitId)
+        .execute();
+      return { periodId: params.periodId, unitId: params.unitId, exceptionUntil: until };
+    },
+  );
+}
