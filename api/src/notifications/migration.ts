@@ -28,4 +28,18 @@ export const notificationsMigrations: DbMigration[] = [
       await db.schema.createIndex("notifications_source_idx").on("notifications").column("source").execute();
     },
   },
+  {
+    name: "0401_zalo_tokens",
+    async up(db) {
+      await db.schema
+        .createTable("zalo_tokens")
+        .addColumn("kind", "text", (c) => c.primaryKey())
+        .addColumn("access_token", "text")
+        .addColumn("refresh_token", "text")
+        .addColumn("env_refresh_token", "text")
+        .addColumn("expires_at", "text")
+        .addColumn("updated_at", "text", (c) => c.notNull())
+        .execute();
+    },
+  },
 ];

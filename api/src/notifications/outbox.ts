@@ -50,3 +50,43 @@ export async function enqueueNotifications(db: Kysely<DB>, items: NotificationIn
   }
   return created;
 }
+
+export interface DeliveryStats {
+  /** recipients (rows) */
+  total: number;
+  /** pushes Zalo accepted */
+  sent: number;
+  /** refused, given up after retries, or of unknown outcome (never resent) */
+  failed: number;
+  /** waiting or being sent */
+  pending: number;
+  /** no push (no Zalo account, or inbox-only channel): the inbox copy only */
+  skipped: number;
+  /** opened in the in-app inbox */
+  read: number;
+}
+
+/** Push and inbox figures for every message of one source, e.g. "announcement:12". */
+export async function deliveryStats(db: Kysely<DB>, source: string): Promise<DeliveryStats> {
+  const rows = await db
+    .selectFrom("notifications")
+    .select((eb) => [
+      "push_status",
+      eb.fn.countAll<number>().as("n"),
+      eb.fn.count<number>("read_at").as("read"),
+    ])
+    .where("source", "=", source)
+    .groupBy("push_status")
+    .execute();
+  const s: DeliveryStats = { total: 0, sent: 0, failed: 0, pending: 0, skipped: 0, read: 0 };
+  for (const r of rows) {
+    const n = Number(r.n);
+    s.total += n;
+    s.read += Number(r.read);
+    if (r.push_status === "sent") s.sent += n;
+    else if (r.push_status === "failed") s.failed += n;
+    else if (r.push_status === "skipped") s.skipped += n;
+    else s.pending += n; // pending, sending
+  }
+  return s;
+}

@@ -30,6 +30,22 @@ export interface NotificationsTable {
   source: string | null;
 }
 
+/**
+ * The Zalo OA tokens in use. A refresh token works once: after a refresh the new pair must be
+ * kept (the environment still holds the spent one), so the row wins over the environment.
+ */
+export interface ZaloTokensTable {
+  /** "oa" */
+  kind: string;
+  access_token: string | null;
+  refresh_token: string | null;
+  /** the refresh token from the environment this row descends from: a new one there resets the row */
+  env_refresh_token: string | null;
+  expires_at: string | null;
+  updated_at: string;
+}
+
 export interface NotificationTables {
   notifications: NotificationsTable;
+  zalo_tokens: ZaloTokensTable;
 }
