@@ -88,4 +88,14 @@ describeEachDb("foundation", (h) => {
     expect(me.status).toBe(200);
     expect(me.body).toMatchObject({ role: "focal", unit: { code: "DOAN" } });
   });
+
+  it("allows Zalo's origin by CORS, not others, and tags responses with a request id", async () => {
+    const ok = await h().http().options("/api/indicators").set("Origin", "https://h5.zdn.vn").set("Access-Control-Request-Method", "GET");
+    expect(ok.headers["access-control-allow-origin"]).toBe("https://h5.zdn.vn");
+    const evil = await h().http().get("/api/indicators").set("Origin", "https://evil.example");
+    expect(evil.headers["access-control-allow-origin"]).toBeUndefined();
+    const res = await h().http().get("/api/health").set("X-Request-Id", "abc-123");
+    expect(res.headers["x-request-id"]).toBe("abc-123");
+    expect(res.headers["x-content-type-options"]).toBe("nosniff");
+  });
 });
