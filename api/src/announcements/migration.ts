@@ -1,3 +1,81 @@
 import type { DbMigration } from "../db/migrator.js";
+import { fk, refType, withId } from "../db/dialect.js";
+import { foldVietnamese } from "../lib/text.js";
 
-export const announcementsMigrations: DbMigration[] = [];
+export const DEFAULT_CATEGORIES = ["Tin tức", "Văn bản chỉ đạo", "Sự kiện - Hoạt động", "Việc làm - Học nghề"];
+
+export const announcementsMigrations: DbMigration[] = [
+  {
+    name: "0500_announcements",
+    async up(db, dialect) {
+      await withId(db.schema.createTable("announcement_categories"), dialect)
+        .addColumn("name", "text", (c) => c.notNull())
+        .addColumn("name_key", "text", (c) => c.notNull().unique())
+        .addColumn("sort_order", "integer", (c) => c.notNull().defaultTo(0))
+        .addColumn("created_at", "text", (c) => c.notNull())
+        .execute();
+
+      await withId(db.schema.createTable("announcements"), dialect)
+        .addColumn("title", "text", (c) => c.notNull())
+        .addColumn("body", "text", (c) => c.notNull())
+        .addColumn("category_id", refType, (c) => c.notNull().references("announcement_categories.id").onDelete("restrict"))
+        .addColumn("cover_json", "text")
+        .addColumn("attachments_json", "text", (c) => c.notNull().defaultTo("[]"))
+        .addColumn("audience", "text", (c) => c.notNull())
+        .addColumn("pinned", "integer", (c) => c.notNull().defaultTo(0))
+        .addColumn("status", "text", (c) => c.notNull())
+        .addColumn("publish_at", "text")
+        .addColumn("published_at", "text")
+        .addColumn("expires_at", "text")
+        .addColumn("requires_ack", "integer", (c) => c.notNull().defaultTo(0))
+        .addColumn("edited_at", "text")
+        .addColumn("archived_at", "text")
+        .addColumn("sort_at", "text", (c) => c.notNull())
+        .addColumn("search_text", "text", (c) => c.notNull())
+        .addColumn("view_count", "integer", (c) => c.notNull().defaultTo(0))
+        .addColumn("last_reminded_at", "text")
+        .addColumn("seed_key", "text", (c) => c.unique())
+        .addColumn("created_by", refType, fk("users", "set null"))
+        .addColumn("created_at", "text", (c) => c.notNull())
+        .addColumn("updated_at", "text", (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex("announcements_feed_idx").on("announcements").columns(["status", "pinned", "sort_at", "id"]).execute();
+      await db.schema.createIndex("announcements_due_idx").on("announcements").columns(["status", "publish_at"]).execute();
+
+      await db.schema
+        .createTable("announcement_units")
+        .addColumn("announcement_id", refType, (c) => c.notNull().references("announcements.id").onDelete("cascade"))
+        .addColumn("unit_id", refType, (c) => c.notNull().references("units.id").onDelete("cascade"))
+        .addPrimaryKeyConstraint("announcement_units_pk", ["announcement_id", "unit_id"])
+        .execute();
+      await db.schema.createIndex("announcement_units_unit_idx").on("announcement_units").column("unit_id").execute();
+
+      await db.schema
+        .createTable("announcement_reads")
+        .addColumn("announcement_id", refType, (c) => c.notNull().references("announcements.id").onDelete("cascade"))
+        .addColumn("user_id", refType, (c) => c.notNull().references("users.id").onDelete("cascade"))
+        .addColumn("first_read_at", "text", (c) => c.notNull())
+        .addColumn("last_read_at", "text", (c) => c.notNull())
+        .addColumn("views", "integer", (c) => c.notNull().defaultTo(1))
+        .addPrimaryKeyConstraint("announcement_reads_pk", ["announcement_id", "user_id"])
+        .execute();
+      await db.schema.createIndex("announcement_reads_user_idx").on("announcement_reads").columns(["user_id", "announcement_id"]).execute();
+
+      await withId(db.schema.createTable("announcement_acks"), dialect)
+        .addColumn("announcement_id", refType, (c) => c.notNull().references("announcements.id").onDelete("cascade"))
+        .addColumn("scope_key", "text", (c) => c.notNull())
+        .addColumn("unit_id", refType, fk("units", "cascade"))
+        .addColumn("user_id", refType, (c) => c.notNull().references("users.id").onDelete("cascade"))
+        .addColumn("acked_at", "text", (c) => c.notNull())
+        .addUniqueConstraint("announcement_acks_scope_uq", ["announcement_id", "scope_key"])
+        .execute();
+
+      // The default categories exist on every installation (staff may add more).
+      const at = "2026-01-01T00:00:00.000Z";
+      await db
+        .insertInto("announcement_categories")
+        .values(DEFAULT_CATEGORIES.map((name, i) => ({ name, name_key: foldVietnamese(name), sort_order: (i + 1) * 10, created_at: at })))
+        .execute();
+    },
+  },
+];

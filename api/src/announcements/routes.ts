@@ -1,5 +1,164 @@
+import crypto from "node:crypto";
+import { z } from "zod";
 import type { RouteBuilder } from "../http/route.js";
+import { IdParams } from "../contract/common.js";
+import {
+  AckResultSchema,
+  AnnouncementCategorySchema,
+  AnnouncementDetailSchema,
+  AnnouncementFeedSchema,
+  AnnouncementPatchSchema,
+  FeedQuerySchema,
+  NewAnnouncementSchema,
+  NewCategorySchema,
+  ReceiptsSchema,
+  RemindResultSchema,
+} from "../contract/announcements.js";
+import { listCategories, listFeed, loadVisible, openDetail, toDetail } from "./queries.js";
+import { acknowledge, archiveAnnouncement, createAnnouncement, createCategory, remind, updateAnnouncement } from "./service.js";
+import { loadReceipts } from "./receipts.js";
 
-export function registerAnnouncementRoutes(_r: RouteBuilder): void {
-  // routes of the announcements feature
+const TAG = "Thông báo";
+
+/** A weak validator of the exact answer (it holds the caller's read marks, so it is per caller). */
+function etagOf(body: unknown): string {
+  return `W/"${crypto.createHash("sha1").update(JSON.stringify(body)).digest("base64url")}"`;
+}
+
+function matches(ifNoneMatch: string | undefined, etag: string): boolean {
+  if (!ifNoneMatch) return false;
+  const strip = (t: string) => t.trim().replace(/^W\//, "");
+  return ifNoneMatch.split(",").some((t) => t.trim() === "*" || strip(t) === strip(etag));
+}
+
+export function registerAnnouncementRoutes(r: RouteBuilder): void {
+  r.add(
+    { method: "get", path: "/api/announcement-categories", tag: TAG, summary: "Các chuyên mục thông báo", response: z.array(AnnouncementCategorySchema) },
+    ({ ctx }) => listCategories(ctx.database.db),
+  );
+  r.add(
+    {
+      method: "post",
+      path: "/api/announcement-categories",
+      tag: TAG,
+      summary: "Thêm chuyên mục thông báo",
+      body: NewCategorySchema,
+      response: AnnouncementCategorySchema,
+      status: 201,
+    },
+    ({ ctx, body }) => createCategory(ctx, body.name),
+  );
+
+  r.add(
+    {
+      method: "get",
+      path: "/api/announcements",
+      tag: TAG,
+      summary: "Bảng tin thông báo: ghim trước, mới nhất trước; lọc chuyên mục, tìm kiếm không dấu, phân trang con trỏ (có ETag)",
+      query: FeedQuerySchema,
+      response: AnnouncementFeedSchema,
+    },
+    async ({ ctx, query, user, req, res }) => {
+      const body = await listFeed(ctx, user, query);
+      const etag = etagOf(body);
+      res.setHeader("ETag", etag);
+      res.setHeader("Cache-Control", "private, no-cache");
+      res.setHeader("Vary", "Authorization");
+      if (matches(req.headers["if-none-match"], etag)) {
+        res.status(304).end();
+        return;
+      }
+      return body;
+    },
+  );
+
+  r.add(
+    {
+      method: "get",
+      path: "/api/announcements/:id",
+      tag: TAG,
+      summary: "Chi tiết thông báo (ghi nhận lượt xem và đã đọc)",
+      params: IdParams,
+      response: AnnouncementDetailSchema,
+    },
+    ({ ctx, params, user }) => openDetail(ctx, user, params.id),
+  );
+
+  r.add(
+    {
+      method: "post",
+      path: "/api/announcements",
+      tag: TAG,
+      summary: "Soạn thông báo: đăng ngay, hẹn giờ hoặc lưu nháp",
+      body: NewAnnouncementSchema,
+      response: AnnouncementDetailSchema,
+      status: 201,
+    },
+    async ({ ctx, body, user }) => {
+      const id = await createAnnouncement(ctx, user!, body);
+      const now = ctx.clock.now().toISOString();
+      return toDetail(ctx.database.db, user, await loadVisible(ctx.database.db, user, now, id), false);
+    },
+  );
+
+  r.add(
+    {
+      method: "patch",
+      path: "/api/announcements/:id",
+      tag: TAG,
+      summary: "Sửa thông báo (sau khi đăng sẽ hiện “đã chỉnh sửa”)",
+      params: IdParams,
+      body: AnnouncementPatchSchema,
+      response: AnnouncementDetailSchema,
+    },
+    async ({ ctx, params, body, user }) => {
+      await updateAnnouncement(ctx, params.id, body);
+      const now = ctx.clock.now().toISOString();
+      return toDetail(ctx.database.db, user, await loadVisible(ctx.database.db, user, now, params.id), false);
+    },
+  );
+
+  r.add(
+    { method: "delete", path: "/api/announcements/:id", tag: TAG, summary: "Lưu trữ thông báo (gỡ khỏi bảng tin, giữ số liệu)", params: IdParams, status: 204 },
+    async ({ ctx, params }) => {
+      await archiveAnnouncement(ctx, params.id);
+      return undefined;
+    },
+  );
+
+  r.add(
+    {
+      method: "post",
+      path: "/api/announcements/:id/ack",
+      tag: TAG,
+      summary: "Xác nhận “Đã tiếp nhận” (đầu mối cho đơn vị; cá nhân với thông báo chung)",
+      params: IdParams,
+      response: AckResultSchema,
+    },
+    ({ ctx, params, user }) => acknowledge(ctx, user!, params.id),
+  );
+
+  r.add(
+    {
+      method: "get",
+      path: "/api/announcements/:id/receipts",
+      tag: TAG,
+      summary: "Tình hình tiếp nhận: đơn vị đã/chưa xác nhận, lượt xem, người đọc, tin đẩy",
+      params: IdParams,
+      response: ReceiptsSchema,
+    },
+    ({ ctx, params }) => loadReceipts(ctx, params.id),
+  );
+
+  r.add(
+    {
+      method: "post",
+      path: "/api/announcements/:id/remind",
+      tag: TAG,
+      summary: "Nhắc các đơn vị chưa xác nhận tiếp nhận (tối đa một lần mỗi ngày)",
+      params: IdParams,
+      response: RemindResultSchema,
+    },
+    ({ ctx, params }) => remind(ctx, params.id),
+  );
 }

@@ -1,0 +1,345 @@
+import type { Kysely } from "kysely";
+import type { DB } from "../db/schema.js";
+import type { AppContext, AuthUser } from "../http/context.js";
+import { fromBool, parseJson, toBool } from "../db/dialect.js";
+import { AppError, badRequest, conflict, forbidden, notFound } from "../lib/errors.js";
+import { foldVietnamese } from "../lib/text.js";
+import { vnDateKey } from "../lib/time.js";
+import { requireFiles } from "../files/store.js";
+import { enqueueNotifications, type NotificationInput } from "../notifications/outbox.js";
+import { pushChannelName } from "../notifications/channel-name.js";
+import type {
+  AckResult,
+  AnnouncementCategory,
+  AnnouncementFile,
+  AnnouncementPatchSchema,
+  NewAnnouncementSchema,
+  RemindResult,
+} from "../contract/announcements.js";
+import type { z } from "zod";
+import type { AnnouncementAudience, AnnouncementStatus, AnnouncementsTable } from "./tables.js";
+import { excerpt } from "./plain-text.js";
+import { ackScopeFor, expectedUnitIds, findAck, loadVisible, sharePathOf } from "./queries.js";
+
+type NewInput = z.output<typeof NewAnnouncementSchema>;
+type PatchInput = z.output<typeof AnnouncementPatchSchema>;
+
+export const sourceOf = (id: number) => `announcement:${id}`;
+
+export const searchTextOf = (title: string, body: string) => foldVietnamese(`${title}\n${body}`);
+
+export async function createCategory(ctx: AppContext, name: string): Promise<AnnouncementCategory> {
+  const { db } = ctx.database;
+  const key = foldVietnamese(name);
+  const now = ctx.clock.now().toISOString();
+  return db.transaction().execute(async (trx) => {
+    const existing = await trx.selectFrom("announcement_categories").select("id").where("name_key", "=", key).executeTakeFirst();
+    if (existing) throw conflict("CATEGORY_EXISTS", "Chuyên mục này đã có.");
+    const max = await trx.selectFrom("announcement_categories").select((eb) => eb.fn.max("sort_order").as("m")).executeTakeFirst();
+    const row = await trx
+      .insertInto("announcement_categories")
+      .values({ name, name_key: key, sort_order: Number(max?.m ?? 0) + 10, created_at: now })
+      .returning(["id", "name"])
+      .executeTakeFirstOrThrow();
+    return { id: row.id, name: row.name };
+  });
+}
+
+async function requireCategory(db: Kysely<DB>, id: number): Promise<void> {
+  const row = await db.selectFrom("announcement_categories").select("id").where("id", "=", id).executeTakeFirst();
+  if (!row) throw badRequest("UNKNOWN_CATEGORY", "Chuyên mục không tồn tại.");
+}
+
+async function requireUnits(db: Kysely<DB>, audience: AnnouncementAudience, unitIds: number[]): Promise<number[]> {
+  if (audience !== "units") return [];
+  const ids = [...new Set(unitIds)];
+  if (ids.length === 0) throw badRequest("UNITS_REQUIRED", "Vui lòng chọn ít nhất một đơn vị nhận thông báo.");
+  const rows = await db.selectFrom("units").select("id").where("id", "in", ids).execute();
+  const found = new Set(rows.map((r) => r.id));
+  const missing = ids.filter((id) => !found.has(id));
+  if (missing.length) throw badRequest("UNKNOWN_UNIT", "Đơn vị nhận thông báo không tồn tại.", { unitIds: missing });
+  return ids;
+}
+
+async function resolveFiles(db: Kysely<DB>, coverId: string | null, attachmentIds: string[]): Promise<{ cover: AnnouncementFile | null; attachments: AnnouncementFile[] }> {
+  const ids = [...new Set(attachmentIds)];
+  const attachments = ids.length ? await requireFiles(db, ids) : [];
+  const cover = coverId ? (await requireFiles(db, [coverId], { imagesOnly: true }))[0] : null;
+  const pick = (f: AnnouncementFile) => ({ id: f.id, url: f.url, name: f.name, size: Number(f.size), mime: f.mime });
+  return { cover: cover ? pick(cover) : null, attachments: attachments.map(pick) };
+}
+
+/** Checks the schedule: a future publishAt for scheduled notices, an expiry after publication. */
+function checkTimes(status: AnnouncementStatus, publishAt: string | null, expiresAt: string | null, nowIso: string, publishedAt: string | null): void {
+  if (status === "scheduled") {
+    if (!publishAt) throw badRequest("PUBLISH_AT_REQUIRED", "Vui lòng chọn thời điểm đăng thông báo.");
+    if (Date.parse(publishAt) <= Date.parse(nowIso)) throw badRequest("PUBLISH_AT_IN_PAST", "Thời điểm đăng phải ở tương lai.");
+  }
+  const start = status === "scheduled" ? publishAt! : publishedAt ?? nowIso;
+  if (expiresAt && Date.parse(expiresAt) <= Date.parse(start)) {
+    throw badRequest("EXPIRES_BEFORE_PUBLISH", "Thời điểm hết hạn phải sau thời điểm đăng.");
+  }
+}
+
+const iso = (v: string | null | undefined) => (v ? new Date(v).toISOString() : null);
+
+/**
+ * Who gets the push when a notice goes out. everyone → every enabled account (the inbox reaches
+ * all; the worker pushes to those with a Zalo id); all_units → the focal points of every unit;
+ * units → the focal points of the chosen units. The author is left out.
+ */
+async function recipientsOf(trx: Kysely<DB>, a: { id: number; audience: string; created_by: number | null }): Promise<number[]> {
+  let q = trx.selectFrom("users").select("users.id").where("users.disabled", "=", 0);
+  if (a.audience !== "everyone") {
+    const units = await expectedUnitIds(trx, a);
+    if (units.length === 0) return [];
+    q = q.where("users.role", "=", "focal").where("users.unit_id", "in", units);
+  }
+  if (a.created_by) q = q.where("users.id", "!=", a.created_by);
+  return (await q.execute()).map((r) => r.id);
+}
+
+/** Enqueues one message per recipient for a published notice; the dedupe key makes repeats no-ops. */
+export async function enqueueAnnouncementPushes(trx: Kysely<DB>, ctx: AppContext, a: Pick<AnnouncementsTable, "audience" | "created_by" | "title" | "body"> & { id: number }, nowIso: string): Promise<number> {
+  const users = await recipientsOf(trx, a);
+  const items: NotificationInput[] = users.map((userId) => ({
+    userId,
+    kind: "announcement",
+    title: a.title,
+    body: excerpt(a.body, 140),
+    link: sharePathOf(a.id),
+    dedupeKey: sourceOf(a.id),
+    source: sourceOf(a.id),
+  }));
+  return enqueueNotifications(trx, items, nowIso, pushChannelName(ctx.config) !== "inbox");
+}
+
+export async function createAnnouncement(ctx: AppContext, user: AuthUser, input: NewInput): Promise<number> {
+  const now = ctx.clock.now().toISOString();
+  const publishAt = input.status === "published" ? now : iso(input.publishAt);
+  const expiresAt = iso(input.expiresAt);
+  if (input.status === "draft" && publishAt && Date.parse(publishAt) <= Date.parse(now)) {
+    throw badRequest("PUBLISH_AT_IN_PAST", "Thời điểm đăng phải ở tương lai.");
+  }
+  checkTimes(input.status, publishAt, expiresAt, now, input.status === "published" ? now : null);
+  return ctx.database.db.transaction().execute(async (trx) => {
+    await requireCategory(trx, input.categoryId);
+    const unitIds = await requireUnits(trx, input.audience, input.unitIds);
+    const files = await resolveFiles(trx, input.coverFileId ?? null, input.attachmentIds);
+    const publishedAt = input.status === "published" ? now : null;
+    const row = await trx
+      .insertInto("announcements")
+      .values({
+        title: input.title,
+        body: input.body,
+        category_id: input.categoryId,
+        cover_json: files.cover ? JSON.stringify(files.cover) : null,
+        attachments_json: JSON.stringify(files.attachments),
+        audience: input.audience,
+        pinned: fromBool(input.pinned),
+        status: input.status,
+        publish_at: publishAt,
+        published_at: publishedAt,
+        expires_at: expiresAt,
+        requires_ack: fromBool(input.requiresAck),
+        edited_at: null,
+        archived_at: null,
+        sort_at: publishedAt ?? publishAt ?? now,
+        search_text: searchTextOf(input.title, input.body),
+        view_count: 0,
+        last_reminded_at: null,
+        seed_key: null,
+        created_by: user.id,
+        created_at: now,
+        updated_at: now,
+      })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    if (unitIds.length) {
+      await trx.insertInto("announcement_units").values(unitIds.map((unit_id) => ({ announcement_id: row.id, unit_id }))).execute();
+    }
+    if (input.status === "published") {
+      await enqueueAnnouncementPushes(trx, ctx, { id: row.id, audience: input.audience, created_by: user.id, title: input.title, body: input.body }, now);
+    }
+    return row.id;
+  });
+}
+
+export async function updateAnnouncement(ctx: AppContext, id: number, patch: PatchInput): Promise<void> {
+  const now = ctx.clock.now().toISOString();
+  await ctx.database.db.transaction().execute(async (trx) => {
+    const cur = await trx.selectFrom("announcements").selectAll().where("id", "=", id).executeTakeFirst();
+    if (!cur) throw notFound("Không tìm thấy thông báo.", "ANNOUNCEMENT_NOT_FOUND");
+    if (cur.status === "archived") throw conflict("ANNOUNCEMENT_ARCHIVED", "Thông báo đã được lưu trữ, không thể sửa.");
+    const status = patch.status ?? (cur.status as Exclude<AnnouncementStatus, "archived">);
+    if (cur.status === "published" && status !== "published") {
+      throw conflict("ALREADY_PUBLISHED", "Thông báo đã đăng, không thể chuyển về bản nháp hoặc hẹn giờ.");
+    }
+    const publishingNow = cur.status !== "published" && status === "published";
+    let publishAt = patch.publishAt !== undefined ? iso(patch.publishAt) : cur.publish_at;
+    if (publishingNow) publishAt = now;
+    const expiresAt = patch.expiresAt !== undefined ? iso(patch.expiresAt) : cur.expires_at;
+    const scheduleTouched = patch.status !== undefined || patch.publishAt !== undefined;
+    if (status === "scheduled" && scheduleTouched) checkTimes(status, publishAt, expiresAt, now, null);
+    else if (status !== "draft" && (patch.expiresAt !== undefined || publishingNow)) {
+      checkTimes(status, publishAt, expiresAt, now, publishingNow ? now : cur.published_at);
+    }
+    if (patch.categoryId !== undefined) await requireCategory(trx, patch.categoryId);
+    const audience = patch.audience ?? cur.audience;
+    let unitIds: number[] | null = null;
+    if (patch.audience !== undefined || patch.unitIds !== undefined) {
+      const given = patch.unitIds ?? (await trx.selectFrom("announcement_units").select("unit_id").where("announcement_id", "=", id).execute()).map((r) => r.unit_id);
+      unitIds = await requireUnits(trx, audience, given);
+    }
+    const curCover = parseJson<AnnouncementFile | null>(cur.cover_json, null);
+    const curAttachments = parseJson<AnnouncementFile[]>(cur.attachments_json, []);
+    let coverJson = cur.cover_json;
+    let attachmentsJson = cur.attachments_json;
+    if (patch.coverFileId !== undefined || patch.attachmentIds !== undefined) {
+      const files = await resolveFiles(
+        trx,
+        patch.coverFileId !== undefined ? patch.coverFileId : curCover?.id ?? null,
+        patch.attachmentIds ?? curAttachments.map((f) => f.id),
+      );
+      coverJson = files.cover ? JSON.stringify(files.cover) : null;
+      attachmentsJson = JSON.stringify(files.attachments);
+    }
+    const title = patch.title ?? cur.title;
+    const body = patch.body ?? cur.body;
+    const contentChanged =
+      title !== cur.title || body !== cur.body || attachmentsJson !== cur.attachments_json || coverJson !== cur.cover_json || (patch.categoryId !== undefined && patch.categoryId !== cur.category_id);
+    const publishedAt = publishingNow ? now : cur.published_at;
+    const sortAt = status === "published" ? publishedAt! : status === "scheduled" ? publishAt! : cur.created_at;
+    await trx
+      .updateTable("announcements")
+      .set({
+        title,
+        body,
+        category_id: patch.categoryId ?? cur.category_id,
+        cover_json: coverJson,
+        attachments_json: attachmentsJson,
+        audience,
+        pinned: patch.pinned !== undefined ? fromBool(patch.pinned) : cur.pinned,
+        requires_ack: patch.requiresAck !== undefined ? fromBool(patch.requiresAck) : cur.requires_ack,
+        status,
+        publish_at: publishAt,
+        published_at: publishedAt,
+        expires_at: expiresAt,
+        edited_at: cur.status === "published" && contentChanged ? now : cur.edited_at,
+        sort_at: sortAt,
+        search_text: searchTextOf(title, body),
+        updated_at: now,
+      })
+      .where("id", "=", id)
+      .execute();
+    if (unitIds) {
+      await trx.deleteFrom("announcement_units").where("announcement_id", "=", id).execute();
+      if (unitIds.length) await trx.insertInto("announcement_units").values(unitIds.map((unit_id) => ({ announcement_id: id, unit_id }))).execute();
+    }
+    // Publishing, or widening the audience of a published notice: new recipients get it once;
+    // people who already got it are skipped by the dedupe key.
+    if (status === "published" && (publishingNow || unitIds !== null)) {
+      await enqueueAnnouncementPushes(trx, ctx, { id, audience, created_by: cur.created_by, title, body }, now);
+    }
+  });
+}
+
+/** DELETE archives: the notice leaves every feed but its receipts stay. */
+export async function archiveAnnouncement(ctx: AppContext, id: number): Promise<void> {
+  const now = ctx.clock.now().toISOString();
+  const res = await ctx.database.db
+    .updateTable("announcements")
+    .set({ status: "archived", archived_at: now, updated_at: now })
+    .where("id", "=", id)
+    .executeTakeFirst();
+  if (Number(res.numUpdatedRows) === 0) throw notFound("Không tìm thấy thông báo.", "ANNOUNCEMENT_NOT_FOUND");
+}
+
+/** Publishes the scheduled notices whose time has come (the job); safe with several instances. */
+export async function publishDue(ctx: AppContext): Promise<number> {
+  const now = ctx.clock.now().toISOString();
+  const { db } = ctx.database;
+  const due = await db
+    .selectFrom("announcements")
+    .select(["id", "publish_at"])
+    .where("status", "=", "scheduled")
+    .where("publish_at", "<=", now)
+    .orderBy("publish_at")
+    .limit(50)
+    .execute();
+  let published = 0;
+  for (const { id, publish_at } of due) {
+    const at = publish_at ?? now;
+    await db.transaction().execute(async (trx) => {
+      // The status guard makes one instance win; the others update nothing and send nothing.
+      const res = await trx
+        .updateTable("announcements")
+        .set({ status: "published", published_at: at, sort_at: at, updated_at: now })
+        .where("id", "=", id)
+        .where("status", "=", "scheduled")
+        .executeTakeFirst();
+      if (Number(res.numUpdatedRows) !== 1) return;
+      const a = await trx.selectFrom("announcements").select(["id", "audience", "created_by", "title", "body"]).where("id", "=", id).executeTakeFirstOrThrow();
+      await enqueueAnnouncementPushes(trx, ctx, a, now);
+      published++;
+    });
+  }
+  return published;
+}
+
+export async function acknowledge(ctx: AppContext, user: AuthUser, id: number): Promise<AckResult> {
+  const { db } = ctx.database;
+  const now = ctx.clock.now().toISOString();
+  const a = await loadVisible(db, user, now, id);
+  if (a.status !== "published") throw conflict("ANNOUNCEMENT_NOT_PUBLISHED", "Thông báo chưa được đăng hoặc đã lưu trữ.");
+  if (!toBool(a.requires_ack)) throw conflict("ACK_NOT_REQUIRED", "Thông báo này không yêu cầu xác nhận tiếp nhận.");
+  const scope = await ackScopeFor(db, user, a);
+  if (!scope) throw forbidden("Bạn không thuộc đơn vị cần xác nhận tiếp nhận thông báo này.", "ACK_NOT_ALLOWED");
+  const inserted = await db
+    .insertInto("announcement_acks")
+    .values({ announcement_id: id, scope_key: scope.scopeKey, unit_id: scope.unitId, user_id: user.id, acked_at: now })
+    .onConflict((oc) => oc.columns(["announcement_id", "scope_key"]).doNothing())
+    .executeTakeFirst();
+  const ack = await findAck(db, id, scope.scopeKey);
+  if (!ack) throw new AppError(500, "ACK_LOST", "Không ghi nhận được xác nhận. Vui lòng thử lại.");
+  return { ack, alreadyAcknowledged: Number(inserted.numInsertedOrUpdatedRows ?? 0) === 0 };
+}
+
+/** One tap: a reminder to the focal points of every unit that has not acknowledged, once a day. */
+export async function remind(ctx: AppContext, id: number): Promise<RemindResult> {
+  const now = ctx.clock.now().toISOString();
+  return ctx.database.db.transaction().execute(async (trx) => {
+    const a = await trx.selectFrom("announcements").selectAll().where("id", "=", id).executeTakeFirst();
+    if (!a) throw notFound("Không tìm thấy thông báo.", "ANNOUNCEMENT_NOT_FOUND");
+    if (a.status !== "published") throw conflict("ANNOUNCEMENT_NOT_PUBLISHED", "Chỉ nhắc được thông báo đang đăng.");
+    if (!toBool(a.requires_ack) || a.audience === "everyone") {
+      throw conflict("REMIND_NOT_APPLICABLE", "Thông báo này không yêu cầu đơn vị xác nhận tiếp nhận.");
+    }
+    const expected = await expectedUnitIds(trx, a);
+    const acked = new Set(
+      (await trx.selectFrom("announcement_acks").select("unit_id").where("announcement_id", "=", id).where("unit_id", "is not", null).execute()).map((r) => r.unit_id),
+    );
+    const missing = expected.filter((u) => !acked.has(u));
+    const users = missing.length
+      ? await trx.selectFrom("users").select("id").where("role", "=", "focal").where("disabled", "=", 0).where("unit_id", "in", missing).execute()
+      : [];
+    const day = vnDateKey(now);
+    const sent = await enqueueNotifications(
+      trx,
+      users.map((u) => ({
+        userId: u.id,
+        kind: "announcement_reminder",
+        title: `Nhắc tiếp nhận: ${a.title}`,
+        body: "Đơn vị của bạn chưa xác nhận đã tiếp nhận thông báo này. Vui lòng mở thông báo và bấm “Đã tiếp nhận”.",
+        link: sharePathOf(id),
+        dedupeKey: `${sourceOf(id)}:remind:${day}`,
+        source: `${sourceOf(id)}:remind`,
+      })),
+      now,
+      pushChannelName(ctx.config) !== "inbox",
+    );
+    if (sent > 0) await trx.updateTable("announcements").set({ last_reminded_at: now }).where("id", "=", id).execute();
+    return { missingUnits: missing.length, recipients: users.length, sent, alreadyRemindedToday: users.length > 0 && sent === 0 };
+  });
+}
+
