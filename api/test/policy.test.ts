@@ -1,0 +1,241 @@
+import { expect, it } from "vitest";
+import { bearer, describeEachDb, type Harness } from "./harness.js";
+import { POLICY, accessFor, assertUnitAccess, type Access } from "../src/identity/policy.js";
+import { RouteBuilder } from "../src/http/route.js";
+import type { Role } from "../src/contract/identity.js";
+import type { AuthUser } from "../src/http/context.js";
+
+/**
+ * The expected access table, written out on purpose: changing a rule in policy.ts without
+ * changing it here fails this test, and so does a route without a rule.
+ */
+const S = ["staff"];
+const R = ["staff", "observer"];
+const W = ["staff", "observer", "focal"];
+const F = ["staff", "focal"];
+const EXPECTED: Record<string, Access> = {
+  "GET /api/health": "public",
+  "GET /api/openapi.json": "public",
+  "GET /api/config": "public",
+  "GET /api/units": "public",
+  "GET /api/indicators": "public",
+  "GET /api/tasks": "public",
+  "GET /api/periods": "public",
+  "GET /api/periods/:id": "public",
+  "POST /api/periods": S,
+  "PATCH /api/periods/:id": S,
+  "POST /api/auth/zalo": "public",
+  "POST /api/auth/password": "public",
+  "POST /api/auth/dev": "public",
+  "POST /api/auth/logout": "signed-in",
+  "GET /api/me": "signed-in",
+  "PATCH /api/me": "signed-in",
+  "POST /api/me/phone": "signed-in",
+  "GET /api/invitations": S,
+  "POST /api/invitations": S,
+  "POST /api/invitations/:code/accept": "signed-in",
+  "GET /api/users": S,
+  "PATCH /api/users/:id": S,
+  "POST /api/files": "signed-in",
+  "GET /api/files/:id": "public",
+  "GET /api/announcements": "public",
+  "GET /api/announcements/:id": "public",
+  "POST /api/announcements": S,
+  "PATCH /api/announcements/:id": S,
+  "DELETE /api/announcements/:id": S,
+  "POST /api/announcements/:id/ack": "signed-in",
+  "GET /api/announcements/:id/receipts": R,
+  "POST /api/announcements/:id/remind": S,
+  "GET /api/announcement-categories": "public",
+  "POST /api/announcement-categories": S,
+  "GET /api/notifications": "signed-in",
+  "POST /api/notifications/:id/read": "signed-in",
+  "POST /api/notifications/read-all": "signed-in",
+  "GET /api/periods/:periodId/reports": W,
+  "GET /api/periods/:periodId/reports/:unitId": W,
+  "PUT /api/periods/:periodId/reports/:unitId": F,
+  "POST /api/periods/:periodId/reports/:unitId/submit": F,
+  "POST /api/periods/:periodId/reports/:unitId/approve": S,
+  "POST /api/periods/:periodId/reports/:unitId/return": S,
+  "POST /api/periods/:periodId/reports/:unitId/reopen": S,
+  "GET /api/periods/:periodId/reports/:unitId/audit": W,
+  "PUT /api/periods/:periodId/exceptions/:unitId": S,
+  "GET /api/periods/:periodId/completeness": R,
+  "POST /api/periods/:periodId/remind": S,
+  "GET /api/periods/:periodId/summary": R,
+  "GET /api/periods/:periodId/export.xlsx": R,
+  "GET /api/periods/:periodId/export.docx": R,
+  "GET /api/feedback/categories": "public",
+  "POST /api/feedback": "signed-in",
+  "GET /api/feedback/mine": "signed-in",
+  "GET /api/feedback/public": "public",
+  "GET /api/feedback/stats": R,
+  "GET /api/feedback": W,
+  "GET /api/feedback/:id": "public",
+  "PATCH /api/feedback/:id": S,
+  "PATCH /api/feedback/categories/:id": S,
+  "POST /api/feedback/:id/answer": F,
+  "POST /api/feedback/:id/notes": F,
+  "POST /api/feedback/:id/support": "signed-in",
+  "POST /api/feedback/:id/flag": "signed-in",
+};
+
+const ROLES: Role[] = ["youth", "focal", "staff", "observer"];
+type Caller = Role | "no token" | "expired token" | "revoked token" | "unknown token";
+
+/** Plausible values for path parameters: the handler may still answer 400/404/409. */
+const samplePath = (path: string) => path.replace(/:code\b/g, "KHONGCOMA").replace(/:(\w+)/g, "1");
+
+async function tokenFor(h: Harness, caller: Caller): Promise<string | null> {
+  switch (caller) {
+    case "no token":
+      return null;
+    case "unknown token":
+      return "this-token-was-never-issued";
+    case "expired token": {
+      const t = await h.signIn("staff", { name: "Phiên hết hạn" });
+      // Expire this one session (moving the clock would expire everything else too).
+      const { hashToken } = await import("../src/identity/sessions.js");
+      await h.ctx.database.db.updateTable("sessions").set({ expires_at: "2000-01-01T00:00:00.000Z" }).where("token_hash", "=", hashToken(t)).execute();
+      return t;
+    }
+    case "revoked token": {
+      const t = await h.signIn("staff", { name: "Phiên đã thu hồi" });
+      const out = await h.http().post("/api/auth/logout").set(bearer(t));
+      if (out.status !== 204) throw new Error(`logout failed: ${out.status}`);
+      return t;
+    }
+    case "focal":
+      return h.signIn("focal", { unitId: await h.unitId("DOAN") });
+    default:
+      return h.signIn(caller);
+  }
+}
+
+function call(h: Harness, method: string, path: string, token: string | null) {
+  const agent = h.http();
+  const m = method.toLowerCase() as "get" | "post" | "put" | "patch" | "delete";
+  let req = agent[m](samplePath(path));
+  if (token) req = req.set(bearer(token));
+  return m === "get" || m === "delete" ? req : req.send({});
+}
+
+describeEachDb("access policy", (h) => {
+  it("has exactly the expected rules (a changed rule must be changed here too)", () => {
+    expect(POLICY).toEqual(EXPECTED);
+  });
+
+  it("refuses to build a route without a rule (the app would not start)", () => {
+    const r = new RouteBuilder(h().ctx);
+    expect(() => r.add({ method: "get", path: "/api/khong-co-quy-tac", tag: "x", summary: "x" }, () => ({}))).toThrow(/No access rule/);
+    expect(() => accessFor("delete", "/api/users/:id")).toThrow(/policy\.ts/);
+  });
+
+  it("every built route has an expected rule", () => {
+    const missing = h()
+      .built.routes.map((s) => `${s.method.toUpperCase()} ${s.path}`)
+      .filter((key) => !(key in EXPECTED));
+    expect(missing).toEqual([]);
+  });
+
+  it("walks every route × every role, no token, an expired, a revoked and an unknown token", async () => {
+    const callers: Caller[] = [...ROLES, "no token", "expired token", "revoked token", "unknown token"];
+    const failures: string[] = [];
+    const serverErrors: string[] = [];
+    // Logout revokes the caller's session: it goes last, and its tokens are renewed after it.
+    const routes = [...h().built.routes].sort((a, b) => Number(a.path === "/api/auth/logout") - Number(b.path === "/api/auth/logout"));
+    const tokens = new Map<Caller, string | null>();
+    for (const caller of callers) tokens.set(caller, await tokenFor(h(), caller));
+    for (const spec of routes) {
+      const key = `${spec.method.toUpperCase()} ${spec.path}`;
+      const rule = EXPECTED[key];
+      if (!rule) {
+        failures.push(`${key}: no expected rule in policy.test.ts`);
+        continue;
+      }
+      for (const caller of callers) {
+        const token = tokens.get(caller)!;
+        const res = await call(h(), spec.method, spec.path, token);
+        const code: string | undefined = res.body?.error?.code;
+        const isRole = (ROLES as string[]).includes(caller);
+        let expected: string;
+        let ok: boolean;
+        if (rule === "public") {
+          expected = "not 401, not ROLE_FORBIDDEN";
+          ok = res.status !== 401 && code !== "ROLE_FORBIDDEN";
+        } else if (!isRole) {
+          expected = "401";
+          ok = res.status === 401;
+        } else if (rule === "signed-in" || rule.includes(caller as Role)) {
+          expected = "allowed (not 401, not ROLE_FORBIDDEN)";
+          ok = res.status !== 401 && code !== "ROLE_FORBIDDEN";
+        } else {
+          expected = "403 ROLE_FORBIDDEN";
+          ok = res.status === 403 && code === "ROLE_FORBIDDEN";
+        }
+        if (!ok) failures.push(`${key} as ${caller}: expected ${expected}, got ${res.status} ${code ?? ""}`);
+        if (res.status >= 500 && res.status !== 503) serverErrors.push(`${key} as ${caller}: ${res.status} ${code ?? ""}`);
+        // A handler that ends the session (logout) must not spoil the next checks.
+        if (res.status < 300 && (ROLES as string[]).includes(caller) && spec.path === "/api/auth/logout") {
+          tokens.set(caller, await tokenFor(h(), caller));
+        }
+      }
+    }
+    expect(failures).toEqual([]);
+    // Not part of the policy, but worth seeing: a plausible but empty request should never crash a handler.
+    if (serverErrors.length) console.warn(`Handlers answering 5xx to an empty request:\n${serverErrors.join("\n")}`);
+    expect(h().built.routes.length).toBeGreaterThanOrEqual(20);
+  }, 180_000);
+
+  it("explains a bad token: revoked, expired and unknown tokens get distinct codes", async () => {
+    const codes = [];
+    for (const caller of ["revoked token", "expired token", "unknown token"] as const) {
+      const res = await h().http().get("/api/me").set(bearer((await tokenFor(h(), caller))!));
+      codes.push(res.body.error.code);
+    }
+    expect(codes).toEqual(["SESSION_REVOKED", "SESSION_EXPIRED", "INVALID_TOKEN"]);
+  });
+
+  it("a focal point can never read or change another unit's report", async () => {
+    const base = (periodId: number, unitId: number) => `/api/periods/${periodId}/reports/${unitId}`;
+    const periods = (await h().http().get("/api/periods")).body as { id: number; expectedUnitIds: number[] }[];
+    const period = periods[0];
+    const doan = await h().unitId("DOAN");
+    const other = period.expectedUnitIds.find((u) => u !== doan)!;
+    expect(period.expectedUnitIds).toContain(doan);
+    const focal = await h().signIn("focal", { unitId: doan, name: "Đầu mối Đoàn" });
+    const staff = await h().signIn("staff");
+    // the other unit's report exists (opened by staff)
+    expect((await h().http().get(base(period.id, other)).set(bearer(staff))).status).toBe(200);
+    // own unit: allowed
+    const own = await h().http().get(base(period.id, doan)).set(bearer(focal));
+    expect(own.status).toBe(200);
+
+    const attempts = [
+      h().http().get(base(period.id, other)),
+      h().http().put(base(period.id, other)).send({ version: 0, difficulties: "ghi đè" }),
+      h().http().post(`${base(period.id, other)}/submit`).send({}),
+      h().http().get(`${base(period.id, other)}/audit`),
+    ];
+    for (const req of attempts) {
+      const res = await req.set(bearer(focal));
+      expect(res.status).toBe(403);
+      expect(["UNIT_FORBIDDEN", "ROLE_FORBIDDEN"]).toContain(res.body.error.code);
+    }
+    // the list shows only the focal point's own unit
+    const list = (await h().http().get(`/api/periods/${period.id}/reports`).set(bearer(focal))).body as { unitId: number }[];
+    expect(list.length).toBeGreaterThan(0);
+    expect(list.every((r) => r.unitId === doan)).toBe(true);
+    // nothing was written to the other unit's report
+    const audit = (await h().http().get(`${base(period.id, other)}/audit`).set(bearer(staff))).body as unknown[];
+    expect(JSON.stringify(audit)).not.toContain("ghi đè");
+
+    // the ownership rule itself
+    const user = (role: Role, unitId: number | null): AuthUser => ({ id: 1, name: "x", role, unitId, sessionId: 1 });
+    expect(() => assertUnitAccess(user("focal", doan), doan)).not.toThrow();
+    expect(() => assertUnitAccess(user("focal", doan), other)).toThrow(/đơn vị mình/);
+    expect(() => assertUnitAccess(user("focal", null), doan)).toThrow();
+    expect(() => assertUnitAccess(user("staff", null), other)).not.toThrow();
+    expect(() => assertUnitAccess(user("observer", null), other)).not.toThrow();
+  });
+});
