@@ -19,8 +19,11 @@ describeEachDb("identity: invitations, users admin, sessions", (h) => {
     // 7 days by default
     expect(Date.parse(inv.expiresAt) - h().clock.now().getTime()).toBe(7 * 24 * 3600_000);
 
-    // a youth opens the link and accepts: they become the unit's focal point
+    // a youth opens the link, sees what it is, and accepts: they become the unit's focal point
     const youth = await h().signIn("youth", { name: "Nguyễn Đầu Mối" });
+    const preview = await h().http().get(`/api/invitations/${inv.code}`).set(bearer(youth));
+    expect(preview.body).toEqual({ code: inv.code, role: "focal", unit: inv.unit, status: "active", expiresAt: inv.expiresAt });
+    expect((await h().http().get("/api/invitations/KHONGCOMA22").set(bearer(youth))).body.error.code).toBe("INVITATION_NOT_FOUND");
     const accepted = await h().http().post(`/api/invitations/${inv.code.toLowerCase()}/accept`).set(bearer(youth));
     expect(accepted.status).toBe(200);
     expect(accepted.body).toMatchObject({ role: "focal", unit: { id: doan, code: "DOAN" } });
@@ -33,6 +36,7 @@ describeEachDb("identity: invitations, users admin, sessions", (h) => {
     expect(note).toHaveLength(1);
     expect(note[0].body).toContain("Nguyễn Đầu Mối");
 
+    expect((await h().http().get(`/api/invitations/${inv.code}`).set(bearer(youth))).body.status).toBe("used");
     // single use
     const other = await h().signIn("youth", { name: "Người khác" });
     const used = await h().http().post(`/api/invitations/${inv.code}/accept`).set(bearer(other));

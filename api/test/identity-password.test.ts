@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { bearer, createHarness, describeEachDb, DIALECTS, type Harness } from "./harness.js";
 import { DEV_STAFF_PASSWORD, seedIdentity } from "../src/identity/seed.js";
 import { hashPassword, verifyPassword } from "../src/identity/passwords.js";

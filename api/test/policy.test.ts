@@ -9,10 +9,10 @@ import type { AuthUser } from "../src/http/context.js";
  * The expected access table, written out on purpose: changing a rule in policy.ts without
  * changing it here fails this test, and so does a route without a rule.
  */
-const S = ["staff"];
-const R = ["staff", "observer"];
-const W = ["staff", "observer", "focal"];
-const F = ["staff", "focal"];
+const S: Role[] = ["staff"];
+const R: Role[] = ["staff", "observer"];
+const W: Role[] = ["staff", "observer", "focal"];
+const F: Role[] = ["staff", "focal"];
 const EXPECTED: Record<string, Access> = {
   "GET /api/health": "public",
   "GET /api/openapi.json": "public",
@@ -33,6 +33,7 @@ const EXPECTED: Record<string, Access> = {
   "POST /api/me/phone": "signed-in",
   "GET /api/invitations": S,
   "POST /api/invitations": S,
+  "GET /api/invitations/:code": "signed-in",
   "POST /api/invitations/:code/accept": "signed-in",
   "GET /api/users": S,
   "PATCH /api/users/:id": S,

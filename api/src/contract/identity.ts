@@ -113,6 +113,12 @@ export const InvitationPageSchema = z
   .meta({ id: "InvitationPage" });
 export type InvitationPage = z.infer<typeof InvitationPageSchema>;
 
+/** What a person opening an invitation link sees before accepting it. */
+export const InvitationPreviewSchema = InvitationSchema.pick({ code: true, role: true, unit: true, status: true, expiresAt: true }).meta({
+  id: "InvitationPreview",
+});
+export type InvitationPreview = z.infer<typeof InvitationPreviewSchema>;
+
 export const InvitationCodeParams = z.object({ code: z.string().trim().min(4).max(64) });
 
 // ---- Users admin ----

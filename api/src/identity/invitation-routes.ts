@@ -6,6 +6,7 @@ import {
   InvitationCodeParams,
   InvitationListQuery,
   InvitationPageSchema,
+  InvitationPreviewSchema,
   InvitationSchema,
   MeSchema,
 } from "../contract/identity.js";
@@ -104,6 +105,24 @@ export function registerInvitationRoutes(r: RouteBuilder): void {
         items: await Promise.all(page.map((row) => toInvitation(ctx.config, row, now))),
         nextCursor: rows.length > query.limit ? String(page[page.length - 1].id) : null,
       };
+    },
+  );
+
+  r.add(
+    {
+      method: "get",
+      path: "/api/invitations/:code",
+      tag: TAG,
+      summary: "Xem một lời mời trước khi nhận (đơn vị, vai trò, trạng thái)",
+      params: InvitationCodeParams,
+      response: InvitationPreviewSchema,
+    },
+    async ({ params, ctx }) => {
+      const now = ctx.clock.now().toISOString();
+      const row = await selectInvitations(ctx.database.db).where("invitations.code", "=", normaliseCode(params.code)).executeTakeFirst();
+      if (!row) throw notFound("Mã mời không tồn tại. Vui lòng kiểm tra lại đường dẫn hoặc mã QR.", "INVITATION_NOT_FOUND");
+      const { code, role, unit, status, expiresAt } = await toInvitation(ctx.config, row, now, false);
+      return { code, role, unit, status, expiresAt };
     },
   );
 

@@ -41,7 +41,7 @@ export interface InvitationRow {
   used_by_name: string | null;
 }
 
-export async function toInvitation(config: Config, row: InvitationRow, nowIso: string): Promise<Invitation> {
+export async function toInvitation(config: Config, row: InvitationRow, nowIso: string, withQr = true): Promise<Invitation> {
   const link = invitationLink(config, row.code);
   const status = invitationStatus(row, nowIso);
   return {
@@ -56,6 +56,6 @@ export async function toInvitation(config: Config, row: InvitationRow, nowIso: s
     createdBy: row.created_by_name ?? "",
     usedBy: row.used_by_name,
     usedAt: row.used_at,
-    qrDataUrl: status === "active" ? await qrDataUrl(link) : null,
+    qrDataUrl: withQr && status === "active" ? await qrDataUrl(link) : null,
   };
 }

@@ -42,6 +42,7 @@ export const POLICY: Record<string, Access> = {
   "POST /api/me/phone": "signed-in",
   "GET /api/invitations": STAFF,
   "POST /api/invitations": STAFF,
+  "GET /api/invitations/:code": "signed-in",
   "POST /api/invitations/:code/accept": "signed-in",
   "GET /api/users": STAFF,
   "PATCH /api/users/:id": STAFF,
