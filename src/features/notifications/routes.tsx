@@ -1,15 +1,5 @@
 import type { RouteObject } from "react-router-dom";
-import { AppPage } from "../../components/app-page";
-import { EmptyState } from "../../components/states";
+import { NotificationsPage } from "./notifications-page";
 
-/** The in-app inbox (filled in by the notifications feature). */
-export const notificationRoutes: RouteObject[] = [
-  {
-    path: "/notifications",
-    element: (
-      <AppPage title="Hộp thư" back>
-        <EmptyState title="Chưa có tin nhắn" />
-      </AppPage>
-    ),
-  },
-];
+/** The in-app inbox. */
+export const notificationRoutes: RouteObject[] = [{ path: "/notifications", element: <NotificationsPage /> }];
