@@ -4,6 +4,9 @@ import type { Evidence, Report, ReportIndicator, ReportTask } from "../contract/
 import type { IndicatorMeasure } from "../catalog/tables.js";
 import type { ReportsTable } from "./tables.js";
 import { lockState, type PeriodRow, type PeriodUnitRow } from "./access.js";
+import { comparable, isFarFromLastYear } from "../contract/reports-rules.js";
+
+export { comparable, isFarFromLastYear };
 
 export type ReportRow = Selectable<ReportsTable>;
 
@@ -98,25 +101,6 @@ export async function lastYearValues(db: Kysely<DB>, period: PeriodRow, unitId: 
 }
 
 export const num = (v: unknown): number | null => (v === null || v === undefined ? null : Number(v));
-
-/** The comparable figure of a value: the percentage for a percentage, else the value itself. */
-export function comparable(measure: IndicatorMeasure, v: { numerator: number | null; denominator: number | null; value: number | null }): number | null {
-  if (measure === "percent") {
-    if (v.numerator === null || v.denominator === null || v.denominator <= 0) return null;
-    return (v.numerator / v.denominator) * 100;
-  }
-  return v.value;
-}
-
-/**
- * DHIS2's min–max idea against last year: a value is flagged (saved, but a comment is required)
- * when it moved by more than half of last year's figure (so also ≥ 3× or ≤ 1/3), or rose from zero.
- */
-export function isFarFromLastYear(current: number | null, last: number | null): boolean {
-  if (current === null || last === null) return false;
-  if (last === 0) return current > 0;
-  return Math.abs(current - last) / Math.abs(last) > 0.5;
-}
 
 /** The full form of a unit's report, as the focal point sees it. */
 export async function buildReport(db: Kysely<DB>, period: PeriodRow, pu: PeriodUnitRow, report: ReportRow, now: Date): Promise<Report> {

@@ -1,17 +1,15 @@
 import type { RouteObject } from "react-router-dom";
-import { AppPage } from "../../components/app-page";
-import { EmptyState } from "../../components/states";
 import { summaryRoutes } from "./summary/routes";
+import { ReportsPage } from "./reports-page";
+import { ReportFormPage } from "./report-form-page";
+import { AuditPage } from "./audit-page";
+import { PeriodsPage } from "./periods-page";
 
 /** Screens of the reports feature, composed into the router by app.tsx. */
 export const reportRoutes: RouteObject[] = [
-  {
-    path: "/reports",
-    element: (
-      <AppPage title="Báo cáo">
-        <EmptyState title="Chưa có nội dung" />
-      </AppPage>
-    ),
-  },
+  { path: "/reports", element: <ReportsPage /> },
+  { path: "/reports/periods", element: <PeriodsPage /> },
+  { path: "/reports/:periodId/units/:unitId", element: <ReportFormPage /> },
+  { path: "/reports/:periodId/units/:unitId/audit", element: <AuditPage /> },
   ...summaryRoutes,
 ];

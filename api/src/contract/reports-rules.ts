@@ -1,0 +1,37 @@
+// Report value rules shared by the API and the mini app (no zod, no server imports), so the form
+// can show a percentage and the "far from last year" flag live, exactly as the server decides them.
+
+export type Measure = "percent" | "count" | "times";
+
+export interface FigureParts {
+  numerator: number | null;
+  denominator: number | null;
+  value: number | null;
+}
+
+/** The comparable figure of a value: the percentage for a percentage, else the value itself. */
+export function comparable(measure: Measure, v: FigureParts): number | null {
+  if (measure === "percent") {
+    if (v.numerator === null || v.denominator === null || v.denominator <= 0) return null;
+    return (v.numerator / v.denominator) * 100;
+  }
+  return v.value;
+}
+
+/**
+ * DHIS2's min–max idea against last year: a value is flagged (saved, but a comment is required
+ * before submit) when it moved by more than half of last year's figure — so also when it is ≥ 3×
+ * or ≤ 1/3 of it — or when it rose from zero.
+ */
+export function isFarFromLastYear(current: number | null, last: number | null): boolean {
+  if (current === null || last === null) return false;
+  if (last === 0) return current > 0;
+  return Math.abs(current - last) / Math.abs(last) > 0.5;
+}
+
+/** "76,5%" style percentage text, or "—" when it cannot be computed yet. */
+export function percentText(numerator: number | null, denominator: number | null): string {
+  const p = comparable("percent", { numerator, denominator, value: null });
+  if (p === null) return "—";
+  return `${(Math.round(p * 10) / 10).toLocaleString("vi-VN")}%`;
+}

@@ -1,0 +1,100 @@
+import { expect, test, type Page } from "@playwright/test";
+import { openAs, unitIdByCode } from "./fixtures";
+
+async function currentPeriodId(page: Page): Promise<number> {
+  const periods = (await (await page.request.get("/api/periods")).json()) as { id: number; year: number; kind: string }[];
+  return periods.find((p) => p.year === 2026 && p.kind === "annual")!.id;
+}
+
+test("a focal point fills and submits, staff return it, the unit fixes it, staff approve", async ({ page, context }) => {
+  const periodId = await currentPeriodId(page);
+  const doan = await unitIdByCode(page.request, "DOAN");
+
+  // --- the focal point of the Youth Union opens the Báo cáo tab
+  await openAs(page, "focal", "/reports", { unitCode: "DOAN", name: "Nguyễn Văn Đoàn" });
+  await expect(page.getByTestId("report-countdown")).toContainText("30/11/2026");
+  await expect(page.getByTestId("my-report-status")).toHaveText("Chưa nhập");
+  await page.getByTestId("open-my-report").click();
+  await expect(page).toHaveURL(new RegExp(`/reports/${periodId}/units/${doan}$`));
+  await expect(page.getByTestId("report-status")).toHaveText("Đang nhập (nháp)");
+
+  // Phụ lục 01: percentages show live, counts take a number
+  const indicators = page.locator('[data-testid^="indicator-CT"]');
+  await expect(indicators.first()).toBeVisible();
+  const n = await indicators.count();
+  expect(n).toBe(6);
+  for (let i = 0; i < n; i++) {
+    const card = indicators.nth(i);
+    await expect(card.getByTestId("last-year")).toHaveText("Chưa có số liệu");
+    if ((await card.getByTestId("numerator").count()) > 0) {
+      await card.getByTestId("numerator").fill("412");
+      await card.getByTestId("denominator").fill("530");
+      await expect(card.getByTestId("percent")).toHaveText("= 77,7%");
+    } else {
+      await card.getByTestId("value").fill("2");
+    }
+  }
+  await expect(page.getByTestId("sync-state")).toHaveText("Đã lưu");
+
+  // Phụ lục 02: every task gets a status
+  await page.getByTestId("step-tasks").click();
+  const tasks = page.locator('[data-testid^="task-NV"]');
+  await expect(tasks.first()).toBeVisible();
+  const tn = await tasks.count();
+  for (let i = 0; i < tn; i++) {
+    await tasks.nth(i).getByTestId("status-done").click();
+    await tasks.nth(i).getByTestId("result").fill("Đã tổ chức 3 hoạt động, 150 đoàn viên tham gia.");
+  }
+  await page.getByTestId("step-notes").click();
+  await page.getByTestId("difficulties").fill("Kinh phí hoạt động còn hạn chế.");
+  await page.getByTestId("proposals").fill("Đề nghị phường hỗ trợ kinh phí cho Tháng Thanh niên.");
+  await expect(page.getByTestId("sync-state")).toHaveText("Đã lưu");
+
+  await page.getByTestId("submit-report").click();
+  await page.getByTestId("confirm-submit").click();
+  await expect(page.getByTestId("report-status")).toHaveText("Đã nộp");
+  await expect(page.getByTestId("lock-reason")).toContainText("đang chờ phường xem xét");
+
+  // --- staff see it on the dashboard and return it with a reason
+  await openAs(page, "staff", "/reports");
+  await expect(page.getByTestId("kpi-submitted")).toContainText("1");
+  await expect(page.getByTestId("unit-DOAN").getByTestId("unit-status")).toHaveText("Đã nộp");
+  await expect(page.getByTestId("open-summary")).toHaveAttribute("href", new RegExp(`/reports/${periodId}/summary$`));
+  await page.getByTestId("unit-DOAN").getByRole("link").click();
+  await expect(page.getByTestId("report-status")).toHaveText("Đã nộp");
+  await page.getByTestId("return").click();
+  await expect(page.getByTestId("confirm-review")).toBeDisabled();
+  await page.getByTestId("review-reason").fill("Số liệu CT14 chưa khớp biên bản đối thoại, đề nghị kiểm tra lại.");
+  await page.getByTestId("confirm-review").click();
+  await expect(page.getByTestId("report-status")).toHaveText("Bị trả lại");
+
+  // --- the focal point sees the reason, fixes the value (once offline), resubmits
+  await openAs(page, "focal", `/reports/${periodId}/units/${doan}`, { unitCode: "DOAN", name: "Nguyễn Văn Đoàn" });
+  await expect(page.getByTestId("return-reason")).toContainText("Số liệu CT14 chưa khớp biên bản đối thoại");
+  // wait for the session to load first (the shell drops the token when /api/me fails offline)
+  await expect(page.getByTestId("tab-reports")).toBeVisible();
+  await context.setOffline(true);
+  await page.getByTestId("indicator-CT14").getByTestId("value").fill("1");
+  await expect(page.getByTestId("sync-state")).toHaveText("Chưa đồng bộ — sẽ gửi khi có mạng");
+  // the edit is kept on the phone across a reload while offline
+  await context.setOffline(false);
+  await expect(page.getByTestId("sync-state")).toHaveText("Đã lưu");
+  await page.reload();
+  await expect(page.getByTestId("indicator-CT14").getByTestId("value")).toHaveValue("1");
+  await page.getByTestId("submit-report").click();
+  await page.getByTestId("confirm-submit").click();
+  await expect(page.getByTestId("report-status")).toHaveText("Đã nộp");
+
+  // --- staff approve; the audit trail shows who changed what
+  await openAs(page, "staff", `/reports/${periodId}/units/${doan}`);
+  await page.getByTestId("approve").click();
+  await expect(page.getByTestId("report-status")).toHaveText("Đã duyệt");
+  await page.getByTestId("open-audit").click();
+  await expect(page.getByTestId("audit-list")).toContainText("Duyệt");
+  await expect(page.getByTestId("audit-list")).toContainText("CT14 · Giá trị");
+  await expect(page.getByTestId("audit-list")).toContainText("Trả lại");
+
+  await openAs(page, "staff", "/reports");
+  await expect(page.getByTestId("kpi-approved")).toContainText("1");
+  await expect(page.getByTestId("unit-DOAN").getByTestId("unit-status")).toHaveText("Đã duyệt");
+});

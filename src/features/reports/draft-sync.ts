@@ -1,0 +1,309 @@
+/**
+ * Drafts that survive everything: every edit is kept on the phone at once (localStorage), then sent
+ * to the server after a short pause. Offline, edits wait and go out when the connection returns
+ * (`online` event). A stale version (409) never overwrites: the person chooses which value to keep.
+ */
+import type { ConflictDetails, Evidence, Report, ReportSave, TaskStatus } from "@contract/reports";
+import { ApiError, isNetworkError, toApiError } from "../../lib/api-client";
+
+export interface IndicatorEdit {
+  numerator?: number | null;
+  denominator?: number | null;
+  value?: number | null;
+  comment?: string;
+}
+export interface TaskEdit {
+  status?: TaskStatus | null;
+  progress?: number | null;
+  result?: string;
+  comment?: string;
+}
+export interface PendingEdits {
+  indicators: Record<string, IndicatorEdit>;
+  tasks: Record<string, TaskEdit>;
+  difficulties?: string;
+  proposals?: string;
+  evidence?: Evidence[];
+}
+
+/** saved: nothing left to send; dirty/saving: on its way; offline: kept on the phone. */
+export type SyncState = "saved" | "dirty" | "saving" | "offline" | "conflict" | "error";
+
+export const SYNC_LABELS: Record<SyncState, string> = {
+  saved: "Đã lưu",
+  dirty: "Đang lưu…",
+  saving: "Đang lưu…",
+  offline: "Chưa đồng bộ — sẽ gửi khi có mạng",
+  conflict: "Có thay đổi từ người khác — cần chọn",
+  error: "Chưa lưu được",
+};
+
+export interface DraftState {
+  form: Report | null;
+  pending: PendingEdits;
+  baseVersion: number;
+  sync: SyncState;
+  conflict: ConflictDetails | null;
+  error: string | null;
+  lastSavedAt: string | null;
+}
+
+interface Stored {
+  baseVersion: number;
+  pending: PendingEdits;
+  form: Report | null;
+}
+
+const emptyPending = (): PendingEdits => ({ indicators: {}, tasks: {} });
+
+export function isEmpty(p: PendingEdits): boolean {
+  return (
+    Object.keys(p.indicators).length === 0 &&
+    Object.keys(p.tasks).length === 0 &&
+    p.difficulties === undefined &&
+    p.proposals === undefined &&
+    p.evidence === undefined
+  );
+}
+
+const sameValue = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
+
+/** Removes from `pending` what was sent in `sent` and has not been edited again since. */
+export function removeSent(pending: PendingEdits, sent: PendingEdits): PendingEdits {
+  const out: PendingEdits = { indicators: { ...pending.indicators }, tasks: { ...pending.tasks } };
+  for (const group of ["indicators", "tasks"] as const) {
+    for (const [id, edit] of Object.entries(pending[group])) {
+      const s = (sent[group] as Record<string, Record<string, unknown>>)[id];
+      if (!s) continue;
+      const rest: Record<string, unknown> = {};
+      for (const [k, v] of Object.entries(edit)) if (!(k in s) || !sameValue(s[k], v)) rest[k] = v;
+      if (Object.keys(rest).length) (out[group] as Record<string, unknown>)[id] = rest;
+      else delete (out[group] as Record<string, unknown>)[id];
+    }
+  }
+  for (const k of ["difficulties", "proposals", "evidence"] as const) {
+    if (pending[k] !== undefined && !(k in sent && sameValue(sent[k], pending[k]))) (out as unknown as Record<string, unknown>)[k] = pending[k];
+  }
+  return out;
+}
+
+export function toSaveBody(version: number, p: PendingEdits): ReportSave {
+  const body: ReportSave = { version };
+  const ind = Object.entries(p.indicators).map(([id, e]) => ({ indicatorId: Number(id), ...e }));
+  const tasks = Object.entries(p.tasks).map(([id, e]) => ({ taskId: Number(id), ...e }));
+  if (ind.length) body.indicators = ind;
+  if (tasks.length) body.tasks = tasks;
+  if (p.difficulties !== undefined) body.difficulties = p.difficulties;
+  if (p.proposals !== undefined) body.proposals = p.proposals;
+  if (p.evidence !== undefined) body.evidence = p.evidence.map((e) => ({ fileId: e.fileId, itemKind: e.itemKind, itemId: e.itemId }));
+  return body;
+}
+
+/** The form as the person sees it: the server's values with the local edits on top. */
+export function mergedForm(form: Report, p: PendingEdits): Report {
+  return {
+    ...form,
+    indicators: form.indicators.map((i) => ({ ...i, ...(p.indicators[i.indicatorId] ?? {}) })),
+    tasks: form.tasks.map((t) => ({ ...t, ...(p.tasks[t.taskId] ?? {}) })),
+    difficulties: p.difficulties ?? form.difficulties,
+    proposals: p.proposals ?? form.proposals,
+    evidence: p.evidence ?? form.evidence,
+  };
+}
+
+export interface DraftDeps {
+  save(body: ReportSave): Promise<Report>;
+  storage?: Storage | null;
+  debounceMs?: number;
+  isOnline?: () => boolean;
+}
+
+export class DraftSync {
+  private state: DraftState;
+  private listeners = new Set<() => void>();
+  private timer: ReturnType<typeof setTimeout> | null = null;
+  private inFlight: Promise<void> | null = null;
+  private again = false;
+  private readonly key: string;
+  private readonly onOnline = () => {
+    if (!isEmpty(this.state.pending)) void this.sync();
+  };
+
+  constructor(
+    readonly periodId: number,
+    readonly unitId: number,
+    private deps: DraftDeps,
+  ) {
+    this.key = `tns.report-draft.${periodId}.${unitId}`;
+    const stored = this.read();
+    this.state = {
+      form: stored?.form ?? null,
+      pending: stored?.pending ?? emptyPending(),
+      baseVersion: stored?.baseVersion ?? 0,
+      sync: stored && !isEmpty(stored.pending) ? "offline" : "saved",
+      conflict: null,
+      error: null,
+      lastSavedAt: null,
+    };
+    if (typeof window !== "undefined") window.addEventListener("online", this.onOnline);
+  }
+
+  dispose(): void {
+    if (this.timer) clearTimeout(this.timer);
+    if (typeof window !== "undefined") window.removeEventListener("online", this.onOnline);
+    this.listeners.clear();
+  }
+
+  subscribe = (fn: () => void): (() => void) => {
+    this.listeners.add(fn);
+    return () => this.listeners.delete(fn);
+  };
+
+  getState = (): DraftState => this.state;
+
+  private set(patch: Partial<DraftState>): void {
+    this.state = { ...this.state, ...patch };
+    for (const l of this.listeners) l();
+  }
+
+  private read(): Stored | null {
+    try {
+      const raw = this.deps.storage?.getItem(this.key);
+      return raw ? (JSON.parse(raw) as Stored) : null;
+    } catch {
+      return null;
+    }
+  }
+
+  private persist(): void {
+    try {
+      const s: Stored = { baseVersion: this.state.baseVersion, pending: this.state.pending, form: this.state.form };
+      this.deps.storage?.setItem(this.key, JSON.stringify(s));
+    } catch {
+      /* storage full or private mode: the server copy still counts */
+    }
+  }
+
+  /** The server's form arrived (first load or reload). Local edits made on top of it are kept. */
+  loaded(form: Report): void {
+    const hasLocal = !isEmpty(this.state.pending);
+    this.set({ form, baseVersion: hasLocal ? this.state.baseVersion : form.version });
+    this.persist();
+    if (hasLocal) void this.sync();
+  }
+
+  edit(apply: (p: PendingEdits) => PendingEdits): void {
+    const pending = apply({ ...this.state.pending, indicators: { ...this.state.pending.indicators }, tasks: { ...this.state.pending.tasks } });
+    this.set({ pending, sync: this.state.sync === "conflict" ? "conflict" : "dirty", error: null });
+    this.persist();
+    if (this.state.sync === "conflict") return;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = setTimeout(() => void this.sync(), this.deps.debounceMs ?? 1200);
+  }
+
+  setIndicator(id: number, edit: IndicatorEdit): void {
+    this.edit((p) => ({ ...p, indicators: { ...p.indicators, [id]: { ...(p.indicators[id] ?? {}), ...edit } } }));
+  }
+  setTask(id: number, edit: TaskEdit): void {
+    this.edit((p) => ({ ...p, tasks: { ...p.tasks, [id]: { ...(p.tasks[id] ?? {}), ...edit } } }));
+  }
+  setText(field: "difficulties" | "proposals", value: string): void {
+    this.edit((p) => ({ ...p, [field]: value }));
+  }
+  setEvidence(list: Evidence[]): void {
+    this.edit((p) => ({ ...p, evidence: list }));
+  }
+
+  /** Sends what is pending; resolves when this round is over (whatever its outcome). */
+  sync(): Promise<void> {
+    if (this.timer) {
+      clearTimeout(this.timer);
+      this.timer = null;
+    }
+    if (this.inFlight) {
+      this.again = true;
+      return this.inFlight;
+    }
+    if (isEmpty(this.state.pending) || this.state.sync === "conflict") return Promise.resolve();
+    const online = this.deps.isOnline ?? (() => (typeof navigator === "undefined" ? true : navigator.onLine !== false));
+    if (!online()) {
+      this.set({ sync: "offline" });
+      return Promise.resolve();
+    }
+    const sent = this.state.pending;
+    this.set({ sync: "saving" });
+    this.inFlight = this.deps
+      .save(toSaveBody(this.state.baseVersion, sent))
+      .then((form) => {
+        const pending = removeSent(this.state.pending, sent);
+        this.set({ form, pending, baseVersion: form.version, sync: isEmpty(pending) ? "saved" : "dirty", lastSavedAt: new Date().toISOString() });
+      })
+      .catch((err: unknown) => {
+        const e = toApiError(err);
+        if (isNetworkError(e)) this.set({ sync: "offline" });
+        else if (e.code === "VERSION_CONFLICT") this.set({ sync: "conflict", conflict: e.details as ConflictDetails });
+        else this.set({ sync: "error", error: e.message });
+      })
+      .finally(() => {
+        this.persist();
+        this.inFlight = null;
+        if (this.again || (this.state.sync === "dirty" && !isEmpty(this.state.pending))) {
+          this.again = false;
+          void this.sync();
+        }
+      });
+    return this.inFlight;
+  }
+
+  /** Sends everything pending now; throws when something is still not on the server. */
+  async flush(): Promise<void> {
+    for (let i = 0; i < 5 && !isEmpty(this.state.pending); i++) {
+      await this.sync();
+      if (this.state.sync === "offline") throw new ApiError(0, "NETWORK", "Không có kết nối mạng. Bản nháp đã được giữ trên điện thoại.");
+      if (this.state.sync === "conflict") throw new ApiError(409, "VERSION_CONFLICT", "Báo cáo vừa được người khác cập nhật, vui lòng chọn giữ bản nào trước khi nộp.");
+      if (this.state.sync === "error") throw new ApiError(400, "SAVE_FAILED", this.state.error ?? "Chưa lưu được bản nháp.");
+    }
+  }
+
+  /** After a 409: keep my values (resend on top of the server's version) or take the server's. */
+  resolveConflict(choice: "mine" | "server", serverForm?: Report): void {
+    const details = this.state.conflict;
+    if (!details) return;
+    if (choice === "mine") {
+      this.set({ baseVersion: details.serverVersion, conflict: null, sync: "dirty" });
+      this.persist();
+      void this.sync();
+      return;
+    }
+    // Drop only the local values the server changed; other local edits still go out.
+    const pending: PendingEdits = { ...this.state.pending, indicators: { ...this.state.pending.indicators }, tasks: { ...this.state.pending.tasks } };
+    for (const c of details.changes) {
+      const [kind, id, attr] = c.field.split(":");
+      if (kind === "indicator" || kind === "task") {
+        const group = (kind === "indicator" ? pending.indicators : pending.tasks) as Record<string, Record<string, unknown>>;
+        if (group[id]) {
+          const rest = { ...group[id] };
+          delete rest[attr];
+          if (Object.keys(rest).length) group[id] = rest;
+          else delete group[id];
+        }
+      } else if (kind === "difficulties" || kind === "proposals" || kind === "evidence") {
+        delete (pending as unknown as Record<string, unknown>)[kind];
+      }
+    }
+    this.set({ pending, baseVersion: details.serverVersion, conflict: null, form: serverForm ?? this.state.form, sync: isEmpty(pending) ? "saved" : "dirty" });
+    this.persist();
+    void this.sync();
+  }
+
+  /** Forget the local copy (after a submit the server's copy is the truth). */
+  clearLocal(form: Report): void {
+    this.set({ form, pending: emptyPending(), baseVersion: form.version, sync: "saved", conflict: null, error: null });
+    this.persist();
+  }
+
+  replaceForm(form: Report): void {
+    this.set({ form, baseVersion: isEmpty(this.state.pending) ? form.version : this.state.baseVersion });
+    this.persist();
+  }
+}

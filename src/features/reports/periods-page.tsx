@@ -1,0 +1,194 @@
+import { useCallback, useEffect, useState } from "react";
+import { Button, Modal } from "zmp-ui";
+import type { Period, Unit } from "@contract/catalog";
+import { AppPage } from "../../components/app-page";
+import { EmptyState, ErrorState, Skeleton } from "../../components/states";
+import { useNotify } from "../../components/use-notify";
+import { toApiError } from "../../lib/api-client";
+import { useRole } from "../../lib/session-store";
+import { formatDate, formatDateTime } from "../../lib/dates";
+import { reportsApi } from "./api";
+import "./reports.css";
+
+/** yyyy-MM-dd (a date input) → the end of that day in Vietnam, as an instant with offset. */
+export const endOfDayVN = (date: string) => `${date}T23:59:59+07:00`;
+const startOfDayVN = (date: string) => `${date}T00:00:00+07:00`;
+/** An instant → yyyy-MM-dd in Vietnam (for a date input). */
+const dateInputValue = (iso: string) => {
+  const [d, m, y] = formatDate(iso).split("/");
+  return `${y}-${m}-${d}`;
+};
+
+/** Staff: create periods, move deadlines, close/reopen, grant lock exceptions. */
+export function PeriodsPage() {
+  const role = useRole();
+  const [periods, setPeriods] = useState<Period[] | null>(null);
+  const [units, setUnits] = useState<Unit[]>([]);
+  const [error, setError] = useState<unknown>(null);
+  const load = useCallback(() => {
+    setError(null);
+    Promise.all([reportsApi.periods(), reportsApi.units()]).then(([p, u]) => {
+      setPeriods(p);
+      setUnits(u);
+    }, setError);
+  }, []);
+  useEffect(load, [load]);
+
+  if (role !== "staff") {
+    return (
+      <AppPage title="Kỳ báo cáo" back>
+        <EmptyState title="Chỉ cán bộ phường quản lý kỳ báo cáo" />
+      </AppPage>
+    );
+  }
+  return (
+    <AppPage title="Kỳ báo cáo" back testId="periods-page">
+      <CreatePeriod onCreated={load} />
+      {error ? <ErrorState message={toApiError(error).message} onRetry={load} /> : null}
+      {!periods && !error && <Skeleton rows={2} />}
+      {periods?.map((p) => <PeriodEditor key={p.id} period={p} units={units} onChanged={load} />)}
+    </AppPage>
+  );
+}
+
+function CreatePeriod({ onCreated }: { onCreated: () => void }) {
+  const notify = useNotify();
+  const thisYear = new Date().getFullYear();
+  const [kind, setKind] = useState<"annual" | "adhoc">("annual");
+  const [year, setYear] = useState(thisYear);
+  const [title, setTitle] = useState("");
+  const [deadline, setDeadline] = useState("");
+  const [busy, setBusy] = useState(false);
+  async function create() {
+    setBusy(true);
+    try {
+      await reportsApi.createPeriod({ kind, year, title: title.trim() || undefined, deadlineAt: deadline ? endOfDayVN(deadline) : undefined });
+      notify.success("Đã tạo kỳ báo cáo.");
+      setTitle("");
+      setDeadline("");
+      onCreated();
+    } catch (err) {
+      notify.error(err);
+    } finally {
+      setBusy(false);
+    }
+  }
+  return (
+    <div className="card stack" data-testid="create-period">
+      <h3>Tạo kỳ báo cáo</h3>
+      <div className="segmented">
+        {(["annual", "adhoc"] as const).map((k) => (
+          <button key={k} type="button" className={`segmented__opt${kind === k ? " segmented__opt--on" : ""}`} onClick={() => setKind(k)}>
+            {k === "annual" ? "Hằng năm" : "Đột xuất"}
+          </button>
+        ))}
+      </div>
+      <label>
+        <span className="field-label">Năm</span>
+        <input className="native-input" type="number" min={2020} max={2100} value={year} onChange={(e) => setYear(Number(e.target.value) || thisYear)} />
+      </label>
+      <label>
+        <span className="field-label">Tiêu đề {kind === "annual" ? "(không bắt buộc)" : "(bắt buộc)"}</span>
+        <input className="native-input" maxLength={200} value={title} onChange={(e) => setTitle(e.target.value)} />
+      </label>
+      <label>
+        <span className="field-label">Hạn nộp (mặc định 30/11 của năm)</span>
+        <input className="native-input" type="date" value={deadline} onChange={(e) => setDeadline(e.target.value)} />
+      </label>
+      <Button size="small" loading={busy} disabled={kind === "adhoc" && title.trim().length < 3} onClick={() => void create()}>
+        Tạo kỳ báo cáo
+      </Button>
+    </div>
+  );
+}
+
+function PeriodEditor({ period, units, onChanged }: { period: Period; units: Unit[]; onChanged: () => void }) {
+  const notify = useNotify();
+  const [deadline, setDeadline] = useState(dateInputValue(period.deadlineAt));
+  const [opens, setOpens] = useState(dateInputValue(period.opensAt));
+  const [exUnit, setExUnit] = useState<number>(period.expectedUnitIds[0] ?? 0);
+  const [exDate, setExDate] = useState("");
+  const [confirmClose, setConfirmClose] = useState(false);
+  const expected = units.filter((u) => period.expectedUnitIds.includes(u.id));
+  async function act(fn: () => Promise<unknown>, done: string) {
+    try {
+      await fn();
+      notify.success(done);
+      onChanged();
+    } catch (err) {
+      notify.error(err);
+    }
+  }
+  return (
+    <div className="card stack" data-testid={`period-${period.id}`}>
+      <h3>{period.title}</h3>
+      <p className="muted">
+        {period.kind === "annual" ? "Hằng năm" : "Đột xuất"} {period.year} · mở {formatDate(period.opensAt)} · hạn {formatDateTime(period.deadlineAt)} · {period.expectedUnitIds.length} đơn vị ·{" "}
+        {period.status === "closed" ? "đã đóng" : "đang mở"}
+      </p>
+      <div className="row">
+        <label className="grow">
+          <span className="field-label">Ngày mở</span>
+          <input className="native-input" type="date" value={opens} onChange={(e) => setOpens(e.target.value)} />
+        </label>
+        <label className="grow">
+          <span className="field-label">Hạn nộp</span>
+          <input className="native-input" type="date" value={deadline} data-testid="deadline-input" onChange={(e) => setDeadline(e.target.value)} />
+        </label>
+      </div>
+      <Button
+        size="small"
+        variant="secondary"
+        disabled={!deadline || !opens}
+        onClick={() => void act(() => reportsApi.patchPeriod(period.id, { opensAt: startOfDayVN(opens), deadlineAt: endOfDayVN(deadline) }), "Đã cập nhật thời hạn.")}
+      >
+        Lưu thời hạn
+      </Button>
+      <details>
+        <summary>Gia hạn cho một đơn vị</summary>
+        <select className="native-select" value={exUnit} onChange={(e) => setExUnit(Number(e.target.value))} aria-label="Đơn vị">
+          {expected.map((u) => (
+            <option key={u.id} value={u.id}>
+              {u.name}
+            </option>
+          ))}
+        </select>
+        <input className="native-input" type="date" value={exDate} aria-label="Gia hạn đến ngày" onChange={(e) => setExDate(e.target.value)} />
+        <div className="row">
+          <Button size="small" disabled={!exDate || !exUnit} onClick={() => void act(() => reportsApi.setException(period.id, exUnit, endOfDayVN(exDate)), "Đã gia hạn cho đơn vị.")}>
+            Gia hạn
+          </Button>
+          <Button size="small" variant="tertiary" disabled={!exUnit} onClick={() => void act(() => reportsApi.setException(period.id, exUnit, null), "Đã bỏ gia hạn.")}>
+            Bỏ gia hạn
+          </Button>
+        </div>
+      </details>
+      {period.status === "open" ? (
+        <Button size="small" variant="tertiary" onClick={() => setConfirmClose(true)}>
+          Đóng kỳ báo cáo
+        </Button>
+      ) : (
+        <Button size="small" variant="tertiary" onClick={() => void act(() => reportsApi.patchPeriod(period.id, { status: "open" }), "Đã mở lại kỳ báo cáo.")}>
+          Mở lại kỳ báo cáo
+        </Button>
+      )}
+      <Modal visible={confirmClose} title="Đóng kỳ báo cáo?" onClose={() => setConfirmClose(false)}>
+        <p>Sau khi đóng, không đơn vị nào lưu hay nộp được báo cáo của kỳ này (có thể mở lại sau).</p>
+        <div className="row row--between">
+          <Button size="small" variant="tertiary" onClick={() => setConfirmClose(false)}>
+            Hủy
+          </Button>
+          <Button
+            size="small"
+            onClick={() => {
+              setConfirmClose(false);
+              void act(() => reportsApi.patchPeriod(period.id, { status: "closed" }), "Đã đóng kỳ báo cáo.");
+            }}
+          >
+            Đóng kỳ
+          </Button>
+        </div>
+      </Modal>
+    </div>
+  );
+}

@@ -1,0 +1,402 @@
+import { useEffect, useState } from "react";
+import { Link, useParams } from "react-router-dom";
+import { Button, Modal, Sheet } from "zmp-ui";
+import type { ConflictItem, Evidence, Report, SubmitProblem } from "@contract/reports";
+import { REPORT_STATUS_LABELS, REPORT_STATUS_TONE, TASK_STATUS_LABELS } from "@contract/reports-labels";
+import { AppPage } from "../../components/app-page";
+import { ErrorState, Skeleton } from "../../components/states";
+import { useNotify } from "../../components/use-notify";
+import { apiUrl, toApiError } from "../../lib/api-client";
+import { useSession } from "../../lib/session-store";
+import { deadlineCountdown, formatDateTime } from "../../lib/dates";
+import { openDocument, pickFiles } from "../../lib/zalo";
+import { reportsApi } from "./api";
+import { IndicatorField, TaskField } from "./fields";
+import { SyncBadge } from "./sync-badge";
+import { useReportDraft } from "./use-report-draft";
+import "./reports.css";
+
+type Step = "indicators" | "tasks" | "notes" | "evidence";
+const STEPS: { key: Step; label: string }[] = [
+  { key: "indicators", label: "Phụ lục 01" },
+  { key: "tasks", label: "Phụ lục 02" },
+  { key: "notes", label: "Khó khăn, đề xuất" },
+  { key: "evidence", label: "Minh chứng" },
+];
+
+const LOCK_TEXT: Record<string, string> = {
+  PERIOD_CLOSED: "Kỳ báo cáo đã đóng.",
+  PERIOD_LOCKED: "Đã quá hạn nộp, báo cáo bị khóa. Liên hệ Phòng Văn hóa - Xã hội để được gia hạn.",
+  PERIOD_NOT_OPEN: "Kỳ báo cáo chưa mở.",
+  REPORT_SUBMITTED: "Báo cáo đã nộp, đang chờ phường xem xét.",
+  REPORT_APPROVED: "Báo cáo đã được duyệt.",
+};
+
+const showValue = (v: unknown) => {
+  if (v === null || v === undefined || v === "") return "(trống)";
+  if (typeof v === "string" && v in TASK_STATUS_LABELS) return TASK_STATUS_LABELS[v as keyof typeof TASK_STATUS_LABELS];
+  return String(v);
+};
+
+export function ReportFormPage() {
+  const params = useParams();
+  const periodId = Number(params.periodId);
+  const unitId = Number(params.unitId);
+  const me = useSession((s) => s.me);
+  const notify = useNotify();
+  const { draft, state, view, loading, loadError, reload } = useReportDraft(periodId, unitId);
+  const [step, setStep] = useState<Step>("indicators");
+  const [problems, setProblems] = useState<SubmitProblem[]>([]);
+  const [confirmSubmit, setConfirmSubmit] = useState(false);
+  const [busy, setBusy] = useState(false);
+
+  const isFocal = me?.role === "focal";
+  const editable = Boolean(view && isFocal && !view.lock.locked);
+
+  useEffect(() => {
+    if (view?.status !== "draft" && view?.status !== "returned") setProblems([]);
+  }, [view?.status]);
+
+  if (loading) {
+    return (
+      <AppPage title="Báo cáo đơn vị" back>
+        <Skeleton rows={4} />
+      </AppPage>
+    );
+  }
+  if (loadError || !view) {
+    return (
+      <AppPage title="Báo cáo đơn vị" back>
+        <ErrorState message={toApiError(loadError).message} onRetry={() => void reload()} />
+      </AppPage>
+    );
+  }
+
+  const problemsOf = (kind: "indicator" | "task", id: number) => problems.filter((p) => p.itemKind === kind && p.itemId === id).map((p) => p.message);
+
+  async function submit() {
+    setConfirmSubmit(false);
+    setBusy(true);
+    try {
+      await draft.flush();
+      const form = await reportsApi.submit(periodId, unitId, draft.getState().baseVersion);
+      draft.clearLocal(form);
+      setProblems([]);
+      notify.success("Đã nộp báo cáo. Cảm ơn đơn vị!");
+    } catch (err) {
+      const e = toApiError(err);
+      if (e.code === "REPORT_INCOMPLETE" && Array.isArray(e.details)) {
+        const list = e.details as SubmitProblem[];
+        setProblems(list);
+        setStep(list[0]?.itemKind === "task" ? "tasks" : "indicators");
+        notify.error(e.message);
+      } else notify.error(e);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  async function takeServer() {
+    const form = await reportsApi.get(periodId, unitId).catch(() => undefined);
+    draft.resolveConflict("server", form);
+  }
+
+  return (
+    <AppPage title={view.unitName} back testId="report-form">
+      <ReportHeader report={view} syncState={isFocal ? state.sync : null} syncError={state.error} />
+      {state.sync === "error" && state.error && (
+        <div className="error-state" role="alert">
+          {state.error} Dữ liệu vẫn được giữ trên điện thoại.
+        </div>
+      )}
+
+      <nav className="steps" aria-label="Các phần của báo cáo">
+        {STEPS.map((s) => (
+          <button key={s.key} type="button" className={`steps__item${step === s.key ? " steps__item--on" : ""}`} data-testid={`step-${s.key}`} onClick={() => setStep(s.key)}>
+            {s.label}
+          </button>
+        ))}
+      </nav>
+
+      {step === "indicators" && (
+        <section className="stack" aria-label="Phụ lục 01 - Chỉ tiêu">
+          {view.indicators.length === 0 && <p className="muted">Đơn vị không phụ trách chỉ tiêu nào.</p>}
+          {view.indicators.map((i) => (
+            <IndicatorField key={i.indicatorId} item={i} readOnly={!editable} problems={problemsOf("indicator", i.indicatorId)} onChange={(e) => draft.setIndicator(i.indicatorId, e)} />
+          ))}
+        </section>
+      )}
+      {step === "tasks" && (
+        <section className="stack" aria-label="Phụ lục 02 - Nhiệm vụ">
+          {view.tasks.length === 0 && <p className="muted">Đơn vị không phụ trách nhiệm vụ nào.</p>}
+          {view.tasks.map((t) => (
+            <TaskField key={t.taskId} item={t} readOnly={!editable} problems={problemsOf("task", t.taskId)} onChange={(e) => draft.setTask(t.taskId, e)} />
+          ))}
+        </section>
+      )}
+      {step === "notes" && (
+        <section className="card stack">
+          <label>
+            <span className="field-label">Khó khăn, vướng mắc</span>
+            <textarea
+              className="native-textarea"
+              data-testid="difficulties"
+              maxLength={8000}
+              value={view.difficulties}
+              disabled={!editable}
+              onChange={(e) => draft.setText("difficulties", e.target.value)}
+            />
+          </label>
+          <label>
+            <span className="field-label">Đề xuất, kiến nghị</span>
+            <textarea className="native-textarea" data-testid="proposals" maxLength={8000} value={view.proposals} disabled={!editable} onChange={(e) => draft.setText("proposals", e.target.value)} />
+          </label>
+        </section>
+      )}
+      {step === "evidence" && <EvidenceList items={view.evidence} editable={editable} onChange={(list) => draft.setEvidence(list)} />}
+
+      <div className="row row--between step-nav">
+        <Button
+          size="small"
+          variant="tertiary"
+          disabled={step === STEPS[0].key}
+          onClick={() => setStep(STEPS[Math.max(0, STEPS.findIndex((s) => s.key === step) - 1)].key)}
+        >
+          Phần trước
+        </Button>
+        <Button
+          size="small"
+          variant="secondary"
+          data-testid="next-step"
+          disabled={step === STEPS[STEPS.length - 1].key}
+          onClick={() => setStep(STEPS[Math.min(STEPS.length - 1, STEPS.findIndex((s) => s.key === step) + 1)].key)}
+        >
+          Phần tiếp
+        </Button>
+      </div>
+
+      {problems.length > 0 && (
+        <div className="card problems" role="alert" data-testid="submit-problems">
+          <h3>Cần hoàn thiện trước khi nộp ({problems.length})</h3>
+          <ul>
+            {problems.slice(0, 20).map((p) => (
+              <li key={p.field + p.code}>
+                <button type="button" className="link-button" onClick={() => setStep(p.itemKind === "task" ? "tasks" : "indicators")}>
+                  {p.message}
+                </button>
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+
+      {isFocal && (view.status === "draft" || view.status === "returned") && (
+        <Button fullWidth data-testid="submit-report" disabled={!editable || busy} loading={busy} onClick={() => setConfirmSubmit(true)}>
+          {view.status === "returned" ? "Nộp lại báo cáo" : "Nộp báo cáo"}
+        </Button>
+      )}
+
+      {me?.role === "staff" && <ReviewActions report={view} onChanged={(r) => draft.replaceForm(r)} />}
+      <Link className="muted center-link" to={`/reports/${periodId}/units/${unitId}/audit`} data-testid="open-audit">
+        Xem lịch sử thay đổi
+      </Link>
+
+      <Modal visible={confirmSubmit} title="Nộp báo cáo?" onClose={() => setConfirmSubmit(false)}>
+        <p>Sau khi nộp, đơn vị không sửa được báo cáo trừ khi phường trả lại. Bạn đã kiểm tra kỹ số liệu?</p>
+        <div className="row row--between">
+          <Button variant="tertiary" size="small" onClick={() => setConfirmSubmit(false)}>
+            Kiểm tra lại
+          </Button>
+          <Button size="small" data-testid="confirm-submit" onClick={() => void submit()}>
+            Nộp báo cáo
+          </Button>
+        </div>
+      </Modal>
+
+      <Sheet visible={state.sync === "conflict" && !!state.conflict} title="Báo cáo vừa được người khác cập nhật" autoHeight onClose={() => undefined} mask handler={false}>
+        <div className="sheet-body" data-testid="conflict-sheet">
+          <p className="muted">Dữ liệu của bạn chưa bị ghi đè. Các mục đã thay đổi trên máy chủ:</p>
+          <ConflictTable changes={state.conflict?.changes ?? []} />
+          <div className="stack">
+            <Button fullWidth data-testid="keep-mine" onClick={() => draft.resolveConflict("mine")}>
+              Giữ bản của tôi
+            </Button>
+            <Button fullWidth variant="secondary" data-testid="take-server" onClick={() => void takeServer()}>
+              Dùng bản trên máy chủ
+            </Button>
+          </div>
+        </div>
+      </Sheet>
+    </AppPage>
+  );
+}
+
+function ConflictTable({ changes }: { changes: ConflictItem[] }) {
+  if (changes.length === 0) return <p className="muted">Trạng thái báo cáo đã thay đổi.</p>;
+  return (
+    <table className="data conflict-table">
+      <thead>
+        <tr>
+          <th>Mục</th>
+          <th>Trên máy chủ</th>
+          <th>Của bạn</th>
+        </tr>
+      </thead>
+      <tbody>
+        {changes.map((c) => (
+          <tr key={c.field}>
+            <td>
+              {c.label}
+              {c.changedBy && <div className="muted">bởi {c.changedBy}</div>}
+            </td>
+            <td>{showValue(c.serverValue)}</td>
+            <td>{showValue(c.yourValue)}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+function ReportHeader({ report, syncState, syncError }: { report: Report; syncState: import("./draft-sync").SyncState | null; syncError: string | null }) {
+  const tone = REPORT_STATUS_TONE[report.status];
+  return (
+    <div className="card stack report-head">
+      <div className="row row--between">
+        <span className={`pill${tone ? ` pill--${tone}` : ""}`} data-testid="report-status">
+          {REPORT_STATUS_LABELS[report.status]}
+        </span>
+        {syncState && <SyncBadge state={syncState} error={syncError} />}
+      </div>
+      <div className={`countdown${report.lock.locked && report.lock.reason === "PERIOD_LOCKED" ? " countdown--locked" : ""}`}>
+        {report.lock.exceptionUntil
+          ? `Được gia hạn đến ${formatDateTime(report.lock.exceptionUntil)}`
+          : deadlineCountdown(report.lock.deadlineAt)}
+      </div>
+      {report.submittedAt && (
+        <div className="muted">
+          Nộp lúc {formatDateTime(report.submittedAt)} · {report.onTime ? "đúng hạn" : "nộp muộn"}
+        </div>
+      )}
+      {report.status === "returned" && report.returnReason && (
+        <div className="return-reason" role="alert" data-testid="return-reason">
+          <b>Phường trả lại báo cáo:</b> {report.returnReason}
+        </div>
+      )}
+      {report.lock.locked && report.lock.reason && <div className="muted" data-testid="lock-reason">{LOCK_TEXT[report.lock.reason] ?? ""}</div>}
+    </div>
+  );
+}
+
+function EvidenceList({ items, editable, onChange }: { items: Evidence[]; editable: boolean; onChange: (list: Evidence[]) => void }) {
+  const notify = useNotify();
+  const [uploading, setUploading] = useState(false);
+  async function add() {
+    const files = await pickFiles({ accept: "image/*,.pdf,.doc,.docx,.xls,.xlsx", multiple: true });
+    if (!files.length) return;
+    setUploading(true);
+    try {
+      const added: Evidence[] = [];
+      for (const f of files.slice(0, 10)) {
+        const meta = await reportsApi.upload(f);
+        added.push({ fileId: meta.id, name: meta.name, size: meta.size, mime: meta.mime, url: meta.url, itemKind: "report", itemId: null });
+      }
+      onChange([...items, ...added].slice(0, 30));
+    } catch (err) {
+      notify.error(err);
+    } finally {
+      setUploading(false);
+    }
+  }
+  return (
+    <section className="card stack" data-testid="evidence">
+      <h3>Minh chứng (ảnh, văn bản)</h3>
+      {items.length === 0 && <p className="muted">Chưa có tệp minh chứng.</p>}
+      <ul className="plain-list">
+        {items.map((e) => (
+          <li key={e.fileId} className="row row--between">
+            <button type="button" className="link-button" onClick={() => void openDocument(apiUrl(e.url))}>
+              {e.name}
+            </button>
+            <span className="muted">{Math.max(1, Math.round(e.size / 1024))} KB</span>
+            {editable && (
+              <button type="button" className="link-button link-button--bad" aria-label={`Bỏ ${e.name}`} onClick={() => onChange(items.filter((x) => x.fileId !== e.fileId))}>
+                Bỏ
+              </button>
+            )}
+          </li>
+        ))}
+      </ul>
+      {editable && (
+        <Button size="small" variant="secondary" loading={uploading} onClick={() => void add()}>
+          Thêm tệp minh chứng
+        </Button>
+      )}
+    </section>
+  );
+}
+
+function ReviewActions({ report, onChanged }: { report: Report; onChanged: (r: Report) => void }) {
+  const notify = useNotify();
+  const [sheet, setSheet] = useState<"return" | "reopen" | null>(null);
+  const [reason, setReason] = useState("");
+  const [busy, setBusy] = useState(false);
+  async function run(fn: () => Promise<Report>, done: string) {
+    setBusy(true);
+    try {
+      onChanged(await fn());
+      notify.success(done);
+      setSheet(null);
+      setReason("");
+    } catch (err) {
+      notify.error(err);
+    } finally {
+      setBusy(false);
+    }
+  }
+  const tooShort = reason.trim().length < 5;
+  return (
+    <div className="card stack" data-testid="review-actions">
+      <h3>Xem xét báo cáo</h3>
+      {report.status === "submitted" && (
+        <div className="row">
+          <Button size="small" data-testid="approve" loading={busy} onClick={() => void run(() => reportsApi.approve(report.periodId, report.unitId), "Đã duyệt báo cáo.")}>
+            Duyệt
+          </Button>
+          <Button size="small" variant="secondary" data-testid="return" onClick={() => setSheet("return")}>
+            Trả lại
+          </Button>
+        </div>
+      )}
+      {report.status === "approved" && (
+        <Button size="small" variant="secondary" data-testid="reopen" onClick={() => setSheet("reopen")}>
+          Mở lại để đơn vị sửa
+        </Button>
+      )}
+      {(report.status === "draft" || report.status === "returned") && <p className="muted">Đơn vị chưa nộp báo cáo.</p>}
+      <Sheet visible={sheet !== null} title={sheet === "return" ? "Trả lại báo cáo" : "Mở lại báo cáo"} autoHeight onClose={() => setSheet(null)}>
+        <div className="sheet-body">
+          <label>
+            <span className="field-label">{sheet === "return" ? "Lý do trả lại (bắt buộc, đơn vị sẽ thấy)" : "Lý do mở lại (không bắt buộc)"}</span>
+            <textarea className="native-textarea" data-testid="review-reason" maxLength={2000} value={reason} onChange={(e) => setReason(e.target.value)} />
+          </label>
+          {sheet === "return" && tooShort && reason.length > 0 && <p className="field-error">Vui lòng ghi rõ lý do (ít nhất 5 ký tự).</p>}
+          <Button
+            fullWidth
+            data-testid="confirm-review"
+            loading={busy}
+            disabled={sheet === "return" && tooShort}
+            onClick={() =>
+              void run(
+                () => (sheet === "return" ? reportsApi.returnReport(report.periodId, report.unitId, reason.trim()) : reportsApi.reopen(report.periodId, report.unitId, reason.trim() || undefined)),
+                sheet === "return" ? "Đã trả lại báo cáo cho đơn vị." : "Đã mở lại báo cáo.",
+              )
+            }
+          >
+            {sheet === "return" ? "Trả lại báo cáo" : "Mở lại báo cáo"}
+          </Button>
+        </div>
+      </Sheet>
+    </div>
+  );
+}
