@@ -5,28 +5,78 @@
 import { create } from "zustand";
 import type { Me, Role, Session } from "@contract/identity";
 import type { PublicConfig } from "@contract/common";
-import { api, getToken, setToken, setUnauthenticatedHandler } from "./api-client";
+import { api, errorMessage, getToken, setToken, setUnauthenticatedHandler } from "./api-client";
 import { zaloAccessToken } from "./zalo";
 
 type Status = "loading" | "signed-in" | "anonymous";
+
+const INVITE_KEY = "tns.invite";
 
 interface SessionState {
   status: Status;
   me: Me | null;
   config: PublicConfig | null;
+  /** Why the silent Zalo sign-in failed (Vietnamese), if it did. */
+  signInError: string | null;
+  /** An invitation code from the opening link (?invite=…), kept until it is accepted or dismissed. */
+  pendingInvite: string | null;
   /** Loads the public config and resumes (or silently starts, inside Zalo) a session. */
   init(): Promise<void>;
   /** Applies a session returned by any sign-in route. */
   acceptSession(session: Session): void;
   refreshMe(): Promise<void>;
+  /** Replaces the signed-in user after a change that returned it (consent, phone, invitation). */
+  applyMe(me: Me): void;
   devSignIn(role: Role, unitId?: number, name?: string): Promise<void>;
+  /** Staff sign-in with username and password (desktop browsers). */
+  passwordSignIn(username: string, password: string): Promise<void>;
+  /** Signs in with the Zalo access token (inside Zalo); returns false and sets signInError on failure. */
+  zaloSignIn(): Promise<boolean>;
+  clearInvite(): void;
   signOut(): Promise<void>;
+}
+
+function readStored(): string | null {
+  try {
+    return sessionStorage.getItem(INVITE_KEY);
+  } catch {
+    return null;
+  }
+}
+
+function storeInvite(code: string | null): void {
+  try {
+    if (code) sessionStorage.setItem(INVITE_KEY, code);
+    else sessionStorage.removeItem(INVITE_KEY);
+  } catch {
+    /* private mode: kept in memory only */
+  }
+}
+
+/**
+ * An invitation link (https://zalo.me/s/<APP_ID>/?invite=CODE) opens the app at its root. The code
+ * is taken from the address before the router starts, kept for this visit (sign-in may come first),
+ * and the app opens on the Cá nhân tab where the invitation is confirmed.
+ */
+export function captureInviteFromLocation(): string | null {
+  if (typeof window === "undefined") return null;
+  const url = new URL(window.location.href);
+  const code = url.searchParams.get("invite")?.trim();
+  if (!code || !/^[A-Za-z0-9-]{4,64}$/.test(code)) return readStored();
+  storeInvite(code);
+  url.searchParams.delete("invite");
+  // Only the app's root is redirected (a deep link elsewhere keeps its screen).
+  if (/^(\/zapps\/[^/]+)?\/?$/.test(url.pathname)) url.pathname = url.pathname.replace(/\/?$/, "/account");
+  window.history.replaceState(window.history.state, "", url.pathname + url.search + url.hash);
+  return code;
 }
 
 export const useSession = create<SessionState>((set, get) => ({
   status: "loading",
   me: null,
   config: null,
+  signInError: null,
+  pendingInvite: captureInviteFromLocation(),
 
   async init() {
     const config = await api
@@ -44,22 +94,13 @@ export const useSession = create<SessionState>((set, get) => ({
       }
     }
     // Inside Zalo: silent sign-in with the Zalo access token.
-    const zaloToken = await zaloAccessToken();
-    if (zaloToken) {
-      try {
-        const session = (await api.post<Session>("/api/auth/zalo", { accessToken: zaloToken })).data;
-        get().acceptSession(session);
-        return;
-      } catch {
-        /* stay anonymous; the account tab explains */
-      }
-    }
+    if (await get().zaloSignIn()) return;
     set({ status: "anonymous", me: null });
   },
 
   acceptSession(session) {
     setToken(session.token);
-    set({ me: session.user, status: "signed-in" });
+    set({ me: session.user, status: "signed-in", signInError: null });
   },
 
   async refreshMe() {
@@ -67,9 +108,37 @@ export const useSession = create<SessionState>((set, get) => ({
     set({ me });
   },
 
+  applyMe(me) {
+    set({ me });
+  },
+
   async devSignIn(role, unitId, name) {
     const session = (await api.post<Session>("/api/auth/dev", { role, unitId, name })).data;
     get().acceptSession(session);
+  },
+
+  async passwordSignIn(username, password) {
+    const session = (await api.post<Session>("/api/auth/password", { username, password })).data;
+    get().acceptSession(session);
+  },
+
+  async zaloSignIn() {
+    const zaloToken = await zaloAccessToken();
+    if (!zaloToken) return false;
+    try {
+      const session = (await api.post<Session>("/api/auth/zalo", { accessToken: zaloToken })).data;
+      get().acceptSession(session);
+      return true;
+    } catch (e) {
+      // stay anonymous; the account tab explains and offers to retry
+      set({ signInError: errorMessage(e), status: "anonymous", me: null });
+      return false;
+    }
+  },
+
+  clearInvite() {
+    storeInvite(null);
+    set({ pendingInvite: null });
   },
 
   async signOut() {

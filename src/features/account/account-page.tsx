@@ -1,29 +1,78 @@
+import { useState } from "react";
+import { Link } from "react-router-dom";
 import { Avatar, Button, Text } from "zmp-ui";
 import { ROLE_LABELS } from "@contract/identity-labels";
 import { AppPage } from "../../components/app-page";
 import { Skeleton } from "../../components/states";
 import { useNotify } from "../../components/use-notify";
 import { useSession } from "../../lib/session-store";
+import { isInZalo } from "../../lib/zalo";
 import { DevRoleChooser } from "./dev-role-chooser";
+import { PasswordForm } from "./password-form";
+import { ConsentCard } from "./consent-card";
+import { PhoneCard } from "./phone-card";
+import { InvitationCard } from "./invitation-card";
+import { ConfirmModal } from "./confirm-modal";
+import { updateMe } from "./api";
+import "./account.css";
 
 export function AccountPage() {
-  const { status, me, config, signOut } = useSession();
+  const { status, me, config, signOut, signInError, zaloSignIn, applyMe } = useSession();
   const notify = useNotify();
+  const [retrying, setRetrying] = useState(false);
+  const [confirmWithdraw, setConfirmWithdraw] = useState(false);
+  const inZalo = isInZalo();
+
+  const withdraw = async () => {
+    try {
+      applyMe(await updateMe({ consent: false }));
+      notify.info("Đã ngừng dùng tên và ảnh đại diện Zalo.");
+    } catch (e) {
+      notify.error(e);
+    } finally {
+      setConfirmWithdraw(false);
+    }
+  };
 
   return (
     <AppPage title="Cá nhân" testId="account-page">
       {status === "loading" && <Skeleton rows={1} />}
+      <InvitationCard />
       {me && (
         <section className="card profile" data-testid="profile">
           <Avatar src={me.avatarUrl ?? undefined}>{me.name.slice(0, 1)}</Avatar>
-          <div>
-            <div className="profile__name">{me.name}</div>
+          <div className="profile__body">
+            <div className="profile__name" data-testid="profile-name">
+              {me.name}
+            </div>
             <Text size="small" data-testid="profile-role">
               {ROLE_LABELS[me.role]}
             </Text>
-            {me.unit && <Text size="small">{me.unit.name}</Text>}
+            {me.unit && (
+              <Text size="small" data-testid="profile-unit">
+                {me.unit.name}
+              </Text>
+            )}
+            {me.consented && inZalo && (
+              <button type="button" className="link-button" onClick={() => setConfirmWithdraw(true)} data-testid="consent-withdraw">
+                Ngừng dùng tên và ảnh Zalo
+              </button>
+            )}
           </div>
         </section>
+      )}
+      <ConsentCard />
+      <PhoneCard />
+      {me?.role === "staff" && (
+        <nav className="card account-links" aria-label="Quản trị" data-testid="staff-links">
+          <h3>Quản trị</h3>
+          <Link to="/account/users" className="account-link" data-testid="link-users">
+            Quản lý người dùng
+          </Link>
+          <Link to="/account/invite" className="account-link" data-testid="link-invite">
+            Mời đầu mối
+          </Link>
+        </nav>
       )}
       {me && (
         <Button
@@ -39,13 +88,33 @@ export function AccountPage() {
           Đăng xuất
         </Button>
       )}
-      {status === "anonymous" && (
-        <section className="card">
-          <h3>Bạn chưa đăng nhập</h3>
-          <p className="muted">Mở ứng dụng trong Zalo để đăng nhập tự động.</p>
+      {status === "anonymous" && inZalo && (
+        <section className="card" data-testid="zalo-signin">
+          <h3>Chưa đăng nhập được bằng Zalo</h3>
+          <p className="muted">{signInError ?? "Vui lòng thử lại."}</p>
+          <Button
+            size="small"
+            loading={retrying}
+            onClick={async () => {
+              setRetrying(true);
+              await zaloSignIn();
+              setRetrying(false);
+            }}
+          >
+            Thử lại
+          </Button>
         </section>
       )}
+      {status === "anonymous" && !inZalo && <PasswordForm />}
       {status === "anonymous" && config?.devSignIn && <DevRoleChooser />}
+      <ConfirmModal
+        visible={confirmWithdraw}
+        title="Ngừng dùng tên và ảnh Zalo?"
+        description="Tài khoản của bạn sẽ hiện với tên “Thanh niên” và không có ảnh đại diện."
+        confirmText="Đồng ý"
+        onConfirm={withdraw}
+        onCancel={() => setConfirmWithdraw(false)}
+      />
     </AppPage>
   );
 }

@@ -1,4 +1,10 @@
 import type { RouteObject } from "react-router-dom";
 import { AccountPage } from "./account-page";
+import { UsersPage } from "./users-page";
+import { InvitePage } from "./invite-page";
 
-export const accountRoutes: RouteObject[] = [{ path: "/account", element: <AccountPage /> }];
+export const accountRoutes: RouteObject[] = [
+  { path: "/account", element: <AccountPage /> },
+  { path: "/account/users", element: <UsersPage /> },
+  { path: "/account/invite", element: <InvitePage /> },
+];

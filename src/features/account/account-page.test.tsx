@@ -1,0 +1,205 @@
+import { cleanup, fireEvent, render, screen, waitFor } from "@testing-library/react";
+import { MemoryRouter } from "react-router-dom";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { SnackbarProvider } from "zmp-ui";
+import type { Me } from "@contract/identity";
+import { api, ApiError } from "../../lib/api-client";
+import { useSession } from "../../lib/session-store";
+import * as zalo from "../../lib/zalo";
+import { AccountPage } from "./account-page";
+
+vi.mock("../../lib/zalo", () => ({
+  isInZalo: vi.fn(() => false),
+  zaloAccessToken: vi.fn(async () => null),
+  zaloUserProfile: vi.fn(async () => null),
+  zaloPhoneToken: vi.fn(async () => null),
+}));
+
+const config = { wardName: "Phường Lê Đại Hành", timeZone: "Asia/Ho_Chi_Minh", devSignIn: true, zaloAppId: "x", pushChannel: "inbox" as const };
+const me = (over: Partial<Me> = {}): Me => ({
+  id: 7,
+  name: "Thanh niên",
+  avatarUrl: null,
+  role: "youth",
+  unit: null,
+  hasPhone: false,
+  consented: false,
+  ...over,
+});
+
+const renderPage = () =>
+  render(
+    <SnackbarProvider>
+      <MemoryRouter>
+        <AccountPage />
+      </MemoryRouter>
+    </SnackbarProvider>,
+  );
+
+describe("account page", () => {
+  beforeEach(() => {
+    localStorage.clear();
+    vi.spyOn(api, "get").mockImplementation(async (url: string) => {
+      if (url === "/api/units") return { data: [{ id: 3, code: "DOAN", name: "Đoàn TNCS Hồ Chí Minh phường", shortName: "Đoàn phường", kind: "youth_union", parentId: 1 }] };
+      throw new Error(`unexpected GET ${url}`);
+    });
+  });
+  afterEach(() => {
+    cleanup();
+    vi.restoreAllMocks();
+    vi.mocked(zalo.isInZalo).mockReturnValue(false);
+    useSession.setState({ me: null, status: "anonymous", config: null, pendingInvite: null, signInError: null });
+  });
+
+  it("in a browser, signed out: offers the staff password form and the dev role chooser", async () => {
+    useSession.setState({ status: "anonymous", me: null, config });
+    renderPage();
+    expect(screen.getByTestId("password-form")).toBeInTheDocument();
+    expect(screen.getByTestId("dev-signin")).toBeInTheDocument();
+    expect(screen.queryByTestId("sign-out")).toBeNull();
+    expect(screen.queryByTestId("consent-card")).toBeNull();
+    // the chooser lists units for a focal point
+    fireEvent.click(screen.getByTestId("dev-role-focal"));
+    expect(await screen.findByRole("option", { name: "Đoàn TNCS Hồ Chí Minh phường" })).toBeInTheDocument();
+  });
+
+  it("hides the dev chooser when the server has dev sign-in off", () => {
+    useSession.setState({ status: "anonymous", me: null, config: { ...config, devSignIn: false } });
+    renderPage();
+    expect(screen.getByTestId("password-form")).toBeInTheDocument();
+    expect(screen.queryByTestId("dev-signin")).toBeNull();
+  });
+
+  it("asks for both fields, shows the server's refusal and the lock-out message, and signs in", async () => {
+    useSession.setState({ status: "anonymous", me: null, config });
+    const post = vi.spyOn(api, "post");
+    renderPage();
+    fireEvent.click(screen.getByTestId("password-submit"));
+    expect(await screen.findByTestId("password-error")).toHaveTextContent("Vui lòng nhập tên đăng nhập và mật khẩu.");
+    expect(post).not.toHaveBeenCalled();
+
+    fireEvent.change(screen.getByTestId("password-username"), { target: { value: "canbo" } });
+    fireEvent.change(screen.getByTestId("password-password"), { target: { value: "sai" } });
+    post.mockRejectedValueOnce(new ApiError(401, "INVALID_CREDENTIALS", "Tên đăng nhập hoặc mật khẩu không đúng."));
+    fireEvent.click(screen.getByTestId("password-submit"));
+    expect(await screen.findByText("Tên đăng nhập hoặc mật khẩu không đúng.")).toBeInTheDocument();
+    expect(post).toHaveBeenCalledWith("/api/auth/password", { username: "canbo", password: "sai" });
+    expect(screen.getByTestId("password-password")).toHaveValue("");
+
+    fireEvent.change(screen.getByTestId("password-password"), { target: { value: "sai lần nữa" } });
+    post.mockRejectedValueOnce(
+      new ApiError(429, "ACCOUNT_LOCKED", "Tài khoản tạm khóa do nhập sai mật khẩu 5 lần liên tiếp. Vui lòng thử lại sau 20/11/2026 10:15."),
+    );
+    fireEvent.click(screen.getByTestId("password-submit"));
+    expect(await screen.findByText(/Vui lòng thử lại sau 20\/11\/2026 10:15/)).toHaveClass("account-locked");
+
+    fireEvent.change(screen.getByTestId("password-password"), { target: { value: "ThanhNien@2026" } });
+    post.mockResolvedValueOnce({ data: { token: "t", expiresAt: "2026-12-20T00:00:00.000Z", user: me({ name: "Cán bộ VHXH", role: "staff", consented: true }) } });
+    fireEvent.click(screen.getByTestId("password-submit"));
+    expect(await screen.findByTestId("profile-name")).toHaveTextContent("Cán bộ VHXH");
+    expect(screen.getByTestId("staff-links")).toBeInTheDocument();
+    expect(screen.queryByTestId("password-form")).toBeNull();
+  });
+
+  it("shows who a focal point is, without staff links or Zalo-only cards, and signs out", async () => {
+    useSession.setState({
+      status: "signed-in",
+      config,
+      me: me({ name: "Nguyễn Văn An", role: "focal", unit: { id: 3, code: "DOAN", name: "Đoàn TNCS Hồ Chí Minh phường" }, consented: true }),
+    });
+    const post = vi.spyOn(api, "post").mockResolvedValue({ data: undefined });
+    renderPage();
+    expect(screen.getByTestId("profile-name")).toHaveTextContent("Nguyễn Văn An");
+    expect(screen.getByTestId("profile-role")).toHaveTextContent("Đầu mối đơn vị");
+    expect(screen.getByTestId("profile-unit")).toHaveTextContent("Đoàn TNCS Hồ Chí Minh phường");
+    expect(screen.queryByTestId("staff-links")).toBeNull();
+    expect(screen.queryByTestId("phone-card")).toBeNull();
+    fireEvent.click(screen.getByTestId("sign-out"));
+    await waitFor(() => expect(useSession.getState().status).toBe("anonymous"));
+    expect(post).toHaveBeenCalledWith("/api/auth/logout");
+    expect(await screen.findByTestId("password-form")).toBeInTheDocument();
+  });
+
+  it("inside Zalo: a polite consent step, then the Zalo name; phone sharing is offered", async () => {
+    vi.mocked(zalo.isInZalo).mockReturnValue(true);
+    vi.mocked(zalo.zaloUserProfile).mockResolvedValue({ name: "Trần Thị Bình", avatar: "https://s120.avatar.talk.zdn.vn/b.jpg" });
+    useSession.setState({ status: "signed-in", config, me: me() });
+    const patch = vi.spyOn(api, "patch").mockResolvedValue({ data: me({ name: "Trần Thị Bình", avatarUrl: "https://s120.avatar.talk.zdn.vn/b.jpg", consented: true }) });
+    renderPage();
+    expect(screen.getByText("Cho phép dùng tên và ảnh đại diện Zalo?")).toBeInTheDocument();
+    expect(screen.getByTestId("phone-share")).toBeInTheDocument();
+    expect(screen.queryByTestId("password-form")).toBeNull();
+    fireEvent.click(screen.getByTestId("consent-agree"));
+    await waitFor(() => expect(screen.getByTestId("profile-name")).toHaveTextContent("Trần Thị Bình"));
+    expect(patch).toHaveBeenCalledWith("/api/me", { consent: true, name: "Trần Thị Bình", avatarUrl: "https://s120.avatar.talk.zdn.vn/b.jpg" });
+    expect(screen.queryByTestId("consent-card")).toBeNull();
+  });
+
+  it("inside Zalo: 'Để sau' hides the consent card and remembers it", () => {
+    vi.mocked(zalo.isInZalo).mockReturnValue(true);
+    useSession.setState({ status: "signed-in", config, me: me() });
+    const { unmount } = renderPage();
+    fireEvent.click(screen.getByTestId("consent-later"));
+    expect(screen.queryByTestId("consent-card")).toBeNull();
+    unmount();
+    renderPage();
+    expect(screen.queryByTestId("consent-card")).toBeNull();
+  });
+
+  it("confirms an invitation from the opening link and shows the new role", async () => {
+    useSession.setState({ status: "signed-in", config, me: me({ name: "Lê Chi", consented: true }), pendingInvite: "ABCDEFGH23" });
+    vi.mocked(api.get).mockImplementation(async (url: string) => {
+      if (url === "/api/invitations/ABCDEFGH23")
+        return { data: { code: "ABCDEFGH23", role: "focal", unit: { id: 3, code: "DOAN", name: "Đoàn TNCS Hồ Chí Minh phường" }, status: "active", expiresAt: "2026-11-27T03:00:00.000Z" } };
+      throw new Error(`unexpected GET ${url}`);
+    });
+    const post = vi
+      .spyOn(api, "post")
+      .mockResolvedValue({ data: me({ name: "Lê Chi", role: "focal", unit: { id: 3, code: "DOAN", name: "Đoàn TNCS Hồ Chí Minh phường" }, consented: true }) });
+    renderPage();
+    expect(await screen.findByTestId("invite-summary")).toHaveTextContent("Bạn được mời làm Đầu mối đơn vị của Đoàn TNCS Hồ Chí Minh phường");
+    fireEvent.click(screen.getByTestId("invite-accept"));
+    await waitFor(() => expect(screen.getByTestId("profile-role")).toHaveTextContent("Đầu mối đơn vị"));
+    expect(post).toHaveBeenCalledWith("/api/invitations/ABCDEFGH23/accept");
+    expect(screen.queryByTestId("invite-card")).toBeNull();
+    expect(useSession.getState().pendingInvite).toBeNull();
+  });
+
+  it("explains a used invitation and lets the person close it", async () => {
+    useSession.setState({ status: "signed-in", config, me: me({ consented: true }), pendingInvite: "USEDCODE22" });
+    vi.mocked(api.get).mockRejectedValue(new ApiError(409, "INVITATION_USED", "Mã mời này đã được sử dụng."));
+    renderPage();
+    expect(await screen.findByTestId("invite-error")).toHaveTextContent("Mã mời này đã được sử dụng.");
+    expect(screen.queryByTestId("invite-accept")).toBeNull();
+    fireEvent.click(screen.getByTestId("invite-dismiss"));
+    expect(screen.queryByTestId("invite-card")).toBeNull();
+  });
+
+  it("keeps an invitation while signed out and asks to sign in first", () => {
+    useSession.setState({ status: "anonymous", config, me: null, pendingInvite: "ABCDEFGH23" });
+    renderPage();
+    expect(screen.getByTestId("invite-card")).toHaveTextContent("Vui lòng đăng nhập để nhận lời mời");
+  });
+});
+
+describe("invitation link", () => {
+  afterEach(() => {
+    sessionStorage.clear();
+    window.history.replaceState(null, "", "/");
+  });
+
+  it("takes ?invite= from the opening address, keeps it for the visit and opens the Cá nhân tab", async () => {
+    const { captureInviteFromLocation } = await import("../../lib/session-store");
+    window.history.replaceState(null, "", "/zapps/thanh-nien-so/?invite=ABCDEFGH23");
+    expect(captureInviteFromLocation()).toBe("ABCDEFGH23");
+    expect(window.location.pathname).toBe("/zapps/thanh-nien-so/account");
+    expect(window.location.search).toBe("");
+    // after a reload (or a sign-in that reloads) the code is still there
+    expect(captureInviteFromLocation()).toBe("ABCDEFGH23");
+    // a deep link elsewhere keeps its screen; junk is ignored
+    sessionStorage.clear();
+    window.history.replaceState(null, "", "/zapps/thanh-nien-so/announcements?invite=%3Cscript%3E");
+    expect(captureInviteFromLocation()).toBeNull();
+    expect(window.location.pathname).toBe("/zapps/thanh-nien-so/announcements");
+  });
+});

@@ -1,0 +1,29 @@
+import { Button, Modal } from "zmp-ui";
+
+/** A yes/no question before a destructive or lasting change. */
+export function ConfirmModal(props: {
+  visible: boolean;
+  title: string;
+  description: string;
+  confirmText: string;
+  danger?: boolean;
+  busy?: boolean;
+  onConfirm: () => void;
+  onCancel: () => void;
+}) {
+  return (
+    <Modal visible={props.visible} title={props.title} onClose={props.onCancel}>
+      <p className="muted" style={{ marginTop: 0 }}>
+        {props.description}
+      </p>
+      <div className="row row--between account-modal__actions">
+        <Button variant="tertiary" size="small" onClick={props.onCancel} data-testid="confirm-cancel">
+          Hủy
+        </Button>
+        <Button size="small" type={props.danger ? "danger" : "highlight"} loading={props.busy} onClick={props.onConfirm} data-testid="confirm-ok">
+          {props.confirmText}
+        </Button>
+      </div>
+    </Modal>
+  );
+}

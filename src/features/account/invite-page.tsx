@@ -1,0 +1,184 @@
+import { useCallback, useEffect, useState } from "react";
+import { Button } from "zmp-ui";
+import type { Invitation, InvitableRole } from "@contract/identity";
+import { INVITATION_STATUS_LABELS, ROLE_LABELS } from "@contract/identity-labels";
+import { AppPage } from "../../components/app-page";
+import { EmptyState, ErrorState, Skeleton } from "../../components/states";
+import { useNotify } from "../../components/use-notify";
+import { errorMessage } from "../../lib/api-client";
+import { formatDate, formatDateTime } from "../../lib/dates";
+import { createInvitation, listInvitations } from "./api";
+import { useUnits } from "./use-units";
+import { StaffOnly } from "./staff-only";
+import "./account.css";
+
+const PILL: Record<Invitation["status"], string> = { active: "pill--ok", used: "pill--muted", expired: "pill--warn" };
+
+/** Staff: invite a unit's focal point with a one-time code, a deep link and a QR code. */
+export function InvitePage() {
+  return (
+    <AppPage title="Mời đầu mối" back testId="invite-page">
+      <StaffOnly>
+        <InviteAdmin />
+      </StaffOnly>
+    </AppPage>
+  );
+}
+
+async function copyText(text: string): Promise<boolean> {
+  try {
+    await navigator.clipboard.writeText(text);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function InviteAdmin() {
+  const notify = useNotify();
+  const { units, error: unitsError } = useUnits();
+  const [unitId, setUnitId] = useState<number | "">("");
+  const [role, setRole] = useState<InvitableRole>("focal");
+  const [fieldError, setFieldError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [created, setCreated] = useState<Invitation | null>(null);
+  const [list, setList] = useState<Invitation[] | null>(null);
+  const [cursor, setCursor] = useState<string | null>(null);
+  const [listError, setListError] = useState<string | null>(null);
+
+  const load = useCallback(async (from: string | null) => {
+    setListError(null);
+    try {
+      const page = await listInvitations({ cursor: from });
+      setList((prev) => (from && prev ? [...prev, ...page.items] : page.items));
+      setCursor(page.nextCursor);
+    } catch (e) {
+      setListError(errorMessage(e));
+    }
+  }, []);
+
+  useEffect(() => {
+    void load(null);
+  }, [load]);
+
+  const create = async () => {
+    if (!unitId) {
+      setFieldError("Vui lòng chọn đơn vị.");
+      return;
+    }
+    setBusy(true);
+    setFieldError(null);
+    try {
+      const inv = await createInvitation({ unitId, role });
+      setCreated(inv);
+      setList((prev) => [inv, ...(prev ?? [])]);
+    } catch (e) {
+      setFieldError(errorMessage(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const copy = async (inv: Invitation) => {
+    if (await copyText(inv.link)) notify.success("Đã sao chép đường dẫn mời.");
+    else notify.error("Không sao chép được. Hãy chọn và sao chép đường dẫn bằng tay.");
+  };
+
+  return (
+    <>
+      <section className="card" data-testid="invite-form">
+        <h3>Tạo lời mời</h3>
+        <p className="muted">Người nhận mở đường dẫn (hoặc quét mã QR) trong Zalo và bấm “Nhận lời mời”. Mỗi mã chỉ dùng được một lần.</p>
+        {unitsError ? <ErrorState message={errorMessage(unitsError)} /> : null}
+        <label className="field-label" htmlFor="invite-unit">
+          Đơn vị
+        </label>
+        <select
+          id="invite-unit"
+          className="native-select"
+          value={unitId}
+          onChange={(e) => setUnitId(e.target.value ? Number(e.target.value) : "")}
+          data-testid="invite-unit"
+        >
+          <option value="">— Chọn đơn vị —</option>
+          {units.map((u) => (
+            <option key={u.id} value={u.id}>
+              {u.name}
+            </option>
+          ))}
+        </select>
+        <label className="field-label" htmlFor="invite-role">
+          Vai trò
+        </label>
+        <select id="invite-role" className="native-select" value={role} onChange={(e) => setRole(e.target.value as InvitableRole)} data-testid="invite-role">
+          <option value="focal">{ROLE_LABELS.focal}</option>
+          <option value="observer">{ROLE_LABELS.observer}</option>
+        </select>
+        {fieldError && (
+          <p className="field-error" role="alert">
+            {fieldError}
+          </p>
+        )}
+        <Button fullWidth loading={busy} onClick={create} data-testid="invite-create">
+          Tạo mã mời
+        </Button>
+      </section>
+
+      {created && (
+        <section className="card invite-result" data-testid="invite-result">
+          <h3>
+            Mã mời cho {created.unit.name}
+          </h3>
+          <div className="invite-result__code" data-testid="invite-code">
+            {created.code}
+          </div>
+          {created.qrDataUrl && <img className="invite-result__qr" src={created.qrDataUrl} alt={`Mã QR mời ${ROLE_LABELS[created.role]}`} data-testid="invite-qr" />}
+          <p className="invite-result__link" data-testid="invite-link">
+            {created.link}
+          </p>
+          <p className="muted">Hiệu lực đến {formatDateTime(created.expiresAt)}.</p>
+          <Button size="small" variant="secondary" onClick={() => void copy(created)} data-testid="invite-copy">
+            Sao chép đường dẫn
+          </Button>
+        </section>
+      )}
+
+      <section className="stack">
+        <h3 style={{ margin: "4px 0" }}>Lời mời gần đây</h3>
+        {listError && <ErrorState message={listError} onRetry={() => void load(null)} />}
+        {!list && !listError && <Skeleton rows={2} />}
+        {list && list.length === 0 && <EmptyState title="Chưa có lời mời nào" />}
+        {list && list.length > 0 && (
+          <ul className="plain-list" data-testid="invite-list">
+            {list.map((inv) => (
+              <li key={inv.id} className="card">
+                <div className="row row--between">
+                  <span className="invite-item__code">{inv.code}</span>
+                  <span className={`pill ${PILL[inv.status]}`}>{INVITATION_STATUS_LABELS[inv.status]}</span>
+                </div>
+                <div className="muted">
+                  {ROLE_LABELS[inv.role]} · {inv.unit.name}
+                </div>
+                <div className="list-link__meta">
+                  {inv.status === "used" && inv.usedBy
+                    ? `${inv.usedBy} đã nhận ngày ${formatDate(inv.usedAt!)}`
+                    : `Tạo ngày ${formatDate(inv.createdAt)} · hết hạn ${formatDate(inv.expiresAt)}`}
+                </div>
+                {inv.status === "active" && (
+                  <button type="button" className="link-button" onClick={() => setCreated(inv)}>
+                    Hiện mã QR
+                  </button>
+                )}
+              </li>
+            ))}
+          </ul>
+        )}
+        {cursor && (
+          <Button size="small" variant="secondary" onClick={() => void load(cursor)}>
+            Tải thêm
+          </Button>
+        )}
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,259 @@
+import { useCallback, useEffect, useRef, useState } from "react";
+import { Button, Sheet } from "zmp-ui";
+import type { Role, User } from "@contract/identity";
+import { ROLE_LABELS, SOURCE_LABELS } from "@contract/identity-labels";
+import { AppPage } from "../../components/app-page";
+import { EmptyState, ErrorState, Skeleton } from "../../components/states";
+import { useNotify } from "../../components/use-notify";
+import { errorMessage } from "../../lib/api-client";
+import { useSession } from "../../lib/session-store";
+import { listUsers, updateUser } from "./api";
+import { useUnits } from "./use-units";
+import { ConfirmModal } from "./confirm-modal";
+import { StaffOnly } from "./staff-only";
+import "./account.css";
+
+const ROLES: Role[] = ["youth", "focal", "staff", "observer"];
+
+/** Staff: find people, change their role or unit, disable an account. */
+export function UsersPage() {
+  return (
+    <AppPage title="Quản lý người dùng" back testId="users-page">
+      <StaffOnly>
+        <UsersAdmin />
+      </StaffOnly>
+    </AppPage>
+  );
+}
+
+function UsersAdmin() {
+  const { units } = useUnits();
+  const [q, setQ] = useState("");
+  const [role, setRole] = useState<Role | "">("");
+  const [unitId, setUnitId] = useState<number | "">("");
+  const [items, setItems] = useState<User[] | null>(null);
+  const [cursor, setCursor] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [loadingMore, setLoadingMore] = useState(false);
+  const [editing, setEditing] = useState<User | null>(null);
+  const request = useRef(0);
+
+  const load = useCallback(
+    async (more: boolean, from: string | null = null) => {
+      const id = ++request.current;
+      if (!more) setError(null);
+      else setLoadingMore(true);
+      try {
+        const page = await listUsers({ q: q.trim(), role: role || undefined, unitId: unitId || undefined, cursor: more ? from : null });
+        if (id !== request.current) return; // a newer search has started
+        setItems((prev) => (more && prev ? [...prev, ...page.items] : page.items));
+        setCursor(page.nextCursor);
+      } catch (e) {
+        if (id === request.current) setError(errorMessage(e));
+      } finally {
+        setLoadingMore(false);
+      }
+    },
+    [q, role, unitId],
+  );
+
+  // Search as the person types, a moment after they stop.
+  useEffect(() => {
+    const t = setTimeout(() => void load(false), 300);
+    return () => clearTimeout(t);
+  }, [load]);
+
+  const replace = (u: User) => setItems((prev) => prev?.map((x) => (x.id === u.id ? u : x)) ?? null);
+
+  return (
+    <>
+      <div className="filters">
+        <input
+          className="native-input"
+          type="search"
+          placeholder="Tìm theo tên, tên đăng nhập, số điện thoại"
+          aria-label="Tìm người dùng"
+          maxLength={100}
+          value={q}
+          onChange={(e) => setQ(e.target.value)}
+          data-testid="users-search"
+        />
+        <select className="native-select" aria-label="Vai trò" value={role} onChange={(e) => setRole(e.target.value as Role | "")} data-testid="users-role">
+          <option value="">Mọi vai trò</option>
+          {ROLES.map((r) => (
+            <option key={r} value={r}>
+              {ROLE_LABELS[r]}
+            </option>
+          ))}
+        </select>
+        <select
+          className="native-select"
+          aria-label="Đơn vị"
+          value={unitId}
+          onChange={(e) => setUnitId(e.target.value ? Number(e.target.value) : "")}
+          data-testid="users-unit"
+        >
+          <option value="">Mọi đơn vị</option>
+          {units.map((u) => (
+            <option key={u.id} value={u.id}>
+              {u.shortName}
+            </option>
+          ))}
+        </select>
+      </div>
+      {error && <ErrorState message={error} onRetry={() => void load(false)} />}
+      {!items && !error && <Skeleton rows={4} />}
+      {items && items.length === 0 && <EmptyState title="Không tìm thấy người dùng nào" />}
+      {items && items.length > 0 && (
+        <ul className="plain-list" data-testid="users-list">
+          {items.map((u) => (
+            <li key={u.id}>
+              <button
+                type="button"
+                className={`card user-item ${u.disabled ? "user-item--disabled" : ""}`}
+                onClick={() => setEditing(u)}
+                data-testid={`user-${u.id}`}
+              >
+                <span className="user-item__main">
+                  <span className="user-item__name">{u.name}</span>
+                  <span className="user-item__meta">
+                    {[u.unit?.name, u.username ? `@${u.username}` : null, u.phone, SOURCE_LABELS[u.source] ?? u.source].filter(Boolean).join(" · ")}
+                  </span>
+                </span>
+                <span className="stack" style={{ alignItems: "flex-end" }}>
+                  <span className="pill">{ROLE_LABELS[u.role]}</span>
+                  {u.disabled && <span className="pill pill--bad">Đã khóa</span>}
+                </span>
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+      {cursor && (
+        <Button variant="secondary" size="small" loading={loadingMore} onClick={() => void load(true, cursor)} data-testid="users-more">
+          Tải thêm
+        </Button>
+      )}
+      <UserEditor user={editing} onClose={() => setEditing(null)} onSaved={(u) => (replace(u), setEditing(u))} />
+    </>
+  );
+}
+
+function UserEditor({ user, onClose, onSaved }: { user: User | null; onClose: () => void; onSaved: (u: User) => void }) {
+  const myId = useSession((s) => s.me?.id);
+  const notify = useNotify();
+  const { units } = useUnits();
+  const [role, setRole] = useState<Role>("youth");
+  const [unitId, setUnitId] = useState<number | "">("");
+  const [fieldError, setFieldError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [confirmDisable, setConfirmDisable] = useState(false);
+
+  useEffect(() => {
+    if (!user) return;
+    setRole(user.role);
+    setUnitId(user.unit?.id ?? "");
+    setFieldError(null);
+  }, [user]);
+
+  const self = user?.id === myId;
+
+  const save = async (body: Parameters<typeof updateUser>[1], message: string) => {
+    if (!user) return;
+    setBusy(true);
+    setFieldError(null);
+    try {
+      const saved = await updateUser(user.id, body);
+      onSaved(saved);
+      notify.success(message);
+      return true;
+    } catch (e) {
+      setFieldError(errorMessage(e));
+      return false;
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const saveRole = () => {
+    if (role === "focal" && !unitId) {
+      setFieldError("Đầu mối phải thuộc một đơn vị: vui lòng chọn đơn vị.");
+      return;
+    }
+    void save({ role, unitId: unitId || null }, "Đã lưu vai trò và đơn vị.");
+  };
+
+  return (
+    <Sheet visible={!!user} onClose={onClose} autoHeight title={user?.name ?? ""} unmountOnClose>
+      {user && (
+        <div className="sheet-body" data-testid="user-editor">
+          <label className="field-label" htmlFor="edit-role">
+            Vai trò
+          </label>
+          <select
+            id="edit-role"
+            className="native-select"
+            value={role}
+            disabled={self}
+            onChange={(e) => setRole(e.target.value as Role)}
+            data-testid="edit-role"
+          >
+            {ROLES.map((r) => (
+              <option key={r} value={r}>
+                {ROLE_LABELS[r]}
+              </option>
+            ))}
+          </select>
+          <label className="field-label" htmlFor="edit-unit">
+            Đơn vị {role === "focal" ? "(bắt buộc với đầu mối)" : "(không bắt buộc)"}
+          </label>
+          <select
+            id="edit-unit"
+            className="native-select"
+            value={unitId}
+            onChange={(e) => setUnitId(e.target.value ? Number(e.target.value) : "")}
+            data-testid="edit-unit"
+          >
+            <option value="">— Không thuộc đơn vị —</option>
+            {units.map((u) => (
+              <option key={u.id} value={u.id}>
+                {u.name}
+              </option>
+            ))}
+          </select>
+          {self && <p className="muted">Bạn không thể tự đổi vai trò hoặc tự khóa tài khoản của mình.</p>}
+          {fieldError && (
+            <p className="field-error" role="alert" data-testid="edit-error">
+              {fieldError}
+            </p>
+          )}
+          <Button fullWidth loading={busy} onClick={saveRole} data-testid="edit-save">
+            Lưu thay đổi
+          </Button>
+          {!self &&
+            (user.disabled ? (
+              <Button fullWidth variant="secondary" onClick={() => void save({ disabled: false }, "Đã mở khóa tài khoản.")} data-testid="edit-enable">
+                Mở khóa tài khoản
+              </Button>
+            ) : (
+              <Button fullWidth variant="secondary" type="danger" onClick={() => setConfirmDisable(true)} data-testid="edit-disable">
+                Khóa tài khoản
+              </Button>
+            ))}
+          <ConfirmModal
+            visible={confirmDisable}
+            title="Khóa tài khoản này?"
+            description={`${user.name} sẽ bị đăng xuất ngay trên mọi thiết bị và không đăng nhập lại được cho đến khi được mở khóa.`}
+            confirmText="Khóa tài khoản"
+            danger
+            busy={busy}
+            onConfirm={async () => {
+              if (await save({ disabled: true }, "Đã khóa tài khoản.")) setConfirmDisable(false);
+            }}
+            onCancel={() => setConfirmDisable(false)}
+          />
+        </div>
+      )}
+    </Sheet>
+  );
+}
