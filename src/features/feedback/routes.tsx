@@ -1,15 +1,11 @@
 import type { RouteObject } from "react-router-dom";
-import { AppPage } from "../../components/app-page";
-import { EmptyState } from "../../components/states";
+import { FeedbackPage } from "./feedback-page";
+import { FeedbackDetailPage } from "./detail-page";
+import { InboxPage } from "./inbox-page";
 
 /** Screens of the feedback feature, composed into the router by app.tsx. */
 export const feedbackRoutes: RouteObject[] = [
-  {
-    path: "/feedback",
-    element: (
-      <AppPage title="Góp ý">
-        <EmptyState title="Chưa có nội dung" />
-      </AppPage>
-    ),
-  },
+  { path: "/feedback", element: <FeedbackPage /> },
+  { path: "/feedback/inbox", element: <InboxPage /> },
+  { path: "/feedback/:id", element: <FeedbackDetailPage /> },
 ];

@@ -1,0 +1,98 @@
+import { expect, test } from "@playwright/test";
+import { appPath, authHeader, devToken, openAs } from "./fixtures";
+
+// A real 1×1 PNG.
+const PNG = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==", "base64");
+
+test("a youth sends feedback with a photo; staff assign it to the Youth Union; its focal point answers; the public sees it anonymously", async ({ page }) => {
+  const youthName = "Phạm Minh Khoa";
+  const content = `Đề nghị lắp thêm đèn chiếu sáng ở ngõ 7, buổi tối rất tối và nguy hiểm (${Date.now()}).`;
+
+  // 1. The youth writes feedback, adds a photo, asks to stay anonymous to the public, and sends it.
+  await openAs(page, "youth", "/feedback?tab=send", { name: youthName });
+  await page.getByTestId("feedback-category").selectOption({ label: "An ninh - Trật tự" });
+  await page.getByTestId("feedback-content").fill(content);
+  await expect(page.getByTestId("feedback-counter")).toHaveText(`${content.length}/5000`);
+  const chooser = page.waitForEvent("filechooser");
+  await page.getByTestId("add-photos").click();
+  await (await chooser).setFiles({ name: "den-ngo-7.png", mimeType: "image/png", buffer: PNG });
+  await expect(page.getByTestId("photo-preview")).toHaveCount(1);
+  await page.getByTestId("feedback-anonymous").check();
+
+  // The draft survives a reload (lost connection, app closed).
+  await page.reload();
+  await expect(page.getByTestId("feedback-content")).toHaveValue(content);
+  await expect(page.getByTestId("photo-preview")).toHaveCount(1);
+  await expect(page.getByTestId("feedback-anonymous")).toBeChecked();
+
+  await page.getByTestId("feedback-submit").dblclick(); // a double tap never creates two items
+  const codeEl = page.getByTestId("feedback-code");
+  await expect(codeEl).toHaveText(/^GY-\d{4}-\d{6}$/);
+  const code = (await codeEl.textContent())!.trim();
+  const youthToken = await page.evaluate(() => localStorage.getItem("tns.token"));
+  const mine = await (await page.request.get("/api/feedback/mine", { headers: authHeader(youthToken!) })).json();
+  expect(mine.items.filter((i: { content: string }) => i.content === content)).toHaveLength(1);
+
+  await page.getByTestId("go-mine").click();
+  await expect(page.getByTestId("my-item").filter({ hasText: code })).toContainText("Đã tiếp nhận");
+
+  // 2. Staff find it in the inbox and assign it to the Youth Union.
+  await openAs(page, "staff", "/feedback/inbox");
+  await page.getByTestId("filter-q").fill(code);
+  await page.getByTestId("filter-q").press("Enter");
+  await expect(page.getByTestId("inbox-item")).toHaveCount(1);
+  await expect(page.getByTestId("inbox-item")).toContainText(youthName); // staff still see who sent it
+  await page.getByTestId("inbox-item").click();
+  await expect(page.getByTestId("detail-code")).toHaveText(code);
+  await expect(page.getByTestId("feedback-photos").locator("img")).toHaveCount(1);
+  await page.getByTestId("assign-unit").selectOption({ label: "Đoàn TNCS Hồ Chí Minh phường" });
+  await page.getByTestId("assign-submit").click();
+  await expect(page.getByTestId("detail-unit")).toContainText("Đoàn TNCS Hồ Chí Minh phường");
+  await expect(page.getByTestId("feedback-status")).toHaveText("Đang xử lý");
+  await page.getByTestId("note-text").fill("Nhờ Đoàn phường phối hợp tổ dân phố khảo sát.");
+  await page.getByTestId("note-submit").click();
+  await expect(page.getByTestId("note")).toHaveCount(1);
+
+  // 3. The Youth Union's focal point sees it in their inbox and answers publicly.
+  await openAs(page, "focal", "/feedback/inbox", { unitCode: "DOAN" });
+  const row = page.getByTestId("inbox-item").filter({ hasText: code });
+  await expect(row).toHaveCount(1);
+  await row.click();
+  await page.getByTestId("answer-text").fill("Đoàn phường đã phối hợp tổ dân phố lắp 3 đèn chiếu sáng ở ngõ 7, hoàn thành ngày 30/11.");
+  await page.getByTestId("answer-submit").click();
+  await expect(page.getByTestId("feedback-status")).toHaveText("Đã trả lời");
+  await expect(page.getByTestId("feedback-answer")).toContainText("lắp 3 đèn chiếu sáng");
+
+  // 4. The youth sees the answer under "Góp ý của tôi" (and got a notification).
+  await openAs(page, "youth", "/feedback?tab=mine", { name: youthName });
+  const item = page.getByTestId("my-item").filter({ hasText: code });
+  await expect(item).toContainText("Đã trả lời");
+  await expect(item.getByTestId("feedback-answer")).toContainText("lắp 3 đèn chiếu sáng");
+  const notes = await (await page.request.get("/api/notifications", { headers: authHeader(youthToken!) })).json();
+  expect(JSON.stringify(notes)).toContain(`Góp ý ${code} đã được trả lời`);
+
+  // 5. The public list shows it without the sender's name, to anyone (here: another youth).
+  await openAs(page, "youth", "/feedback", { name: "Người xem công khai" });
+  const card = page.getByTestId("public-item").filter({ hasText: code });
+  await expect(card).toBeVisible();
+  await expect(card.getByTestId("public-sender")).toHaveText("Người gửi ẩn danh");
+  await expect(card.getByTestId("feedback-answer")).toContainText("lắp 3 đèn chiếu sáng");
+  await expect(page.getByTestId("public-list")).not.toContainText(youthName);
+  await card.getByTestId("support-button").click();
+  await expect(card.getByTestId("support-button")).toHaveText("Đã ủng hộ (1)");
+  await expect(card.getByTestId("support-button")).toBeDisabled();
+  const pub = await (await page.request.get("/api/feedback/public")).text();
+  expect(pub).toContain(code);
+  expect(pub).not.toContain(youthName);
+
+  // The observer reads the inbox but cannot change anything.
+  await openAs(page, "observer", "/feedback/inbox");
+  await page.getByTestId("filter-q").fill(code);
+  await page.getByTestId("filter-q").press("Enter");
+  await page.getByTestId("inbox-item").click();
+  await expect(page.getByTestId("notes-panel")).toContainText("khảo sát");
+  await expect(page.getByTestId("manage-panel")).toHaveCount(0);
+  await expect(page.getByTestId("answer-form")).toHaveCount(0);
+  await expect(page).toHaveURL(new RegExp(appPath("/feedback/\\d+")));
+  expect(await devToken(page.request, "observer")).toBeTruthy();
+});

@@ -1,0 +1,157 @@
+import { useState, type ReactNode } from "react";
+import { Button, Modal } from "zmp-ui";
+import type { FeedbackAnswer, FeedbackFile, FeedbackPhoto, FeedbackStatus } from "@contract/feedback";
+import { FEEDBACK_STATUS_LABELS } from "@contract/feedback-labels";
+import { apiUrl } from "../../lib/api-client";
+import { formatDate, formatDateTime } from "../../lib/dates";
+import { openDocument } from "../../lib/zalo";
+
+const STATUS_TONE: Record<FeedbackStatus, string> = {
+  received: "pill--muted",
+  in_progress: "pill--warn",
+  answered: "pill--ok",
+  not_competent: "pill--bad",
+  duplicate: "pill--muted",
+  rejected: "pill--bad",
+};
+
+export function StatusPill({ status }: { status: FeedbackStatus }) {
+  return (
+    <span className={`pill ${STATUS_TONE[status]}`} data-testid="feedback-status">
+      {FEEDBACK_STATUS_LABELS[status]}
+    </span>
+  );
+}
+
+/** Due date: red with "Quá hạn" once past while still open. */
+export function DueDate({ dueAt, overdue }: { dueAt: string; overdue: boolean }) {
+  return (
+    <span className={overdue ? "fb-due fb-due--overdue" : "fb-due"} data-testid="feedback-due">
+      {overdue ? "Quá hạn · " : "Hạn trả lời: "}
+      {formatDate(dueAt)}
+    </span>
+  );
+}
+
+/** Plain text with line breaks kept: user text is never rendered as markup. */
+export function PlainText({ text, className }: { text: string; className?: string }) {
+  return <p className={`fb-text ${className ?? ""}`}>{text}</p>;
+}
+
+export function PhotoGrid(props: {
+  photos: (FeedbackFile | FeedbackPhoto)[];
+  onHide?: (photo: FeedbackPhoto) => void;
+  onShow?: (photo: FeedbackPhoto) => void;
+}) {
+  if (props.photos.length === 0) return null;
+  return (
+    <div className="fb-photos" data-testid="feedback-photos">
+      {props.photos.map((p) => {
+        const hidden = "hidden" in p && p.hidden;
+        return (
+          <figure key={p.id} className={hidden ? "fb-photo fb-photo--hidden" : "fb-photo"}>
+            <a href={apiUrl(p.url)} target="_blank" rel="noopener noreferrer">
+              <img src={apiUrl(p.url)} alt={p.name} loading="lazy" />
+            </a>
+            {hidden && <figcaption>Đã ẩn</figcaption>}
+            {props.onHide && !hidden && (
+              <button type="button" className="fb-photo__action" data-testid="hide-photo" onClick={() => props.onHide!(p as FeedbackPhoto)}>
+                Ẩn ảnh
+              </button>
+            )}
+            {props.onShow && hidden && (
+              <button type="button" className="fb-photo__action" onClick={() => props.onShow!(p as FeedbackPhoto)}>
+                Hiện lại
+              </button>
+            )}
+          </figure>
+        );
+      })}
+    </div>
+  );
+}
+
+export function AnswerView({ answer }: { answer: FeedbackAnswer }) {
+  return (
+    <div className="fb-answer" data-testid="feedback-answer">
+      <div className="fb-answer__head">
+        <strong>Trả lời{answer.authorUnitName ? ` của ${answer.authorUnitName}` : ""}</strong>
+        {!answer.isPublic && <span className="pill pill--muted">Riêng tư</span>}
+      </div>
+      <PlainText text={answer.text} />
+      {answer.attachments.length > 0 && (
+        <ul className="plain-list fb-attachments">
+          {answer.attachments.map((f) =>
+            f.mime.startsWith("image/") ? (
+              <li key={f.id}>
+                <img className="fb-attachment-img" src={apiUrl(f.url)} alt={f.name} loading="lazy" />
+              </li>
+            ) : (
+              <li key={f.id}>
+                <button type="button" className="fb-link" onClick={() => void openDocument(apiUrl(f.url))}>
+                  📎 {f.name}
+                </button>
+              </li>
+            ),
+          )}
+        </ul>
+      )}
+      <div className="muted fb-small">{formatDateTime(answer.createdAt)}</div>
+    </div>
+  );
+}
+
+/** A confirmation before a destructive action (hide, flag). */
+export function ConfirmButton(props: {
+  label: ReactNode;
+  title: string;
+  message: string;
+  confirmLabel: string;
+  onConfirm: () => Promise<void> | void;
+  testId?: string;
+  disabled?: boolean;
+  variant?: "secondary" | "tertiary";
+  danger?: boolean;
+}) {
+  const [open, setOpen] = useState(false);
+  const [busy, setBusy] = useState(false);
+  return (
+    <>
+      <Button
+        size="small"
+        variant={props.variant ?? "tertiary"}
+        type={props.danger ? "danger" : "neutral"}
+        disabled={props.disabled}
+        data-testid={props.testId}
+        onClick={() => setOpen(true)}
+      >
+        {props.label}
+      </Button>
+      <Modal visible={open} title={props.title} onClose={() => !busy && setOpen(false)}>
+        <p>{props.message}</p>
+        <div className="row fb-modal-actions">
+          <Button size="small" variant="secondary" disabled={busy} onClick={() => setOpen(false)}>
+            Hủy
+          </Button>
+          <Button
+            size="small"
+            type="danger"
+            loading={busy}
+            data-testid={props.testId ? `${props.testId}-confirm` : undefined}
+            onClick={async () => {
+              setBusy(true);
+              try {
+                await props.onConfirm();
+                setOpen(false);
+              } finally {
+                setBusy(false);
+              }
+            }}
+          >
+            {props.confirmLabel}
+          </Button>
+        </div>
+      </Modal>
+    </>
+  );
+}
