@@ -6,21 +6,12 @@ import { notFound } from "../lib/errors.js";
 import type { Receipts } from "../contract/announcements.js";
 import { expectedUnitIds } from "./queries.js";
 import { sourceOf } from "./service.js";
+import { deliveryStats } from "../notifications/outbox.js";
 
-/**
- * Push delivery figures of one source, counted from the notification outbox rows.
- * (The notifications feature owns the rows; this reads them by `source` and `push_status`.)
- */
+/** Push delivery figures of a notice, from the notification outbox (owned by the notifications feature). */
 async function pushFigures(db: Kysely<DB>, source: string): Promise<Receipts["figures"]["pushes"]> {
-  const rows = await db
-    .selectFrom("notifications")
-    .select(["push_status", (eb) => eb.fn.countAll().as("n")])
-    .where("source", "=", source)
-    .groupBy("push_status")
-    .execute();
-  const by = (s: string) => Number(rows.find((r) => r.push_status === s)?.n ?? 0);
-  const total = rows.reduce((t, r) => t + Number(r.n), 0);
-  return { total, delivered: by("sent"), failed: by("failed"), pending: by("pending") + by("sending"), inboxOnly: by("skipped") };
+  const s = await deliveryStats(db, source);
+  return { total: s.total, delivered: s.sent, failed: s.failed, pending: s.pending, inboxOnly: s.skipped };
 }
 
 /** Who acknowledged (per expected unit), who has not, and the read and delivery figures. */

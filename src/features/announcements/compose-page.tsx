@@ -1,0 +1,511 @@
+import { useEffect, useMemo, useState } from "react";
+import { useNavigate, useParams } from "react-router-dom";
+import { Button } from "zmp-ui";
+import type { AnnouncementCategory, AnnouncementDetail, AnnouncementFile, Audience } from "@contract/announcements";
+import type { Unit } from "@contract/catalog";
+import { ANNOUNCEMENT_LIMITS, AUDIENCE_LABELS } from "@contract/announcements-labels";
+import { AppPage } from "../../components/app-page";
+import { EmptyState, ErrorState, Skeleton } from "../../components/states";
+import { useNotify } from "../../components/use-notify";
+import { ApiError, errorMessage } from "../../lib/api-client";
+import { useSession } from "../../lib/session-store";
+import { pickFiles, pickImages } from "../../lib/zalo";
+import { createAnnouncement, createCategory, fetchCategories, fetchDetail, fetchUnits, updateAnnouncement, uploadFile } from "./api";
+import { Markdown } from "./markdown";
+import { useFeed } from "./store";
+import { isoToVnLocal, vnLocalToIso } from "./vn-datetime";
+import "./announcements.css";
+
+const MAX_BYTES = 10 * 1024 * 1024;
+const DOC_ACCEPT = ".pdf,.doc,.docx,.xls,.xlsx,.jpg,.jpeg,.png,.webp,.gif,application/pdf,image/*";
+
+type Mode = "published" | "scheduled" | "draft";
+
+interface Upload {
+  key: string;
+  name: string;
+  progress: number;
+  file?: AnnouncementFile;
+  error?: string;
+}
+
+interface Form {
+  title: string;
+  body: string;
+  categoryId: number | null;
+  audience: Audience;
+  unitIds: number[];
+  pinned: boolean;
+  requiresAck: boolean;
+  mode: Mode;
+  publishAt: string;
+  expiresAt: string;
+}
+
+const EMPTY: Form = {
+  title: "",
+  body: "",
+  categoryId: null,
+  audience: "everyone",
+  unitIds: [],
+  pinned: false,
+  requiresAck: false,
+  mode: "published",
+  publishAt: "",
+  expiresAt: "",
+};
+
+let uploadSeq = 0;
+
+/** Staff compose and edit screen: Markdown with preview, uploads with progress, audience, schedule. */
+export function ComposePage() {
+  const { id: raw } = useParams();
+  const editId = raw ? Number(raw) : null;
+  const navigate = useNavigate();
+  const notify = useNotify();
+  const role = useSession((s) => s.me?.role);
+  const sessionStatus = useSession((s) => s.status);
+  const [form, setForm] = useState<Form>(EMPTY);
+  const [original, setOriginal] = useState<AnnouncementDetail | null>(null);
+  const [categories, setCategories] = useState<AnnouncementCategory[]>([]);
+  const [units, setUnits] = useState<Unit[]>([]);
+  const [cover, setCover] = useState<Upload | null>(null);
+  const [files, setFiles] = useState<Upload[]>([]);
+  const [tab, setTab] = useState<"write" | "preview">("write");
+  const [newCategory, setNewCategory] = useState<string | null>(null);
+  const [loadError, setLoadError] = useState<unknown>(null);
+  const [loading, setLoading] = useState(true);
+  const [saving, setSaving] = useState(false);
+  const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
+
+  useEffect(() => {
+    if (sessionStatus === "loading" || role !== "staff") return;
+    Promise.all([fetchCategories(), fetchUnits(), editId ? fetchDetail(editId) : Promise.resolve(null)])
+      .then(([cats, us, detail]) => {
+        setCategories(cats);
+        setUnits(us.filter((u) => u.parentId !== null));
+        if (detail) {
+          setOriginal(detail);
+          setForm({
+            title: detail.title,
+            body: detail.body,
+            categoryId: detail.category.id,
+            audience: detail.audience,
+            unitIds: detail.units.map((u) => u.id),
+            pinned: detail.pinned,
+            requiresAck: detail.requiresAck,
+            mode: detail.status === "archived" ? "published" : detail.status,
+            publishAt: isoToVnLocal(detail.publishAt),
+            expiresAt: isoToVnLocal(detail.expiresAt),
+          });
+          if (detail.cover) setCover({ key: "cover", name: detail.cover.name, progress: 1, file: detail.cover });
+          setFiles(detail.attachments.map((f) => ({ key: f.id, name: f.name, progress: 1, file: f })));
+        } else {
+          setForm((f) => ({ ...f, categoryId: cats[0]?.id ?? null }));
+        }
+      })
+      .catch(setLoadError)
+      .finally(() => setLoading(false));
+  }, [editId, role, sessionStatus]);
+
+  const set = <K extends keyof Form>(k: K, v: Form[K]) => setForm((f) => ({ ...f, [k]: v }));
+  const uploading = !!cover?.progress && cover.progress < 1 && !cover.error ? true : files.some((f) => !f.file && !f.error);
+  const published = original?.status === "published";
+
+  async function startUpload(file: File, target: "cover" | "file") {
+    const key = `u${++uploadSeq}`;
+    const entry: Upload = { key, name: file.name, progress: 0 };
+    const update = (patch: Partial<Upload>) => {
+      if (target === "cover") setCover((c) => (c && c.key === key ? { ...c, ...patch } : c));
+      else setFiles((fs) => fs.map((f) => (f.key === key ? { ...f, ...patch } : f)));
+    };
+    if (target === "cover") setCover(entry);
+    else setFiles((fs) => [...fs, entry]);
+    if (file.size > MAX_BYTES) {
+      update({ error: "Tệp quá lớn: mỗi tệp tối đa 10 MB." });
+      return;
+    }
+    try {
+      const meta = await uploadFile(file, (p) => update({ progress: Math.min(0.99, p) }));
+      update({ file: meta, progress: 1 });
+    } catch (e) {
+      update({ error: errorMessage(e) });
+    }
+  }
+
+  const addAttachments = async () => {
+    const picked = await pickFiles({ accept: DOC_ACCEPT, multiple: true });
+    const room = ANNOUNCEMENT_LIMITS.attachments - files.length;
+    if (picked.length > room) notify.info(`Tối đa ${ANNOUNCEMENT_LIMITS.attachments} tệp đính kèm.`);
+    picked.slice(0, Math.max(0, room)).forEach((f) => void startUpload(f, "file"));
+  };
+
+  const addCover = async () => {
+    const [img] = await pickImages(1);
+    if (img) void startUpload(img, "cover");
+  };
+
+  const moveFile = (i: number, dir: -1 | 1) =>
+    setFiles((fs) => {
+      const j = i + dir;
+      if (j < 0 || j >= fs.length) return fs;
+      const next = [...fs];
+      [next[i], next[j]] = [next[j], next[i]];
+      return next;
+    });
+
+  const addCategory = async () => {
+    const name = (newCategory ?? "").trim();
+    if (name.length < 2) return;
+    try {
+      const c = await createCategory(name);
+      setCategories((cs) => [...cs, c]);
+      set("categoryId", c.id);
+      setNewCategory(null);
+    } catch (e) {
+      notify.error(e);
+    }
+  };
+
+  const validate = (): Record<string, string> => {
+    const e: Record<string, string> = {};
+    if (form.title.trim().length < 3) e.title = "Tiêu đề cần ít nhất 3 ký tự.";
+    if (!form.body.trim()) e.body = "Nội dung không được để trống.";
+    if (!form.categoryId) e.categoryId = "Vui lòng chọn chuyên mục.";
+    if (form.audience === "units" && form.unitIds.length === 0) e.unitIds = "Vui lòng chọn ít nhất một đơn vị.";
+    if (!published && form.mode === "scheduled") {
+      const at = vnLocalToIso(form.publishAt);
+      if (!at) e.publishAt = "Vui lòng chọn thời điểm đăng.";
+      else if (Date.parse(at) <= Date.now()) e.publishAt = "Thời điểm đăng phải ở tương lai.";
+    }
+    if (form.expiresAt && !vnLocalToIso(form.expiresAt)) e.expiresAt = "Thời điểm hết hạn không hợp lệ.";
+    return e;
+  };
+
+  const submit = async () => {
+    const errs = validate();
+    setFieldErrors(errs);
+    if (Object.keys(errs).length) {
+      notify.error("Vui lòng kiểm tra lại các trường được đánh dấu.");
+      return;
+    }
+    if (uploading) {
+      notify.info("Vui lòng chờ tải tệp lên xong.");
+      return;
+    }
+    const payload = {
+      title: form.title.trim(),
+      body: form.body,
+      categoryId: form.categoryId!,
+      coverFileId: cover?.file?.id ?? null,
+      attachmentIds: files.filter((f) => f.file).map((f) => f.file!.id),
+      audience: form.audience,
+      unitIds: form.audience === "units" ? form.unitIds : [],
+      pinned: form.pinned,
+      requiresAck: form.requiresAck,
+      expiresAt: form.expiresAt ? vnLocalToIso(form.expiresAt) : null,
+    };
+    setSaving(true);
+    try {
+      let saved: AnnouncementDetail;
+      if (editId) {
+        saved = await updateAnnouncement(editId, {
+          ...payload,
+          ...(published ? {} : { status: form.mode, publishAt: form.mode === "scheduled" ? vnLocalToIso(form.publishAt) : null }),
+        });
+      } else {
+        saved = await createAnnouncement({ ...payload, status: form.mode, publishAt: form.mode === "scheduled" ? vnLocalToIso(form.publishAt) : null });
+      }
+      notify.success(
+        saved.status === "published" ? (editId && published ? "Đã lưu thay đổi." : "Đã đăng thông báo.") : saved.status === "scheduled" ? "Đã hẹn giờ đăng thông báo." : "Đã lưu bản nháp.",
+      );
+      void useFeed.getState().load();
+      navigate(`/announcements/${saved.id}`, { replace: true });
+    } catch (e) {
+      if (e instanceof ApiError) {
+        const map: Record<string, string> = {
+          UNKNOWN_CATEGORY: "categoryId",
+          PUBLISH_AT_IN_PAST: "publishAt",
+          PUBLISH_AT_REQUIRED: "publishAt",
+          UNKNOWN_UNIT: "unitIds",
+          UNITS_REQUIRED: "unitIds",
+          EXPIRES_BEFORE_PUBLISH: "expiresAt",
+        };
+        if (map[e.code]) setFieldErrors({ [map[e.code]]: e.message });
+      }
+      notify.error(e);
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  const submitLabel = useMemo(() => {
+    if (published) return "Lưu thay đổi";
+    return form.mode === "published" ? "Đăng ngay" : form.mode === "scheduled" ? "Hẹn giờ đăng" : "Lưu nháp";
+  }, [form.mode, published]);
+
+  const title = editId ? "Sửa thông báo" : "Soạn thông báo";
+  if (sessionStatus !== "loading" && role !== "staff") {
+    return (
+      <AppPage title={title} back>
+        <EmptyState title="Chỉ cán bộ phường được soạn thông báo" />
+      </AppPage>
+    );
+  }
+  if (loadError) {
+    return (
+      <AppPage title={title} back>
+        <ErrorState message={errorMessage(loadError)} onRetry={() => window.location.reload()} />
+      </AppPage>
+    );
+  }
+  if (loading) {
+    return (
+      <AppPage title={title} back>
+        <Skeleton rows={3} />
+      </AppPage>
+    );
+  }
+
+  const err = (k: string) => fieldErrors[k] && <p className="field-error">{fieldErrors[k]}</p>;
+
+  return (
+    <AppPage title={title} back testId="ann-compose-page">
+      <form
+        className="card stack ann-form"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void submit();
+        }}
+        noValidate
+      >
+        <label className="field-label" htmlFor="ann-title">
+          Tiêu đề
+        </label>
+        <input
+          id="ann-title"
+          className="native-input"
+          data-testid="ann-title-input"
+          value={form.title}
+          maxLength={ANNOUNCEMENT_LIMITS.title}
+          onChange={(e) => set("title", e.target.value.replace(/[\r\n]+/g, " "))}
+        />
+        <span className="ann-counter">
+          {form.title.length}/{ANNOUNCEMENT_LIMITS.title}
+        </span>
+        {err("title")}
+
+        <div className="row row--between">
+          <span className="field-label">Nội dung</span>
+          <div className="ann-tabs" role="tablist">
+            <button type="button" role="tab" aria-selected={tab === "write"} className={`ann-chip${tab === "write" ? " ann-chip--on" : ""}`} onClick={() => setTab("write")}>
+              Soạn
+            </button>
+            <button
+              type="button"
+              role="tab"
+              aria-selected={tab === "preview"}
+              className={`ann-chip${tab === "preview" ? " ann-chip--on" : ""}`}
+              onClick={() => setTab("preview")}
+              data-testid="ann-preview-tab"
+            >
+              Xem trước
+            </button>
+          </div>
+        </div>
+        {tab === "write" ? (
+          <>
+            <textarea
+              className="native-textarea ann-body-input"
+              data-testid="ann-body-input"
+              value={form.body}
+              maxLength={ANNOUNCEMENT_LIMITS.body}
+              rows={10}
+              onChange={(e) => set("body", e.target.value)}
+              aria-label="Nội dung"
+            />
+            <p className="muted ann-hint">Định dạng: **đậm**, *nghiêng*, # tiêu đề, - danh sách, [chữ](https://liên-kết). Dòng trống để sang đoạn mới.</p>
+          </>
+        ) : (
+          <div className="ann-preview" data-testid="ann-preview">
+            {form.body.trim() ? <Markdown source={form.body} /> : <p className="muted">Chưa có nội dung.</p>}
+          </div>
+        )}
+        {err("body")}
+
+        <label className="field-label" htmlFor="ann-category">
+          Chuyên mục
+        </label>
+        <div className="row">
+          <select
+            id="ann-category"
+            className="native-select"
+            data-testid="ann-category"
+            value={form.categoryId ?? ""}
+            onChange={(e) => set("categoryId", Number(e.target.value) || null)}
+          >
+            {categories.map((c) => (
+              <option key={c.id} value={c.id}>
+                {c.name}
+              </option>
+            ))}
+          </select>
+          <Button size="small" variant="tertiary" htmlType="button" onClick={() => setNewCategory(newCategory === null ? "" : null)}>
+            + Thêm
+          </Button>
+        </div>
+        {newCategory !== null && (
+          <div className="row">
+            <input className="native-input" placeholder="Tên chuyên mục mới" maxLength={60} value={newCategory} onChange={(e) => setNewCategory(e.target.value)} />
+            <Button size="small" htmlType="button" onClick={() => void addCategory()}>
+              Thêm
+            </Button>
+          </div>
+        )}
+        {err("categoryId")}
+
+        <span className="field-label">Ảnh bìa</span>
+        {cover ? (
+          <UploadRow upload={cover} onRemove={() => setCover(null)} />
+        ) : (
+          <Button size="small" variant="secondary" htmlType="button" onClick={() => void addCover()}>
+            Chọn ảnh bìa
+          </Button>
+        )}
+
+        <span className="field-label">Tệp đính kèm (PDF, Word, Excel, ảnh; tối đa 10 MB mỗi tệp)</span>
+        {files.length > 0 && (
+          <ul className="plain-list" data-testid="ann-uploads">
+            {files.map((f, i) => (
+              <li key={f.key}>
+                <UploadRow
+                  upload={f}
+                  onRemove={() => setFiles((fs) => fs.filter((x) => x.key !== f.key))}
+                  onUp={i > 0 ? () => moveFile(i, -1) : undefined}
+                  onDown={i < files.length - 1 ? () => moveFile(i, 1) : undefined}
+                />
+              </li>
+            ))}
+          </ul>
+        )}
+        {files.length < ANNOUNCEMENT_LIMITS.attachments && (
+          <Button size="small" variant="secondary" htmlType="button" onClick={() => void addAttachments()} data-testid="ann-add-file">
+            Thêm tệp đính kèm
+          </Button>
+        )}
+
+        <fieldset className="ann-fieldset">
+          <legend className="field-label">Gửi tới</legend>
+          {(Object.keys(AUDIENCE_LABELS) as Audience[]).map((a) => (
+            <label key={a} className="ann-radio">
+              <input type="radio" name="audience" value={a} checked={form.audience === a} onChange={() => set("audience", a)} data-testid={`ann-audience-${a}`} />
+              {AUDIENCE_LABELS[a]}
+            </label>
+          ))}
+          {form.audience === "units" && (
+            <div className="ann-units" data-testid="ann-units">
+              {units.map((u) => (
+                <label key={u.id} className="ann-check">
+                  <input
+                    type="checkbox"
+                    checked={form.unitIds.includes(u.id)}
+                    onChange={(e) => set("unitIds", e.target.checked ? [...form.unitIds, u.id] : form.unitIds.filter((x) => x !== u.id))}
+                  />
+                  {u.shortName}
+                </label>
+              ))}
+            </div>
+          )}
+          {err("unitIds")}
+        </fieldset>
+
+        <label className="ann-check">
+          <input type="checkbox" checked={form.pinned} onChange={(e) => set("pinned", e.target.checked)} data-testid="ann-pinned" />
+          Ghim lên đầu bảng tin
+        </label>
+        <label className="ann-check">
+          <input type="checkbox" checked={form.requiresAck} onChange={(e) => set("requiresAck", e.target.checked)} data-testid="ann-requires-ack" />
+          Yêu cầu xác nhận “Đã tiếp nhận”
+        </label>
+
+        {!published && (
+          <fieldset className="ann-fieldset">
+            <legend className="field-label">Thời điểm đăng</legend>
+            <label className="ann-radio">
+              <input type="radio" name="mode" checked={form.mode === "published"} onChange={() => set("mode", "published")} data-testid="ann-mode-now" />
+              Đăng ngay
+            </label>
+            <label className="ann-radio">
+              <input type="radio" name="mode" checked={form.mode === "scheduled"} onChange={() => set("mode", "scheduled")} data-testid="ann-mode-schedule" />
+              Hẹn giờ đăng
+            </label>
+            {form.mode === "scheduled" && (
+              <>
+                <input
+                  type="datetime-local"
+                  className="native-input"
+                  aria-label="Thời điểm đăng (giờ Việt Nam)"
+                  data-testid="ann-publish-at"
+                  value={form.publishAt}
+                  onChange={(e) => set("publishAt", e.target.value)}
+                />
+                <p className="muted ann-hint">Giờ Việt Nam (UTC+7).</p>
+                {err("publishAt")}
+              </>
+            )}
+            <label className="ann-radio">
+              <input type="radio" name="mode" checked={form.mode === "draft"} onChange={() => set("mode", "draft")} data-testid="ann-mode-draft" />
+              Lưu nháp
+            </label>
+          </fieldset>
+        )}
+
+        <label className="field-label" htmlFor="ann-expires">
+          Hết hạn hiển thị (không bắt buộc, giờ Việt Nam)
+        </label>
+        <input id="ann-expires" type="datetime-local" className="native-input" value={form.expiresAt} onChange={(e) => set("expiresAt", e.target.value)} />
+        {err("expiresAt")}
+
+        <Button htmlType="submit" fullWidth loading={saving} disabled={uploading} data-testid="ann-submit">
+          {submitLabel}
+        </Button>
+      </form>
+    </AppPage>
+  );
+}
+
+function UploadRow({ upload, onRemove, onUp, onDown }: { upload: Upload; onRemove: () => void; onUp?: () => void; onDown?: () => void }) {
+  return (
+    <div className="ann-upload" data-testid="ann-upload">
+      <div className="row row--between">
+        <span className="ann-upload__name">{upload.name}</span>
+        <span className="row">
+          {onUp && (
+            <button type="button" className="ann-icon-btn" aria-label="Lên trên" onClick={onUp}>
+              ↑
+            </button>
+          )}
+          {onDown && (
+            <button type="button" className="ann-icon-btn" aria-label="Xuống dưới" onClick={onDown}>
+              ↓
+            </button>
+          )}
+          <button type="button" className="ann-icon-btn" aria-label="Gỡ tệp" onClick={onRemove}>
+            ✕
+          </button>
+        </span>
+      </div>
+      {upload.error ? (
+        <p className="field-error">{upload.error}</p>
+      ) : upload.file ? (
+        <span className="pill pill--ok" data-testid="ann-upload-done">
+          Đã tải lên
+        </span>
+      ) : (
+        <div className="bar" role="progressbar" aria-valuenow={Math.round(upload.progress * 100)} aria-valuemin={0} aria-valuemax={100}>
+          <div className="bar__fill" style={{ width: `${Math.round(upload.progress * 100)}%` }} />
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,134 @@
+import { act, cleanup, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
+import { MemoryRouter } from "react-router-dom";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { SnackbarProvider } from "zmp-ui";
+import type { AnnouncementItem } from "@contract/announcements";
+import { api, ApiError } from "../../lib/api-client";
+import { useSession } from "../../lib/session-store";
+import { FeedPage } from "./feed-page";
+import { useFeed } from "./store";
+
+const item = (id: number, over: Partial<AnnouncementItem> = {}): AnnouncementItem => ({
+  id,
+  title: `Thông báo ${id}`,
+  excerpt: "Tóm tắt",
+  category: { id: 1, name: "Tin tức" },
+  coverUrl: null,
+  audience: "everyone",
+  pinned: false,
+  status: "published",
+  publishAt: "2026-11-20T02:00:00.000Z",
+  publishedAt: "2026-11-20T02:00:00.000Z",
+  expiresAt: null,
+  requiresAck: false,
+  edited: false,
+  editedAt: null,
+  attachmentCount: 0,
+  read: true,
+  ...over,
+});
+
+const me = { id: 42, name: "Thanh niên", avatarUrl: null, role: "youth" as const, unit: null, hasPhone: false, consented: true };
+
+function renderFeed() {
+  return render(
+    <SnackbarProvider>
+      <MemoryRouter>
+        <FeedPage />
+      </MemoryRouter>
+    </SnackbarProvider>,
+  );
+}
+
+type Get = (url: string, config?: { params?: Record<string, unknown>; headers?: Record<string, string> }) => Promise<unknown>;
+
+describe("announcement feed", () => {
+  beforeEach(() => {
+    localStorage.clear();
+    useFeed.setState({ viewer: "none", items: [], nextCursor: null, unreadCount: 0, status: "idle", filters: { category: null, q: "" }, offline: false, error: null });
+    useSession.setState({ status: "signed-in", me });
+  });
+  afterEach(() => {
+    cleanup();
+    vi.restoreAllMocks();
+  });
+
+  it("shows pinned first as the API orders it, unread dots, and titles as plain text", async () => {
+    const get = vi.fn<Get>(async (url) => {
+      if (url === "/api/announcement-categories") return { data: [{ id: 1, name: "Tin tức" }, { id: 2, name: "Việc làm - Học nghề" }] };
+      return {
+        status: 200,
+        headers: { etag: 'W/"a"' },
+        data: {
+          items: [item(3, { pinned: true, title: "Ghim: Nghị quyết 83" }), item(2, { read: false, title: `<script>window.__x=1</script><b>đậm</b>` }), item(1)],
+          nextCursor: null,
+          unreadCount: 1,
+        },
+      };
+    });
+    vi.spyOn(api, "get").mockImplementation(get as never);
+    renderFeed();
+    const list = await screen.findByTestId("ann-list");
+    const rows = within(list).getAllByTestId("ann-item");
+    expect(rows.map((r) => r.getAttribute("data-id"))).toEqual(["3", "2", "1"]);
+    expect(within(rows[0]).getByText("Ghim")).toBeInTheDocument();
+    expect(within(rows[1]).getByTestId("ann-unread")).toBeInTheDocument();
+    expect(within(rows[0]).queryByTestId("ann-unread")).toBeNull();
+    expect(within(rows[1]).getByText(`<script>window.__x=1</script><b>đậm</b>`)).toBeInTheDocument();
+    expect(list.querySelector("script, b")).toBeNull();
+    expect((window as unknown as { __x?: number }).__x).toBeUndefined();
+    expect(await screen.findByRole("tab", { name: "Việc làm - Học nghề" })).toBeInTheDocument();
+    expect(useFeed.getState().unreadCount).toBe(1);
+  });
+
+  it("filters by category and searches, then loads more pages", async () => {
+    const calls: Record<string, unknown>[] = [];
+    vi.spyOn(api, "get").mockImplementation((async (url: string, config?: { params?: Record<string, unknown> }) => {
+      if (url === "/api/announcement-categories") return { data: [{ id: 2, name: "Việc làm - Học nghề" }] };
+      calls.push(config?.params ?? {});
+      if (config?.params?.cursor === "c2") return { status: 200, headers: {}, data: { items: [item(1)], nextCursor: null, unreadCount: 0 } };
+      return { status: 200, headers: {}, data: { items: [item(5), item(4)], nextCursor: "c2", unreadCount: 0 } };
+    }) as never);
+    renderFeed();
+    await screen.findAllByTestId("ann-item");
+    fireEvent.click(await screen.findByRole("tab", { name: "Việc làm - Học nghề" }));
+    await waitFor(() => expect(calls.some((c) => c.category === 2)).toBe(true));
+    fireEvent.change(screen.getByTestId("ann-search"), { target: { value: "nghi quyet" } });
+    await waitFor(() => expect(calls.some((c) => c.q === "nghi quyet" && c.category === 2)).toBe(true));
+    fireEvent.click(await screen.findByRole("button", { name: "Xem thêm" }));
+    await waitFor(() => expect(screen.getAllByTestId("ann-item").map((r) => r.getAttribute("data-id"))).toEqual(["5", "4", "1"]));
+    expect(screen.queryByRole("button", { name: "Xem thêm" })).toBeNull();
+  });
+
+  it("shows skeletons while loading, then the last saved feed with an offline notice when the network fails", async () => {
+    let fail = false;
+    let release: (() => void) | null = null;
+    vi.spyOn(api, "get").mockImplementation((async (url: string) => {
+      if (url === "/api/announcement-categories") return { data: [] };
+      if (fail) throw new ApiError(0, "NETWORK", "Không có kết nối mạng hoặc không liên lạc được máy chủ.");
+      await new Promise<void>((r) => (release = r));
+      return { status: 200, headers: { etag: 'W/"v1"' }, data: { items: [item(9, { title: "Đã lưu trên máy" })], nextCursor: null, unreadCount: 0 } };
+    }) as never);
+    const first = renderFeed();
+    expect(await screen.findByLabelText("Đang tải")).toBeInTheDocument();
+    await act(async () => release?.());
+    expect(await screen.findByText("Đã lưu trên máy")).toBeInTheDocument();
+    first.unmount();
+
+    // Next visit: offline. The saved feed appears, with the notice.
+    fail = true;
+    useFeed.setState({ viewer: "none", items: [], status: "idle" });
+    renderFeed();
+    expect(await screen.findByTestId("ann-offline")).toHaveTextContent("Bạn đang ngoại tuyến");
+    expect(screen.getByText("Đã lưu trên máy")).toBeInTheDocument();
+  });
+
+  it("offline with nothing saved explains it and offers a retry", async () => {
+    vi.spyOn(api, "get").mockImplementation((async () => {
+      throw new ApiError(0, "NETWORK", "Không có kết nối mạng hoặc không liên lạc được máy chủ.");
+    }) as never);
+    renderFeed();
+    expect(await screen.findByRole("alert")).toHaveTextContent("Bạn đang ngoại tuyến");
+    expect(screen.getByRole("button", { name: "Thử lại" })).toBeInTheDocument();
+  });
+});

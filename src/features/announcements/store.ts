@@ -1,0 +1,169 @@
+/**
+ * The feed: filters, pages, read marks and the unread count (the tab badge). The unfiltered
+ * first page is kept in localStorage, revalidated with its ETag, and shown when offline.
+ */
+import { create } from "zustand";
+import type { AnnouncementItem } from "@contract/announcements";
+import { isNetworkError } from "../../lib/api-client";
+import { fetchFeed } from "./api";
+
+const PAGE = 20;
+const CACHE_PREFIX = "tns.announcements.feed.v1:";
+
+interface CachedFeed {
+  items: AnnouncementItem[];
+  nextCursor: string | null;
+  unreadCount: number;
+  etag: string | null;
+  savedAt: string;
+}
+
+export interface FeedFilters {
+  category: number | null;
+  q: string;
+}
+
+type Status = "idle" | "loading" | "ready" | "error";
+
+interface FeedState {
+  /** who the feed is for ("anon" or the user id): the cache and read marks are per person */
+  viewer: string;
+  filters: FeedFilters;
+  items: AnnouncementItem[];
+  nextCursor: string | null;
+  unreadCount: number;
+  status: Status;
+  loadingMore: boolean;
+  error: unknown;
+  /** showing the saved feed because the network failed */
+  offline: boolean;
+  setViewer(viewer: string): void;
+  setFilters(f: Partial<FeedFilters>): void;
+  load(): Promise<void>;
+  loadMore(): Promise<void>;
+  refreshUnread(): Promise<void>;
+  markRead(id: number): void;
+}
+
+function cacheKey(viewer: string) {
+  return CACHE_PREFIX + viewer;
+}
+
+export function readCache(viewer: string): CachedFeed | null {
+  try {
+    const raw = localStorage.getItem(cacheKey(viewer));
+    return raw ? (JSON.parse(raw) as CachedFeed) : null;
+  } catch {
+    return null;
+  }
+}
+
+function writeCache(viewer: string, feed: CachedFeed): void {
+  try {
+    localStorage.setItem(cacheKey(viewer), JSON.stringify(feed));
+  } catch {
+    /* storage full or private mode: the feed still works online */
+  }
+}
+
+const unfiltered = (f: FeedFilters) => f.category === null && !f.q.trim();
+let loadSeq = 0;
+
+export const useFeed = create<FeedState>((set, get) => ({
+  viewer: "anon",
+  filters: { category: null, q: "" },
+  items: [],
+  nextCursor: null,
+  unreadCount: 0,
+  status: "idle",
+  loadingMore: false,
+  error: null,
+  offline: false,
+
+  setViewer(viewer) {
+    if (viewer === get().viewer) return;
+    set({ viewer, items: [], nextCursor: null, unreadCount: 0, status: "idle", offline: false, error: null });
+  },
+
+  setFilters(f) {
+    set({ filters: { ...get().filters, ...f } });
+    void get().load();
+  },
+
+  async load() {
+    const seq = ++loadSeq;
+    const { viewer, filters } = get();
+    const plain = unfiltered(filters);
+    const cached = plain ? readCache(viewer) : null;
+    // Show the saved feed at once (slow connections), then revalidate it.
+    if (cached) set({ items: cached.items, nextCursor: cached.nextCursor, unreadCount: cached.unreadCount, status: "ready" });
+    else set({ status: "loading", items: [], nextCursor: null });
+    set({ error: null });
+    try {
+      const params = { category: filters.category ?? undefined, q: filters.q.trim() || undefined, limit: PAGE };
+      const res = await fetchFeed(params, cached?.etag);
+      if (seq !== loadSeq) return;
+      if (res.data) {
+        set({ items: res.data.items, nextCursor: res.data.nextCursor, unreadCount: res.data.unreadCount, status: "ready", offline: false });
+        if (plain) writeCache(viewer, { ...res.data, etag: res.etag, savedAt: new Date().toISOString() });
+      } else {
+        set({ status: "ready", offline: false });
+      }
+    } catch (err) {
+      if (seq !== loadSeq) return;
+      const offline = isNetworkError(err);
+      if (cached) set({ status: "ready", offline, error: offline ? null : err });
+      else set({ status: "error", error: err, offline });
+    }
+  },
+
+  async loadMore() {
+    const { nextCursor, loadingMore, filters } = get();
+    if (!nextCursor || loadingMore) return;
+    const seq = loadSeq;
+    set({ loadingMore: true });
+    try {
+      const res = await fetchFeed({ category: filters.category ?? undefined, q: filters.q.trim() || undefined, cursor: nextCursor, limit: PAGE });
+      if (seq !== loadSeq || !res.data) return;
+      const seen = new Set(get().items.map((i) => i.id));
+      set({
+        items: [...get().items, ...res.data.items.filter((i) => !seen.has(i.id))],
+        nextCursor: res.data.nextCursor,
+        unreadCount: res.data.unreadCount,
+        offline: false,
+      });
+    } catch (err) {
+      set({ offline: isNetworkError(err), error: isNetworkError(err) ? null : err });
+    } finally {
+      set({ loadingMore: false });
+    }
+  },
+
+  async refreshUnread() {
+    try {
+      const res = await fetchFeed({ limit: 1 });
+      if (res.data) set({ unreadCount: res.data.unreadCount });
+    } catch {
+      /* the badge keeps its last value */
+    }
+  },
+
+  markRead(id) {
+    const { items, unreadCount, viewer } = get();
+    const item = items.find((i) => i.id === id);
+    const wasUnread = item ? !item.read && item.status === "published" : false;
+    set({
+      items: items.map((i) => (i.id === id ? { ...i, read: true } : i)),
+      unreadCount: wasUnread ? Math.max(0, unreadCount - 1) : unreadCount,
+    });
+    const cached = readCache(viewer);
+    if (cached) {
+      writeCache(viewer, {
+        ...cached,
+        items: cached.items.map((i) => (i.id === id ? { ...i, read: true } : i)),
+        unreadCount: wasUnread ? Math.max(0, cached.unreadCount - 1) : cached.unreadCount,
+        etag: null,
+      });
+    }
+  },
+}));
