@@ -82,7 +82,7 @@ function Summary({ periodId }: { periodId: number }) {
           Chỉ tiêu ({onTrack}/{data.indicators.length} đạt)
         </TabButton>
         <TabButton current={tab} value="tasks" onSelect={setTab}>
-          Nhiệm vụ ({data.tasks.length})
+          Nhiệm vụ
         </TabButton>
         <TabButton current={tab} value="issues" onSelect={setTab}>
           Khó khăn, đề xuất ({data.issues.length})
