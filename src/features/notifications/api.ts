@@ -3,8 +3,8 @@ import { api } from "../../lib/api-client";
 
 export const PAGE_SIZE = 20;
 
-export async function fetchInbox(cursor: string | null): Promise<NotificationPage> {
-  const res = await api.get<NotificationPage>("/api/notifications", { params: { limit: PAGE_SIZE, ...(cursor ? { cursor } : {}) } });
+export async function fetchInbox(cursor: string | null, limit = PAGE_SIZE): Promise<NotificationPage> {
+  const res = await api.get<NotificationPage>("/api/notifications", { params: { limit, ...(cursor ? { cursor } : {}) } });
   return res.data;
 }
 

@@ -49,11 +49,10 @@ describe("notifications inbox page", () => {
   });
 
   it("lists items with unread marks, loads more, opens and marks read", async () => {
-    const get = vi.spyOn(api, "get").mockImplementation(async (_url: string, config?: { params?: { cursor?: string } }) =>
+    const get = vi.spyOn(api, "get").mockImplementation((async (_url: string, config?: { params?: { cursor?: string } }) =>
       config?.params?.cursor === "2"
         ? { data: { items: [item(1, { readAt: "2026-11-26T03:00:00.000Z" })], nextCursor: null, unreadCount: 2 } }
-        : { data: { items: [item(3), item(2)], nextCursor: "2", unreadCount: 2 } },
-    );
+        : { data: { items: [item(3), item(2)], nextCursor: "2", unreadCount: 2 } }) as unknown as typeof api.get);
     const post = vi.spyOn(api, "post").mockResolvedValue({ data: { id: 3, readAt: "2026-11-27T00:00:00.000Z", unreadCount: 1 } });
     renderPage();
     const rows = await screen.findAllByTestId("inbox-item");
@@ -90,6 +89,16 @@ describe("notifications inbox page", () => {
     renderPage();
     fireEvent.click(await screen.findByText("Thử lại"));
     expect(await screen.findByText("Thông báo số 1")).toBeInTheDocument();
+  });
+
+  it("ignores links that are not in-app paths", async () => {
+    vi.spyOn(api, "get").mockResolvedValue({ data: { items: [item(1, { link: "https://evil.example/" })], nextCursor: null, unreadCount: 1 } });
+    const post = vi.spyOn(api, "post").mockResolvedValue({ data: { id: 1, readAt: "2026-11-27T00:00:00.000Z", unreadCount: 0 } });
+    renderPage();
+    fireEvent.click(await screen.findByText("Thông báo số 1"));
+    await waitFor(() => expect(post).toHaveBeenCalledWith("/api/notifications/1/read"));
+    expect(screen.queryByTestId("opened")).not.toBeInTheDocument();
+    expect(screen.getByTestId("inbox-page")).toBeInTheDocument();
   });
 
   it("asks to sign in when anonymous", () => {

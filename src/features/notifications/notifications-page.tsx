@@ -51,7 +51,8 @@ function Inbox({ owner }: { owner: number }) {
 
   const open = (item: NotificationItem) => {
     if (!item.readAt) read(item.id).catch(() => {});
-    if (item.link) navigate(item.link);
+    // Links are in-app paths; anything else is ignored rather than followed.
+    if (item.link?.startsWith("/")) navigate(item.link);
   };
 
   const onReadAll = () => {

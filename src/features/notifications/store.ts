@@ -16,6 +16,8 @@ interface InboxState {
   /** First page (again), e.g. on opening the inbox. */
   load(owner: number): Promise<void>;
   loadMore(): Promise<void>;
+  /** Only the unread count (for a badge), without touching the loaded list. */
+  refreshUnread(owner: number): Promise<void>;
   /** Marks one read at once on screen, then on the server (kept read on screen if that fails: it is harmless). */
   read(id: number): Promise<void>;
   readAll(): Promise<void>;
@@ -40,6 +42,12 @@ export const useInbox = create<InboxState>((set, get) => ({
       set({ status: get().items.length ? "ready" : "error", error });
       throw error;
     }
+  },
+
+  async refreshUnread(owner) {
+    const page = await fetchInbox(null, 1);
+    if (get().owner !== owner) set({ owner, items: [], nextCursor: null, status: "idle" });
+    set({ unreadCount: page.unreadCount });
   },
 
   async loadMore() {
