@@ -272,6 +272,30 @@ for (const dialect of DIALECTS) {
       expect(await deliveryStats(h.ctx.database.db, "announcement:11")).toMatchObject({ total: 1, skipped: 1 });
     });
 
+    it("refreshes ahead of time when the stored access token has expired", async () => {
+      await h.ctx.database.db
+        .updateTable("zalo_tokens")
+        .set({ access_token: "access-old", refresh_token: "refresh-9", expires_at: new Date(h.clock.now().getTime() - 1000).toISOString() })
+        .execute();
+      fake.setHandler((req) =>
+        req.path === "/v4/oa/access_token" ? { json: { access_token: "access-10", refresh_token: "refresh-10", expires_in: 3600 } } : ok,
+      );
+      const [u] = await makeUsers(h, 1);
+      await enqueue(h, [u], "announcement:13");
+      expect(await runOutboxOnce(h.ctx)).toMatchObject({ sent: 1 });
+      expect(fake.requests.map((r) => r.path)).toEqual(["/v4/oa/access_token", "/v3.0/oa/message/cs"]);
+      expect((fake.requests[0].body as any).refresh_token).toBe("refresh-9");
+      expect(fake.requests[1].headers["access_token"]).toBe("access-10");
+    });
+
+    it("new tokens put in the environment replace the stored pair", async () => {
+      const ctx: AppContext = { ...h.ctx, config: { ...h.ctx.config, zalo: { ...h.ctx.config.zalo, oaAccessToken: "access-env2", oaRefreshToken: "refresh-env2" } } };
+      const [u] = await makeUsers(h, 1);
+      await enqueue(h, [u], "announcement:14");
+      await runOutboxOnce(ctx);
+      expect(fake.requests[0].headers["access_token"]).toBe("access-env2");
+    });
+
     it("two workers at once never send the same row twice", async () => {
       await h.ctx.database.db.updateTable("zalo_tokens").set({ access_token: "access-2" }).execute();
       const users = await makeUsers(h, 40);
