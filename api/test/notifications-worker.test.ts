@@ -4,7 +4,7 @@ import { startFakeServer, type FakeServer, type FakeReply } from "./fakes/fake-s
 import { enqueueNotifications, deliveryStats } from "../src/notifications/outbox.js";
 import { pushEnabled, pushChannelName } from "../src/notifications/channel-name.js";
 import { runOutboxOnce } from "../src/notifications/jobs.js";
-import { claimDue, deliverClaimed, CRASH_ERROR, MAX_ATTEMPTS } from "../src/notifications/worker.js";
+import { claimDue, deliverClaimed, recordDecisions, recoverAbandoned, CRASH_ERROR, MAX_ATTEMPTS } from "../src/notifications/worker.js";
 import { createDatabase } from "../src/db/database.js";
 import { loadConfig } from "../src/config.js";
 import type { AppContext } from "../src/http/context.js";
@@ -248,6 +248,25 @@ for (const dialect of DIALECTS) {
       h.clock.advance(2 * 60 * 60_000);
       await runOutboxOnce(h.ctx);
       expect(toUser()).toHaveLength(1);
+    });
+
+    it("a slow worker that records after the recovery gave up keeps the real outcome", async () => {
+      const [u] = await makeUsers(h, 1);
+      await enqueue(h, [u], "announcement:15");
+      const claimed = await claimDue(h.ctx, { leaseMs: 1000 });
+      const decisions = await deliverClaimed(h.ctx, claimed);
+      h.clock.advance(2000);
+      expect(await recoverAbandoned(h.ctx)).toBe(1);
+      await recordDecisions(h.ctx, decisions);
+      expect(await statusOf(h, u, "announcement:15")).toMatchObject({ push_status: "sent", push_error: null });
+    });
+
+    it("disabled accounts get no push", async () => {
+      const [u] = await makeUsers(h, 1);
+      await h.ctx.database.db.updateTable("users").set({ disabled: 1 }).where("id", "=", u).execute();
+      await enqueue(h, [u], "announcement:16");
+      expect(await runOutboxOnce(h.ctx)).toMatchObject({ skipped: 1 });
+      expect(fake.requests).toHaveLength(0);
     });
 
     it("connection refused is retried (nothing reached Zalo)", async () => {
