@@ -201,6 +201,28 @@ describeEachDb("reports", (h) => {
     expect(mine.body.indicators.find((i: any) => i.code === "CT02").numerator).toBe(47);
   });
 
+  it("attaches evidence files that exist, refuses unknown ones", async () => {
+    const http = h().http();
+    const pdf = Buffer.from("%PDF-1.4\n1 0 obj\n<<>>\nendobj\ntrailer\n<<>>\n%%EOF\n");
+    const up = await http.post("/api/files").set(bearer(focalDoan)).attach("file", pdf, { filename: "Biên bản đối thoại.pdf", contentType: "application/pdf" });
+    expect(up.status).toBeLessThan(300);
+    const form = (await http.get(base(doan)).set(bearer(focalDoan))).body;
+    const ct14 = form.indicators.find((i: any) => i.code === "CT14");
+    const bad = await http.put(base(doan)).set(bearer(focalDoan)).send({ version: form.version, evidence: [{ fileId: "khongtontai123" }] });
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.code).toBe("UNKNOWN_FILE");
+    const ok = await http
+      .put(base(doan))
+      .set(bearer(focalDoan))
+      .send({ version: form.version, evidence: [{ fileId: up.body.id, itemKind: "indicator", itemId: ct14.indicatorId }] });
+    expect(ok.status).toBe(200);
+    expect(ok.body.evidence).toEqual([
+      expect.objectContaining({ fileId: up.body.id, name: "Biên bản đối thoại.pdf", itemKind: "indicator", itemId: ct14.indicatorId, url: `/api/files/${up.body.id}` }),
+    ]);
+    const audit = (await http.get(`${base(doan)}/audit`).set(bearer(focalDoan))).body;
+    expect(audit[0]).toMatchObject({ field: "evidence", label: "Minh chứng" });
+  });
+
   it("flags values far from last year and requires a comment and complete values before submit", async () => {
     const http = h().http();
     let form = (await http.get(base(doan)).set(bearer(focalDoan))).body;
@@ -331,8 +353,10 @@ describeEachDb("reports", (h) => {
 
   it("completeness counts a mix of states, per unit and in total", async () => {
     const http = h().http();
-    // QS opens a draft only
+    // QS opens a draft only; staff looking at the health station's report create nothing
     await http.get(base(qs)).set(bearer(focalQs));
+    const tyt = await http.get(base(await h().unitId("TYT"))).set(bearer(staff));
+    expect(tyt.body).toMatchObject({ id: 0, status: "draft", version: 0, unitCode: "TYT" });
     const res = await http.get(`/api/periods/${period2026}/completeness`).set(bearer(observer));
     expect(res.status).toBe(200);
     const { total, units } = res.body;
@@ -346,6 +370,7 @@ describeEachDb("reports", (h) => {
     expect(byCode.HOI).toMatchObject({ status: "submitted", onTime: false, counts: { late: 1 }, exceptionUntil: "2026-12-05T10:00:00.000Z" });
     expect(byCode.VHXH).toMatchObject({ status: "returned", counts: { returned: 1, missing: 1 } });
     expect(byCode.QS).toMatchObject({ status: "draft", counts: { drafts: 1, missing: 1 } });
+    expect(byCode.TYT).toMatchObject({ status: "missing", reportId: null });
     expect(units.filter((u: any) => u.status === "missing").length).toBe(expected - 4);
     expect((await http.get(`/api/periods/${period2026}/completeness`).set(bearer(focalDoan))).status).toBe(403);
 

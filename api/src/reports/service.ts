@@ -132,7 +132,31 @@ export async function getReport(ctx: AppContext, user: AuthUser, periodId: numbe
   const { db } = ctx.database;
   const { period, pu } = await loadScope(db, periodId, unitId);
   const now = ctx.clock.now();
-  const report = await db.transaction().execute((trx) => ensureReport(trx, periodId, unitId, user.id, now.toISOString()));
+  const nowIso = now.toISOString();
+  // Only the unit's focal point opens (creates) the draft; staff and observers look at it as it is.
+  if (user.role !== "focal") {
+    const existing = await db.selectFrom("reports").selectAll().where("period_id", "=", periodId).where("unit_id", "=", unitId).executeTakeFirst();
+    const row: ReportRow = existing ?? {
+      id: 0,
+      period_id: periodId,
+      unit_id: unitId,
+      status: "draft",
+      version: 0,
+      difficulties: "",
+      proposals: "",
+      submitted_at: null,
+      submitted_by: null,
+      on_time: null,
+      reviewed_at: null,
+      reviewed_by: null,
+      return_reason: null,
+      created_at: nowIso,
+      updated_at: nowIso,
+      updated_by: null,
+    };
+    return buildReport(db, period, pu, row, now);
+  }
+  const report = await db.transaction().execute((trx) => ensureReport(trx, periodId, unitId, user.id, nowIso));
   return buildReport(db, period, pu, report, now);
 }
 

@@ -189,7 +189,10 @@ export class DraftSync {
     const hasLocal = !isEmpty(this.state.pending);
     this.set({ form, baseVersion: hasLocal ? this.state.baseVersion : form.version });
     this.persist();
-    if (hasLocal) void this.sync();
+    if (hasLocal && form.lock.locked) {
+      // The server will refuse them: keep them visible, let the person decide to drop them.
+      this.set({ sync: "error", error: "Báo cáo đã khóa nên các thay đổi còn trên máy này chưa gửi được." });
+    } else if (hasLocal) void this.sync();
   }
 
   edit(apply: (p: PendingEdits) => PendingEdits): void {
@@ -300,6 +303,11 @@ export class DraftSync {
   clearLocal(form: Report): void {
     this.set({ form, pending: emptyPending(), baseVersion: form.version, sync: "saved", conflict: null, error: null });
     this.persist();
+  }
+
+  /** Drops the edits kept on this phone (the person chose the server's copy). */
+  discardLocal(): void {
+    if (this.state.form) this.clearLocal(this.state.form);
   }
 
   replaceForm(form: Report): void {

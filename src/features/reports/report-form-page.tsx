@@ -105,8 +105,13 @@ export function ReportFormPage() {
     <AppPage title={view.unitName} back testId="report-form">
       <ReportHeader report={view} syncState={isFocal ? state.sync : null} syncError={state.error} />
       {state.sync === "error" && state.error && (
-        <div className="error-state" role="alert">
-          {state.error} Dữ liệu vẫn được giữ trên điện thoại.
+        <div className="error-state" role="alert" data-testid="sync-error">
+          <span>{state.error} Dữ liệu vẫn được giữ trên điện thoại.</span>
+          {view.lock.locked && isFocal && (
+            <Button size="small" variant="tertiary" onClick={() => draft.discardLocal()}>
+              Bỏ thay đổi
+            </Button>
+          )}
         </div>
       )}
 

@@ -119,7 +119,7 @@ function FocalHome({ period, unitId }: { period: Period; unitId: number | null }
         </div>
         {mine.submittedAt && <p className="muted">Đã nộp lúc {formatDateTime(mine.submittedAt)}</p>}
         {mine.exceptionUntil && <p className="muted">Được gia hạn đến {formatDateTime(mine.exceptionUntil)}</p>}
-        <Button fullWidth data-testid="open-my-report" onClick={() => navigate(`/reports/${period.id}/units/${mine.unitId}`)}>
+        <Button fullWidth className="report-cta" data-testid="open-my-report" onClick={() => navigate(`/reports/${period.id}/units/${mine.unitId}`)}>
           {mine.status === "missing" || mine.status === "draft" ? "Nhập báo cáo" : mine.status === "returned" ? "Sửa và nộp lại" : "Xem báo cáo"}
         </Button>
       </PeriodCard>
