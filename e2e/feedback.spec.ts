@@ -87,6 +87,15 @@ test("a youth sends feedback with a photo; staff assign it to the Youth Union; i
 
   // The observer reads the inbox but cannot change anything.
   await openAs(page, "observer", "/feedback/inbox");
+  await expect(page.getByTestId("feedback-stats")).toContainText("Tiếp nhận");
+  // The demo data has an item past its answer date: the observer's overdue list shows it in red.
+  await page.getByTestId("overdue-banner").click();
+  await expect(page.getByTestId("inbox-item").first()).toBeVisible();
+  for (const due of await page.getByTestId("inbox-item").getByTestId("feedback-due").all()) {
+    await expect(due).toContainText("Quá hạn");
+    await expect(due).toHaveCSS("color", "rgb(217, 27, 27)");
+  }
+  await page.getByTestId("overdue-banner").click();
   await page.getByTestId("filter-q").fill(code);
   await page.getByTestId("filter-q").press("Enter");
   await page.getByTestId("inbox-item").click();

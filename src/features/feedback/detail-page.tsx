@@ -83,7 +83,7 @@ function DetailBody({ detail, onChange }: { detail: FeedbackDetail; onChange: (d
           <div className="fb-meta">
             {(item.status === "received" || item.status === "in_progress") && <DueDate dueAt={item.dueAt} overdue={item.overdue} />}
             {item.assignedUnit && <span data-testid="detail-unit">Đơn vị xử lý: {item.assignedUnit.name}</span>}
-            {item.allowPublic ? <span>· Cho phép công khai</span> : <span>· Không công khai</span>}
+            <span>{item.allowPublic ? "Cho phép công khai" : "Không công khai"}</span>
           </div>
         )}
         {item.hidden && <div className="fb-banner fb-banner--bad">Góp ý đang bị ẩn khỏi danh sách công khai{item.flagsCount ? ` (${item.flagsCount} báo cáo vi phạm)` : ""}.</div>}

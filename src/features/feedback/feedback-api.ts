@@ -11,7 +11,7 @@ import type {
   PublicFeedbackPage,
   UpdateFeedback,
 } from "@contract/feedback";
-import type { Unit } from "@contract/catalog";
+import type { Period, Unit } from "@contract/catalog";
 import { api } from "../../lib/api-client";
 
 export interface UploadedFile {
@@ -99,6 +99,9 @@ export async function flagItem(id: number, reason?: string): Promise<{ flagged: 
   return (await api.post<{ flagged: boolean; hidden: boolean }>(`/api/feedback/${id}/flag`, { reason })).data;
 }
 
+/** Figures for the ward report, within the latest reporting period's year (all time when there is none). */
 export async function fetchStats(): Promise<FeedbackStats> {
-  return (await api.get<FeedbackStats>("/api/feedback/stats")).data;
+  const periods = (await api.get<Period[]>("/api/periods")).data;
+  const periodId = periods[0]?.id;
+  return (await api.get<FeedbackStats>("/api/feedback/stats", { params: { periodId } })).data;
 }

@@ -1,7 +1,7 @@
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import { Link } from "react-router-dom";
 import { Button } from "zmp-ui";
-import type { FeedbackInbox, FeedbackStatus, FeedbackSummary } from "@contract/feedback";
+import type { FeedbackInbox, FeedbackStats, FeedbackStatus, FeedbackSummary } from "@contract/feedback";
 import { FEEDBACK_STATUS_LABELS, FEEDBACK_STATUS_ORDER } from "@contract/feedback-labels";
 import { AppPage } from "../../components/app-page";
 import { EmptyState, ErrorState, Skeleton } from "../../components/states";
@@ -9,7 +9,7 @@ import { errorMessage } from "../../lib/api-client";
 import { formatDate } from "../../lib/dates";
 import { useRole, useSession } from "../../lib/session-store";
 import { DueDate, StatusPill } from "./components";
-import { fetchInbox, type InboxFilters } from "./feedback-api";
+import { fetchInbox, fetchStats, type InboxFilters } from "./feedback-api";
 import { usePaged, useSentinel } from "./use-paged";
 import { useReference } from "./use-reference";
 import "./feedback.css";
@@ -48,6 +48,7 @@ export function InboxPage() {
     <AppPage title="Hộp thư góp ý" back testId="feedback-inbox">
       {role === "observer" && <div className="fb-banner fb-banner--ok">Chế độ giám sát: chỉ xem, không thay đổi.</div>}
       {role === "focal" && myUnit && <div className="fb-banner fb-banner--ok">Góp ý được giao cho {myUnit.name}.</div>}
+      {(role === "staff" || role === "observer") && <StatsCard />}
       {!!overdueCount && (
         <button
           type="button"
@@ -155,5 +156,35 @@ export function InboxPage() {
         </Button>
       )}
     </AppPage>
+  );
+}
+
+/** Received, answered, on time, overdue: the figures the ward report needs. */
+function StatsCard() {
+  const [stats, setStats] = useState<FeedbackStats | null>(null);
+  const [failed, setFailed] = useState(false);
+  useEffect(() => {
+    fetchStats().then(setStats, () => setFailed(true));
+  }, []);
+  if (failed) return null;
+  if (!stats) return <Skeleton rows={1} />;
+  const cells: [string, number | string][] = [
+    ["Tiếp nhận", stats.received],
+    ["Đã trả lời", stats.answered],
+    ["Đúng hạn", stats.onTimeRate === null ? stats.answeredOnTime : `${stats.answeredOnTime} (${stats.onTimeRate.toLocaleString("vi-VN")}%)`],
+    ["Quá hạn", stats.overdue],
+  ];
+  return (
+    <section className="card" data-testid="feedback-stats">
+      <div className="fb-section-title">Số liệu góp ý{stats.year ? ` năm ${stats.year}` : ""}</div>
+      <div className="fb-stats">
+        {cells.map(([label, value]) => (
+          <div key={label} className={label === "Quá hạn" && stats.overdue > 0 ? "fb-stat fb-stat--bad" : "fb-stat"}>
+            <strong>{value}</strong>
+            <span>{label}</span>
+          </div>
+        ))}
+      </div>
+    </section>
   );
 }
