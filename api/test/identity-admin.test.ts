@@ -105,6 +105,15 @@ describeEachDb("identity: invitations, users admin, sessions", (h) => {
     expect((await h().http().get("/api/users").query({ q: "ĐỨC" }).set(bearer(staff))).body.items.map((u: any) => u.name)).toEqual([
       "Hoàng Văn Đức",
     ]);
+    // an account inserted by another feature's seed (no search_text) is still found
+    const now = h().clock.now().toISOString();
+    await h()
+      .ctx.database.db.insertInto("users")
+      .values({ zalo_id: null, username: "seed:x", password_hash: null, name: "Vũ Thị Ngọc", avatar_url: null, phone: null, role: "youth", unit_id: null, disabled: 0, consent_at: now, failed_logins: 0, locked_until: null, source: "demo", created_at: now, updated_at: now })
+      .execute();
+    expect((await h().http().get("/api/users").query({ q: "vu thi ngoc" }).set(bearer(staff))).body.items.map((u: any) => u.name)).toEqual([
+      "Vũ Thị Ngọc",
+    ]);
     // LIKE wildcards in the search text are literal
     expect((await h().http().get("/api/users").query({ q: "%" }).set(bearer(staff))).body.items).toHaveLength(0);
     // the seeded staff account is found by its username

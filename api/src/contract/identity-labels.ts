@@ -22,4 +22,5 @@ export const SOURCE_LABELS: Record<string, string> = {
   zalo: "Zalo",
   password: "Mật khẩu",
   dev: "Thử nghiệm",
+  demo: "Minh họa",
 };

@@ -6,6 +6,7 @@ import { badRequest, conflict, notFound } from "../lib/errors.js";
 import { escapeLike, foldVietnamese } from "../lib/text.js";
 import { likeOp } from "../db/dialect.js";
 import { requireUnit, selectUsers, toUser } from "./users.js";
+import { fillMissingSearchText } from "./search-text.js";
 
 const TAG = "Danh tính";
 
@@ -27,6 +28,7 @@ export function registerUserAdminRoutes(r: RouteBuilder): void {
       if (query.unitId) q = q.where("users.unit_id", "=", query.unitId);
       const folded = query.q ? foldVietnamese(query.q) : "";
       if (folded) {
+        await fillMissingSearchText(db);
         const pattern = `%${escapeLike(folded)}%`;
         q = q.where(sql<boolean>`${sql.ref("users.search_text")} ${sql.raw(likeOp(dialect))} ${pattern} escape '\\'`);
       }

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from "react";
+import { useCallback, useEffect, useRef, useState } from "react";
 import { Button } from "zmp-ui";
 import type { Invitation, InvitableRole } from "@contract/identity";
 import { INVITATION_STATUS_LABELS, ROLE_LABELS } from "@contract/identity-labels";
@@ -45,6 +45,12 @@ function InviteAdmin() {
   const [list, setList] = useState<Invitation[] | null>(null);
   const [cursor, setCursor] = useState<string | null>(null);
   const [listError, setListError] = useState<string | null>(null);
+  const resultRef = useRef<HTMLElement>(null);
+
+  // Bring the new code and its QR into view (the form stays above it).
+  useEffect(() => {
+    if (created) resultRef.current?.scrollIntoView?.({ behavior: "smooth", block: "start" });
+  }, [created]);
 
   const load = useCallback(async (from: string | null) => {
     setListError(null);
@@ -125,7 +131,7 @@ function InviteAdmin() {
       </section>
 
       {created && (
-        <section className="card invite-result" data-testid="invite-result">
+        <section className="card invite-result" data-testid="invite-result" ref={resultRef}>
           <h3>
             Mã mời cho {created.unit.name}
           </h3>
