@@ -49,8 +49,13 @@ describe("Markdown renderer", () => {
     expect(safeHref("//evil.example")).toBeNull();
   });
 
-  it("parses list continuation lines and mixed lists", () => {
+  it("parses list continuation lines, loose lists and mixed lists", () => {
     const blocks = parseMarkdown("- a\n  tiếp\n1. b");
     expect(blocks.map((b) => b.type)).toEqual(["list", "list"]);
+    const loose = parseMarkdown("1. một\n\n2. hai\n\n3. ba\n\nĐoạn sau.");
+    expect(loose.map((b) => b.type)).toEqual(["list", "paragraph"]);
+    expect(loose[0].type === "list" && loose[0].items.length).toBe(3);
+    const { container } = render(<Markdown source={"3. ba\n4. bốn"} />);
+    expect(container.querySelector("ol")?.getAttribute("start")).toBe("3");
   });
 });

@@ -18,7 +18,7 @@ export type Inline =
 export type Block =
   | { type: "heading"; level: 1 | 2 | 3; children: Inline[] }
   | { type: "paragraph"; children: Inline[] }
-  | { type: "list"; ordered: boolean; items: Inline[][] };
+  | { type: "list"; ordered: boolean; start: number; items: Inline[][] };
 
 /** Only absolute http(s) URLs become links. */
 export function safeHref(raw: string): string | null {
@@ -58,26 +58,29 @@ export function parseInline(text: string): Inline[] {
 }
 
 const HEADING = /^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$/;
-const BULLET = /^\s{0,3}[-*+]\s+(.*)$/;
-const NUMBERED = /^\s{0,3}\d{1,3}[.)]\s+(.*)$/;
+const BULLET = /^\s{0,3}([-*+])\s+(.*)$/;
+const NUMBERED = /^\s{0,3}(\d{1,3})[.)]\s+(.*)$/;
 
 export function parseMarkdown(source: string): Block[] {
   const lines = source.replace(/\r\n?/g, "\n").split("\n");
   const blocks: Block[] = [];
   let para: string[] = [];
-  let list: { ordered: boolean; items: string[] } | null = null;
+  let list: { ordered: boolean; start: number; items: string[] } | null = null;
+  // A blank line ends a paragraph; inside a list it ends the list only if no item follows.
+  let blankInList = false;
   const flushPara = () => {
     if (para.length) blocks.push({ type: "paragraph", children: parseInline(para.join("\n")) });
     para = [];
   };
   const flushList = () => {
-    if (list) blocks.push({ type: "list", ordered: list.ordered, items: list.items.map(parseInline) });
+    if (list) blocks.push({ type: "list", ordered: list.ordered, start: list.start, items: list.items.map(parseInline) });
     list = null;
+    blankInList = false;
   };
   for (const line of lines) {
     if (!line.trim()) {
       flushPara();
-      flushList();
+      if (list) blankInList = true;
       continue;
     }
     const h = HEADING.exec(line);
@@ -93,10 +96,12 @@ export function parseMarkdown(source: string): Block[] {
       flushPara();
       const ordered = !!n;
       if (list && list.ordered !== ordered) flushList();
-      list ??= { ordered, items: [] };
-      list.items.push((b ?? n)![1]);
+      list ??= { ordered, start: n ? Number(n[1]) : 1, items: [] };
+      list.items.push((b ?? n)![2]);
+      blankInList = false;
       continue;
     }
+    if (list && blankInList) flushList();
     if (list) {
       // A continuation line of the last list item.
       list.items[list.items.length - 1] += `\n${line.trim()}`;
@@ -150,7 +155,13 @@ export function Markdown({ source, className }: { source: string; className?: st
         }
         if (b.type === "list") {
           const items = b.items.map((it, j) => <li key={j}>{renderInline(it)}</li>);
-          return b.ordered ? <ol key={i}>{items}</ol> : <ul key={i}>{items}</ul>;
+          return b.ordered ? (
+            <ol key={i} start={b.start !== 1 ? b.start : undefined}>
+              {items}
+            </ol>
+          ) : (
+            <ul key={i}>{items}</ul>
+          );
         }
         return <p key={i}>{renderInline(b.children)}</p>;
       })}
