@@ -50,6 +50,14 @@ test("a focal point fills and submits, staff return it, the unit fixes it, staff
   await page.getByTestId("proposals").fill("Đề nghị phường hỗ trợ kinh phí cho Tháng Thanh niên.");
   await expect(page.getByTestId("sync-state")).toHaveText("Đã lưu");
 
+  // an evidence file (the dialogue's minutes)
+  await page.getByTestId("step-evidence").click();
+  const chooser = page.waitForEvent("filechooser");
+  await page.getByTestId("add-evidence").click();
+  await (await chooser).setFiles({ name: "Biên bản đối thoại.pdf", mimeType: "application/pdf", buffer: Buffer.from("%PDF-1.4\n1 0 obj\n<<>>\nendobj\ntrailer\n<<>>\n%%EOF\n") });
+  await expect(page.getByTestId("evidence")).toContainText("Biên bản đối thoại.pdf");
+  await expect(page.getByTestId("sync-state")).toHaveText("Đã lưu");
+
   await page.getByTestId("submit-report").click();
   await page.getByTestId("confirm-submit").click();
   await expect(page.getByTestId("report-status")).toHaveText("Đã nộp");

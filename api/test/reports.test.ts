@@ -201,6 +201,27 @@ describeEachDb("reports", (h) => {
     expect(mine.body.indicators.find((i: any) => i.code === "CT02").numerator).toBe(47);
   });
 
+  it("concurrent saves on the same version: exactly one wins, the others get 409", async () => {
+    const http = h().http();
+    const form = (await http.get(base(doan)).set(bearer(focalDoan))).body;
+    const ct16 = form.indicators.find((i: any) => i.code === "CT16");
+    const results = await Promise.all(
+      [11, 12, 13, 14, 15].map((n) =>
+        h()
+          .http()
+          .put(base(doan))
+          .set(bearer(n % 2 ? focalDoan : staff))
+          .send({ version: form.version, indicators: [{ indicatorId: ct16.indicatorId, numerator: n, denominator: 30 }] }),
+      ),
+    );
+    const ok = results.filter((r) => r.status === 200);
+    expect(ok).toHaveLength(1);
+    expect(results.filter((r) => r.status === 409 && r.body.error.code === "VERSION_CONFLICT")).toHaveLength(4);
+    const after = (await http.get(base(doan)).set(bearer(focalDoan))).body;
+    expect(after.version).toBe(form.version + 1);
+    expect(after.indicators.find((i: any) => i.code === "CT16").numerator).toBe(ok[0].body.indicators.find((i: any) => i.code === "CT16").numerator);
+  });
+
   it("attaches evidence files that exist, refuses unknown ones", async () => {
     const http = h().http();
     const pdf = Buffer.from("%PDF-1.4\n1 0 obj\n<<>>\nendobj\ntrailer\n<<>>\n%%EOF\n");

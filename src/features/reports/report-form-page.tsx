@@ -90,7 +90,11 @@ export function ReportFormPage() {
         setProblems(list);
         setStep(list[0]?.itemKind === "task" ? "tasks" : "indicators");
         notify.error(e.message);
-      } else notify.error(e);
+      } else {
+        notify.error(e);
+        // the report changed on the server (a new version, a lock): show its current state
+        if (e.status === 409) await reload();
+      }
     } finally {
       setBusy(false);
     }
@@ -333,7 +337,7 @@ function EvidenceList({ items, editable, onChange }: { items: Evidence[]; editab
         ))}
       </ul>
       {editable && (
-        <Button size="small" variant="secondary" loading={uploading} onClick={() => void add()}>
+        <Button size="small" variant="secondary" loading={uploading} data-testid="add-evidence" onClick={() => void add()}>
           Thêm tệp minh chứng
         </Button>
       )}
