@@ -105,3 +105,16 @@ test("a youth sends feedback with a photo; staff assign it to the Youth Union; i
   await expect(page).toHaveURL(new RegExp(appPath("/feedback/\\d+")));
   expect(await devToken(page.request, "observer")).toBeTruthy();
 });
+
+test("staff set a category's answer time in working days", async ({ page }) => {
+  await openAs(page, "staff", "/feedback/inbox");
+  await page.getByTestId("open-settings").click();
+  await expect(page.getByTestId("feedback-settings")).toBeVisible();
+  const input = page.getByLabel("Số ngày làm việc cho Môi trường");
+  await expect(input).toHaveValue("5");
+  await input.fill("7");
+  await input.locator("xpath=following-sibling::*[1]").click();
+  await expect(page.getByText("Đã lưu: Môi trường trả lời trong 7 ngày làm việc.")).toBeVisible();
+  const cats = await (await page.request.get("/api/feedback/categories")).json();
+  expect(cats.find((c: { name: string }) => c.name === "Môi trường").answerDays).toBe(7);
+});

@@ -239,7 +239,7 @@ export async function listMine(ctx: AppContext, user: AuthUser, query: { cursor?
   return {
     items: rows.map((r) => {
       const list = answers.get(r.id) ?? [];
-      return { ...toSummary(r, nowIso, true), latestAnswer: list.length ? list[list.length - 1] : null };
+      return { ...toSummary(r, nowIso, true), flagsCount: 0, latestAnswer: list.length ? list[list.length - 1] : null };
     }),
     nextCursor,
   };
@@ -304,7 +304,8 @@ export async function getDetail(ctx: AppContext, user: AuthUser | null, id: numb
   if (isSender || handler) {
     return {
       scope: "full",
-      item: toSummary(row, nowIso, true),
+      // The sender does not learn how many people flagged their item.
+      item: handler ? toSummary(row, nowIso, true) : { ...toSummary(row, nowIso, true), flagsCount: 0 },
       photos: photoViews(row, true),
       answers,
       notes: handler ? await loadNotes(db, row.id) : null,

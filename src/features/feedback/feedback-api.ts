@@ -30,6 +30,10 @@ export async function fetchUnits(): Promise<Unit[]> {
   return (await api.get<Unit[]>("/api/units")).data;
 }
 
+export async function updateCategory(id: number, body: { name?: string; answerDays?: number }): Promise<FeedbackCategory> {
+  return (await api.patch<FeedbackCategory>(`/api/feedback/categories/${id}`, body)).data;
+}
+
 export async function uploadFile(file: File): Promise<UploadedFile> {
   const form = new FormData();
   form.append("file", file, file.name);

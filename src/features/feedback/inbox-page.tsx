@@ -45,7 +45,18 @@ export function InboxPage() {
   }
 
   return (
-    <AppPage title="Hộp thư góp ý" back testId="feedback-inbox">
+    <AppPage
+      title="Hộp thư góp ý"
+      back
+      testId="feedback-inbox"
+      actions={
+        role === "staff" ? (
+          <Link to="/feedback/settings" className="fb-header-link" data-testid="open-settings">
+            Thời hạn
+          </Link>
+        ) : undefined
+      }
+    >
       {role === "observer" && <div className="fb-banner fb-banner--ok">Chế độ giám sát: chỉ xem, không thay đổi.</div>}
       {role === "focal" && myUnit && <div className="fb-banner fb-banner--ok">Góp ý được giao cho {myUnit.name}.</div>}
       {(role === "staff" || role === "observer") && <StatsCard />}
