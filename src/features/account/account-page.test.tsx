@@ -135,6 +135,19 @@ describe("account page", () => {
     expect(screen.queryByTestId("consent-card")).toBeNull();
   });
 
+  it("inside Zalo, when the silent sign-in failed: explains why and retries", async () => {
+    vi.mocked(zalo.isInZalo).mockReturnValue(true);
+    vi.mocked(zalo.zaloAccessToken).mockResolvedValue("zalo-token");
+    useSession.setState({ status: "anonymous", config: { ...config, devSignIn: false }, me: null, signInError: "Không kết nối được với Zalo để xác thực." });
+    const post = vi.spyOn(api, "post").mockResolvedValue({ data: { token: "t", expiresAt: "2026-12-20T00:00:00.000Z", user: me() } });
+    renderPage();
+    expect(screen.getByTestId("zalo-signin")).toHaveTextContent("Không kết nối được với Zalo để xác thực.");
+    expect(screen.queryByTestId("password-form")).toBeNull();
+    fireEvent.click(screen.getByRole("button", { name: "Thử lại" }));
+    expect(await screen.findByTestId("profile-name")).toHaveTextContent("Thanh niên");
+    expect(post).toHaveBeenCalledWith("/api/auth/zalo", { accessToken: "zalo-token" });
+  });
+
   it("inside Zalo: 'Để sau' hides the consent card and remembers it", () => {
     vi.mocked(zalo.isInZalo).mockReturnValue(true);
     useSession.setState({ status: "signed-in", config, me: me() });

@@ -90,8 +90,8 @@ export function AccountPage() {
       )}
       {status === "anonymous" && inZalo && (
         <section className="card" data-testid="zalo-signin">
-          <h3>Chưa đăng nhập được bằng Zalo</h3>
-          <p className="muted">{signInError ?? "Vui lòng thử lại."}</p>
+          <h3>{signInError ? "Chưa đăng nhập được bằng Zalo" : "Bạn chưa đăng nhập"}</h3>
+          <p className="muted">{signInError ?? "Đăng nhập bằng tài khoản Zalo của bạn để gửi góp ý và xác nhận thông báo."}</p>
           <Button
             size="small"
             loading={retrying}
@@ -101,7 +101,7 @@ export function AccountPage() {
               setRetrying(false);
             }}
           >
-            Thử lại
+            {signInError ? "Thử lại" : "Đăng nhập bằng Zalo"}
           </Button>
         </section>
       )}
