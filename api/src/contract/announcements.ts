@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { IsoInstant } from "./common.js";
+import { ANNOUNCEMENT_LIMITS } from "./announcements-labels.js";
 
 export const AudienceSchema = z.enum(["everyone", "all_units", "units"]).meta({ id: "AnnouncementAudience" });
 export type Audience = z.infer<typeof AudienceSchema>;
@@ -8,12 +9,13 @@ export const AnnouncementStatusSchema = z.enum(["draft", "scheduled", "published
 export type AnnouncementStatus = z.infer<typeof AnnouncementStatusSchema>;
 
 /** Limits shared with the mini app (checked there before sending). */
-export const TITLE_MAX = 200;
-export const BODY_MAX = 20_000;
-export const ATTACHMENTS_MAX = 10;
+export const TITLE_MAX = ANNOUNCEMENT_LIMITS.title;
+export const BODY_MAX = ANNOUNCEMENT_LIMITS.body;
+export const ATTACHMENTS_MAX = ANNOUNCEMENT_LIMITS.attachments;
 export const CATEGORY_NAME_MAX = 60;
 
-// Control characters (except none: a title is one line) are refused; "<script>" is kept as text.
+// Control characters are refused (a title is one line; a body keeps tabs and newlines).
+// "<script>" and other markup are stored as typed: clients render them as text, never as HTML.
 // eslint-disable-next-line no-control-regex
 const CONTROL_CHARS = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/;
 // eslint-disable-next-line no-control-regex
