@@ -69,6 +69,9 @@ describeEachDb("feedback: handling, visibility and moderation", (h) => {
     const assigned = await h().http().patch(`/api/feedback/${id}`).set(bearer(staff)).send({ assignedUnitId: doan });
     expect(assigned.status).toBe(200);
     expect(assigned.body.item).toMatchObject({ status: "in_progress", assignedUnit: { id: doan } });
+    const doanFocalId = (await h().http().get("/api/me").set(bearer(doanFocal))).body.id;
+    const told = await h().ctx.database.db.selectFrom("notifications").selectAll().where("user_id", "=", doanFocalId).where("kind", "=", "feedback_assigned").execute();
+    expect(told.map((t) => t.link)).toContain(`/feedback/${id}`);
 
     const inbox = await h().http().get("/api/feedback").set(bearer(doanFocal));
     expect(inbox.body.items.map((i: any) => i.id)).toContain(id);

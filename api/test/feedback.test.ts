@@ -109,6 +109,11 @@ describeEachDb("feedback: sending", (h) => {
     expect(detail.body.item.content).toBe(script);
     expect(detail.body.item.place.id).toBe(await h().unitId("TDP01"));
     expect(detail.headers["content-type"]).toMatch(/application\/json/);
+    // Control characters are dropped; line breaks are kept.
+    const ctl = await post({ categoryId: cat, content: "Dòng một\u0000\u0007\r\nDòng hai có nội dung" });
+    const ctlDetail = await h().http().get(`/api/feedback/${ctl.body.id}`).set(bearer(token));
+    expect(ctlDetail.body.item.content).toBe("Dòng một\nDòng hai có nội dung");
+    expect((await post({ categoryId: cat, content: "\u0000\u0001\u0002\u0003\u0004\u0005\u0006\u0007\u0008ab" })).body.error.code).toBe("CONTENT_TOO_SHORT");
   });
 
   it("accepts up to 5 image photos and refuses a non-image file", async () => {

@@ -41,6 +41,12 @@ import {
 const HOUR = 3_600_000;
 const IDEMPOTENCY_KEY = /^[A-Za-z0-9._:-]{8,100}$/;
 
+/** Plain text as stored: Unix newlines, no control characters (tabs and newlines kept). */
+export function cleanText(text: string): string {
+  // eslint-disable-next-line no-control-regex
+  return text.replace(/\r\n?/g, "\n").replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, "");
+}
+
 const itemNotFound = () => notFound("Không tìm thấy góp ý này.", "FEEDBACK_NOT_FOUND");
 
 export function formatCode(year: number, seq: number): string {
@@ -124,7 +130,10 @@ export async function createFeedback(
   const nowIso = now.toISOString();
   const dueAt = await computeDueAt(db, nowIso, category.answer_days);
   const year = vnParts(now).year;
-  const content = body.content.replace(/\r\n?/g, "\n");
+  const content = cleanText(body.content);
+  if (content.trim().length < FEEDBACK_LIMITS.contentMin) {
+    throw badRequest("CONTENT_TOO_SHORT", `Nội dung góp ý cần ít nhất ${FEEDBACK_LIMITS.contentMin} ký tự.`);
+  }
 
   try {
     const row = await db.transaction().execute(async (trx) => {
@@ -460,7 +469,7 @@ export async function answerFeedback(ctx: AppContext, user: AuthUser, id: number
       .values({
         item_id: id,
         author_id: user.id,
-        text: body.text.replace(/\r\n?/g, "\n"),
+        text: cleanText(body.text),
         attachments: JSON.stringify(attachments),
         is_public: fromBool(body.isPublic),
         created_at: nowIso,
@@ -498,10 +507,10 @@ export async function addNote(ctx: AppContext, user: AuthUser, id: number, text:
   const nowIso = ctx.clock.now().toISOString();
   const row = await db
     .insertInto("feedback_notes")
-    .values({ item_id: id, author_id: user.id, text, created_at: nowIso })
+    .values({ item_id: id, author_id: user.id, text: cleanText(text), created_at: nowIso })
     .returning("id")
     .executeTakeFirstOrThrow();
-  return { id: row.id, text, authorName: user.name, createdAt: nowIso };
+  return { id: row.id, text: cleanText(text), authorName: user.name, createdAt: nowIso };
 }
 
 // ---------------------------------------------------------------- public reactions
