@@ -15,7 +15,7 @@ export async function bootstrap(
   const database = createDatabase(config.database, { searchPath: options.searchPath });
   const ctx: AppContext = { config, database, logger, clock: options.clock ?? systemClock };
   try {
-    const applied = await migrateToLatest(database.db, database.dialect, allMigrations);
+    const applied = await migrateToLatest(database.db, database.dialect, allMigrations, options.searchPath);
     if (applied.length) logger.info({ applied }, "migrations applied");
     await seedAll(ctx);
   } catch (err) {

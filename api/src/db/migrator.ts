@@ -7,7 +7,16 @@ export interface DbMigration {
   up(db: Kysely<any>, dialect: DialectName): Promise<void>;
 }
 
-export async function migrateToLatest(db: Kysely<any>, dialect: DialectName, migrations: DbMigration[]): Promise<string[]> {
+/**
+ * Applies every pending migration. On PostgreSQL, `schema` pins Kysely's bookkeeping tables to the
+ * schema in use: its existence check otherwise matches a same-named table in any schema.
+ */
+export async function migrateToLatest(
+  db: Kysely<any>,
+  dialect: DialectName,
+  migrations: DbMigration[],
+  schema?: string,
+): Promise<string[]> {
   const provider: MigrationProvider = {
     async getMigrations() {
       const out: Record<string, Migration> = {};
@@ -17,7 +26,12 @@ export async function migrateToLatest(db: Kysely<any>, dialect: DialectName, mig
   };
   // Features number their migrations in their own ranges, so a later migration of an earlier feature
   // (e.g. 0201 after 0300 ran) is normal: allow it.
-  const migrator = new Migrator({ db, provider, allowUnorderedMigrations: true });
+  const migrator = new Migrator({
+    db,
+    provider,
+    allowUnorderedMigrations: true,
+    ...(dialect === "postgres" ? { migrationTableSchema: schema ?? "public" } : {}),
+  });
   const { error, results } = await migrator.migrateToLatest();
   if (error) throw error instanceof Error ? error : new Error(String(error));
   return (results ?? []).filter((r) => r.status === "Success").map((r) => r.migrationName);
