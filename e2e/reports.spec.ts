@@ -106,3 +106,35 @@ test("a focal point fills and submits, staff return it, the unit fixes it, staff
   await expect(page.getByTestId("kpi-approved")).toContainText("1");
   await expect(page.getByTestId("unit-DOAN").getByTestId("unit-status")).toHaveText("Đã duyệt");
 });
+
+test("staff create an ad hoc period, move its deadline and grant a unit an exception", async ({ page }) => {
+  const token = await openAs(page, "staff", "/reports");
+  await page.getByTestId("manage-periods").click();
+  const create = page.getByTestId("create-period");
+  await create.getByRole("button", { name: "Đột xuất" }).click();
+  await create.getByLabel("Tiêu đề (bắt buộc)").fill("Báo cáo nhanh Tháng Thanh niên 2026");
+  await create.getByLabel("Hạn nộp (mặc định 30/11 của năm)").fill("2026-12-15");
+  await create.getByRole("button", { name: "Tạo kỳ báo cáo" }).click();
+  const card = page.locator('[data-testid^="period-"]', { hasText: "Báo cáo nhanh Tháng Thanh niên 2026" });
+  await expect(card).toContainText("hạn 23:59 15/12/2026");
+
+  await card.getByTestId("deadline-input").fill("2026-12-20");
+  await card.getByRole("button", { name: "Lưu thời hạn" }).click();
+  await expect(card).toContainText("hạn 23:59 20/12/2026");
+
+  await card.getByText("Gia hạn cho một đơn vị").click();
+  await card.getByLabel("Đơn vị").selectOption({ label: "Đoàn TNCS Hồ Chí Minh phường" });
+  await card.getByLabel("Gia hạn đến ngày").fill("2026-12-31");
+  await card.getByRole("button", { name: "Gia hạn", exact: true }).click();
+  await expect(page.getByText("Đã gia hạn cho đơn vị.")).toBeVisible();
+
+  const periods = (await (await page.request.get("/api/periods")).json()) as { id: number; title: string; kind: string }[];
+  const adhoc = periods.find((p) => p.title === "Báo cáo nhanh Tháng Thanh niên 2026")!;
+  expect(adhoc.kind).toBe("adhoc");
+  const doan = await unitIdByCode(page.request, "DOAN");
+  const list = (await (await page.request.get(`/api/periods/${adhoc.id}/reports`, { headers: { Authorization: `Bearer ${token}` } })).json()) as {
+    unitId: number;
+    exceptionUntil: string | null;
+  }[];
+  expect(list.find((u) => u.unitId === doan)!.exceptionUntil).toBe("2026-12-31T16:59:59.000Z");
+});
