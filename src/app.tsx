@@ -13,6 +13,7 @@ import { reportRoutes } from "./features/reports/routes";
 import { feedbackRoutes } from "./features/feedback/routes";
 import { notificationRoutes } from "./features/notifications/routes";
 import { useUnreadAnnouncements } from "./features/announcements/use-unread-count";
+import { useInboxUnread } from "./features/notifications/use-inbox-unread";
 
 function Layout() {
   const unread = useUnreadAnnouncements();
@@ -25,11 +26,15 @@ function Layout() {
   );
 }
 
+function Home() {
+  return <HomePage inboxUnread={useInboxUnread()} />;
+}
+
 export const appRoutes: RouteObject[] = [
   {
     element: <Layout />,
     children: [
-      { path: "/", element: <HomePage /> },
+      { path: "/", element: <Home /> },
       ...announcementRoutes,
       ...reportRoutes,
       ...feedbackRoutes,

@@ -1,19 +1,59 @@
 import { Link } from "react-router-dom";
 import { Box, Text } from "zmp-ui";
 import { AppPage } from "../../components/app-page";
+import { AppIcon } from "../../components/app-icon";
 import { EmptyState, ErrorState, Skeleton } from "../../components/states";
 import { deadlineCountdown, formatDate } from "../../lib/dates";
 import { errorMessage } from "../../lib/api-client";
 import { useSession } from "../../lib/session-store";
 import { useHomeData } from "./use-home-data";
 
-export function HomePage() {
+/** Shortcuts on the home screen, by role. */
+const SHORTCUTS: Record<string, { to: string; label: string }[]> = {
+  anonymous: [
+    { to: "/feedback", label: "Gửi góp ý" },
+    { to: "/account", label: "Đăng nhập" },
+  ],
+  youth: [
+    { to: "/feedback", label: "Gửi góp ý, ý tưởng" },
+    { to: "/announcements", label: "Đọc thông báo" },
+  ],
+  focal: [
+    { to: "/reports", label: "Báo cáo của đơn vị" },
+    { to: "/announcements", label: "Văn bản cần tiếp nhận" },
+  ],
+  staff: [
+    { to: "/reports", label: "Tình hình nộp báo cáo" },
+    { to: "/announcements/new", label: "Đăng thông báo" },
+    { to: "/feedback/inbox", label: "Xử lý góp ý" },
+  ],
+  observer: [
+    { to: "/reports", label: "Theo dõi báo cáo" },
+    { to: "/feedback/inbox", label: "Giám sát góp ý" },
+  ],
+};
+
+/** The home screen; `inboxUnread` comes from the notifications feature, composed by app.tsx. */
+export function HomePage({ inboxUnread = 0 }: { inboxUnread?: number }) {
   const wardName = useSession((s) => s.config?.wardName ?? "Phường Lê Đại Hành");
   const me = useSession((s) => s.me);
   const { period, announcements, error, loading } = useHomeData();
 
+  const shortcuts = SHORTCUTS[me?.role ?? "anonymous"];
+
   return (
-    <AppPage title="Thanh niên số" testId="home-page">
+    <AppPage
+      title="Thanh niên số"
+      testId="home-page"
+      actions={
+        me ? (
+          <Link to="/notifications" className="inbox-link" aria-label={`Hộp thư, ${inboxUnread} tin chưa đọc`} data-testid="inbox-link">
+            <AppIcon name="bell" size={22} />
+            {inboxUnread > 0 && <span className="inbox-link__badge">{inboxUnread > 99 ? "99+" : inboxUnread}</span>}
+          </Link>
+        ) : undefined
+      }
+    >
       <section className="hero">
         <Text size="small" className="hero__eyebrow">
           Ủy ban nhân dân
@@ -24,6 +64,14 @@ export function HomePage() {
         <Text size="small">Triển khai Nghị quyết số 83/NQ-HĐND về phát triển thanh niên đến năm 2030</Text>
         {me && <Text size="small" className="hero__greeting">Xin chào, {me.name}</Text>}
       </section>
+
+      <nav className="shortcuts" aria-label="Lối tắt">
+        {shortcuts.map((sc) => (
+          <Link key={sc.to} to={sc.to} className="shortcut">
+            {sc.label}
+          </Link>
+        ))}
+      </nav>
 
       {loading && <Skeleton rows={2} />}
       {!!error && <ErrorState message={errorMessage(error)} onRetry={() => window.location.reload()} />}
