@@ -1,6 +1,8 @@
 // Report value rules shared by the API and the mini app (no zod, no server imports), so the form
 // can show a percentage and the "far from last year" flag live, exactly as the server decides them.
 
+import type { CompletenessCounts, ReportListItem } from "./reports";
+
 export type Measure = "percent" | "count" | "times";
 
 export interface FigureParts {
@@ -34,4 +36,31 @@ export function percentText(numerator: number | null, denominator: number | null
   const p = comparable("percent", { numerator, denominator, value: null });
   if (p === null) return "—";
   return `${(Math.round(p * 10) / 10).toLocaleString("vi-VN")}%`;
+}
+
+/** A unit has reported when its report is submitted or approved (a returned one must be sent again). */
+export const hasReported = (s: ReportListItem["status"]) => s === "submitted" || s === "approved";
+
+/** DHIS2's reporting-rate arithmetic over a set of expected units. */
+export function countsOf(items: Pick<ReportListItem, "status" | "onTime">[]): CompletenessCounts {
+  const expected = items.length;
+  const submitted = items.filter((i) => hasReported(i.status)).length;
+  const onTime = items.filter((i) => hasReported(i.status) && i.onTime === true).length;
+  const approved = items.filter((i) => i.status === "approved").length;
+  const returned = items.filter((i) => i.status === "returned").length;
+  const drafts = items.filter((i) => i.status === "draft").length;
+  const rate = (n: number) => (expected === 0 ? 0 : Math.round((n / expected) * 10000) / 10000);
+  return {
+    expected,
+    submitted,
+    onTime,
+    late: submitted - onTime,
+    missing: expected - submitted,
+    approved,
+    returned,
+    drafts,
+    reportingRate: rate(submitted),
+    onTimeRate: rate(onTime),
+    approvedRate: rate(approved),
+  };
 }

@@ -1,12 +1,15 @@
 import type { Kysely } from "kysely";
 import type { DB } from "../db/schema.js";
 import type { AppContext } from "../http/context.js";
-import type { Completeness, CompletenessCounts, ReportListItem, RemindResult } from "../contract/reports.js";
+import type { Completeness, ReportListItem, RemindResult } from "../contract/reports.js";
 import { notFound } from "../lib/errors.js";
 import { formatDateVN, vnDateKey } from "../lib/time.js";
 import { enqueueNotifications, type NotificationInput } from "../notifications/outbox.js";
 import { pushChannelName } from "../notifications/channel-name.js";
 import { focalUserIds, loadPeriod, type PeriodRow } from "./access.js";
+import { countsOf, hasReported } from "../contract/reports-rules.js";
+
+export { countsOf };
 
 /** Every expected unit of a period with its report status (optionally one unit only). */
 export async function listUnitReports(db: Kysely<DB>, periodId: number, onlyUnitId?: number): Promise<ReportListItem[]> {
@@ -44,32 +47,6 @@ export async function listUnitReports(db: Kysely<DB>, periodId: number, onlyUnit
     updatedAt: r.updated_at ?? null,
     exceptionUntil: r.exception_until,
   }));
-}
-
-/** A unit has reported when its report is submitted or approved (a returned one must be sent again). */
-const hasReported = (s: ReportListItem["status"]) => s === "submitted" || s === "approved";
-
-export function countsOf(items: ReportListItem[]): CompletenessCounts {
-  const expected = items.length;
-  const submitted = items.filter((i) => hasReported(i.status)).length;
-  const onTime = items.filter((i) => hasReported(i.status) && i.onTime === true).length;
-  const approved = items.filter((i) => i.status === "approved").length;
-  const returned = items.filter((i) => i.status === "returned").length;
-  const drafts = items.filter((i) => i.status === "draft").length;
-  const rate = (n: number) => (expected === 0 ? 0 : Math.round((n / expected) * 10000) / 10000);
-  return {
-    expected,
-    submitted,
-    onTime,
-    late: submitted - onTime,
-    missing: expected - submitted,
-    approved,
-    returned,
-    drafts,
-    reportingRate: rate(submitted),
-    onTimeRate: rate(onTime),
-    approvedRate: rate(approved),
-  };
 }
 
 /** DHIS2's reporting-rate view: per unit and in total. */

@@ -1,0 +1,92 @@
+import { cleanup, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
+import { MemoryRouter } from "react-router-dom";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { SnackbarProvider } from "zmp-ui";
+import type { Period } from "@contract/catalog";
+import type { Completeness, ReportListItem } from "@contract/reports";
+import { useSession } from "../../lib/session-store";
+import { reportsApi } from "./api";
+import { countsOf } from "@contract/reports-rules";
+import { ReportsPage } from "./reports-page";
+
+const period: Period = {
+  id: 3,
+  year: 2026,
+  kind: "annual",
+  title: "Báo cáo kết quả thực hiện Nghị quyết 83 năm 2026",
+  opensAt: "2025-12-31T17:00:00.000Z",
+  deadlineAt: "2026-11-30T16:59:59.000Z",
+  status: "open",
+  state: "open",
+  expectedUnitIds: [1, 2, 3],
+};
+
+const item = (unitId: number, code: string, status: ReportListItem["status"], onTime: boolean | null = null): ReportListItem => ({
+  unitId,
+  unitCode: code,
+  unitName: `Đơn vị ${code}`,
+  reportId: status === "missing" ? null : unitId,
+  status,
+  submittedAt: status === "submitted" || status === "approved" ? "2026-11-20T03:00:00.000Z" : null,
+  onTime,
+  version: 1,
+  updatedAt: null,
+  exceptionUntil: null,
+});
+
+function completeness(items: ReportListItem[]): Completeness {
+  return {
+    periodId: 3,
+    deadlineAt: period.deadlineAt,
+    asOf: "2026-11-27T03:00:00.000Z",
+    total: countsOf(items),
+    units: items.map((i) => ({ ...i, counts: countsOf([i]), focalCount: 1 })),
+  };
+}
+
+beforeEach(() => {
+  Element.prototype.scrollTo = () => undefined;
+  useSession.setState({
+    status: "signed-in",
+    me: { id: 2, name: "Cán bộ VHXH", avatarUrl: null, role: "staff", unit: null, hasPhone: false, consented: true },
+  });
+});
+afterEach(() => {
+  cleanup();
+  vi.restoreAllMocks();
+});
+
+describe("the staff completeness dashboard", () => {
+  it("shows counts and rates, reminds one unit or all late units", async () => {
+    vi.spyOn(reportsApi, "periods").mockResolvedValue([period]);
+    vi.spyOn(reportsApi, "completeness").mockResolvedValue(
+      completeness([item(1, "DOAN", "approved", true), item(2, "HOI", "submitted", false), item(3, "VHXH", "returned"), item(4, "QS", "missing")]),
+    );
+    const remind = vi.spyOn(reportsApi, "remind").mockResolvedValue({ units: [4], skipped: [], notified: 1 });
+    render(
+      <SnackbarProvider>
+        <MemoryRouter>
+          <ReportsPage />
+        </MemoryRouter>
+      </SnackbarProvider>,
+    );
+    expect((await screen.findByTestId("kpi-expected")).textContent).toContain("4");
+    expect(screen.getByTestId("kpi-submitted").textContent).toContain("2");
+    expect(screen.getByTestId("kpi-ontime").textContent).toContain("1");
+    expect(screen.getByTestId("kpi-late").textContent).toContain("1");
+    expect(screen.getByTestId("kpi-missing").textContent).toContain("2");
+    expect(screen.getByTestId("kpi-returned").textContent).toContain("1");
+    expect(screen.getByText("50%")).toBeTruthy(); // reporting rate 2/4
+    expect(screen.getByTestId("open-summary").getAttribute("href")).toBe("/reports/3/summary");
+
+    const qs = screen.getByTestId("unit-QS");
+    expect(within(qs).getByTestId("unit-status").textContent).toBe("Chưa nhập");
+    expect(within(screen.getByTestId("unit-DOAN")).queryByTestId("remind-unit")).toBeNull();
+    fireEvent.click(within(qs).getByTestId("remind-unit"));
+    await waitFor(() => expect(remind).toHaveBeenCalledWith(3, [4]));
+
+    fireEvent.click(screen.getByTestId("remind-all"));
+    fireEvent.click(await screen.findByTestId("confirm-remind-all"));
+    await waitFor(() => expect(remind).toHaveBeenLastCalledWith(3, undefined));
+  });
+});
