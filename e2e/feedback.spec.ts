@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { appPath, authHeader, devToken, openAs } from "./fixtures";
+import { appPath, authHeader, openAs } from "./fixtures";
 
 // A real 1×1 PNG.
 const PNG = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==", "base64");
@@ -81,6 +81,10 @@ test("a youth sends feedback with a photo; staff assign it to the Youth Union; i
   await card.getByTestId("support-button").click();
   await expect(card.getByTestId("support-button")).toHaveText("Đã ủng hộ (1)");
   await expect(card.getByTestId("support-button")).toBeDisabled();
+  await expect(card.getByTestId("feedback-photos").locator("img")).toHaveCount(1);
+  await card.getByTestId("flag-button").click();
+  await page.getByTestId("flag-button-confirm").click();
+  await expect(card.getByTestId("flag-button")).toHaveText("Đã báo cáo");
   const pub = await (await page.request.get("/api/feedback/public")).text();
   expect(pub).toContain(code);
   expect(pub).not.toContain(youthName);
@@ -103,7 +107,18 @@ test("a youth sends feedback with a photo; staff assign it to the Youth Union; i
   await expect(page.getByTestId("manage-panel")).toHaveCount(0);
   await expect(page.getByTestId("answer-form")).toHaveCount(0);
   await expect(page).toHaveURL(new RegExp(appPath("/feedback/\\d+")));
-  expect(await devToken(page.request, "observer")).toBeTruthy();
+  const itemUrl = page.url();
+
+  // Staff hide the photo (with confirmation): the public detail no longer shows it.
+  await openAs(page, "staff", "/feedback/inbox");
+  await page.goto(itemUrl);
+  await page.getByTestId("hide-photo").click();
+  await page.getByTestId("hide-photo-confirm").click();
+  await expect(page.getByTestId("feedback-photos")).toContainText("Đã ẩn");
+  const anonymous = await (await page.request.get(new URL(itemUrl).pathname.replace(/^.*\/feedback\//, "/api/feedback/"))).json();
+  expect(anonymous.scope).toBe("public");
+  expect(anonymous.photos).toEqual([]);
+  expect(JSON.stringify(anonymous)).not.toContain(youthName);
 });
 
 test("staff set a category's answer time in working days", async ({ page }) => {

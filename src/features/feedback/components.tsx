@@ -127,7 +127,9 @@ export function ConfirmButton(props: {
       >
         {props.label}
       </Button>
-      <Modal visible={open} title={props.title} onClose={() => !busy && setOpen(false)}>
+      {/* Mounted only while open: long lists would otherwise carry one hidden dialog per item. */}
+      {open && (
+      <Modal visible title={props.title} onClose={() => !busy && setOpen(false)}>
         <p>{props.message}</p>
         <div className="row fb-modal-actions">
           <Button size="small" variant="secondary" disabled={busy} onClick={() => setOpen(false)}>
@@ -152,6 +154,7 @@ export function ConfirmButton(props: {
           </Button>
         </div>
       </Modal>
+      )}
     </>
   );
 }

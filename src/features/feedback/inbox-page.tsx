@@ -134,6 +134,7 @@ export function InboxPage() {
           placeholder="Tìm theo mã hoặc nội dung, rồi nhấn Enter"
           value={q}
           onChange={(e) => setQ(e.target.value)}
+          onBlur={() => set({ q: q.trim() || undefined })}
         />
       </form>
 
