@@ -129,31 +129,31 @@ export function ConfirmButton(props: {
       </Button>
       {/* Mounted only while open: long lists would otherwise carry one hidden dialog per item. */}
       {open && (
-      <Modal visible title={props.title} onClose={() => !busy && setOpen(false)}>
-        <p>{props.message}</p>
-        <div className="row fb-modal-actions">
-          <Button size="small" variant="secondary" disabled={busy} onClick={() => setOpen(false)}>
-            Hủy
-          </Button>
-          <Button
-            size="small"
-            type="danger"
-            loading={busy}
-            data-testid={props.testId ? `${props.testId}-confirm` : undefined}
-            onClick={async () => {
-              setBusy(true);
-              try {
-                await props.onConfirm();
-                setOpen(false);
-              } finally {
-                setBusy(false);
-              }
-            }}
-          >
-            {props.confirmLabel}
-          </Button>
-        </div>
-      </Modal>
+        <Modal visible title={props.title} onClose={() => !busy && setOpen(false)}>
+          <p>{props.message}</p>
+          <div className="row fb-modal-actions">
+            <Button size="small" variant="secondary" disabled={busy} onClick={() => setOpen(false)}>
+              Hủy
+            </Button>
+            <Button
+              size="small"
+              type="danger"
+              loading={busy}
+              data-testid={props.testId ? `${props.testId}-confirm` : undefined}
+              onClick={async () => {
+                setBusy(true);
+                try {
+                  await props.onConfirm();
+                  setOpen(false);
+                } finally {
+                  setBusy(false);
+                }
+              }}
+            >
+              {props.confirmLabel}
+            </Button>
+          </div>
+        </Modal>
       )}
     </>
   );
