@@ -145,13 +145,22 @@ export class DraftSync {
       error: null,
       lastSavedAt: null,
     };
+    this.start();
+  }
+
+  /** Listens for the connection coming back (called again if the screen remounts). */
+  start(): void {
     if (typeof window !== "undefined") window.addEventListener("online", this.onOnline);
   }
 
+  /** The screen closes: a save still waiting for its pause goes out now rather than later. */
   dispose(): void {
-    if (this.timer) clearTimeout(this.timer);
     if (typeof window !== "undefined") window.removeEventListener("online", this.onOnline);
-    this.listeners.clear();
+    if (this.timer) {
+      clearTimeout(this.timer);
+      this.timer = null;
+      void this.sync();
+    }
   }
 
   subscribe = (fn: () => void): (() => void) => {

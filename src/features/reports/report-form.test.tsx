@@ -166,6 +166,24 @@ describe("draft sync", () => {
     d.dispose();
   });
 
+  it("leaving the screen sends a save still waiting for its pause", async () => {
+    const sent: ReportSave[] = [];
+    const d = new DraftSync(3, 8, {
+      save: async (body) => {
+        sent.push(body);
+        return applySave(form(), body);
+      },
+      storage: localStorage,
+      debounceMs: 60_000,
+      isOnline: () => true,
+    });
+    d.loaded(form());
+    d.setText("proposals", "Đề xuất hỗ trợ kinh phí");
+    expect(sent).toHaveLength(0);
+    d.dispose();
+    await waitFor(() => expect(sent).toEqual([{ version: 0, proposals: "Đề xuất hỗ trợ kinh phí" }]));
+  });
+
   it("a network failure mid-save keeps the edit; edits made during a save are sent next", async () => {
     let fail = true;
     const d = new DraftSync(2, 8, {

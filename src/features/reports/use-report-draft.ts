@@ -18,7 +18,10 @@ function storage(): Storage | null {
  */
 export function useReportDraft(periodId: number, unitId: number) {
   const draft = useMemo(() => new DraftSync(periodId, unitId, { save: (body) => reportsApi.save(periodId, unitId, body), storage: storage() }), [periodId, unitId]);
-  useEffect(() => () => draft.dispose(), [draft]);
+  useEffect(() => {
+    draft.start();
+    return () => draft.dispose();
+  }, [draft]);
   const state = useSyncExternalStore(draft.subscribe, draft.getState);
   const [loading, setLoading] = useState(!draft.getState().form);
   const [loadError, setLoadError] = useState<unknown>(null);
