@@ -133,3 +133,26 @@ test("staff set a category's answer time in working days", async ({ page }) => {
   const cats = await (await page.request.get("/api/feedback/categories")).json();
   expect(cats.find((c: { name: string }) => c.name === "Môi trường").answerDays).toBe(7);
 });
+
+test("staff close an item as not competent: the reason is required and the sender sees it", async ({ page }) => {
+  const token = await openAs(page, "youth", "/feedback", { name: "Người hỏi ngoài thẩm quyền" });
+  const cats = await (await page.request.get("/api/feedback/categories")).json();
+  const sent = await (
+    await page.request.post("/api/feedback", {
+      headers: authHeader(token),
+      data: { categoryId: cats[5].id, content: "Đề nghị thành phố mở thêm tuyến xe buýt đến khu công nghiệp." },
+    })
+  ).json();
+
+  await openAs(page, "staff", `/feedback/${sent.id}`);
+  await page.getByTestId("status-select").selectOption({ label: "Không thuộc thẩm quyền" });
+  await expect(page.getByTestId("status-submit")).toBeDisabled(); // no reason yet
+  await page.getByTestId("status-reason").fill("Tuyến xe buýt do Sở Xây dựng thành phố quản lý; phường đã chuyển kiến nghị.");
+  await page.getByTestId("status-submit").click();
+  await expect(page.getByTestId("feedback-status")).toHaveText("Không thuộc thẩm quyền");
+
+  await openAs(page, "youth", "/feedback?tab=mine", { name: "Người hỏi ngoài thẩm quyền" });
+  const item = page.getByTestId("my-item").filter({ hasText: sent.code });
+  await expect(item).toContainText("Không thuộc thẩm quyền");
+  await expect(item).toContainText("Lý do: Tuyến xe buýt do Sở Xây dựng thành phố quản lý");
+});
