@@ -368,4 +368,43 @@ describeEachDb("exports: ward summary, Excel and Word", (h) => {
     expect(xml).not.toContain("Phương Quốc Luyện");
     h().clock.set("2026-11-20T03:00:00.000Z");
   });
+
+  it("handles an ad hoc period (its title in the report, last year = the annual period of the year before) and an empty one", async () => {
+    const { db } = h().ctx.database;
+    const now = h().clock.now().toISOString();
+    const { id } = await db
+      .insertInto("periods")
+      .values({ year: 2026, kind: "adhoc", title: "Báo cáo 6 tháng đầu năm 2026", opens_at: now, deadline_at: "2026-12-15T16:59:59.000Z", status: "open", created_at: now, updated_at: now })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    await db.insertInto("period_units").values({ period_id: id, unit_id: await h().unitId("CA"), exception_until: null }).execute();
+    await putReport(h(), id, "CA", { status: "submitted", indicators: { CT01: [9, 10] } });
+
+    const res = await h().http().get(`/api/periods/${id}/summary`).set(bearer(staff));
+    expect(res.status).toBe(200);
+    expect(indicator(res.body, "CT01").current).toMatchObject({ numerator: 9, denominator: 10, value: 90 });
+    expect(indicator(res.body, "CT01").lastYear).toMatchObject({ year: 2025, numerator: 380, denominator: 600 });
+    expect(res.body.completeness).toMatchObject({ expected: 1, submitted: 1, missing: 0 });
+
+    const docx = await binary(h().http().get(`/api/periods/${id}/export.docx`).set(bearer(staff)));
+    expect(decodeURIComponent(docx.headers["content-disposition"].split("''")[1])).toBe(`Báo cáo kết quả thực hiện NQ83 kỳ đột xuất số ${id} năm 2026.docx`);
+    const xml = await (await JSZip.loadAsync(docx.body as Buffer)).file("word/document.xml")!.async("string");
+    expect(xml).toContain("năm 2026 (Báo cáo 6 tháng đầu năm 2026)");
+    expect(xml).toContain("Các cơ quan, đơn vị không phản ánh khó khăn, vướng mắc.");
+
+    // a period nobody reported in yet still exports, with empty figures
+    const empty = await db
+      .insertInto("periods")
+      .values({ year: 2027, kind: "annual", title: "Báo cáo năm 2027", opens_at: now, deadline_at: "2027-11-30T16:59:59.000Z", status: "open", created_at: now, updated_at: now })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    const xlsx = await binary(h().http().get(`/api/periods/${empty.id}/export.xlsx`).set(bearer(staff)));
+    expect(xlsx.status).toBe(200);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(xlsx.body as ArrayBuffer);
+    expect(wb.getWorksheet("Khó khăn - Đề xuất")!.getRow(4).getCell(2).value).toBe("Không có đơn vị nào phản ánh khó khăn hoặc đề xuất.");
+    const summary = (await h().http().get(`/api/periods/${empty.id}/summary`).set(bearer(staff))).body;
+    expect(summary.completeness).toEqual({ expected: 0, submitted: 0, approved: 0, returned: 0, draft: 0, missing: 0, onTime: 0, late: 0 });
+    expect(indicator(summary, "CT01").lastYear.value).toBeCloseTo(70.137, 2); // 2026's annual figure
+  });
 });

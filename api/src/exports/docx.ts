@@ -200,7 +200,8 @@ export async function buildWordReport(input: WordReportInput): Promise<Buffer> {
   const year = summary.period.year;
   const c = summary.completeness;
   const adhoc = summary.period.kind === "adhoc";
-  const when = adhoc ? `${summary.period.title.replace(/\.$/, "")}` : `năm ${year}`;
+  // An ad hoc period (e.g. "Báo cáo 6 tháng đầu năm") keeps its own title next to the year.
+  const when = adhoc ? `năm ${year} (${summary.period.title.replace(/\.$/, "")})` : `năm ${year}`;
 
   // Header block: issuer (left) and national title (right); number (left) and place/date (right).
   const LEFT = mm(62);
