@@ -11,8 +11,10 @@ export function ConfirmModal(props: {
   onConfirm: () => void;
   onCancel: () => void;
 }) {
+  // Mounted only while open, so hidden dialogs leave no duplicate buttons in the page.
+  if (!props.visible) return null;
   return (
-    <Modal visible={props.visible} title={props.title} onClose={props.onCancel}>
+    <Modal visible title={props.title} onClose={props.onCancel}>
       <p className="muted" style={{ marginTop: 0 }}>
         {props.description}
       </p>
