@@ -6,7 +6,7 @@ import { FEEDBACK_LIMITS, FEEDBACK_STATUSES_NEEDING_REASON, FEEDBACK_STATUS_LABE
 import { AppPage } from "../../components/app-page";
 import { EmptyState, ErrorState, Skeleton } from "../../components/states";
 import { useNotify } from "../../components/use-notify";
-import { errorMessage, toApiError } from "../../lib/api-client";
+import { ApiError, errorMessage, toApiError } from "../../lib/api-client";
 import { formatDate, formatDateTime } from "../../lib/dates";
 import { pickFiles } from "../../lib/zalo";
 import { AnswerView, ConfirmButton, DueDate, PhotoGrid, PlainText, StatusPill } from "./components";
@@ -21,6 +21,8 @@ export function FeedbackDetailPage() {
   const [error, setError] = useState<unknown>(null);
   const load = useCallback(() => {
     setError(null);
+    // A malformed link is "not found", like a missing item.
+    if (!Number.isInteger(id) || id <= 0) return setError(new ApiError(404, "FEEDBACK_NOT_FOUND", "Không tìm thấy góp ý này."));
     fetchDetail(id).then(setDetail, setError);
   }, [id]);
   useEffect(load, [load]);
