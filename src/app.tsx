@@ -14,6 +14,7 @@ import { feedbackRoutes } from "./features/feedback/routes";
 import { notificationRoutes } from "./features/notifications/routes";
 import { useUnreadAnnouncements } from "./features/announcements/use-unread-count";
 import { useInboxUnread } from "./features/notifications/use-inbox-unread";
+import { ConsentCard } from "./features/account/consent-card";
 
 function Layout() {
   const unread = useUnreadAnnouncements();
@@ -27,7 +28,7 @@ function Layout() {
 }
 
 function Home() {
-  return <HomePage inboxUnread={useInboxUnread()} />;
+  return <HomePage inboxUnread={useInboxUnread()} top={<ConsentCard />} />;
 }
 
 export const appRoutes: RouteObject[] = [

@@ -5,12 +5,31 @@
 import { create } from "zustand";
 import type { Me, Role, Session } from "@contract/identity";
 import type { PublicConfig } from "@contract/common";
-import { api, errorMessage, getToken, setToken, setUnauthenticatedHandler } from "./api-client";
+import { api, errorMessage, getToken, isNetworkError, setToken, setUnauthenticatedHandler } from "./api-client";
 import { zaloAccessToken } from "./zalo";
 
 type Status = "loading" | "signed-in" | "anonymous";
 
 const INVITE_KEY = "tns.invite";
+const CACHE_KEY = "tns.session-cache";
+
+/** The last known user and config, so a phone that opens the app offline stays signed in. */
+function readCache(): { me: Me | null; config: PublicConfig | null } {
+  try {
+    const raw = localStorage.getItem(CACHE_KEY);
+    return raw ? JSON.parse(raw) : { me: null, config: null };
+  } catch {
+    return { me: null, config: null };
+  }
+}
+
+function writeCache(me: Me | null, config: PublicConfig | null): void {
+  try {
+    localStorage.setItem(CACHE_KEY, JSON.stringify({ me, config }));
+  } catch {
+    /* storage full or private mode: only offline start-up is affected */
+  }
+}
 
 interface SessionState {
   status: Status;
@@ -79,17 +98,23 @@ export const useSession = create<SessionState>((set, get) => ({
   pendingInvite: captureInviteFromLocation(),
 
   async init() {
+    const cached = readCache();
     const config = await api
       .get<PublicConfig>("/api/config")
       .then((r) => r.data)
-      .catch(() => null);
+      .catch(() => cached.config);
     set({ config });
     if (getToken()) {
       try {
         const me = (await api.get<Me>("/api/me")).data;
         set({ me, status: "signed-in" });
         return;
-      } catch {
+      } catch (e) {
+        // Offline is not signed out: keep the token and the last known user until the server answers.
+        if (isNetworkError(e) && cached.me) {
+          set({ me: cached.me, status: "signed-in" });
+          return;
+        }
         setToken(null);
       }
     }
@@ -161,3 +186,8 @@ setUnauthenticatedHandler(() => {
 export function useRole(): Role | "anonymous" {
   return useSession((s) => s.me?.role ?? "anonymous");
 }
+
+// Keep the offline cache in step with every change of user or config.
+useSession.subscribe((state, prev) => {
+  if (state.me !== prev.me || state.config !== prev.config) writeCache(state.me, state.config);
+});

@@ -1,3 +1,4 @@
+import type { ReactNode } from "react";
 import { Link } from "react-router-dom";
 import { Box, Text } from "zmp-ui";
 import { AppPage } from "../../components/app-page";
@@ -33,8 +34,11 @@ const SHORTCUTS: Record<string, { to: string; label: string }[]> = {
   ],
 };
 
-/** The home screen; `inboxUnread` comes from the notifications feature, composed by app.tsx. */
-export function HomePage({ inboxUnread = 0 }: { inboxUnread?: number }) {
+/**
+ * The home screen. `inboxUnread` (notifications) and `top` (the Zalo consent step, account) come from
+ * other features, composed by app.tsx.
+ */
+export function HomePage({ inboxUnread = 0, top }: { inboxUnread?: number; top?: ReactNode }) {
   const wardName = useSession((s) => s.config?.wardName ?? "Phường Lê Đại Hành");
   const me = useSession((s) => s.me);
   const { period, announcements, error, loading } = useHomeData();
@@ -64,6 +68,8 @@ export function HomePage({ inboxUnread = 0 }: { inboxUnread?: number }) {
         <Text size="small">Triển khai Nghị quyết số 83/NQ-HĐND về phát triển thanh niên đến năm 2030</Text>
         {me && <Text size="small" className="hero__greeting">Xin chào, {me.name}</Text>}
       </section>
+
+      {top}
 
       <nav className="shortcuts" aria-label="Lối tắt">
         {shortcuts.map((sc) => (
