@@ -220,6 +220,52 @@ describeEachDb("feedback: handling, visibility and moderation", (h) => {
       [keep, false],
     ]);
   });
+
+  it("a hidden photo (alone, with its item, or by flags) is no longer served at its file URL; showing it again restores it", async () => {
+    const a = await uploadPng(h, sender, "a.png");
+    const b = await uploadPng(h, sender, "b.png");
+    const { id } = await send(h, sender, { photoIds: [a, b] });
+    await h().http().post(`/api/feedback/${id}/answer`).set(bearer(staff)).send({ text: "Đã xử lý xong, cảm ơn bạn." });
+    const file = (fid: string) => h().http().get(`/api/files/${fid}`);
+    const patch = (body: object) => h().http().patch(`/api/feedback/${id}`).set(bearer(staff)).send(body);
+    expect((await file(a)).status).toBe(200);
+
+    expect((await patch({ hidePhotoId: a })).status).toBe(200);
+    const gone = await file(a);
+    expect(gone.status).toBe(404);
+    expect(gone.body.error.code).toBe("FILE_NOT_FOUND");
+    expect((await file(b)).status).toBe(200);
+    // The hidden photo cannot be reused in a new item either.
+    const reuse = await h().http().post("/api/feedback").set(bearer(sender)).send({ categoryId: await categoryId(h), content: CONTENT, photoIds: [a] });
+    expect(reuse.body.error.code).toBe("UNKNOWN_FILE");
+
+    // Hiding the whole item hides every photo; showing it keeps the individually hidden one hidden.
+    await patch({ hidden: true });
+    expect((await file(b)).status).toBe(404);
+    await patch({ hidden: false });
+    expect((await file(b)).status).toBe(200);
+    expect((await file(a)).status).toBe(404);
+    await patch({ showPhotoId: a });
+    expect((await file(a)).status).toBe(200);
+
+    // Three flags hide the item, and its photos with it.
+    for (const i of [1, 2, 3]) {
+      const t = await h().signIn("youth", { name: `Người báo cáo ảnh ${i}` });
+      expect((await h().http().post(`/api/feedback/${id}/flag`).set(bearer(t)).send({})).status).toBe(200);
+    }
+    expect((await file(a)).status).toBe(404);
+    expect((await file(b)).status).toBe(404);
+    await patch({ hidden: false });
+    expect((await file(a)).status).toBe(200);
+  });
+
+  it("a photo must be the sender's own upload (an id copied from someone else's public item is refused)", async () => {
+    const theirs = await uploadPng(h, stranger, "cua-nguoi-khac.png");
+    const res = await h().http().post("/api/feedback").set(bearer(sender)).send({ categoryId: await categoryId(h), content: CONTENT, photoIds: [theirs] });
+    expect(res.status).toBe(400);
+    expect(res.body.error.code).toBe("UNKNOWN_FILE");
+    expect(res.body.error.message).toMatch(/tải lên/);
+  });
 });
 
 describeEachDb("feedback: inbox filters and figures", (h) => {

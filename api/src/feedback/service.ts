@@ -24,6 +24,7 @@ import type {
 import { FEEDBACK_LIMITS, FEEDBACK_OPEN_STATUSES, FEEDBACK_STATUSES_NEEDING_REASON, FEEDBACK_STATUS_LABELS } from "../contract/feedback-labels.js";
 import type { z } from "zod";
 import { computeDueAt } from "./due.js";
+import { syncPhotoFiles } from "./photo-files.js";
 import {
   hasPublicAnswer,
   hiddenPhotoIdsOf,
@@ -124,6 +125,14 @@ export async function createFeedback(
     if (!place || place.kind !== "residential_group") throw badRequest("UNKNOWN_PLACE", "Tổ dân phố được chọn không tồn tại.");
   }
   const photos = await requireFiles(db, body.photoIds, { imagesOnly: true });
+  if (photos.length) {
+    // Only one's own uploads: a photo id copied from someone else's public item is refused.
+    const owners = await db.selectFrom("files").select(["id", "uploaded_by"]).where("id", "in", photos.map((p) => p.id)).execute();
+    const foreign = owners.filter((o) => o.uploaded_by !== user.id).map((o) => o.id);
+    if (foreign.length) {
+      throw badRequest("UNKNOWN_FILE", "Có ảnh không phải do bạn tải lên. Vui lòng chọn và tải ảnh lên lại.", { ids: foreign });
+    }
+  }
   if (photos.length > FEEDBACK_LIMITS.maxPhotos) throw badRequest("TOO_MANY_PHOTOS", `Mỗi góp ý có tối đa ${FEEDBACK_LIMITS.maxPhotos} ảnh.`);
 
   const now = ctx.clock.now();
@@ -445,6 +454,10 @@ export async function updateFeedback(ctx: AppContext, user: AuthUser, id: number
     if (Object.keys(set).length === 0) throw badRequest("NOTHING_TO_CHANGE", "Không có thay đổi nào được gửi lên.");
     set.updated_at = nowIso;
     await trx.updateTable("feedback_items").set(set as never).where("id", "=", id).execute();
+    // A hidden photo (or every photo of a hidden item) stops being served by /api/files/:id.
+    if (body.hidden !== undefined || body.hidePhotoId !== undefined || body.showPhotoId !== undefined) {
+      await syncPhotoFiles(trx, photosOf(row).map((p) => p.id));
+    }
     if (notes.length) await enqueueNotifications(trx, notes, nowIso, pushEnabled(ctx));
   });
   return getDetail(ctx, user, id);
@@ -572,6 +585,8 @@ export async function flagFeedback(ctx: AppContext, user: AuthUser, id: number, 
     if (unreviewed >= FEEDBACK_LIMITS.flagsToHide) {
       hidden = true;
       await trx.updateTable("feedback_items").set({ hidden: 1, hidden_by: "flags", updated_at: nowIso }).where("id", "=", id).execute();
+      const photos = await trx.selectFrom("feedback_items").select("photos").where("id", "=", id).executeTakeFirstOrThrow();
+      await syncPhotoFiles(trx, photosOf(photos).map((p) => p.id));
       const staff = await trx.selectFrom("users").select("id").where("role", "=", "staff").where("disabled", "=", 0).execute();
       await enqueueNotifications(
         trx,
