@@ -5,11 +5,31 @@ import { expect, test, type APIRequestContext } from "@playwright/test";
 import { authHeader, devToken, openAs, unitIdByCode } from "./fixtures";
 
 /**
- * Staff open the ward summary of the 2026 period after two units' reports were submitted (through
- * the report routes) and approved, see the figures, and download both exports.
- * Other journeys may report for other units on the same server: the expected ward figure is the
- * baseline before this test plus what it adds (412/530 + 100/200).
+ * Staff open the ward summary after two units' reports were submitted (through the report routes)
+ * and approved, see the figures, and download both exports. The journey runs in its own ad hoc
+ * period so that other journeys on the same server (which count the 2026 annual period's reports)
+ * are not disturbed; a retry on the same server reuses it.
  */
+const PERIOD_TITLE = "Báo cáo đột xuất kiểm thử tổng hợp";
+
+async function ownPeriod(request: APIRequestContext, staff: string): Promise<number> {
+  const periods = (await (await request.get("/api/periods")).json()) as { id: number; title: string }[];
+  const existing = periods.find((p) => p.title === PERIOD_TITLE);
+  if (existing) return existing.id;
+  const res = await request.post("/api/periods", {
+    headers: authHeader(staff),
+    data: {
+      kind: "adhoc",
+      year: 2026,
+      title: PERIOD_TITLE,
+      // after the annual deadline (30/11), so the home screen's countdown still shows the annual period
+      deadlineAt: "2026-12-20T16:59:59.000Z",
+      expectedUnitIds: [await unitIdByCode(request, "HOI"), await unitIdByCode(request, "MTTQ")],
+    },
+  });
+  expect(res.status(), await res.text()).toBe(201);
+  return (await res.json()).id as number;
+}
 
 interface Figure {
   numerator: number | null;
@@ -57,9 +77,8 @@ async function reportAndApprove(request: APIRequestContext, periodId: number, un
 const vn1 = (n: number) => new Intl.NumberFormat("vi-VN", { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(n);
 
 test("staff see the ward summary and download the Excel and Word reports", async ({ page }) => {
-  const periods = (await (await page.request.get("/api/periods")).json()) as { id: number; year: number; kind: string }[];
-  const periodId = periods.find((p) => p.year === 2026 && p.kind === "annual")!.id;
   const staff = await devToken(page.request, "staff");
+  const periodId = await ownPeriod(page.request, staff);
 
   const before = await ct16(page.request, periodId, staff);
   const added = (await reportAndApprove(page.request, periodId, "HOI", [412, 530], staff)) && (await reportAndApprove(page.request, periodId, "MTTQ", [100, 200], staff));
@@ -72,8 +91,8 @@ test("staff see the ward summary and download the Excel and Word reports", async
   if (before.numerator === null) expect(expectedPercent).toBe("70,1%"); // 512/730, not the mean of 77,7% and 50%
 
   await openAs(page, "staff", `/reports/${periodId}/summary`);
-  await expect(page.getByTestId("summary-head")).toContainText("Báo cáo kết quả thực hiện Nghị quyết 83 năm 2026");
-  await expect(page.getByTestId("summary-completeness")).toContainText("Đã nộp");
+  await expect(page.getByTestId("summary-head")).toContainText(PERIOD_TITLE);
+  await expect(page.getByTestId("summary-completeness")).toContainText("Đã nộp 2/2 đơn vị · đã duyệt 2");
   const bar = page.locator('[data-testid="indicator-bar"][data-code="CT16"]');
   await expect(bar.getByTestId("indicator-value")).toHaveText(expectedPercent);
   await expect(bar).toContainText(`(${after.numerator!.toLocaleString("vi-VN")}/${after.denominator!.toLocaleString("vi-VN")})`);
@@ -89,7 +108,7 @@ test("staff see the ward summary and download the Excel and Word reports", async
   // Excel
   const xlsxButton = page.getByTestId("download-xlsx");
   const [xlsx] = await Promise.all([page.waitForEvent("download"), xlsxButton.click()]);
-  expect(xlsx.suggestedFilename()).toBe("Tổng hợp báo cáo NQ83 năm 2026.xlsx");
+  expect(xlsx.suggestedFilename()).toBe(`Tổng hợp báo cáo NQ83 kỳ đột xuất số ${periodId} năm 2026.xlsx`);
   const xlsxPath = await xlsx.path();
   expect(fs.statSync(xlsxPath).size).toBeGreaterThan(5000);
   await expect(xlsxButton).toBeEnabled();
@@ -108,7 +127,7 @@ test("staff see the ward summary and download the Excel and Word reports", async
 
   // Word
   const [docx] = await Promise.all([page.waitForEvent("download"), page.getByTestId("download-docx").click()]);
-  expect(docx.suggestedFilename()).toBe("Báo cáo kết quả thực hiện NQ83 năm 2026.docx");
+  expect(docx.suggestedFilename()).toBe(`Báo cáo kết quả thực hiện NQ83 kỳ đột xuất số ${periodId} năm 2026.docx`);
   const docxBytes = fs.readFileSync(await docx.path());
   expect(docxBytes.length).toBeGreaterThan(5000);
   const xml = await (await JSZip.loadAsync(docxBytes)).file("word/document.xml")!.async("string");
@@ -116,7 +135,8 @@ test("staff see the ward summary and download the Excel and Word reports", async
   expect(xml).toContain("BÁO CÁO");
   expect(xml).toContain(expectedPercent);
   expect(xml).toContain("Lưu: VT, VHXH.");
-  await expect(page.getByText("Đã tải về: Báo cáo kết quả thực hiện NQ83 năm 2026.docx")).toBeVisible();
+  expect(xml).toContain(PERIOD_TITLE);
+  await expect(page.getByText(`Đã tải về: Báo cáo kết quả thực hiện NQ83 kỳ đột xuất số ${periodId} năm 2026.docx`)).toBeVisible();
 });
 
 test("the observer (Fatherland Front) reads the summary; a focal point is told it is not for them", async ({ page }) => {
