@@ -1,9 +1,16 @@
 import { expect, test, type Page } from "@playwright/test";
-import { openAs, unitIdByCode } from "./fixtures";
+import { authHeader, devToken, openAs, unitIdByCode } from "./fixtures";
 
 async function currentPeriodId(page: Page): Promise<number> {
   const periods = (await (await page.request.get("/api/periods")).json()) as { id: number; year: number; kind: string }[];
   return periods.find((p) => p.year === 2026 && p.kind === "annual")!.id;
+}
+
+/** The period's totals as the API counts them (other journeys share this server and its data). */
+async function totals(page: Page, periodId: number): Promise<{ submitted: number; approved: number }> {
+  const staff = await devToken(page.request, "staff");
+  const res = await page.request.get(`/api/periods/${periodId}/completeness`, { headers: authHeader(staff) });
+  return (await res.json()).total;
 }
 
 test("a focal point fills and submits, staff return it, the unit fixes it, staff approve", async ({ page, context }) => {
@@ -65,7 +72,7 @@ test("a focal point fills and submits, staff return it, the unit fixes it, staff
 
   // --- staff see it on the dashboard and return it with a reason
   await openAs(page, "staff", "/reports");
-  await expect(page.getByTestId("kpi-submitted")).toContainText("1");
+  await expect(page.getByTestId("kpi-submitted")).toHaveText(new RegExp(`^${(await totals(page, periodId)).submitted}\\D`));
   await expect(page.getByTestId("unit-DOAN").getByTestId("unit-status")).toHaveText("Đã nộp");
   await expect(page.getByTestId("open-summary")).toHaveAttribute("href", new RegExp(`/reports/${periodId}/summary$`));
   await page.getByTestId("unit-DOAN").getByRole("link").click();
@@ -103,7 +110,7 @@ test("a focal point fills and submits, staff return it, the unit fixes it, staff
   await expect(page.getByTestId("audit-list")).toContainText("Trả lại");
 
   await openAs(page, "staff", "/reports");
-  await expect(page.getByTestId("kpi-approved")).toContainText("1");
+  await expect(page.getByTestId("kpi-approved")).toHaveText(new RegExp(`^${(await totals(page, periodId)).approved}\\D`));
   await expect(page.getByTestId("unit-DOAN").getByTestId("unit-status")).toHaveText("Đã duyệt");
 });
 
