@@ -1,4 +1,5 @@
 import { useState, type ReactNode } from "react";
+import { useNavigate } from "react-router-dom";
 import { Button, Modal } from "zmp-ui";
 import type { FeedbackAnswer, FeedbackFile, FeedbackPhoto, FeedbackStatus } from "@contract/feedback";
 import { FEEDBACK_STATUS_LABELS } from "@contract/feedback-labels";
@@ -38,8 +39,27 @@ export function PlainText({ text, className }: { text: string; className?: strin
   return <p className={`fb-text ${className ?? ""}`}>{text}</p>;
 }
 
+/** A card asking to sign in, with the way to do it (the Cá nhân tab holds every sign-in method). */
+export function SignInPrompt({ title, children, testId }: { title: string; children?: ReactNode; testId?: string }) {
+  const navigate = useNavigate();
+  return (
+    <section className="card fb-card" data-testid={testId}>
+      <h3>{title}</h3>
+      {children && <p className="muted">{children}</p>}
+      <Button size="small" onClick={() => navigate("/account")} data-testid="feedback-go-signin">
+        Đăng nhập
+      </Button>
+    </section>
+  );
+}
+
+/**
+ * Photos of an item. A hidden photo (or every photo of a hidden item) is no longer served by the
+ * files API, so it shows as a placeholder instead of a broken image.
+ */
 export function PhotoGrid(props: {
   photos: (FeedbackFile | FeedbackPhoto)[];
+  itemHidden?: boolean;
   onHide?: (photo: FeedbackPhoto) => void;
   onShow?: (photo: FeedbackPhoto) => void;
 }) {
@@ -48,11 +68,16 @@ export function PhotoGrid(props: {
     <div className="fb-photos" data-testid="feedback-photos">
       {props.photos.map((p) => {
         const hidden = "hidden" in p && p.hidden;
+        const removed = hidden || !!props.itemHidden;
         return (
-          <figure key={p.id} className={hidden ? "fb-photo fb-photo--hidden" : "fb-photo"}>
-            <a href={apiUrl(p.url)} target="_blank" rel="noopener noreferrer">
-              <img src={apiUrl(p.url)} alt={p.name} loading="lazy" />
-            </a>
+          <figure key={p.id} className={hidden ? "fb-photo fb-photo--hidden" : "fb-photo"} data-testid={removed ? "photo-removed" : "photo"}>
+            {removed ? (
+              <div className="fb-photo__placeholder">{hidden ? "Ảnh đã bị ẩn" : "Ảnh tạm ẩn cùng góp ý"}</div>
+            ) : (
+              <a href={apiUrl(p.url)} target="_blank" rel="noopener noreferrer">
+                <img src={apiUrl(p.url)} alt={p.name} loading="lazy" />
+              </a>
+            )}
             {hidden && <figcaption>Đã ẩn</figcaption>}
             {props.onHide && !hidden && (
               <button type="button" className="fb-photo__action" data-testid="hide-photo" onClick={() => props.onHide!(p as FeedbackPhoto)}>
@@ -60,7 +85,7 @@ export function PhotoGrid(props: {
               </button>
             )}
             {props.onShow && hidden && (
-              <button type="button" className="fb-photo__action" onClick={() => props.onShow!(p as FeedbackPhoto)}>
+              <button type="button" className="fb-photo__action" data-testid="show-photo" onClick={() => props.onShow!(p as FeedbackPhoto)}>
                 Hiện lại
               </button>
             )}

@@ -74,6 +74,7 @@ function DetailBody({ detail, onChange }: { detail: FeedbackDetail; onChange: (d
         <PlainText text={item.content} />
         <PhotoGrid
           photos={detail.photos}
+          itemHidden={detail.scope === "full" && item.hidden}
           onHide={
             viewer.canManage
               ? (p) => setPhotoToHide(p)
@@ -115,7 +116,7 @@ function DetailBody({ detail, onChange }: { detail: FeedbackDetail; onChange: (d
       )}
 
       <Modal visible={!!photoToHide} title="Ẩn ảnh" onClose={() => setPhotoToHide(null)}>
-        <p>Ảnh sẽ không còn hiện với công chúng. Người gửi và cán bộ vẫn thấy ảnh (đánh dấu "Đã ẩn").</p>
+        <p>Ảnh sẽ bị gỡ: không ai mở được ảnh này nữa (kể cả người gửi và người đã lưu đường dẫn). Cán bộ có thể bấm "Hiện lại" để khôi phục.</p>
         <div className="row fb-modal-actions">
           <Button size="small" variant="secondary" onClick={() => setPhotoToHide(null)}>
             Hủy
@@ -135,7 +136,7 @@ function DetailBody({ detail, onChange }: { detail: FeedbackDetail; onChange: (d
         </div>
       </Modal>
 
-      {viewer.canManage && <ManagePanel detail={detail} act={act} />}
+      {viewer.canManage && <ManagePanel key={`${item.status}|${item.assignedUnit?.id ?? ""}|${item.statusReason ?? ""}`} detail={detail} act={act} />}
       {viewer.canAnswer && <AnswerForm id={item.id} onDone={onChange} />}
       {detail.notes && <NotesPanel detail={detail} onChange={onChange} />}
     </div>
@@ -218,7 +219,7 @@ function ManagePanel({ detail, act }: { detail: FeedbackDetail; act: (fn: () => 
           <ConfirmButton
             label="Ẩn góp ý"
             title="Ẩn góp ý"
-            message="Góp ý sẽ không còn hiện ở danh sách công khai. Người gửi vẫn xem được góp ý của mình."
+            message="Góp ý sẽ không còn hiện ở danh sách công khai và ảnh kèm theo bị gỡ. Người gửi vẫn xem được nội dung góp ý của mình."
             confirmLabel="Ẩn"
             testId="hide-item"
             danger

@@ -61,6 +61,8 @@ export interface InboxFilters {
   categoryId?: number;
   unitId?: number;
   overdue?: boolean;
+  /** only items hidden from the public (by staff, or by three flags pending review) */
+  hidden?: boolean;
   q?: string;
 }
 
@@ -72,6 +74,7 @@ export async function fetchInbox(filters: InboxFilters, cursor?: string | null):
         categoryId: filters.categoryId || undefined,
         unitId: filters.unitId || undefined,
         overdue: filters.overdue ? "true" : undefined,
+        hidden: filters.hidden ? "true" : undefined,
         q: filters.q || undefined,
         cursor: cursor ?? undefined,
       },

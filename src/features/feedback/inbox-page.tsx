@@ -127,6 +127,10 @@ export function InboxPage() {
           <input type="checkbox" data-testid="filter-overdue" checked={!!filters.overdue} onChange={(e) => set({ overdue: e.target.checked || undefined })} />
           <span>Chỉ quá hạn</span>
         </label>
+        <label className="fb-switch">
+          <input type="checkbox" data-testid="filter-hidden" checked={!!filters.hidden} onChange={(e) => set({ hidden: e.target.checked || undefined })} />
+          <span>Đang ẩn (chờ xem xét)</span>
+        </label>
         <input
           className="fb-input fb-wide"
           type="search"

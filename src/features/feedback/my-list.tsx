@@ -4,7 +4,7 @@ import { EmptyState, ErrorState, Skeleton } from "../../components/states";
 import { errorMessage } from "../../lib/api-client";
 import { formatDate } from "../../lib/dates";
 import { useSession } from "../../lib/session-store";
-import { AnswerView, DueDate, PlainText, StatusPill } from "./components";
+import { AnswerView, DueDate, PlainText, SignInPrompt, StatusPill } from "./components";
 import { fetchMine } from "./feedback-api";
 import { usePaged, useSentinel } from "./use-paged";
 
@@ -13,7 +13,7 @@ export function MyList() {
   const status = useSession((s) => s.status);
   const list = usePaged((cursor) => (status === "signed-in" ? fetchMine(cursor) : Promise.resolve({ items: [], nextCursor: null })), [status]);
   const sentinel = useSentinel(() => void list.more(), list.hasMore);
-  if (status === "anonymous") return <EmptyState title="Đăng nhập để xem góp ý của bạn" />;
+  if (status === "anonymous") return <SignInPrompt title="Đăng nhập để xem góp ý của bạn" testId="mine-signin" />;
   return (
     <div data-testid="my-list">
       {!list.items && !list.error && <Skeleton rows={2} />}

@@ -24,7 +24,7 @@ export function Reactions({ item, onChange }: { item: PublicFeedback | { id: num
         disabled={item.supported || busy}
         data-testid="support-button"
         onClick={async () => {
-          if (!signedIn) return notify.info("Bạn cần đăng nhập để ủng hộ góp ý.");
+          if (!signedIn) return notify.info("Bạn cần đăng nhập (tab Cá nhân) để ủng hộ góp ý.");
           setBusy(true);
           try {
             const r = await supportItem(item.id);
@@ -40,26 +40,32 @@ export function Reactions({ item, onChange }: { item: PublicFeedback | { id: num
       >
         {item.supported ? "Đã ủng hộ" : "Ủng hộ"} ({item.supportsCount})
       </Button>
-      <ConfirmButton
-        label={item.flagged ? "Đã báo cáo" : "Báo cáo vi phạm"}
-        disabled={item.flagged}
-        title="Báo cáo vi phạm"
-        message="Bạn cho rằng góp ý này có nội dung sai sự thật, xúc phạm hoặc vi phạm pháp luật? Cán bộ phường sẽ xem xét."
-        confirmLabel="Báo cáo"
-        testId="flag-button"
-        onConfirm={async () => {
-          if (!signedIn) return notify.info("Bạn cần đăng nhập để báo cáo vi phạm.");
-          try {
-            await flagItem(item.id);
-            onChange({ flagged: true });
-            notify.success("Đã gửi báo cáo vi phạm. Cảm ơn bạn.");
-          } catch (err) {
-            const e = toApiError(err);
-            if (e.code === "ALREADY_FLAGGED") onChange({ flagged: true });
-            notify.error(e.message);
-          }
-        }}
-      />
+      {!signedIn ? (
+        // Nobody is asked to confirm something they cannot do yet: say how first.
+        <Button size="small" variant="tertiary" data-testid="flag-button" onClick={() => notify.info("Bạn cần đăng nhập (tab Cá nhân) để báo cáo vi phạm.")}>
+          Báo cáo vi phạm
+        </Button>
+      ) : (
+        <ConfirmButton
+          label={item.flagged ? "Đã báo cáo" : "Báo cáo vi phạm"}
+          disabled={item.flagged}
+          title="Báo cáo vi phạm"
+          message="Bạn cho rằng góp ý này có nội dung sai sự thật, xúc phạm hoặc vi phạm pháp luật? Cán bộ phường sẽ xem xét."
+          confirmLabel="Báo cáo"
+          testId="flag-button"
+          onConfirm={async () => {
+            try {
+              await flagItem(item.id);
+              onChange({ flagged: true });
+              notify.success("Đã gửi báo cáo vi phạm. Cảm ơn bạn.");
+            } catch (err) {
+              const e = toApiError(err);
+              if (e.code === "ALREADY_FLAGGED") onChange({ flagged: true });
+              notify.error(e.message);
+            }
+          }}
+        />
+      )}
     </div>
   );
 }

@@ -5,6 +5,7 @@ import { SnackbarProvider } from "zmp-ui";
 import type { FeedbackCategory, PublicFeedback } from "@contract/feedback";
 import { api, ApiError } from "../../lib/api-client";
 import { useSession } from "../../lib/session-store";
+import * as zalo from "../../lib/zalo";
 import { DRAFT_KEY, loadDraft } from "./draft";
 import { SendForm } from "./send-form";
 import { PublicList } from "./public-list";
@@ -89,6 +90,42 @@ describe("feedback send form", () => {
   });
 });
 
+describe("feedback send form: photos and signing in", () => {
+  afterEach(() => {
+    cleanup();
+    vi.restoreAllMocks();
+  });
+
+  it("six photos chosen at once: five are added and the sixth is refused out loud", async () => {
+    localStorage.clear();
+    useSession.setState({ status: "signed-in", me });
+    const files = Array.from({ length: 6 }, (_, i) => new File([new Uint8Array([1])], `anh-${i + 1}.png`, { type: "image/png" }));
+    vi.spyOn(zalo, "pickImages").mockResolvedValue(files);
+    let n = 0;
+    vi.spyOn(api, "post").mockImplementation(async () => {
+      n += 1;
+      return { data: { id: `f${n}`, url: `/api/files/f${n}`, name: `anh-${n}.png`, size: 1, mime: "image/png" } };
+    });
+    renderForm();
+    fireEvent.click(screen.getByTestId("add-photos"));
+    await waitFor(() => expect(screen.getAllByTestId("photo-preview")).toHaveLength(5));
+    expect(screen.getByTestId("feedback-error")).toHaveTextContent("tối đa 5 ảnh: chỉ thêm 5 trong 6 ảnh đã chọn");
+    expect(screen.getByTestId("add-photos")).toBeDisabled();
+    expect(screen.getByTestId("add-photos")).toHaveTextContent("Đã đủ 5 ảnh");
+    expect(n).toBe(5);
+  });
+
+  it("a visitor who is not signed in is shown how to sign in, not a form that fails", async () => {
+    useSession.setState({ status: "anonymous", me: null });
+    const post = vi.spyOn(api, "post");
+    renderForm();
+    expect(screen.getByTestId("feedback-signin")).toHaveTextContent("Đăng nhập để gửi góp ý");
+    expect(screen.getByTestId("feedback-go-signin")).toHaveTextContent("Đăng nhập");
+    expect(screen.queryByTestId("feedback-form")).toBeNull();
+    expect(post).not.toHaveBeenCalled();
+  });
+});
+
 describe("public feedback list", () => {
   afterEach(() => {
     cleanup();
@@ -130,5 +167,44 @@ describe("public feedback list", () => {
     await waitFor(() => expect(screen.getByTestId("support-button")).toHaveTextContent("Đã ủng hộ (3)"));
     expect(screen.getByTestId("support-button")).toBeDisabled();
     expect(post).toHaveBeenCalledWith("/api/feedback/3/support");
+  });
+});
+
+describe("public feedback list for a visitor", () => {
+  afterEach(() => {
+    cleanup();
+    vi.restoreAllMocks();
+  });
+
+  it("flagging without signing in says how to sign in instead of opening a confirmation that cannot succeed", async () => {
+    useSession.setState({ status: "anonymous", me: null });
+    const item: PublicFeedback = {
+      id: 4,
+      code: "GY-2026-000004",
+      category: { id: 1, name: "Môi trường" },
+      content: "Cống bị tắc ở tổ 3",
+      senderName: null,
+      place: null,
+      photos: [],
+      answers: [],
+      supportsCount: 0,
+      supported: false,
+      flagged: false,
+      createdAt: "2026-11-18T03:00:00.000Z",
+      answeredAt: "2026-11-20T03:00:00.000Z",
+    };
+    vi.spyOn(api, "get").mockResolvedValue({ data: { items: [item], nextCursor: null } });
+    const post = vi.spyOn(api, "post");
+    render(
+      <SnackbarProvider>
+        <MemoryRouter>
+          <PublicList categories={categories} />
+        </MemoryRouter>
+      </SnackbarProvider>,
+    );
+    fireEvent.click(await screen.findByTestId("flag-button"));
+    expect(await screen.findByText(/cần đăng nhập \(tab Cá nhân\) để báo cáo vi phạm/)).toBeInTheDocument();
+    expect(screen.queryByTestId("flag-button-confirm")).toBeNull();
+    expect(post).not.toHaveBeenCalled();
   });
 });

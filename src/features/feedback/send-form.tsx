@@ -9,6 +9,7 @@ import { pickImages } from "../../lib/zalo";
 import { useSession } from "../../lib/session-store";
 import { sendFeedback, uploadFile } from "./feedback-api";
 import { clearDraft, emptyDraft, loadDraft, saveDraft, type FeedbackDraft } from "./draft";
+import { SignInPrompt } from "./components";
 
 interface Props {
   categories: FeedbackCategory[];
@@ -47,7 +48,12 @@ export function SendForm({ categories, groups, onSent, onShowMine }: Props) {
 
   async function addPhotos() {
     setError(null);
-    const files = (await pickImages(roomForPhotos)).slice(0, roomForPhotos);
+    const picked = await pickImages(roomForPhotos);
+    const files = picked.slice(0, roomForPhotos);
+    if (picked.length > files.length) {
+      // Never drop a chosen photo silently.
+      setError(`Mỗi góp ý có tối đa ${FEEDBACK_LIMITS.maxPhotos} ảnh: chỉ thêm ${files.length} trong ${picked.length} ảnh đã chọn.`);
+    }
     if (files.length === 0) return;
     setUploading((n) => n + files.length);
     for (const file of files) {
@@ -95,10 +101,9 @@ export function SendForm({ categories, groups, onSent, onShowMine }: Props) {
 
   if (status === "anonymous") {
     return (
-      <section className="card" data-testid="feedback-signin">
-        <h3>Đăng nhập để gửi góp ý</h3>
-        <p className="muted">Mở ứng dụng trong Zalo để đăng nhập tự động, rồi gửi ý kiến của bạn tới phường.</p>
-      </section>
+      <SignInPrompt title="Đăng nhập để gửi góp ý" testId="feedback-signin">
+        Mở ứng dụng trong Zalo để đăng nhập tự động (hoặc đăng nhập ở tab Cá nhân), rồi gửi ý kiến của bạn tới phường.
+      </SignInPrompt>
     );
   }
 
@@ -200,7 +205,7 @@ export function SendForm({ categories, groups, onSent, onShowMine }: Props) {
           ))}
         </div>
         <Button size="small" variant="secondary" disabled={roomForPhotos <= 0} onClick={() => void addPhotos()} data-testid="add-photos">
-          Thêm ảnh
+          {roomForPhotos <= 0 && uploading === 0 ? `Đã đủ ${FEEDBACK_LIMITS.maxPhotos} ảnh` : "Thêm ảnh"}
         </Button>
       </div>
 
