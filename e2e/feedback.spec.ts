@@ -156,3 +156,55 @@ test("staff close an item as not competent: the reason is required and the sende
   await expect(item).toContainText("Không thuộc thẩm quyền");
   await expect(item).toContainText("Lý do: Tuyến xe buýt do Sở Xây dựng thành phố quản lý");
 });
+
+test("a visitor is asked to sign in; a send while offline keeps everything and goes once when back online", async ({ page, context }) => {
+  // Not signed in: the send tab says how to sign in instead of showing a form that would fail.
+  await page.goto(appPath("/feedback?tab=send"));
+  await expect(page.getByTestId("feedback-signin")).toContainText("Đăng nhập để gửi góp ý");
+  await page.getByTestId("feedback-go-signin").click();
+  await expect(page).toHaveURL(new RegExp(appPath("/account")));
+
+  const name = "Người gửi khi mất mạng";
+  const token = await openAs(page, "youth", "/feedback?tab=send", { name });
+  const content = `Đề nghị sửa cột đèn hỏng ở đầu ngõ 15, tối rất nguy hiểm (${Date.now()}).`;
+  await page.getByTestId("feedback-category").selectOption({ label: "Môi trường" });
+  await page.getByTestId("feedback-content").fill(content);
+  const chooser = page.waitForEvent("filechooser");
+  await page.getByTestId("add-photos").click();
+  await (await chooser).setFiles({ name: "cot-den.png", mimeType: "image/png", buffer: PNG });
+  await expect(page.getByTestId("photo-preview")).toHaveCount(1);
+
+  // Airplane mode at the moment of sending: a clear message, the draft and its photo stay.
+  await context.setOffline(true);
+  await page.getByTestId("feedback-submit").click();
+  await expect(page.getByTestId("feedback-error")).toContainText("vẫn được lưu nháp");
+  await expect(page.getByTestId("feedback-content")).toHaveValue(content);
+  await expect(page.getByTestId("photo-preview")).toHaveCount(1);
+  await context.setOffline(false);
+  await page.getByTestId("feedback-submit").dblclick();
+  await expect(page.getByTestId("feedback-code")).toHaveText(/^GY-\d{4}-\d{6}$/);
+  const mine = await (await page.request.get("/api/feedback/mine", { headers: authHeader(token) })).json();
+  const sent = mine.items.filter((i: { content: string }) => i.content === content);
+  expect(sent).toHaveLength(1);
+  expect(sent[0].photoCount).toBe(1);
+
+  // Staff answer on the detail page: the status control then reads "Đã trả lời" (nothing stale to undo it).
+  await openAs(page, "staff", `/feedback/${sent[0].id}`);
+  await page.getByTestId("answer-text").fill("Phường đã báo Điện lực thay bóng đèn cột ở đầu ngõ 15 trong tuần này.");
+  await page.getByTestId("answer-submit").click();
+  await expect(page.getByTestId("feedback-status")).toHaveText("Đã trả lời");
+  await expect(page.getByTestId("status-select")).toHaveValue("answered");
+  await expect(page.getByTestId("status-submit")).toBeDisabled();
+
+  // Hiding the photo (with confirmation) takes its file offline for everyone; showing it restores it.
+  const detail = await (await page.request.get(`/api/feedback/${sent[0].id}`, { headers: authHeader(token) })).json();
+  const photoUrl = detail.photos[0].url as string;
+  expect((await page.request.get(photoUrl)).status()).toBe(200);
+  await page.getByTestId("hide-photo").click();
+  await page.getByTestId("hide-photo-confirm").click();
+  await expect(page.getByTestId("photo-removed")).toHaveCount(1);
+  expect((await page.request.get(photoUrl)).status()).toBe(404);
+  await page.getByTestId("show-photo").click();
+  await expect(page.getByTestId("feedback-photos").locator("img")).toHaveCount(1);
+  expect((await page.request.get(photoUrl)).status()).toBe(200);
+});
