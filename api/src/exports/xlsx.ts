@@ -1,3 +1,4 @@
+import { PassThrough } from "node:stream";
 import ExcelJS from "exceljs";
 import type { WardSummary } from "../contract/summary.js";
 import { ON_TRACK_LABELS, REPORT_STATUS_TEXT, TASK_STATUS_TEXT, formatTarget } from "../contract/summary-labels.js";
@@ -31,7 +32,7 @@ interface Column {
   center?: boolean;
 }
 
-function sheet(wb: ExcelJS.Workbook, name: string, title: string, notes: string, columns: Column[]): ExcelJS.Worksheet {
+function sheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, name: string, title: string, notes: string, columns: Column[]): ExcelJS.Worksheet {
   const ws = wb.addWorksheet(name, {
     views: [{ state: "frozen", ySplit: HEADER_ROWS, xSplit: 0, zoomScale: 100 }],
     pageSetup: { paperSize: 9, orientation: "landscape", fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: `${HEADER_ROWS}:${HEADER_ROWS}` },
@@ -62,6 +63,7 @@ function sheet(wb: ExcelJS.Workbook, name: string, title: string, notes: string,
   });
   head.height = 36;
   ws.autoFilter = { from: { row: HEADER_ROWS, column: 1 }, to: { row: HEADER_ROWS, column: last } };
+  for (let r = 1; r <= HEADER_ROWS; r++) ws.getRow(r).commit();
   return ws;
 }
 
@@ -89,21 +91,37 @@ function rowStyler(columns: Column[]) {
       }
       row.getCell(i + 1).style = shared;
     });
+    // Streaming: a finished row is written out and dropped from memory.
+    row.commit();
   };
 }
 
 const fraction = (percent: number | null) => (percent === null ? null : percent / 100);
 
 /**
- * The ward's Excel workbook: Appendix 01 (a row per unit × indicator and a ward total per
+ * The ward's Excel workbook, written with exceljs's streaming writer (rows leave memory as they
+ * are committed, so a city-sized export stays lean): Appendix 01 (a row per unit × indicator and a ward total per
  * indicator), Appendix 02 (a row per unit × task and a ward total per task), and the units'
  * difficulties and proposals. Figures are plain values (no formulas) so any viewer shows them.
  */
 export async function buildWorkbook(summary: WardSummary, detail: UnitDetail, scope: SummaryScope, wardName: string): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
+  const rowCount = [...detail.indicators.values(), ...detail.tasks.values()].reduce((n, rows) => n + rows.length, 0);
+  const out = new PassThrough();
+  const chunks: Buffer[] = [];
+  out.on("data", (c: Buffer) => chunks.push(c));
+  const finished = new Promise<void>((resolve, reject) => {
+    out.on("end", resolve);
+    out.on("error", reject);
+  });
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({
+    stream: out,
+    useStyles: true,
+    useSharedStrings: true,
+    // Deflate dominates the time of city-sized workbooks: trade a little size for speed there.
+    zip: { zlib: { level: rowCount > 20_000 ? 1 : 6 } },
+  } as Partial<ExcelJS.stream.xlsx.WorkbookStreamWriterOptions>);
   wb.creator = "Thanh niên số";
   wb.created = new Date(summary.generatedAt);
-  wb.title = summary.period.title;
   const c = summary.completeness;
   const year = summary.period.year;
   const place = scope.root ? scope.root.name : wardName;
@@ -235,7 +253,10 @@ export async function buildWorkbook(summary: WardSummary, detail: UnitDetail, sc
     style3(row, {}, false);
   });
 
-  // Deflate dominates the time of city-sized workbooks: trade a little size for speed there.
-  const rows = ws1.rowCount + ws2.rowCount;
-  return Buffer.from(await wb.xlsx.writeBuffer({ zip: { compression: "DEFLATE", compressionOptions: { level: rows > 20_000 ? 1 : 6 } } } as ExcelJS.XlsxWriteOptions));
+  ws1.commit();
+  ws2.commit();
+  ws3.commit();
+  await wb.commit();
+  await finished;
+  return Buffer.concat(chunks);
 }
