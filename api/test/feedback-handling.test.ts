@@ -347,4 +347,22 @@ describeEachDb("feedback: inbox filters and figures", (h) => {
       await demo.close();
     }
   });
+
+  it("search treats % and _ literally, ignores diacritics and finds codes", async () => {
+    const staff = await h().signIn("staff");
+    const youth = await h().signIn("youth", { name: "Tìm kiếm" });
+    h().clock.advance(2 * 3_600_000);
+    const cat = await categoryId(h);
+    const post = async (content: string) =>
+      (await h().http().post("/api/feedback").set(bearer(youth)).send({ categoryId: cat, content })).body as { id: number; code: string };
+    const pct = await post("Đề nghị giảm 50% học phí lớp kỹ năng mềm cho thanh niên.");
+    const plain = await post("Đề nghị giảm 500 nghìn học phí lớp tiếng Anh buổi tối.");
+    const under = await post("Tên wifi nhà văn hóa là nha_van_hoa nhưng không vào được.");
+    const ids = async (q: string) =>
+      ((await h().http().get("/api/feedback").query({ q, limit: 50 }).set(bearer(staff))).body.items as { id: number }[]).map((i) => i.id);
+    expect(await ids("50%")).toEqual([pct.id]);
+    expect(await ids("nha_van")).toEqual([under.id]);
+    expect(await ids("hoc phi")).toEqual(expect.arrayContaining([pct.id, plain.id]));
+    expect(await ids(plain.code)).toEqual([plain.id]);
+  });
 });

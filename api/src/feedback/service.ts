@@ -219,7 +219,9 @@ export async function createFeedback(
 function applySearch<Q extends { where: (...args: any[]) => Q }>(q: Q, ctx: AppContext, text: string | undefined): Q {
   const folded = foldVietnamese(text ?? "");
   if (!folded) return q;
-  return q.where("f.search_text", likeOp(ctx.database.dialect), `%${escapeLike(folded)}%`);
+  // ESCAPE is explicit: SQLite has no default escape character, so "50%" or "a_b" would not match literally.
+  const pattern = `%${escapeLike(folded)}%`;
+  return q.where(sql<boolean>`f.search_text ${sql.raw(likeOp(ctx.database.dialect))} ${pattern} escape '\\'`);
 }
 
 function page<T extends { id: number }>(rows: T[], limit: number): { rows: T[]; nextCursor: string | null } {
