@@ -2,7 +2,7 @@
 export function markdownToPlainText(md: string): string {
   return md
     .replace(/\r\n?/g, "\n")
-    .replace(/\[([^\]]*)\]\((?:[^)]*)\)/g, "$1") // [text](url) → text
+    .replace(/\[([^\]]*)\]\((?:[^()\n]|\([^()\n]*\))*\)/g, "$1") // [text](url) → text, one level of (…) inside the url
     .replace(/^\s{0,3}#{1,6}\s+/gm, "") // headings
     .replace(/^\s*(?:[-*+]|\d+[.)])\s+/gm, "") // list markers
     .replace(/(\*\*|__)(.+?)\1/g, "$2")

@@ -239,6 +239,15 @@ export async function openDetail(ctx: AppContext, user: AuthUser | null, id: num
         .values({ announcement_id: id, user_id: user.id, first_read_at: now, last_read_at: now, views: 1 })
         .onConflict((oc) => oc.columns(["announcement_id", "user_id"]).doUpdateSet({ views: sql`announcement_reads.views + 1`, last_read_at: now }))
         .execute();
+      // Reading the notice is reading its inbox messages (the push and any reminder): the bell
+      // must not keep counting what the person has just read.
+      await trx
+        .updateTable("notifications")
+        .set({ read_at: now })
+        .where("user_id", "=", user.id)
+        .where("source", "in", [`announcement:${id}`, `announcement:${id}:remind`])
+        .where("read_at", "is", null)
+        .execute();
     }
   });
   return toDetail(db, user, row, user !== null);

@@ -14,11 +14,18 @@ import {
   ReceiptsSchema,
   RemindResultSchema,
 } from "../contract/announcements.js";
+import { notFound } from "../lib/errors.js";
 import { listCategories, listFeed, loadVisible, openDetail, toDetail } from "./queries.js";
 import { acknowledge, archiveAnnouncement, createAnnouncement, createCategory, remind, updateAnnouncement } from "./service.js";
 import { loadReceipts } from "./receipts.js";
 
 const TAG = "Thông báo";
+
+/** Row ids are 32-bit integers (PostgreSQL `integer`): a bigger number names no notice, so 404, not 500. */
+function noticeId(id: number): number {
+  if (id > 2_147_483_647) throw notFound("Không tìm thấy thông báo.", "ANNOUNCEMENT_NOT_FOUND");
+  return id;
+}
 
 /** A weak validator of the exact answer (it holds the caller's read marks, so it is per caller). */
 function etagOf(body: unknown): string {
@@ -81,7 +88,7 @@ export function registerAnnouncementRoutes(r: RouteBuilder): void {
       params: IdParams,
       response: AnnouncementDetailSchema,
     },
-    ({ ctx, params, user }) => openDetail(ctx, user, params.id),
+    ({ ctx, params, user }) => openDetail(ctx, user, noticeId(params.id)),
   );
 
   r.add(
@@ -112,16 +119,16 @@ export function registerAnnouncementRoutes(r: RouteBuilder): void {
       response: AnnouncementDetailSchema,
     },
     async ({ ctx, params, body, user }) => {
-      await updateAnnouncement(ctx, params.id, body);
+      await updateAnnouncement(ctx, noticeId(params.id), body);
       const now = ctx.clock.now().toISOString();
-      return toDetail(ctx.database.db, user, await loadVisible(ctx.database.db, user, now, params.id), false);
+      return toDetail(ctx.database.db, user, await loadVisible(ctx.database.db, user, now, noticeId(params.id)), false);
     },
   );
 
   r.add(
     { method: "delete", path: "/api/announcements/:id", tag: TAG, summary: "Lưu trữ thông báo (gỡ khỏi bảng tin, giữ số liệu)", params: IdParams, status: 204 },
     async ({ ctx, params }) => {
-      await archiveAnnouncement(ctx, params.id);
+      await archiveAnnouncement(ctx, noticeId(params.id));
       return undefined;
     },
   );
@@ -135,7 +142,7 @@ export function registerAnnouncementRoutes(r: RouteBuilder): void {
       params: IdParams,
       response: AckResultSchema,
     },
-    ({ ctx, params, user }) => acknowledge(ctx, user!, params.id),
+    ({ ctx, params, user }) => acknowledge(ctx, user!, noticeId(params.id)),
   );
 
   r.add(
@@ -147,7 +154,7 @@ export function registerAnnouncementRoutes(r: RouteBuilder): void {
       params: IdParams,
       response: ReceiptsSchema,
     },
-    ({ ctx, params }) => loadReceipts(ctx, params.id),
+    ({ ctx, params }) => loadReceipts(ctx, noticeId(params.id)),
   );
 
   r.add(
@@ -159,6 +166,6 @@ export function registerAnnouncementRoutes(r: RouteBuilder): void {
       params: IdParams,
       response: RemindResultSchema,
     },
-    ({ ctx, params }) => remind(ctx, params.id),
+    ({ ctx, params }) => remind(ctx, noticeId(params.id)),
   );
 }

@@ -176,7 +176,15 @@ export async function updateAnnouncement(ctx: AppContext, id: number, patch: Pat
       throw conflict("ALREADY_PUBLISHED", "Thông báo đã đăng, không thể chuyển về bản nháp hoặc hẹn giờ.");
     }
     const publishingNow = cur.status !== "published" && status === "published";
+    // A published notice keeps the moment it went out: a new publishAt would be silently meaningless.
+    if (cur.status === "published" && patch.publishAt !== undefined && iso(patch.publishAt) !== cur.publish_at) {
+      throw conflict("ALREADY_PUBLISHED", "Thông báo đã đăng, không thể đổi thời điểm đăng.");
+    }
     let publishAt = patch.publishAt !== undefined ? iso(patch.publishAt) : cur.publish_at;
+    // The same rule as at creation: a draft may remember a future time only.
+    if (status === "draft" && patch.publishAt && Date.parse(publishAt!) <= Date.parse(now)) {
+      throw badRequest("PUBLISH_AT_IN_PAST", "Thời điểm đăng phải ở tương lai.");
+    }
     if (publishingNow) publishAt = now;
     const expiresAt = patch.expiresAt !== undefined ? iso(patch.expiresAt) : cur.expires_at;
     const scheduleTouched = patch.status !== undefined || patch.publishAt !== undefined;
@@ -247,12 +255,17 @@ export async function updateAnnouncement(ctx: AppContext, id: number, patch: Pat
 /** DELETE archives: the notice leaves every feed but its receipts stay. */
 export async function archiveAnnouncement(ctx: AppContext, id: number): Promise<void> {
   const now = ctx.clock.now().toISOString();
-  const res = await ctx.database.db
+  const { db } = ctx.database;
+  // Archiving twice is harmless and keeps the first archiving time.
+  const res = await db
     .updateTable("announcements")
     .set({ status: "archived", archived_at: now, updated_at: now })
     .where("id", "=", id)
+    .where("status", "!=", "archived")
     .executeTakeFirst();
-  if (Number(res.numUpdatedRows) === 0) throw notFound("Không tìm thấy thông báo.", "ANNOUNCEMENT_NOT_FOUND");
+  if (Number(res.numUpdatedRows) > 0) return;
+  const exists = await db.selectFrom("announcements").select("id").where("id", "=", id).executeTakeFirst();
+  if (!exists) throw notFound("Không tìm thấy thông báo.", "ANNOUNCEMENT_NOT_FOUND");
 }
 
 /** Publishes the scheduled notices whose time has come (the job); safe with several instances. */

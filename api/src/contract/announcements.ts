@@ -13,6 +13,8 @@ export const TITLE_MAX = ANNOUNCEMENT_LIMITS.title;
 export const BODY_MAX = ANNOUNCEMENT_LIMITS.body;
 export const ATTACHMENTS_MAX = ANNOUNCEMENT_LIMITS.attachments;
 export const CATEGORY_NAME_MAX = 60;
+/** Row ids are 32-bit integers in PostgreSQL: a bigger number is refused here rather than failing in the database. */
+const rowId = z.number().int().positive().max(2_147_483_647);
 
 // Control characters are refused (a title is one line; a body keeps tabs and newlines).
 // "<script>" and other markup are stored as typed: clients render them as text, never as HTML.
@@ -66,7 +68,7 @@ export const AnnouncementFeedSchema = z
 export type AnnouncementFeed = z.infer<typeof AnnouncementFeedSchema>;
 
 export const FeedQuerySchema = z.object({
-  category: z.coerce.number().int().positive().optional(),
+  category: z.coerce.number().int().positive().max(2_147_483_647).optional(),
   q: z.string().trim().max(100).optional(),
   cursor: z.string().max(200).optional(),
   limit: z.coerce.number().int().min(1).max(50).default(20),
@@ -116,11 +118,11 @@ export const NewAnnouncementSchema = z
   .object({
     title,
     body,
-    categoryId: z.number().int().positive(),
+    categoryId: rowId,
     coverFileId: fileId.nullable().optional(),
     attachmentIds: z.array(fileId).max(ATTACHMENTS_MAX, `Tối đa ${ATTACHMENTS_MAX} tệp đính kèm.`).default([]),
     audience: AudienceSchema,
-    unitIds: z.array(z.number().int().positive()).max(200).default([]),
+    unitIds: z.array(rowId).max(200).default([]),
     pinned: z.boolean().default(false),
     requiresAck: z.boolean().default(false),
     status: z.enum(["draft", "scheduled", "published"]).meta({ description: "published = publish now" }),
@@ -134,11 +136,11 @@ export const AnnouncementPatchSchema = z
   .object({
     title,
     body,
-    categoryId: z.number().int().positive(),
+    categoryId: rowId,
     coverFileId: fileId.nullable(),
     attachmentIds: z.array(fileId).max(ATTACHMENTS_MAX, `Tối đa ${ATTACHMENTS_MAX} tệp đính kèm.`),
     audience: AudienceSchema,
-    unitIds: z.array(z.number().int().positive()).max(200),
+    unitIds: z.array(rowId).max(200),
     pinned: z.boolean(),
     requiresAck: z.boolean(),
     status: z.enum(["draft", "scheduled", "published"]),

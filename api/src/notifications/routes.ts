@@ -42,7 +42,7 @@ export function registerNotificationRoutes(r: RouteBuilder): void {
         .where("user_id", "=", user.id)
         .orderBy("id", "desc")
         .limit(query.limit + 1);
-      if (query.cursor) q = q.where("id", "<", Number(query.cursor));
+      if (query.cursor) q = q.where("id", "<", Math.min(Number(query.cursor), 2_147_483_647)); // ids are 32-bit in PostgreSQL
       const rows = await q.execute();
       const page = rows.slice(0, query.limit);
       const items: NotificationItem[] = page.map((n) => ({
@@ -74,6 +74,8 @@ export function registerNotificationRoutes(r: RouteBuilder): void {
     },
     async ({ params, user, ctx }) => {
       if (!user) throw unauthorized();
+      // Ids are 32-bit integers in PostgreSQL: a bigger number names no message (404, not a database error).
+      if (params.id > 2_147_483_647) throw notFound("Không tìm thấy tin nhắn này trong hộp thư của bạn.", "NOTIFICATION_NOT_FOUND");
       const db = ctx.database.db;
       const now = ctx.clock.now().toISOString();
       // Reading twice keeps the first time; someone else's message is "not found", never "forbidden".

@@ -1,0 +1,104 @@
+import { expect, it } from "vitest";
+import { bearer, describeEachDb } from "./harness.js";
+import { publish } from "./announcements-helpers.js";
+import { excerpt } from "../src/announcements/plain-text.js";
+
+// Findings of the QA pass: schedule edits, archiving twice, inbox read marks, huge ids, excerpts.
+describeEachDb("announcements: edits of the schedule, archive, inbox read marks", (h) => {
+  const later = (ms: number) => new Date(h().clock.now().getTime() + ms).toISOString();
+
+  it("a published notice refuses a new publishAt instead of storing a meaningless one", async () => {
+    const staff = await h().signIn("staff");
+    const a = await publish(h(), staff, { title: "Đã đăng rồi" });
+    const res = await h().http().patch(`/api/announcements/${a.id}`).set(bearer(staff)).send({ publishAt: "2020-01-01T00:00:00Z" });
+    expect(res.status).toBe(409);
+    expect(res.body.error.code).toBe("ALREADY_PUBLISHED");
+    const after = await h().http().get(`/api/announcements/${a.id}`).set(bearer(staff));
+    expect(after.body.publishAt).toBe(a.publishAt);
+    // Sending back the very same value (a form saving every field) is fine.
+    await h().http().patch(`/api/announcements/${a.id}`).set(bearer(staff)).send({ publishAt: a.publishAt, title: "Đã đăng rồi (sửa)" }).expect(200);
+  });
+
+  it("a draft refuses a past publishAt on edit, as on creation, and keeps the previous value", async () => {
+    const staff = await h().signIn("staff");
+    const future = later(3_600_000);
+    const d = await publish(h(), staff, { title: "Nháp có hẹn", status: "draft", publishAt: future });
+    const res = await h().http().patch(`/api/announcements/${d.id}`).set(bearer(staff)).send({ publishAt: "2020-01-01T00:00:00Z" });
+    expect(res.status).toBe(400);
+    expect(res.body.error.code).toBe("PUBLISH_AT_IN_PAST");
+    const after = await h().http().get(`/api/announcements/${d.id}`).set(bearer(staff));
+    expect(after.body.publishAt).toBe(future);
+  });
+
+  it("archiving twice answers 204 and keeps the first archiving time", async () => {
+    const staff = await h().signIn("staff");
+    const a = await publish(h(), staff, { title: "Sẽ lưu trữ" });
+    await h().http().delete(`/api/announcements/${a.id}`).set(bearer(staff)).expect(204);
+    const first = await h().ctx.database.db.selectFrom("announcements").select("archived_at").where("id", "=", a.id).executeTakeFirstOrThrow();
+    h().clock.advance(60_000);
+    await h().http().delete(`/api/announcements/${a.id}`).set(bearer(staff)).expect(204);
+    const second = await h().ctx.database.db.selectFrom("announcements").select("archived_at").where("id", "=", a.id).executeTakeFirstOrThrow();
+    expect(second.archived_at).toBe(first.archived_at);
+    const missing = await h().http().delete("/api/announcements/987654").set(bearer(staff));
+    expect(missing.status).toBe(404);
+    expect(missing.body.error.code).toBe("ANNOUNCEMENT_NOT_FOUND");
+  });
+
+  it("opening a notice marks its inbox messages (push and reminder) read for that reader only", async () => {
+    const staff = await h().signIn("staff");
+    const unit = await h().unitId("TDP01");
+    const focal = await h().signIn("focal", { unitId: unit, name: "Đầu mối TDP 1" });
+    const other = await h().signIn("focal", { unitId: unit, name: "Đầu mối TDP 1 (2)" });
+    const a = await publish(h(), staff, { title: "Cần tiếp nhận", audience: "units", unitIds: [unit], requiresAck: true });
+    await h().http().post(`/api/announcements/${a.id}/remind`).set(bearer(staff)).expect(200);
+    const inbox = async (t: string) => (await h().http().get("/api/notifications").set(bearer(t))).body as { items: { link: string; readAt: string | null }[]; unreadCount: number };
+    const before = await inbox(focal);
+    const mine = before.items.filter((i) => i.link === `/announcements/${a.id}`);
+    expect(mine.length).toBe(2);
+    expect(mine.every((i) => i.readAt === null)).toBe(true);
+    await h().http().get(`/api/announcements/${a.id}`).set(bearer(focal)).expect(200);
+    const after = await inbox(focal);
+    expect(after.items.filter((i) => i.link === `/announcements/${a.id}`).every((i) => i.readAt !== null)).toBe(true);
+    expect(after.unreadCount).toBe(before.unreadCount - 2);
+    // The other focal point of the same unit still has them unread.
+    expect((await inbox(other)).items.filter((i) => i.link === `/announcements/${a.id}` && i.readAt === null).length).toBe(2);
+  });
+
+  it("ids beyond any row (even beyond 32 bits) are a clean 404, on every announcement and inbox route", async () => {
+    const staff = await h().signIn("staff");
+    const youth = await h().signIn("youth");
+    const big = "99999999999";
+    expect((await h().http().get(`/api/announcements/${big}`)).status).toBe(404);
+    expect((await h().http().patch(`/api/announcements/${big}`).set(bearer(staff)).send({ title: "Không có" })).status).toBe(404);
+    expect((await h().http().delete(`/api/announcements/${big}`).set(bearer(staff))).status).toBe(404);
+    expect((await h().http().post(`/api/announcements/${big}/ack`).set(bearer(youth))).status).toBe(404);
+    expect((await h().http().get(`/api/announcements/${big}/receipts`).set(bearer(staff))).status).toBe(404);
+    expect((await h().http().post(`/api/notifications/${big}/read`).set(bearer(youth))).status).toBe(404);
+  });
+
+  it("excerpts drop a link's url even when it holds parentheses", () => {
+    expect(excerpt("Xem [hướng dẫn](https://vi.wikipedia.org/wiki/A_(b)) và [x](javascript:alert(1)) nhé")).toBe("Xem hướng dẫn và x nhé");
+  });
+});
+
+describeEachDb("announcements and inbox: numbers too big for a row id", (h) => {
+  it("answers 400 or an empty page, never a database error", async () => {
+    const staff = await h().signIn("staff");
+    const youth = await h().signIn("youth");
+    const feed = await h().http().get("/api/announcements").query({ category: "99999999999" });
+    expect(feed.status).toBe(400);
+    expect(feed.body.error.code).toBe("VALIDATION_FAILED");
+    const create = await h().http().post("/api/announcements").set(bearer(staff)).send({
+      title: "Đơn vị quá lớn",
+      body: "x",
+      categoryId: 99999999999,
+      audience: "units",
+      unitIds: [99999999999],
+      status: "published",
+    });
+    expect(create.status).toBe(400);
+    expect(create.body.error.code).toBe("VALIDATION_FAILED");
+    const inbox = await h().http().get("/api/notifications").query({ cursor: "999999999999" }).set(bearer(youth));
+    expect(inbox.status).toBe(200);
+  });
+});
