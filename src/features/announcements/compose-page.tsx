@@ -13,7 +13,7 @@ import { pickFiles, pickImages } from "../../lib/zalo";
 import { createAnnouncement, createCategory, fetchCategories, fetchDetail, fetchUnits, updateAnnouncement, uploadFile } from "./api";
 import { Markdown } from "./markdown";
 import { useFeed } from "./store";
-import { isoToVnLocal, vnLocalToIso } from "./vn-datetime";
+import { formatDayTime, isoToVnLocal, vnLocalToIso } from "./vn-datetime";
 import "./announcements.css";
 
 const MAX_BYTES = 10 * 1024 * 1024;
@@ -56,6 +56,12 @@ const EMPTY: Form = {
 };
 
 let uploadSeq = 0;
+
+/** The chosen moment spelled dd/MM/yyyy HH:mm (the native picker shows the phone's own format). */
+function whenText(local: string, prefix: string): string {
+  const at = vnLocalToIso(local);
+  return at ? `${prefix} ${formatDayTime(at)} (giờ Việt Nam).` : "Giờ Việt Nam (UTC+7).";
+}
 
 /** Staff compose and edit screen: Markdown with preview, uploads with progress, audience, schedule. */
 export function ComposePage() {
@@ -108,8 +114,14 @@ export function ComposePage() {
       .finally(() => setLoading(false));
   }, [editId, role, sessionStatus]);
 
-  const set = <K extends keyof Form>(k: K, v: Form[K]) => setForm((f) => ({ ...f, [k]: v }));
-  const uploading = !!cover?.progress && cover.progress < 1 && !cover.error ? true : files.some((f) => !f.file && !f.error);
+  const set = <K extends keyof Form>(k: K, v: Form[K]) => {
+    setForm((f) => ({ ...f, [k]: v }));
+    // A corrected field loses its error at once (the others stay until the next submit).
+    setFieldErrors((e) => (e[k] ? Object.fromEntries(Object.entries(e).filter(([key]) => key !== k)) : e));
+  };
+  // Still on its way: neither stored nor failed (a cover at 0 % counts too, or it would be dropped).
+  const inFlight = (u: Upload) => !u.file && !u.error;
+  const uploading = (cover !== null && inFlight(cover)) || files.some(inFlight);
   const published = original?.status === "published";
 
   async function startUpload(file: File, target: "cover" | "file") {
@@ -144,6 +156,8 @@ export function ComposePage() {
     const [img] = await pickImages(1);
     if (img) void startUpload(img, "cover");
   };
+
+  const clearFilesError = () => setFieldErrors((e) => (e.files ? Object.fromEntries(Object.entries(e).filter(([key]) => key !== "files")) : e));
 
   const moveFile = (i: number, dir: -1 | 1) =>
     setFiles((fs) => {
@@ -184,9 +198,13 @@ export function ComposePage() {
 
   const submit = async () => {
     const errs = validate();
+    // A file that failed to upload is never dropped silently: the author removes or replaces it.
+    const failed = [...(cover?.error ? [cover] : []), ...files.filter((f) => f.error)];
+    if (failed.length) errs.files = `Chưa tải lên được: ${failed.map((f) => f.name).join(", ")}. Hãy gỡ tệp lỗi (✕) hoặc chọn lại tệp khác trước khi lưu.`;
     setFieldErrors(errs);
     if (Object.keys(errs).length) {
-      notify.error("Vui lòng kiểm tra lại các trường được đánh dấu.");
+      notify.error(errs.files && Object.keys(errs).length === 1 ? errs.files : "Vui lòng kiểm tra lại các trường được đánh dấu.");
+      scrollToFirstError();
       return;
     }
     if (uploading) {
@@ -231,13 +249,19 @@ export function ComposePage() {
           UNITS_REQUIRED: "unitIds",
           EXPIRES_BEFORE_PUBLISH: "expiresAt",
         };
-        if (map[e.code]) setFieldErrors({ [map[e.code]]: e.message });
+        if (map[e.code]) {
+          setFieldErrors({ [map[e.code]]: e.message });
+          scrollToFirstError();
+        }
       }
       notify.error(e);
     } finally {
       setSaving(false);
     }
   };
+
+  const scrollToFirstError = () =>
+    window.setTimeout(() => document.querySelector(".ann-form .field-error")?.scrollIntoView?.({ block: "center", behavior: "smooth" }), 0);
 
   const submitLabel = useMemo(() => {
     if (published) return "Lưu thay đổi";
@@ -366,7 +390,13 @@ export function ComposePage() {
 
         <span className="field-label">Ảnh bìa</span>
         {cover ? (
-          <UploadRow upload={cover} onRemove={() => setCover(null)} />
+          <UploadRow
+            upload={cover}
+            onRemove={() => {
+              setCover(null);
+              clearFilesError();
+            }}
+          />
         ) : (
           <Button size="small" variant="secondary" htmlType="button" onClick={() => void addCover()}>
             Chọn ảnh bìa
@@ -380,7 +410,10 @@ export function ComposePage() {
               <li key={f.key}>
                 <UploadRow
                   upload={f}
-                  onRemove={() => setFiles((fs) => fs.filter((x) => x.key !== f.key))}
+                  onRemove={() => {
+                    setFiles((fs) => fs.filter((x) => x.key !== f.key));
+                    clearFilesError();
+                  }}
                   onUp={i > 0 ? () => moveFile(i, -1) : undefined}
                   onDown={i < files.length - 1 ? () => moveFile(i, 1) : undefined}
                 />
@@ -393,6 +426,7 @@ export function ComposePage() {
             Thêm tệp đính kèm
           </Button>
         )}
+        {err("files")}
 
         <fieldset className="ann-fieldset">
           <legend className="field-label">Gửi tới</legend>
@@ -449,7 +483,7 @@ export function ComposePage() {
                   value={form.publishAt}
                   onChange={(e) => set("publishAt", e.target.value)}
                 />
-                <p className="muted ann-hint">Giờ Việt Nam (UTC+7).</p>
+                <p className="muted ann-hint" data-testid="ann-publish-at-text">{whenText(form.publishAt, "Sẽ đăng lúc")}</p>
                 {err("publishAt")}
               </>
             )}
@@ -464,6 +498,7 @@ export function ComposePage() {
           Hết hạn hiển thị (không bắt buộc, giờ Việt Nam)
         </label>
         <input id="ann-expires" type="datetime-local" className="native-input" value={form.expiresAt} onChange={(e) => set("expiresAt", e.target.value)} />
+        {form.expiresAt && <p className="muted ann-hint">{whenText(form.expiresAt, "Ẩn khỏi bảng tin từ")}</p>}
         {err("expiresAt")}
 
         <Button htmlType="submit" fullWidth loading={saving} disabled={uploading} data-testid="ann-submit">

@@ -123,6 +123,31 @@ describe("announcement feed", () => {
     expect(screen.getByText("Đã lưu trên máy")).toBeInTheDocument();
   });
 
+  it("offline, a search runs over the saved feed with one clear notice (not an error beside it)", async () => {
+    localStorage.setItem(
+      "tns.announcements.feed.v1:42",
+      JSON.stringify({
+        items: [item(3, { title: "Triển khai Nghị quyết 83" }), item(2, { title: "Ngày hội việc làm", category: { id: 4, name: "Việc làm - Học nghề" } }), item(1, { title: "Tháng Thanh niên" })],
+        nextCursor: null,
+        unreadCount: 0,
+        etag: 'W/"v1"',
+        savedAt: "2026-11-26T00:00:00.000Z",
+      }),
+    );
+    vi.spyOn(api, "get").mockImplementation((async () => {
+      throw new ApiError(0, "NETWORK", "Không có kết nối mạng hoặc không liên lạc được máy chủ.");
+    }) as never);
+    renderFeed();
+    expect(await screen.findByText("Triển khai Nghị quyết 83")).toBeInTheDocument();
+    fireEvent.change(screen.getByTestId("ann-search"), { target: { value: "nghi quyet" } });
+    await waitFor(() => expect(screen.getAllByTestId("ann-item").map((r) => r.getAttribute("data-id"))).toEqual(["3"]));
+    expect(screen.getByTestId("ann-offline")).toHaveTextContent("đang tìm trong bản tin đã lưu");
+    expect(screen.queryByRole("alert")).toBeNull();
+    fireEvent.change(screen.getByTestId("ann-search"), { target: { value: "khong co" } });
+    expect(await screen.findByText("Không tìm thấy thông báo phù hợp")).toBeInTheDocument();
+    expect(screen.queryByRole("alert")).toBeNull();
+  });
+
   it("offline with nothing saved explains it and offers a retry", async () => {
     vi.spyOn(api, "get").mockImplementation((async () => {
       throw new ApiError(0, "NETWORK", "Không có kết nối mạng hoặc không liên lạc được máy chủ.");

@@ -142,9 +142,11 @@ export function FeedPage() {
         ))}
       </div>
 
-      {offline && (
+      {offline && status === "ready" && (
         <div className="ann-offline" role="status" data-testid="ann-offline">
-          Bạn đang ngoại tuyến — đang hiển thị bản tin đã lưu gần nhất.
+          {searching
+            ? "Bạn đang ngoại tuyến — đang tìm trong bản tin đã lưu gần nhất."
+            : "Bạn đang ngoại tuyến — đang hiển thị bản tin đã lưu gần nhất."}
         </div>
       )}
 

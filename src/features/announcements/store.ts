@@ -67,6 +67,21 @@ function writeCache(viewer: string, feed: CachedFeed): void {
 }
 
 const unfiltered = (f: FeedFilters) => f.category === null && !f.q.trim();
+
+/** Lower case, no diacritics, đ → d: "Nghị quyết" and "nghi quyet" match (as the API's search does). */
+export function fold(s: string): string {
+  return s.normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/đ/g, "d").replace(/Đ/g, "D").toLowerCase().replace(/\s+/g, " ").trim();
+}
+
+/** Offline, a search or a category runs over the saved feed (the words of its titles and excerpts). */
+function filterSaved(items: AnnouncementItem[], f: FeedFilters): AnnouncementItem[] {
+  const words = fold(f.q).split(" ").filter(Boolean);
+  return items.filter((i) => {
+    if (f.category !== null && i.category.id !== f.category) return false;
+    const text = fold(`${i.title} ${i.excerpt}`);
+    return words.every((w) => text.includes(w));
+  });
+}
 let loadSeq = 0;
 
 export const useFeed = create<FeedState>((set, get) => ({
@@ -112,7 +127,9 @@ export const useFeed = create<FeedState>((set, get) => ({
     } catch (err) {
       if (seq !== loadSeq) return;
       const offline = isNetworkError(err);
+      const saved = !cached && offline ? readCache(viewer) : null;
       if (cached) set({ status: "ready", offline, error: offline ? null : err });
+      else if (saved) set({ status: "ready", offline, error: null, items: filterSaved(saved.items, filters), nextCursor: null, unreadCount: saved.unreadCount });
       else set({ status: "error", error: err, offline });
     }
   },
@@ -152,6 +169,8 @@ export const useFeed = create<FeedState>((set, get) => ({
     const { items, unreadCount, viewer } = get();
     const item = items.find((i) => i.id === id);
     const wasUnread = item ? !item.read && item.status === "published" : false;
+    // A notice opened from a link or the inbox may not be in the loaded pages: ask the server.
+    if (!item && viewer !== "anon") void get().refreshUnread();
     set({
       items: items.map((i) => (i.id === id ? { ...i, read: true } : i)),
       unreadCount: wasUnread ? Math.max(0, unreadCount - 1) : unreadCount,

@@ -101,6 +101,28 @@ describe("notifications inbox page", () => {
     expect(screen.getByTestId("inbox-page")).toBeInTheDocument();
   });
 
+  it("names the kinds other features really send (report_return, feedback_assigned…)", async () => {
+    vi.spyOn(api, "get").mockResolvedValue({
+      data: {
+        items: [
+          item(4, { kind: "report_return", title: "Báo cáo bị trả lại, cần chỉnh sửa", link: "/reports/1/units/2" }),
+          item(3, { kind: "report_approve", title: "Báo cáo đã được duyệt", link: "/reports/1/units/2" }),
+          item(2, { kind: "feedback_assigned", title: "Góp ý mới cho đơn vị", link: "/feedback/5" }),
+          item(1, { kind: "invitation_accepted", title: "Lời mời đã được nhận", link: "/account/users" }),
+        ],
+        nextCursor: null,
+        unreadCount: 4,
+      },
+    });
+    renderPage();
+    const rows = await screen.findAllByTestId("inbox-item");
+    expect(rows[0]).toHaveTextContent("Báo cáo bị trả lại ·");
+    expect(rows[1]).toHaveTextContent("Báo cáo được duyệt ·");
+    expect(rows[2]).toHaveTextContent("Góp ý được chuyển đến ·");
+    expect(rows[3]).toHaveTextContent("Lời mời đã được nhận ·");
+    expect(rows.some((r) => r.textContent?.includes("Tin nhắn ·"))).toBe(false);
+  });
+
   it("asks to sign in when anonymous", () => {
     useSession.setState({ status: "anonymous", me: null });
     renderPage();

@@ -11,13 +11,19 @@ import { useSession } from "../../lib/session-store";
 import { useInbox } from "./store";
 import "./notifications.css";
 
+/** The kinds other features enqueue (reports: `report_${action}`; feedback; invitations). */
 const KIND_LABEL: Record<string, string> = {
   announcement: "Thông báo",
   announcement_reminder: "Nhắc tiếp nhận",
   report_reminder: "Nhắc báo cáo",
-  report_returned: "Báo cáo bị trả lại",
-  report_approved: "Báo cáo được duyệt",
+  report_approve: "Báo cáo được duyệt",
+  report_return: "Báo cáo bị trả lại",
+  report_reopen: "Báo cáo được mở lại",
+  feedback_assigned: "Góp ý được chuyển đến",
   feedback_answered: "Góp ý được trả lời",
+  feedback_closed: "Góp ý đã đóng",
+  feedback_flagged: "Góp ý bị báo vi phạm",
+  invitation_accepted: "Lời mời đã được nhận",
 };
 
 /** The in-app inbox: every message the ward sent me (also pushed through Zalo when configured). */

@@ -1,0 +1,92 @@
+import { cleanup, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
+import { MemoryRouter, Route, Routes } from "react-router-dom";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { SnackbarProvider } from "zmp-ui";
+import { api, ApiError } from "../../lib/api-client";
+import { useSession } from "../../lib/session-store";
+import { ComposePage } from "./compose-page";
+
+const picked: File[] = [];
+vi.mock("../../lib/zalo", () => ({
+  pickFiles: async () => picked.splice(0),
+  pickImages: async () => picked.splice(0),
+}));
+
+const staff = { id: 1, name: "Cán bộ", avatarUrl: null, role: "staff" as const, unit: null, hasPhone: false, consented: true };
+
+function renderCompose() {
+  return render(
+    <SnackbarProvider>
+      <MemoryRouter initialEntries={["/announcements/new"]}>
+        <Routes>
+          <Route path="/announcements/new" element={<ComposePage />} />
+          <Route path="/announcements/:id" element={<div data-testid="saved">đã lưu</div>} />
+        </Routes>
+      </MemoryRouter>
+    </SnackbarProvider>,
+  );
+}
+
+describe("compose page", () => {
+  beforeEach(() => {
+    Element.prototype.scrollIntoView = vi.fn();
+    useSession.setState({ status: "signed-in", me: staff });
+    vi.spyOn(api, "get").mockImplementation((async (url: string) => {
+      if (url === "/api/announcement-categories") return { data: [{ id: 1, name: "Tin tức" }] };
+      if (url === "/api/units") return { data: [] };
+      return { status: 200, headers: {}, data: { items: [], nextCursor: null, unreadCount: 0 } };
+    }) as never);
+  });
+  afterEach(() => {
+    cleanup();
+    vi.restoreAllMocks();
+  });
+
+  it("never drops a failed upload silently: saving waits until the author removes it", async () => {
+    const posts: { url: string; body: unknown }[] = [];
+    vi.spyOn(api, "post").mockImplementation((async (url: string, body: unknown) => {
+      posts.push({ url, body });
+      if (url === "/api/files") {
+        const f = (body as FormData).get("file") as File;
+        if (f.name === "virus.pdf") throw new ApiError(415, "FILE_TYPE_MISMATCH", "Nội dung tệp không khớp với loại tệp (phần mở rộng).");
+        return { data: { id: "pdf-id-0001", url: "/api/files/pdf-id-0001", name: f.name, size: f.size, mime: "application/pdf" } };
+      }
+      return { data: { id: 77, status: "published" } };
+    }) as never);
+    renderCompose();
+    fireEvent.change(await screen.findByTestId("ann-title-input"), { target: { value: "Thông báo có tệp" } });
+    fireEvent.change(screen.getByTestId("ann-body-input"), { target: { value: "Nội dung." } });
+    picked.push(new File(["%PDF-1.4"], "Kế hoạch.pdf", { type: "application/pdf" }), new File(["MZ"], "virus.pdf", { type: "application/pdf" }));
+    fireEvent.click(screen.getByTestId("ann-add-file"));
+    expect(await screen.findByText(/Nội dung tệp không khớp/)).toBeInTheDocument();
+    await screen.findByTestId("ann-upload-done");
+
+    fireEvent.click(screen.getByTestId("ann-submit"));
+    expect((await screen.findAllByText(/Chưa tải lên được: virus\.pdf/)).length).toBeGreaterThan(0);
+    expect(posts.some((p) => p.url === "/api/announcements")).toBe(false);
+
+    // Removing the failed file lets the notice go out with the one that was stored.
+    const rows = screen.getAllByTestId("ann-upload");
+    fireEvent.click(rows[1].querySelector('button[aria-label="Gỡ tệp"]')!);
+    expect(within(screen.getByTestId("ann-compose-page")).queryByText(/Chưa tải lên được/)).toBeNull();
+    fireEvent.click(screen.getByTestId("ann-submit"));
+    await waitFor(() => expect(posts.some((p) => p.url === "/api/announcements")).toBe(true));
+    const sent = posts.find((p) => p.url === "/api/announcements")!.body as { attachmentIds: string[] };
+    expect(sent.attachmentIds).toEqual(["pdf-id-0001"]);
+    expect(await screen.findByTestId("saved")).toBeInTheDocument();
+  });
+
+  it("a field's error goes away as soon as it is corrected; the schedule reads dd/MM/yyyy HH:mm", async () => {
+    renderCompose();
+    fireEvent.click(await screen.findByTestId("ann-submit"));
+    expect(await screen.findByText("Tiêu đề cần ít nhất 3 ký tự.")).toBeInTheDocument();
+    expect(screen.getByText("Nội dung không được để trống.")).toBeInTheDocument();
+    fireEvent.change(screen.getByTestId("ann-body-input"), { target: { value: "Có nội dung" } });
+    expect(screen.queryByText("Nội dung không được để trống.")).toBeNull();
+    expect(screen.getByText("Tiêu đề cần ít nhất 3 ký tự.")).toBeInTheDocument();
+
+    fireEvent.click(screen.getByTestId("ann-mode-schedule"));
+    fireEvent.change(screen.getByTestId("ann-publish-at"), { target: { value: "2030-12-02T08:30" } });
+    expect(screen.getByTestId("ann-publish-at-text")).toHaveTextContent("Sẽ đăng lúc 02/12/2030 08:30 (giờ Việt Nam).");
+  });
+});
