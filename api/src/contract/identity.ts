@@ -21,10 +21,20 @@ export type Me = z.infer<typeof MeSchema>;
 export const SessionSchema = z.object({ token: z.string(), expiresAt: z.string(), user: MeSchema }).meta({ id: "Session" });
 export type Session = z.infer<typeof SessionSchema>;
 
+/** Control and bidi-override characters a display name must never carry. */
+// eslint-disable-next-line no-control-regex
+const NAME_JUNK = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g;
+const NAME_BIDI = /[\u202a-\u202e\u2066-\u2069]/g;
+
+/** A person's display name as stored: one line, single spaces, no control characters. */
+export const cleanPersonName = (s: string) => s.replace(NAME_JUNK, " ").replace(NAME_BIDI, "").replace(/\s+/g, " ").trim();
+
+export const PersonNameSchema = z.string().overwrite(cleanPersonName).min(1).max(100);
+
 export const DevSignInSchema = z.object({
   role: RoleSchema,
   unitId: z.number().int().positive().optional(),
-  name: z.string().trim().min(1).max(100).optional(),
+  name: PersonNameSchema.optional(),
 });
 export type DevSignIn = z.infer<typeof DevSignInSchema>;
 
@@ -41,9 +51,9 @@ export type ZaloSignIn = z.infer<typeof ZaloSignInSchema>;
  * `phone: null` forgets a shared phone number.
  */
 export const UpdateMeSchema = z
-  .object({
+  .strictObject({
     consent: z.boolean().optional(),
-    name: z.string().trim().min(1).max(100).optional(),
+    name: PersonNameSchema.optional(),
     avatarUrl: z.url({ protocol: /^https?$/ }).max(1000).nullable().optional(),
     phone: z.null().optional(),
   })
@@ -71,7 +81,7 @@ export type PasswordSignIn = z.infer<typeof PasswordSignInSchema>;
 export const InvitableRoleSchema = z.enum(["focal", "observer"]);
 export type InvitableRole = z.infer<typeof InvitableRoleSchema>;
 
-export const CreateInvitationSchema = z.object({
+export const CreateInvitationSchema = z.strictObject({
   unitId: z.number().int().positive(),
   role: InvitableRoleSchema.default("focal"),
   /** validity in days; the server default (7) when absent */
@@ -119,7 +129,8 @@ export const InvitationPreviewSchema = InvitationSchema.pick({ code: true, role:
 });
 export type InvitationPreview = z.infer<typeof InvitationPreviewSchema>;
 
-export const InvitationCodeParams = z.object({ code: z.string().trim().min(4).max(64) });
+/** Any non-empty code is looked up, so a mistyped short code reads as "not found", not as a form error. */
+export const InvitationCodeParams = z.object({ code: z.string().trim().min(1).max(64) });
 
 // ---- Users admin ----
 
@@ -153,7 +164,7 @@ export const UserPageSchema = z.object({ items: z.array(UserSchema), nextCursor:
 export type UserPage = z.infer<typeof UserPageSchema>;
 
 export const UpdateUserSchema = z
-  .object({
+  .strictObject({
     role: RoleSchema.optional(),
     unitId: z.number().int().positive().nullable().optional(),
     disabled: z.boolean().optional(),

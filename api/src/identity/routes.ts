@@ -110,8 +110,17 @@ export function registerIdentityRoutes(r: RouteBuilder): void {
         })
         .onConflict((oc) => oc.column("username").doNothing())
         .execute();
-      const user = await db.selectFrom("users").select(["id", "disabled"]).where("username", "=", username).executeTakeFirstOrThrow();
+      const user = await db
+        .selectFrom("users")
+        .select(["id", "disabled", "role", "unit_id"])
+        .where("username", "=", username)
+        .executeTakeFirstOrThrow();
       if (user.disabled) throw accountDisabled();
+      // The chooser promises the role picked: an earlier invitation or a staff change of this dev
+      // account (say, youth made a focal point) is undone, so "Thanh niên" signs in as a youth.
+      if (user.role !== body.role || user.unit_id !== unitId) {
+        await db.updateTable("users").set({ role: body.role, unit_id: unitId, updated_at: now }).where("id", "=", user.id).execute();
+      }
       return openSession(ctx, user.id);
     },
   );

@@ -1,6 +1,7 @@
 import crypto from "node:crypto";
 import type { Config } from "../config.js";
 import { AppError } from "../lib/errors.js";
+import { cleanPersonName } from "../contract/identity.js";
 
 /**
  * The Zalo Graph API calls of sign-in: who owns an access token, and the phone number behind a
@@ -69,7 +70,7 @@ export async function fetchZaloProfile(config: Config, accessToken: string): Pro
   const url = picture?.data?.url;
   return {
     id: String(body.id),
-    name: typeof body.name === "string" && body.name.trim() ? body.name.trim().slice(0, 100) : null,
+    name: typeof body.name === "string" ? cleanPersonName(body.name).slice(0, 100) || null : null,
     avatarUrl: typeof url === "string" && /^https?:\/\//.test(url) ? url.slice(0, 1000) : null,
   };
 }
