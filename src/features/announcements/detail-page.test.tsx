@@ -3,7 +3,7 @@ import { MemoryRouter, Route, Routes } from "react-router-dom";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { SnackbarProvider } from "zmp-ui";
 import type { AnnouncementDetail } from "@contract/announcements";
-import { api } from "../../lib/api-client";
+import { api, ApiError } from "../../lib/api-client";
 import { useSession } from "../../lib/session-store";
 import { DetailPage } from "./detail-page";
 
@@ -85,5 +85,33 @@ describe("announcement detail", () => {
     expect(await screen.findByTestId("ann-acked")).toHaveTextContent("Đoàn TNCS Hồ Chí Minh phường đã tiếp nhận lúc 21/11/2026 10:05 (Đầu mối)");
     expect(post).toHaveBeenCalledWith("/api/announcements/5/ack");
     expect(screen.queryByTestId("ann-ack")).toBeNull();
+  });
+
+  it("offline, a notice opened before is shown from this phone with a notice; one never opened is an error", async () => {
+    localStorage.clear();
+    const get = vi.spyOn(api, "get").mockResolvedValue({ data: detail } as never);
+    const first = renderDetail();
+    expect(await screen.findByTestId("ann-title")).toHaveTextContent(evilTitle);
+    first.unmount();
+
+    get.mockRejectedValue(new ApiError(0, "NETWORK", "Không có kết nối mạng hoặc không liên lạc được máy chủ."));
+    const second = renderDetail();
+    expect(await screen.findByTestId("ann-detail-offline")).toHaveTextContent("Bạn đang ngoại tuyến");
+    expect(screen.getByTestId("ann-title")).toHaveTextContent(evilTitle);
+    expect(screen.getByTestId("ann-attachment")).toBeInTheDocument();
+    second.unmount();
+
+    localStorage.clear();
+    renderDetail();
+    expect(await screen.findByText("Không có kết nối mạng hoặc không liên lạc được máy chủ.")).toBeInTheDocument();
+    expect(screen.queryByTestId("ann-title")).toBeNull();
+  });
+
+  it("anonymous readers of a notice not meant for everyone are told they may sign in", async () => {
+    useSession.setState({ status: "anonymous", me: null });
+    vi.spyOn(api, "get").mockRejectedValue(new ApiError(404, "ANNOUNCEMENT_NOT_FOUND", "Không tìm thấy thông báo hoặc thông báo không dành cho bạn."));
+    renderDetail();
+    expect(await screen.findByText("Không tìm thấy thông báo")).toBeInTheDocument();
+    expect(screen.getByText(/hãy đăng nhập ở mục Cá nhân/)).toBeInTheDocument();
   });
 });

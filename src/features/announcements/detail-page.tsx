@@ -6,13 +6,13 @@ import { AUDIENCE_LABELS, STATUS_LABELS } from "@contract/announcements-labels";
 import { AppPage } from "../../components/app-page";
 import { EmptyState, ErrorState, Skeleton } from "../../components/states";
 import { useNotify } from "../../components/use-notify";
-import { ApiError, apiUrl, errorMessage } from "../../lib/api-client";
+import { ApiError, apiUrl, errorMessage, isNetworkError } from "../../lib/api-client";
 import { formatDate } from "../../lib/dates";
 import { useSession } from "../../lib/session-store";
 import { openDocument, shareDeepLink } from "../../lib/zalo";
 import { acknowledge, archiveAnnouncement, fetchDetail } from "./api";
 import { Markdown } from "./markdown";
-import { useFeed } from "./store";
+import { savedDetail, saveDetail, useFeed } from "./store";
 import { formatDayTime } from "./vn-datetime";
 import "./announcements.css";
 
@@ -41,16 +41,28 @@ export function DetailPage() {
   const [error, setError] = useState<unknown>(null);
   const [acking, setAcking] = useState(false);
   const [confirmArchive, setConfirmArchive] = useState(false);
+  /** showing the copy saved on this phone because the network failed */
+  const [offline, setOffline] = useState(false);
+  const meId = useSession((s) => s.me?.id ?? null);
+  const viewer = meId ? String(meId) : "anon";
 
   const load = useCallback(() => {
     setError(null);
     fetchDetail(id)
       .then((d) => {
         setData(d);
+        setOffline(false);
         markRead(d.id);
+        saveDetail(viewer, d);
       })
-      .catch(setError);
-  }, [id, markRead]);
+      .catch((e: unknown) => {
+        const saved = isNetworkError(e) ? savedDetail(viewer, id) : null;
+        if (saved) {
+          setData(saved);
+          setOffline(true);
+        } else setError(e);
+      });
+  }, [id, markRead, viewer]);
 
   useEffect(() => {
     if (sessionStatus === "loading") return;
@@ -65,7 +77,12 @@ export function DetailPage() {
     setAcking(true);
     try {
       const res = await acknowledge(id);
-      setData((d) => (d ? { ...d, myAck: res.ack, canAck: false } : d));
+      setData((d) => {
+        if (!d) return d;
+        const next = { ...d, myAck: res.ack, canAck: false };
+        saveDetail(viewer, next);
+        return next;
+      });
       notify.success(res.alreadyAcknowledged ? "Đơn vị của bạn đã xác nhận trước đó." : "Đã xác nhận tiếp nhận thông báo.");
     } catch (e) {
       notify.error(e);
@@ -101,7 +118,10 @@ export function DetailPage() {
     return (
       <AppPage title="Thông báo" back>
         {is404 ? (
-          <EmptyState title="Không tìm thấy thông báo">Thông báo không tồn tại, đã được gỡ hoặc không dành cho bạn.</EmptyState>
+          <EmptyState title="Không tìm thấy thông báo">
+            Thông báo không tồn tại, đã được gỡ hoặc không dành cho bạn.
+            {!role && " Nếu thông báo gửi cho đơn vị của bạn, hãy đăng nhập ở mục Cá nhân rồi mở lại."}
+          </EmptyState>
         ) : (
           <ErrorState message={errorMessage(error)} onRetry={load} />
         )}
@@ -119,6 +139,11 @@ export function DetailPage() {
   const date = data.publishedAt ?? data.publishAt;
   return (
     <AppPage title="Thông báo" back testId="ann-detail">
+      {offline && (
+        <div className="ann-offline" role="status" data-testid="ann-detail-offline">
+          Bạn đang ngoại tuyến — đây là bản đã lưu khi bạn mở thông báo lần trước.
+        </div>
+      )}
       <article className="card ann-detail">
         {data.cover && <img className="ann-detail__cover" src={apiUrl(data.cover.url)} alt="" />}
         <div className="ann-item__tags">

@@ -3,7 +3,7 @@
  * first page is kept in localStorage, revalidated with its ETag, and shown when offline.
  */
 import { create } from "zustand";
-import type { AnnouncementItem } from "@contract/announcements";
+import type { AnnouncementDetail, AnnouncementItem } from "@contract/announcements";
 import { isNetworkError } from "../../lib/api-client";
 import { fetchFeed } from "./api";
 
@@ -63,6 +63,29 @@ function writeCache(viewer: string, feed: CachedFeed): void {
     localStorage.setItem(cacheKey(viewer), JSON.stringify(feed));
   } catch {
     /* storage full or private mode: the feed still works online */
+  }
+}
+
+const DETAIL_CACHE_PREFIX = "tns.announcements.details.v1:";
+const DETAILS_KEPT = 20;
+
+/** The last notices this person opened, to read again offline (newest first, at most 20). */
+export function saveDetail(viewer: string, d: AnnouncementDetail): void {
+  try {
+    const key = DETAIL_CACHE_PREFIX + viewer;
+    const list = (JSON.parse(localStorage.getItem(key) ?? "[]") as AnnouncementDetail[]).filter((x) => x.id !== d.id);
+    localStorage.setItem(key, JSON.stringify([d, ...list].slice(0, DETAILS_KEPT)));
+  } catch {
+    /* storage full or private mode: reading online still works */
+  }
+}
+
+export function savedDetail(viewer: string, id: number): AnnouncementDetail | null {
+  try {
+    const list = JSON.parse(localStorage.getItem(DETAIL_CACHE_PREFIX + viewer) ?? "[]") as AnnouncementDetail[];
+    return list.find((x) => x.id === id) ?? null;
+  } catch {
+    return null;
   }
 }
 
