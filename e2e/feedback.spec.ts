@@ -204,6 +204,10 @@ test("a visitor is asked to sign in; a send while offline keeps everything and g
   await page.getByTestId("hide-photo-confirm").click();
   await expect(page.getByTestId("photo-removed")).toHaveCount(1);
   expect((await page.request.get(photoUrl)).status()).toBe(404);
+  // Staff still see what they hid (fetched with their sign-in, dimmed), so they can decide to show it again.
+  await expect(page.getByTestId("review-photo")).toHaveCount(1);
+  await expect(page.getByTestId("review-photo")).toHaveJSProperty("complete", true);
+  expect(await page.getByTestId("review-photo").evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(1);
   await page.getByTestId("show-photo").click();
   await expect(page.getByTestId("feedback-photos").locator("img")).toHaveCount(1);
   expect((await page.request.get(photoUrl)).status()).toBe(200);

@@ -259,6 +259,31 @@ describeEachDb("feedback: handling, visibility and moderation", (h) => {
     expect((await file(a)).status).toBe(200);
   });
 
+  it("the sender and those handling the item still see a hidden photo through the review URL; nobody else does", async () => {
+    const a = await uploadPng(h, sender, "xem-lai.png");
+    const { id } = await send(h, sender, { photoIds: [a] });
+    await h().http().patch(`/api/feedback/${id}`).set(bearer(staff)).send({ assignedUnitId: await h().unitId("DOAN") });
+    await h().http().patch(`/api/feedback/${id}`).set(bearer(staff)).send({ hidePhotoId: a });
+    expect((await h().http().get(`/api/files/${a}`)).status).toBe(404);
+    const review = (token?: string, photo = a, item = id) => {
+      const r = h().http().get(`/api/feedback/${item}/photos/${photo}`);
+      return token ? r.set(bearer(token)) : r;
+    };
+    for (const t of [sender, staff, observer, doanFocal]) {
+      const res = await review(t);
+      expect(res.status).toBe(200);
+      expect(res.headers["content-type"]).toBe("image/png");
+      expect(res.headers["cache-control"]).toBe("private, no-store");
+    }
+    expect((await review(stranger)).status).toBe(404);
+    expect((await review(otherFocal)).status).toBe(404);
+    expect((await review()).status).toBe(401);
+    const other = await uploadPng(h, sender, "khac.png");
+    expect((await review(staff, other)).body.error.code).toBe("PHOTO_NOT_FOUND");
+    expect((await review(staff, "bad id!")).status).toBe(400);
+    expect((await review(staff, a, 999999)).body.error.code).toBe("FEEDBACK_NOT_FOUND");
+  });
+
   it("a photo must be the sender's own upload (an id copied from someone else's public item is refused)", async () => {
     const theirs = await uploadPng(h, stranger, "cua-nguoi-khac.png");
     const res = await h().http().post("/api/feedback").set(bearer(sender)).send({ categoryId: await categoryId(h), content: CONTENT, photoIds: [theirs] });

@@ -73,6 +73,7 @@ const EXPECTED: Record<string, Access> = {
   "GET /api/feedback/stats": R,
   "GET /api/feedback": W,
   "GET /api/feedback/:id": "public",
+  "GET /api/feedback/:id/photos/:photoId": "signed-in",
   "PATCH /api/feedback/:id": S,
   "PATCH /api/feedback/categories/:id": S,
   "POST /api/feedback/:id/answer": F,

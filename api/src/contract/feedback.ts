@@ -29,6 +29,8 @@ export type FeedbackPhoto = z.infer<typeof FeedbackPhotoSchema>;
 
 const Ref = z.object({ id: z.number().int(), name: z.string() });
 
+export const FeedbackPhotoParams = z.object({ id: z.coerce.number().int().positive(), photoId: z.string().regex(/^[A-Za-z0-9_-]{8,64}$/) });
+
 const IdempotencyKey = z
   .string()
   .trim()

@@ -1,6 +1,8 @@
 import { z } from "zod";
 import type { RouteBuilder } from "../http/route.js";
 import { IdParams } from "../contract/common.js";
+import { notFound } from "../lib/errors.js";
+import { contentDisposition } from "../files/routes.js";
 import {
   CreateAnswerSchema,
   CreateFeedbackSchema,
@@ -11,6 +13,7 @@ import {
   FeedbackInboxQuerySchema,
   FeedbackInboxSchema,
   FeedbackNoteSchema,
+  FeedbackPhotoParams,
   FeedbackPublicQuerySchema,
   FeedbackStatsQuerySchema,
   FeedbackStatsSchema,
@@ -34,6 +37,7 @@ import {
   listInbox,
   listMine,
   listPublic,
+  photoForReview,
   supportFeedback,
   updateCategory,
   updateFeedback,
@@ -118,6 +122,30 @@ export function registerFeedbackRoutes(r: RouteBuilder): void {
   r.add(
     { method: "get", path: "/api/feedback/:id", tag: TAG, summary: "Chi tiết một góp ý (theo quyền người xem)", params: IdParams, response: FeedbackDetailSchema },
     ({ ctx, user, params }) => getDetail(ctx, user, params.id),
+  );
+  r.add(
+    {
+      method: "get",
+      path: "/api/feedback/:id/photos/:photoId",
+      tag: TAG,
+      summary: "Xem ảnh của góp ý kể cả khi ảnh đang bị ẩn (chỉ người gửi và người xử lý; không lưu đệm)",
+      params: FeedbackPhotoParams,
+      produces: "application/octet-stream",
+    },
+    async ({ ctx, user, params, res }) => {
+      const photo = await photoForReview(ctx, user!, params.id, params.photoId);
+      res.setHeader("Content-Type", photo.mime);
+      res.setHeader("Content-Disposition", contentDisposition("inline", photo.name));
+      res.setHeader("X-Content-Type-Options", "nosniff");
+      // Personal view of possibly moderated content: never kept by a shared cache.
+      res.setHeader("Cache-Control", "private, no-store");
+      await new Promise<void>((resolve, reject) => {
+        res.sendFile(photo.absPath, { etag: false, lastModified: false, cacheControl: false, dotfiles: "allow" }, (err) => {
+          if (!err || res.headersSent) return resolve();
+          reject((err as NodeJS.ErrnoException).code === "ENOENT" ? notFound("Không tìm thấy nội dung ảnh.", "PHOTO_NOT_FOUND") : err);
+        });
+      });
+    },
   );
   r.add(
     {

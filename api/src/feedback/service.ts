@@ -1,3 +1,4 @@
+import path from "node:path";
 import { sql, type Kysely } from "kysely";
 import type { DB } from "../db/schema.js";
 import type { AppContext, AuthUser } from "../http/context.js";
@@ -371,6 +372,20 @@ export async function getDetail(ctx: AppContext, user: AuthUser | null, id: numb
     notes: null,
     viewer: { isSender: false, canManage: false, canAnswer: false, canNote: false, ...viewerMarks },
   };
+}
+
+/**
+ * A photo of an item for its sender and the people handling it, even while moderation hides it
+ * (the public file URL then answers 404): staff must still see what they are reviewing.
+ */
+export async function photoForReview(ctx: AppContext, user: AuthUser, id: number, photoId: string) {
+  const { db } = ctx.database;
+  const row = await loadItem(db, id);
+  if (!row || !(user.id === row.sender_id || handles(user, row))) throw itemNotFound();
+  if (!photosOf(row).some((p) => p.id === photoId)) throw notFound("Ảnh này không thuộc góp ý.", "PHOTO_NOT_FOUND");
+  const file = await db.selectFrom("files").select(["name", "mime", "storage_path"]).where("id", "=", photoId).executeTakeFirst();
+  if (!file) throw notFound("Không tìm thấy tệp ảnh.", "PHOTO_NOT_FOUND");
+  return { name: file.name, mime: file.mime, absPath: path.join(ctx.config.uploadDir, file.storage_path) };
 }
 
 // ---------------------------------------------------------------- staff changes

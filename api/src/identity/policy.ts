@@ -93,6 +93,7 @@ export const POLICY: Record<string, Access> = {
   "GET /api/feedback/stats": READERS,
   "GET /api/feedback": UNIT_WORK,
   "GET /api/feedback/:id": "public",
+  "GET /api/feedback/:id/photos/:photoId": "signed-in",
   "PATCH /api/feedback/:id": STAFF,
   "POST /api/feedback/:id/answer": UNIT_WRITE,
   "POST /api/feedback/:id/notes": UNIT_WRITE,

@@ -1,4 +1,4 @@
-import { useState, type ReactNode } from "react";
+import { useEffect, useState, type ReactNode } from "react";
 import { useNavigate } from "react-router-dom";
 import { Button, Modal } from "zmp-ui";
 import type { FeedbackAnswer, FeedbackFile, FeedbackPhoto, FeedbackStatus } from "@contract/feedback";
@@ -6,6 +6,7 @@ import { FEEDBACK_STATUS_LABELS } from "@contract/feedback-labels";
 import { apiUrl } from "../../lib/api-client";
 import { formatDate, formatDateTime } from "../../lib/dates";
 import { openDocument } from "../../lib/zalo";
+import { fetchReviewPhoto } from "./feedback-api";
 
 const STATUS_TONE: Record<FeedbackStatus, string> = {
   received: "pill--muted",
@@ -57,9 +58,35 @@ export function SignInPrompt({ title, children, testId }: { title: string; child
  * Photos of an item. A hidden photo (or every photo of a hidden item) is no longer served by the
  * files API, so it shows as a placeholder instead of a broken image.
  */
+/** A hidden photo as its sender and the staff still see it: loaded with the sign-in token, never cached. */
+function ReviewPhoto({ itemId, photo, label }: { itemId: number; photo: FeedbackFile; label: string }) {
+  const [src, setSrc] = useState<string | null>(null);
+  const [failed, setFailed] = useState(false);
+  useEffect(() => {
+    let url: string | null = null;
+    let live = true;
+    fetchReviewPhoto(itemId, photo.id).then(
+      (blob) => {
+        if (!live) return;
+        url = URL.createObjectURL(blob);
+        setSrc(url);
+      },
+      () => live && setFailed(true),
+    );
+    return () => {
+      live = false;
+      if (url) URL.revokeObjectURL(url);
+    };
+  }, [itemId, photo.id]);
+  if (src) return <img src={src} alt={photo.name} data-testid="review-photo" />;
+  return <div className="fb-photo__placeholder">{failed ? label : "Đang tải…"}</div>;
+}
+
 export function PhotoGrid(props: {
   photos: (FeedbackFile | FeedbackPhoto)[];
   itemHidden?: boolean;
+  /** set for the sender and the people handling the item: hidden photos are still shown to them, dimmed */
+  reviewItemId?: number;
   onHide?: (photo: FeedbackPhoto) => void;
   onShow?: (photo: FeedbackPhoto) => void;
 }) {
@@ -70,9 +97,13 @@ export function PhotoGrid(props: {
         const hidden = "hidden" in p && p.hidden;
         const removed = hidden || !!props.itemHidden;
         return (
-          <figure key={p.id} className={hidden ? "fb-photo fb-photo--hidden" : "fb-photo"} data-testid={removed ? "photo-removed" : "photo"}>
+          <figure key={p.id} className={removed ? "fb-photo fb-photo--hidden" : "fb-photo"} data-testid={removed ? "photo-removed" : "photo"}>
             {removed ? (
-              <div className="fb-photo__placeholder">{hidden ? "Ảnh đã bị ẩn" : "Ảnh tạm ẩn cùng góp ý"}</div>
+              props.reviewItemId ? (
+                <ReviewPhoto itemId={props.reviewItemId} photo={p} label={hidden ? "Ảnh đã bị ẩn" : "Ảnh tạm ẩn cùng góp ý"} />
+              ) : (
+                <div className="fb-photo__placeholder">{hidden ? "Ảnh đã bị ẩn" : "Ảnh tạm ẩn cùng góp ý"}</div>
+              )
             ) : (
               <a href={apiUrl(p.url)} target="_blank" rel="noopener noreferrer">
                 <img src={apiUrl(p.url)} alt={p.name} loading="lazy" />

@@ -75,6 +75,7 @@ function DetailBody({ detail, onChange }: { detail: FeedbackDetail; onChange: (d
         <PhotoGrid
           photos={detail.photos}
           itemHidden={detail.scope === "full" && item.hidden}
+          reviewItemId={detail.scope === "full" ? item.id : undefined}
           onHide={
             viewer.canManage
               ? (p) => setPhotoToHide(p)
@@ -116,7 +117,7 @@ function DetailBody({ detail, onChange }: { detail: FeedbackDetail; onChange: (d
       )}
 
       <Modal visible={!!photoToHide} title="Ẩn ảnh" onClose={() => setPhotoToHide(null)}>
-        <p>Ảnh sẽ bị gỡ: không ai mở được ảnh này nữa (kể cả người gửi và người đã lưu đường dẫn). Cán bộ có thể bấm "Hiện lại" để khôi phục.</p>
+        <p>Ảnh sẽ bị gỡ khỏi nơi công khai: đường dẫn ảnh không mở được nữa. Người gửi và cán bộ xử lý vẫn xem được ảnh (đánh dấu "Đã ẩn") và có thể bấm "Hiện lại".</p>
         <div className="row fb-modal-actions">
           <Button size="small" variant="secondary" onClick={() => setPhotoToHide(null)}>
             Hủy
@@ -219,7 +220,7 @@ function ManagePanel({ detail, act }: { detail: FeedbackDetail; act: (fn: () => 
           <ConfirmButton
             label="Ẩn góp ý"
             title="Ẩn góp ý"
-            message="Góp ý sẽ không còn hiện ở danh sách công khai và ảnh kèm theo bị gỡ. Người gửi vẫn xem được nội dung góp ý của mình."
+            message="Góp ý sẽ không còn hiện ở danh sách công khai và đường dẫn ảnh kèm theo không mở được nữa. Người gửi vẫn xem được góp ý của mình."
             confirmLabel="Ẩn"
             testId="hide-item"
             danger

@@ -112,3 +112,8 @@ export async function fetchStats(): Promise<FeedbackStats> {
   const periodId = periods[0]?.id;
   return (await api.get<FeedbackStats>("/api/feedback/stats", { params: { periodId } })).data;
 }
+
+/** A photo of an item even while it is hidden (sender and handlers only): fetched with the token, as a blob. */
+export async function fetchReviewPhoto(itemId: number, photoId: string): Promise<Blob> {
+  return (await api.get<Blob>(`/api/feedback/${itemId}/photos/${photoId}`, { responseType: "blob" })).data;
+}
