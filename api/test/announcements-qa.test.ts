@@ -1,6 +1,6 @@
 import { expect, it } from "vitest";
 import { bearer, describeEachDb } from "./harness.js";
-import { publish } from "./announcements-helpers.js";
+import { PDF_BYTES, publish, upload } from "./announcements-helpers.js";
 import { excerpt } from "../src/announcements/plain-text.js";
 
 // Findings of the QA pass: schedule edits, archiving twice, inbox read marks, huge ids, excerpts.
@@ -74,6 +74,36 @@ describeEachDb("announcements: edits of the schedule, archive, inbox read marks"
     expect((await h().http().post(`/api/announcements/${big}/ack`).set(bearer(youth))).status).toBe(404);
     expect((await h().http().get(`/api/announcements/${big}/receipts`).set(bearer(staff))).status).toBe(404);
     expect((await h().http().post(`/api/notifications/${big}/read`).set(bearer(youth))).status).toBe(404);
+  });
+
+  it("saving every field unchanged (as the edit screen does) is not an edit, whatever the stored key order", async () => {
+    const staff = await h().signIn("staff");
+    const pdf = await upload(h(), staff, "Kế hoạch.pdf", PDF_BYTES, "application/pdf");
+    const a = await publish(h(), staff, { title: "Có tệp đính kèm", attachmentIds: [pdf] });
+    // Seeded notices store their files with the keys in another order.
+    const stored = JSON.parse((await h().ctx.database.db.selectFrom("announcements").select("attachments_json").where("id", "=", a.id).executeTakeFirstOrThrow()).attachments_json) as Record<string, unknown>[];
+    const reordered = JSON.stringify(stored.map(({ id, name, size, mime, url }) => ({ id, name, size, mime, url })));
+    await h().ctx.database.db.updateTable("announcements").set({ attachments_json: reordered }).where("id", "=", a.id).execute();
+    const d = (await h().http().get(`/api/announcements/${a.id}`).set(bearer(staff))).body;
+    const same = {
+      title: d.title,
+      body: d.body,
+      categoryId: d.category.id,
+      coverFileId: null,
+      attachmentIds: d.attachments.map((f: { id: string }) => f.id),
+      audience: d.audience,
+      unitIds: [],
+      pinned: true,
+      requiresAck: d.requiresAck,
+      expiresAt: d.expiresAt,
+    };
+    const res = await h().http().patch(`/api/announcements/${a.id}`).set(bearer(staff)).send(same);
+    expect(res.status).toBe(200);
+    expect(res.body.pinned).toBe(true);
+    expect(res.body.edited).toBe(false);
+    // Removing the file is an edit.
+    const removed = await h().http().patch(`/api/announcements/${a.id}`).set(bearer(staff)).send({ ...same, attachmentIds: [] });
+    expect(removed.body.edited).toBe(true);
   });
 
   it("excerpts drop a link's url even when it holds parentheses", () => {

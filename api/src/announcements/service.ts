@@ -214,8 +214,14 @@ export async function updateAnnouncement(ctx: AppContext, id: number, patch: Pat
     }
     const title = patch.title ?? cur.title;
     const body = patch.body ?? cur.body;
+    // Files compare by id (the stored JSON may list the same files with keys in another order).
+    const fileIds = (json: string | null) => JSON.stringify(parseJson<AnnouncementFile[] | AnnouncementFile | null>(json, null) ?? null, ["id"]);
     const contentChanged =
-      title !== cur.title || body !== cur.body || attachmentsJson !== cur.attachments_json || coverJson !== cur.cover_json || (patch.categoryId !== undefined && patch.categoryId !== cur.category_id);
+      title !== cur.title ||
+      body !== cur.body ||
+      fileIds(attachmentsJson) !== fileIds(cur.attachments_json) ||
+      fileIds(coverJson) !== fileIds(cur.cover_json) ||
+      (patch.categoryId !== undefined && patch.categoryId !== cur.category_id);
     const publishedAt = publishingNow ? now : cur.published_at;
     const sortAt = status === "published" ? publishedAt! : status === "scheduled" ? publishAt! : cur.created_at;
     await trx
