@@ -115,6 +115,18 @@ describe("feedback send form: photos and signing in", () => {
     expect(n).toBe(5);
   });
 
+  it("a document chosen as a photo is refused at once, with its name", async () => {
+    localStorage.clear();
+    useSession.setState({ status: "signed-in", me });
+    vi.spyOn(zalo, "pickImages").mockResolvedValue([new File([new Uint8Array([1])], "ke-hoach.pdf", { type: "application/pdf" })]);
+    vi.spyOn(api, "post").mockResolvedValue({ data: { id: "doc1", url: "/api/files/doc1", name: "ke-hoach.pdf", size: 1, mime: "application/pdf" } });
+    renderForm();
+    fireEvent.click(screen.getByTestId("add-photos"));
+    await waitFor(() => expect(screen.getByTestId("feedback-error")).toHaveTextContent('Tệp "ke-hoach.pdf" không phải là ảnh'));
+    expect(screen.queryAllByTestId("photo-preview")).toHaveLength(0);
+    expect(loadDraft().photos).toEqual([]);
+  });
+
   it("a visitor who is not signed in is shown how to sign in, not a form that fails", async () => {
     useSession.setState({ status: "anonymous", me: null });
     const post = vi.spyOn(api, "post");

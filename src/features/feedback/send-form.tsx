@@ -59,6 +59,11 @@ export function SendForm({ categories, groups, onSent, onShowMine }: Props) {
     for (const file of files) {
       try {
         const meta = await uploadFile(file);
+        // The server sniffs the bytes: a document picked through "all files" is refused here, not at sending.
+        if (!meta.mime.startsWith("image/")) {
+          setError(`Tệp "${meta.name}" không phải là ảnh (chỉ nhận JPG, PNG, WEBP, GIF).`);
+          continue;
+        }
         setDraft((d) => (d.photos.length >= FEEDBACK_LIMITS.maxPhotos ? d : { ...d, photos: [...d.photos, meta] }));
       } catch (err) {
         setError(errorMessage(err));
