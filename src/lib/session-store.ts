@@ -5,7 +5,7 @@
 import { create } from "zustand";
 import type { Me, Role, Session } from "@contract/identity";
 import type { PublicConfig } from "@contract/common";
-import { api, errorMessage, getToken, isNetworkError, setToken, setUnauthenticatedHandler } from "./api-client";
+import { api, errorMessage, getToken, isNetworkError, setToken, setUnauthenticatedHandler, toApiError } from "./api-client";
 import { zaloAccessToken } from "./zalo";
 
 type Status = "loading" | "signed-in" | "anonymous";
@@ -37,6 +37,11 @@ interface SessionState {
   config: PublicConfig | null;
   /** Why the silent Zalo sign-in failed (Vietnamese), if it did. */
   signInError: string | null;
+  /**
+   * Why the app signed the person out by itself (session expired or ended, account disabled), in
+   * Vietnamese; null after a deliberate sign-out or a new sign-in.
+   */
+  sessionNotice: string | null;
   /** An invitation code from the opening link (?invite=…), kept until it is accepted or dismissed. */
   pendingInvite: string | null;
   /** Loads the public config and resumes (or silently starts, inside Zalo) a session. */
@@ -81,7 +86,7 @@ export function captureInviteFromLocation(): string | null {
   if (typeof window === "undefined") return null;
   const url = new URL(window.location.href);
   const code = url.searchParams.get("invite")?.trim();
-  if (!code || !/^[A-Za-z0-9-]{4,64}$/.test(code)) return readStored();
+  if (!code || !/^[A-Za-z0-9-]{1,64}$/.test(code)) return readStored();
   storeInvite(code);
   url.searchParams.delete("invite");
   // Only the app's root is redirected (a deep link elsewhere keeps its screen).
@@ -95,6 +100,7 @@ export const useSession = create<SessionState>((set, get) => ({
   me: null,
   config: null,
   signInError: null,
+  sessionNotice: null,
   pendingInvite: captureInviteFromLocation(),
 
   async init() {
@@ -116,6 +122,9 @@ export const useSession = create<SessionState>((set, get) => ({
           return;
         }
         setToken(null);
+        // The server's own words: expired, ended, or the account was disabled.
+        const err = toApiError(e);
+        if (err.status === 401) set({ sessionNotice: err.message });
       }
     }
     // Inside Zalo: silent sign-in with the Zalo access token.
@@ -125,7 +134,7 @@ export const useSession = create<SessionState>((set, get) => ({
 
   acceptSession(session) {
     setToken(session.token);
-    set({ me: session.user, status: "signed-in", signInError: null });
+    set({ me: session.user, status: "signed-in", signInError: null, sessionNotice: null });
   },
 
   async refreshMe() {
@@ -173,13 +182,15 @@ export const useSession = create<SessionState>((set, get) => ({
       /* the token is dropped locally anyway */
     }
     setToken(null);
-    set({ me: null, status: "anonymous" });
+    set({ me: null, status: "anonymous", sessionNotice: null });
   },
 }));
 
+const SESSION_ENDED = "Phiên đăng nhập đã kết thúc, vui lòng đăng nhập lại.";
+
 setUnauthenticatedHandler(() => {
   setToken(null);
-  useSession.setState({ me: null, status: "anonymous" });
+  useSession.setState({ me: null, status: "anonymous", sessionNotice: SESSION_ENDED });
 });
 
 /** The current role, or "anonymous". */

@@ -3,7 +3,7 @@ import { MemoryRouter } from "react-router-dom";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { SnackbarProvider } from "zmp-ui";
 import type { Me } from "@contract/identity";
-import { api, ApiError } from "../../lib/api-client";
+import { api, ApiError, getToken, setToken } from "../../lib/api-client";
 import { useSession } from "../../lib/session-store";
 import * as zalo from "../../lib/zalo";
 import { AccountPage } from "./account-page";
@@ -48,7 +48,7 @@ describe("account page", () => {
     cleanup();
     vi.restoreAllMocks();
     vi.mocked(zalo.isInZalo).mockReturnValue(false);
-    useSession.setState({ me: null, status: "anonymous", config: null, pendingInvite: null, signInError: null });
+    useSession.setState({ me: null, status: "anonymous", config: null, pendingInvite: null, signInError: null, sessionNotice: null });
   });
 
   it("in a browser, signed out: offers the staff password form and the dev role chooser", async () => {
@@ -188,6 +188,76 @@ describe("account page", () => {
     expect(screen.queryByTestId("invite-card")).toBeNull();
   });
 
+  it("an expired session at start: signed out quietly, and the Cá nhân tab says why until the next sign-in", async () => {
+    setToken("old-token");
+    vi.mocked(api.get).mockImplementation(async (url: string) => {
+      if (url === "/api/config") return { data: config };
+      if (url === "/api/me") throw new ApiError(401, "SESSION_EXPIRED", "Phiên đăng nhập đã hết hạn, vui lòng đăng nhập lại.");
+      if (url === "/api/units") return { data: [] };
+      throw new Error(`unexpected GET ${url}`);
+    });
+    await useSession.getState().init();
+    expect(useSession.getState().status).toBe("anonymous");
+    expect(getToken()).toBeNull();
+    renderPage();
+    expect(screen.getByTestId("session-notice")).toHaveTextContent("Phiên đăng nhập đã hết hạn, vui lòng đăng nhập lại.");
+    expect(screen.getByTestId("password-form")).toBeInTheDocument();
+    const post = vi.spyOn(api, "post").mockResolvedValue({ data: { token: "t", expiresAt: "2026-12-20T00:00:00.000Z", user: me({ consented: true }) } });
+    fireEvent.click(screen.getByTestId("dev-signin-submit"));
+    await waitFor(() => expect(screen.getByTestId("profile")).toBeInTheDocument());
+    expect(post).toHaveBeenCalledWith("/api/auth/dev", { role: "youth", unitId: undefined, name: undefined });
+    expect(useSession.getState().sessionNotice).toBeNull();
+    // a deliberate sign-out is not explained as an expiry
+    post.mockResolvedValue({ data: undefined });
+    fireEvent.click(screen.getByTestId("sign-out"));
+    expect(await screen.findByTestId("password-form")).toBeInTheDocument();
+    expect(screen.queryByTestId("session-notice")).toBeNull();
+  });
+
+  it("dev chooser: a focal point without a unit is asked for one next to the picker", async () => {
+    useSession.setState({ status: "anonymous", me: null, config });
+    const post = vi.spyOn(api, "post");
+    renderPage();
+    fireEvent.click(screen.getByTestId("dev-role-focal"));
+    fireEvent.click(screen.getByTestId("dev-signin-submit"));
+    expect(await screen.findByTestId("dev-unit-error")).toHaveTextContent("Vui lòng chọn đơn vị cho đầu mối.");
+    expect(post).not.toHaveBeenCalled();
+    await screen.findByRole("option", { name: "Đoàn TNCS Hồ Chí Minh phường" });
+    fireEvent.change(screen.getByTestId("dev-unit"), { target: { value: "3" } });
+    expect(screen.queryByTestId("dev-unit-error")).toBeNull();
+  });
+
+  it("an observer invitation is named as such, and a focal point is told it replaces their current unit", async () => {
+    useSession.setState({
+      status: "signed-in",
+      config,
+      me: me({ role: "focal", unit: { id: 3, code: "DOAN", name: "Đoàn TNCS Hồ Chí Minh phường" }, consented: true }),
+      pendingInvite: "OBSERVER22",
+    });
+    vi.mocked(api.get).mockImplementation(async (url: string) => {
+      if (url === "/api/invitations/OBSERVER22")
+        return { data: { code: "OBSERVER22", role: "observer", unit: { id: 7, code: "MTTQ", name: "Ủy ban Mặt trận Tổ quốc Việt Nam phường" }, status: "active", expiresAt: "2026-12-04T03:00:00.000Z" } };
+      throw new Error(`unexpected GET ${url}`);
+    });
+    renderPage();
+    expect(await screen.findByRole("heading", { name: "Lời mời làm giám sát (MTTQ)" })).toBeInTheDocument();
+    expect(screen.getByTestId("invite-replaces")).toHaveTextContent("Bạn đang là đầu mối đơn vị của Đoàn TNCS Hồ Chí Minh phường");
+    expect(screen.getByTestId("invite-accept")).toBeInTheDocument();
+  });
+
+  it("a staff account opening an invitation is told to use the invitee's Zalo, with nothing to accept", async () => {
+    useSession.setState({ status: "signed-in", config, me: me({ role: "staff", consented: true }), pendingInvite: "ABCDEFGH23" });
+    vi.mocked(api.get).mockImplementation(async (url: string) => {
+      if (url === "/api/invitations/ABCDEFGH23")
+        return { data: { code: "ABCDEFGH23", role: "focal", unit: { id: 3, code: "DOAN", name: "Đoàn TNCS Hồ Chí Minh phường" }, status: "active", expiresAt: "2026-12-04T03:00:00.000Z" } };
+      throw new Error(`unexpected GET ${url}`);
+    });
+    renderPage();
+    expect(await screen.findByText(/Tài khoản cán bộ phường không nhận lời mời đầu mối/)).toBeInTheDocument();
+    expect(screen.queryByTestId("invite-accept")).toBeNull();
+    expect(screen.getByTestId("invite-dismiss")).toHaveTextContent("Đóng");
+  });
+
   it("keeps an invitation while signed out and asks to sign in first", () => {
     useSession.setState({ status: "anonymous", config, me: null, pendingInvite: "ABCDEFGH23" });
     renderPage();
@@ -209,6 +279,10 @@ describe("invitation link", () => {
     expect(window.location.search).toBe("");
     // after a reload (or a sign-in that reloads) the code is still there
     expect(captureInviteFromLocation()).toBe("ABCDEFGH23");
+    // a short code is kept too: the server answers it with "Mã mời không tồn tại"
+    sessionStorage.clear();
+    window.history.replaceState(null, "", "/zapps/thanh-nien-so/?invite=ab");
+    expect(captureInviteFromLocation()).toBe("ab");
     // a deep link elsewhere keeps its screen; junk is ignored
     sessionStorage.clear();
     window.history.replaceState(null, "", "/zapps/thanh-nien-so/announcements?invite=%3Cscript%3E");

@@ -17,7 +17,7 @@ import { updateMe } from "./api";
 import "./account.css";
 
 export function AccountPage() {
-  const { status, me, config, signOut, signInError, zaloSignIn, applyMe } = useSession();
+  const { status, me, config, signOut, signInError, sessionNotice, zaloSignIn, applyMe } = useSession();
   const notify = useNotify();
   const [retrying, setRetrying] = useState(false);
   const [confirmWithdraw, setConfirmWithdraw] = useState(false);
@@ -37,6 +37,11 @@ export function AccountPage() {
   return (
     <AppPage title="Cá nhân" testId="account-page">
       {status === "loading" && <Skeleton rows={1} />}
+      {status === "anonymous" && sessionNotice && !signInError && (
+        <p className="card session-notice" role="status" data-testid="session-notice">
+          {sessionNotice}
+        </p>
+      )}
       <InvitationCard />
       {me && (
         <section className="card profile" data-testid="profile">

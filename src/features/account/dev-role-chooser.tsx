@@ -17,6 +17,7 @@ export function DevRoleChooser() {
   const [role, setRole] = useState<Role>("youth");
   const [unitId, setUnitId] = useState<number | undefined>();
   const [busy, setBusy] = useState(false);
+  const [unitError, setUnitError] = useState(false);
 
   useEffect(() => {
     api.get<Unit[]>("/api/units").then((r) => setUnits(r.data.filter((u) => u.kind !== "ward")), notify.error);
@@ -25,7 +26,7 @@ export function DevRoleChooser() {
 
   const submit = async () => {
     if (role === "focal" && !unitId) {
-      notify.error("Vui lòng chọn đơn vị cho đầu mối.");
+      setUnitError(true);
       return;
     }
     setBusy(true);
@@ -64,7 +65,11 @@ export function DevRoleChooser() {
           aria-label="Đơn vị"
           data-testid="dev-unit"
           value={unitId ?? ""}
-          onChange={(e) => setUnitId(e.target.value ? Number(e.target.value) : undefined)}
+          aria-invalid={unitError}
+          onChange={(e) => {
+            setUnitId(e.target.value ? Number(e.target.value) : undefined);
+            setUnitError(false);
+          }}
         >
           <option value="">— Chọn đơn vị —</option>
           {units.map((u) => (
@@ -73,6 +78,11 @@ export function DevRoleChooser() {
             </option>
           ))}
         </select>
+      )}
+      {role === "focal" && unitError && (
+        <p className="field-error" role="alert" data-testid="dev-unit-error">
+          Vui lòng chọn đơn vị cho đầu mối.
+        </p>
       )}
       <Button fullWidth loading={busy} onClick={submit} data-testid="dev-signin-submit">
         Đăng nhập

@@ -1,6 +1,6 @@
 import { useEffect, useState } from "react";
 import { Button } from "zmp-ui";
-import type { InvitationPreview } from "@contract/identity";
+import type { InvitationPreview, Role } from "@contract/identity";
 import { ROLE_LABELS } from "@contract/identity-labels";
 import { ApiError, toApiError } from "../../lib/api-client";
 import { formatDate } from "../../lib/dates";
@@ -8,11 +8,18 @@ import { useSession } from "../../lib/session-store";
 import { useNotify } from "../../components/use-notify";
 import { acceptInvitation, previewInvitation } from "./api";
 
+/** A role label inside a sentence: "Đầu mối đơn vị" → "đầu mối đơn vị", "(MTTQ)" keeps its capitals. */
+const roleInSentence = (role: Role) => {
+  const label = ROLE_LABELS[role];
+  return label.charAt(0).toLowerCase() + label.slice(1);
+};
+
 /** The invitation from the opening link: confirm to become the unit's focal point. */
 export function InvitationCard() {
   const code = useSession((s) => s.pendingInvite);
   const status = useSession((s) => s.status);
   const clearInvite = useSession((s) => s.clearInvite);
+  const me = useSession((s) => s.me);
   const applyMe = useSession((s) => s.applyMe);
   const notify = useNotify();
   const [preview, setPreview] = useState<InvitationPreview | null>(null);
@@ -23,6 +30,7 @@ export function InvitationCard() {
     if (!code || status !== "signed-in") return;
     let alive = true;
     setError(null);
+    setPreview(null);
     previewInvitation(code).then(
       (p) => alive && setPreview(p),
       (e) => alive && setError(toApiError(e)),
@@ -38,7 +46,7 @@ export function InvitationCard() {
     return (
       <section className="card invite-card" data-testid="invite-card">
         <h3>Bạn có một lời mời</h3>
-        <p className="muted">Vui lòng đăng nhập để nhận lời mời làm đầu mối đơn vị (mã {code}).</p>
+        <p className="muted">Vui lòng đăng nhập để nhận lời mời (mã {code}).</p>
       </section>
     );
   }
@@ -46,10 +54,10 @@ export function InvitationCard() {
   const accept = async () => {
     setBusy(true);
     try {
-      const me = await acceptInvitation(code);
-      applyMe(me);
+      const updated = await acceptInvitation(code);
+      applyMe(updated);
       clearInvite();
-      notify.success(`Bạn đã là ${ROLE_LABELS[me.role].toLowerCase()}${me.unit ? ` của ${me.unit.name}` : ""}.`);
+      notify.success(`Bạn đã là ${roleInSentence(updated.role)}${updated.unit ? ` của ${updated.unit.name}` : ""}.`);
     } catch (e) {
       setError(toApiError(e));
     } finally {
@@ -57,10 +65,10 @@ export function InvitationCard() {
     }
   };
 
-  const usable = preview?.status === "active" && !error;
+  const usable = preview?.status === "active" && !error && me?.role !== "staff";
   return (
     <section className="card invite-card" data-testid="invite-card">
-      <h3>Lời mời làm đầu mối</h3>
+      <h3>{preview ? `Lời mời làm ${roleInSentence(preview.role)}` : "Lời mời"}</h3>
       {!preview && !error && <p className="muted">Đang kiểm tra lời mời…</p>}
       {preview && (
         <p data-testid="invite-summary">
@@ -69,6 +77,15 @@ export function InvitationCard() {
           {preview.status === "used" && <> Lời mời này đã được sử dụng.</>}
           {preview.status === "expired" && <> Lời mời này đã hết hạn, vui lòng xin cán bộ phường một mã mới.</>}
         </p>
+      )}
+      {preview?.status === "active" && me && me.role !== "youth" && me.role !== "staff" && (
+        <p className="muted" data-testid="invite-replaces">
+          Bạn đang là {roleInSentence(me.role)}
+          {me.unit ? ` của ${me.unit.name}` : ""}. Nhận lời mời này sẽ thay thế vai trò hiện tại.
+        </p>
+      )}
+      {preview?.status === "active" && me?.role === "staff" && (
+        <p className="muted">Tài khoản cán bộ phường không nhận lời mời đầu mối. Hãy mở đường dẫn bằng tài khoản Zalo của người được mời.</p>
       )}
       {error && (
         <p className="field-error" role="alert" data-testid="invite-error">

@@ -148,6 +148,7 @@ function UserEditor({ user, onClose, onSaved }: { user: User | null; onClose: ()
   const [fieldError, setFieldError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [confirmDisable, setConfirmDisable] = useState(false);
+  const [confirmStaff, setConfirmStaff] = useState(false);
 
   useEffect(() => {
     if (!user) return;
@@ -175,12 +176,17 @@ function UserEditor({ user, onClose, onSaved }: { user: User | null; onClose: ()
     }
   };
 
-  const saveRole = () => {
+  const saveRole = (confirmed = false) => {
     if (role === "focal" && !unitId) {
       setFieldError("Đầu mối phải thuộc một đơn vị: vui lòng chọn đơn vị.");
       return;
     }
-    void save({ role, unitId: unitId || null }, "Đã lưu vai trò và đơn vị.");
+    // Staff rights are the keys to everything: ask before handing them out.
+    if (role === "staff" && user?.role !== "staff" && !confirmed) {
+      setConfirmStaff(true);
+      return;
+    }
+    return save({ role, unitId: unitId || null }, "Đã lưu vai trò và đơn vị.");
   };
 
   return (
@@ -227,7 +233,7 @@ function UserEditor({ user, onClose, onSaved }: { user: User | null; onClose: ()
               {fieldError}
             </p>
           )}
-          <Button fullWidth loading={busy} onClick={saveRole} data-testid="edit-save">
+          <Button fullWidth loading={busy} onClick={() => void saveRole()} data-testid="edit-save">
             Lưu thay đổi
           </Button>
           {!self &&
@@ -248,9 +254,23 @@ function UserEditor({ user, onClose, onSaved }: { user: User | null; onClose: ()
             danger
             busy={busy}
             onConfirm={async () => {
-              if (await save({ disabled: true }, "Đã khóa tài khoản.")) setConfirmDisable(false);
+              // Closed either way: a refusal shows under the form (edit-error), not behind the dialog.
+              await save({ disabled: true }, "Đã khóa tài khoản.");
+              setConfirmDisable(false);
             }}
             onCancel={() => setConfirmDisable(false)}
+          />
+          <ConfirmModal
+            visible={confirmStaff}
+            title="Cấp quyền cán bộ phường?"
+            description={`${user.name} sẽ quản lý được thông báo, kỳ báo cáo, góp ý và người dùng của phường.`}
+            confirmText="Cấp quyền"
+            busy={busy}
+            onConfirm={async () => {
+              await saveRole(true);
+              setConfirmStaff(false);
+            }}
+            onCancel={() => setConfirmStaff(false)}
           />
         </div>
       )}

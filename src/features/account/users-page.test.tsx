@@ -1,0 +1,95 @@
+import { cleanup, fireEvent, render, screen, waitFor } from "@testing-library/react";
+import { MemoryRouter } from "react-router-dom";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { SnackbarProvider } from "zmp-ui";
+import type { User } from "@contract/identity";
+import { api, ApiError } from "../../lib/api-client";
+import { useSession } from "../../lib/session-store";
+import { UsersPage } from "./users-page";
+
+vi.mock("../../lib/zalo", () => ({
+  isInZalo: vi.fn(() => false),
+  zaloAccessToken: vi.fn(async () => null),
+}));
+
+const user = (over: Partial<User> = {}): User => ({
+  id: 42,
+  name: "Phạm Thị Hương",
+  avatarUrl: null,
+  role: "youth",
+  unit: null,
+  disabled: false,
+  source: "zalo",
+  username: null,
+  phone: null,
+  consented: true,
+  createdAt: "2026-11-01T00:00:00.000Z",
+  ...over,
+});
+
+const renderPage = () =>
+  render(
+    <SnackbarProvider>
+      <MemoryRouter>
+        <UsersPage />
+      </MemoryRouter>
+    </SnackbarProvider>,
+  );
+
+describe("users admin", () => {
+  beforeEach(() => {
+    Element.prototype.scrollTo = () => {};
+    useSession.setState({
+      status: "signed-in",
+      me: { id: 1, name: "Cán bộ", avatarUrl: null, role: "staff", unit: null, hasPhone: false, consented: false },
+    });
+    vi.spyOn(api, "get").mockImplementation(async (url: string) => {
+      if (url === "/api/units") return { data: [{ id: 3, code: "DOAN", name: "Đoàn TNCS Hồ Chí Minh phường", shortName: "Đoàn phường", kind: "youth_union", parentId: 1 }] };
+      if (url === "/api/users") return { data: { items: [user()], nextCursor: null } };
+      throw new Error(`unexpected GET ${url}`);
+    });
+  });
+  afterEach(() => {
+    cleanup();
+    vi.restoreAllMocks();
+    useSession.setState({ me: null, status: "anonymous" });
+  });
+
+  it("asks before giving someone staff rights, and saves nothing when cancelled", async () => {
+    const patch = vi.spyOn(api, "patch").mockResolvedValue({ data: user({ role: "staff" }) });
+    renderPage();
+    fireEvent.click(await screen.findByTestId("user-42"));
+    fireEvent.change(await screen.findByTestId("edit-role"), { target: { value: "staff" } });
+    fireEvent.click(screen.getByTestId("edit-save"));
+    expect(await screen.findByText("Cấp quyền cán bộ phường?")).toBeInTheDocument();
+    expect(patch).not.toHaveBeenCalled();
+    fireEvent.click(screen.getByTestId("confirm-cancel"));
+    await waitFor(() => expect(screen.queryByText("Cấp quyền cán bộ phường?")).toBeNull());
+    expect(patch).not.toHaveBeenCalled();
+
+    fireEvent.click(screen.getByTestId("edit-save"));
+    fireEvent.click(await screen.findByTestId("confirm-ok"));
+    await waitFor(() => expect(patch).toHaveBeenCalledWith("/api/users/42", { role: "staff", unitId: null }));
+    await waitFor(() => expect(screen.queryByText("Cấp quyền cán bộ phường?")).toBeNull());
+  });
+
+  it("other role changes save at once", async () => {
+    const patch = vi.spyOn(api, "patch").mockResolvedValue({ data: user({ role: "observer" }) });
+    renderPage();
+    fireEvent.click(await screen.findByTestId("user-42"));
+    fireEvent.change(await screen.findByTestId("edit-role"), { target: { value: "observer" } });
+    fireEvent.click(screen.getByTestId("edit-save"));
+    await waitFor(() => expect(patch).toHaveBeenCalledWith("/api/users/42", { role: "observer", unitId: null }));
+    expect(screen.queryByText("Cấp quyền cán bộ phường?")).toBeNull();
+  });
+
+  it("a refused disable closes the dialog and shows the reason under the form", async () => {
+    vi.spyOn(api, "patch").mockRejectedValue(new ApiError(404, "USER_NOT_FOUND", "Không tìm thấy người dùng."));
+    renderPage();
+    fireEvent.click(await screen.findByTestId("user-42"));
+    fireEvent.click(await screen.findByTestId("edit-disable"));
+    fireEvent.click(await screen.findByTestId("confirm-ok"));
+    expect(await screen.findByTestId("edit-error")).toHaveTextContent("Không tìm thấy người dùng.");
+    await waitFor(() => expect(screen.queryByTestId("confirm-ok")).toBeNull());
+  });
+});
