@@ -32,7 +32,7 @@ export const AnnouncementCategorySchema = z.object({ id: z.number().int(), name:
 export type AnnouncementCategory = z.infer<typeof AnnouncementCategorySchema>;
 
 export const NewCategorySchema = z.object({
-  name: z.string().trim().min(2, "Tên chuyên mục cần ít nhất 2 ký tự.").max(CATEGORY_NAME_MAX).refine((s) => !CONTROL_CHARS.test(s), "Tên chuyên mục chứa ký tự không hợp lệ."),
+  name: z.string().trim().min(2, "Tên chuyên mục cần ít nhất 2 ký tự.").max(CATEGORY_NAME_MAX, `Tên chuyên mục tối đa ${CATEGORY_NAME_MAX} ký tự.`).refine((s) => !CONTROL_CHARS.test(s), "Tên chuyên mục chứa ký tự không hợp lệ."),
 });
 
 /** One notice in the feed (no body). */

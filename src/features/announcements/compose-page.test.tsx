@@ -76,6 +76,27 @@ describe("compose page", () => {
     expect(await screen.findByTestId("saved")).toBeInTheDocument();
   });
 
+  it("Enter in a one-line field never publishes; Enter in the new category name adds the category", async () => {
+    const posts: { url: string; body: unknown }[] = [];
+    vi.spyOn(api, "post").mockImplementation((async (url: string, body: unknown) => {
+      posts.push({ url, body });
+      return { data: { id: 9, name: (body as { name: string }).name } };
+    }) as never);
+    renderCompose();
+    const title = await screen.findByTestId("ann-title-input");
+    fireEvent.change(title, { target: { value: "Tiêu đề đủ dài" } });
+    fireEvent.change(screen.getByTestId("ann-body-input"), { target: { value: "Nội dung." } });
+    fireEvent.keyDown(title, { key: "Enter" });
+    fireEvent.click(screen.getByRole("button", { name: "+ Thêm" }));
+    fireEvent.click(screen.getByTestId("ann-add-category"));
+    expect(await screen.findByText("Tên chuyên mục cần ít nhất 2 ký tự.")).toBeInTheDocument();
+    const name = screen.getByTestId("ann-new-category");
+    fireEvent.change(name, { target: { value: "Hướng nghiệp" } });
+    fireEvent.keyDown(name, { key: "Enter" });
+    await waitFor(() => expect((screen.getByTestId("ann-category") as HTMLSelectElement).value).toBe("9"));
+    expect(posts.map((p) => p.url)).toEqual(["/api/announcement-categories"]);
+  });
+
   it("a field's error goes away as soon as it is corrected; the schedule reads dd/MM/yyyy HH:mm", async () => {
     renderCompose();
     fireEvent.click(await screen.findByTestId("ann-submit"));

@@ -170,14 +170,19 @@ export function ComposePage() {
 
   const addCategory = async () => {
     const name = (newCategory ?? "").trim();
-    if (name.length < 2) return;
+    if (name.length < 2) {
+      setFieldErrors((e) => ({ ...e, newCategory: "Tên chuyên mục cần ít nhất 2 ký tự." }));
+      return;
+    }
     try {
       const c = await createCategory(name);
       setCategories((cs) => [...cs, c]);
       set("categoryId", c.id);
       setNewCategory(null);
+      setFieldErrors((e) => Object.fromEntries(Object.entries(e).filter(([key]) => key !== "newCategory")));
+      notify.success(`Đã thêm chuyên mục “${c.name}”.`);
     } catch (e) {
-      notify.error(e);
+      setFieldErrors((errs) => ({ ...errs, newCategory: errorMessage(e) }));
     }
   };
 
@@ -301,6 +306,10 @@ export function ComposePage() {
           e.preventDefault();
           void submit();
         }}
+        onKeyDown={(e) => {
+          // Enter in a one-line field must not publish to everyone: only the button sends.
+          if (e.key === "Enter" && e.target instanceof HTMLInputElement) e.preventDefault();
+        }}
         noValidate
       >
         <label className="field-label" htmlFor="ann-title">
@@ -380,12 +389,28 @@ export function ComposePage() {
         </div>
         {newCategory !== null && (
           <div className="row">
-            <input className="native-input" placeholder="Tên chuyên mục mới" maxLength={60} value={newCategory} onChange={(e) => setNewCategory(e.target.value)} />
-            <Button size="small" htmlType="button" onClick={() => void addCategory()}>
+            <input
+              className="native-input"
+              placeholder="Tên chuyên mục mới"
+              aria-label="Tên chuyên mục mới"
+              data-testid="ann-new-category"
+              maxLength={60}
+              value={newCategory}
+              onChange={(e) => setNewCategory(e.target.value)}
+              onKeyDown={(e) => {
+                // Enter adds the category instead of submitting the whole notice.
+                if (e.key === "Enter") {
+                  e.preventDefault();
+                  void addCategory();
+                }
+              }}
+            />
+            <Button size="small" htmlType="button" onClick={() => void addCategory()} data-testid="ann-add-category">
               Thêm
             </Button>
           </div>
         )}
+        {newCategory !== null && err("newCategory")}
         {err("categoryId")}
 
         <span className="field-label">Ảnh bìa</span>
