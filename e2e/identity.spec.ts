@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { appPath } from "./fixtures";
+import { appPath, devToken, unitIdByCode } from "./fixtures";
 
 const DEV_STAFF_PASSWORD = "ThanhNien@2026";
 
@@ -128,6 +128,14 @@ test("staff manage users: search without diacritics, change a role, disable with
   await expect(list).toContainText("Đầu mối đơn vị");
   await expect(list).toContainText("Công an phường");
 
+  // staff rights are only given after a question; cancelling changes nothing
+  await page.getByTestId("edit-role").selectOption("staff");
+  await page.getByTestId("edit-save").click();
+  await expect(page.getByText("Cấp quyền cán bộ phường?")).toBeVisible();
+  await page.getByTestId("confirm-cancel").click();
+  await expect(list).not.toContainText("Cán bộ phường");
+  await page.getByTestId("edit-role").selectOption("focal");
+
   // disabling asks first, then signs the person out everywhere
   await page.getByTestId("edit-disable").click();
   await expect(page.getByText("Khóa tài khoản này?")).toBeVisible();
@@ -152,4 +160,45 @@ test("repeated wrong passwords lock the account with a clear message", async ({ 
   await page.getByTestId("password-submit").click();
   await expect(page.getByTestId("password-error")).toContainText("tạm khóa");
   await expect(page.getByTestId("profile")).toHaveCount(0);
+});
+
+test("a session ended elsewhere signs out quietly with a note; short, unknown and used codes are explained", async ({ page, request }) => {
+  // a focal point's session is revoked (signed out on another device, or the account disabled)
+  const focal = await request.post("/api/auth/dev", { data: { role: "focal", unitId: await unitIdByCode(request, "DOAN"), name: "Phiên Cũ" } });
+  const token = (await focal.json()).token as string;
+  expect((await request.post("/api/auth/logout", { headers: { Authorization: `Bearer ${token}` } })).status()).toBe(204);
+
+  await page.goto(appPath("/account"));
+  await page.evaluate((t) => localStorage.setItem("tns.token", t), token);
+  await page.goto(appPath("/"));
+  await expect(page.getByTestId("tab-reports")).toHaveCount(0);
+  await page.getByTestId("tab-account").click();
+  await expect(page.getByTestId("session-notice")).toHaveText("Phiên đăng nhập đã kết thúc, vui lòng đăng nhập lại.");
+  await expect(page.getByTestId("password-form")).toBeVisible();
+  expect(await page.evaluate(() => localStorage.getItem("tns.token"))).toBeNull();
+
+  // a mistyped short code from the address is looked up, not dropped
+  await page.goto(appPath("/?invite=ab"));
+  await expect(page.getByTestId("invite-card")).toContainText("Vui lòng đăng nhập để nhận lời mời (mã ab)");
+  await page.getByTestId("dev-role-youth").click();
+  await page.getByTestId("dev-signin-submit").click();
+  await expect(page.getByTestId("invite-error")).toHaveText("Mã mời không tồn tại. Vui lòng kiểm tra lại đường dẫn hoặc mã QR.");
+  await expect(page.getByTestId("session-notice")).toHaveCount(0);
+  await page.getByTestId("invite-dismiss").click();
+  await expect(page.getByTestId("invite-card")).toHaveCount(0);
+
+  // an observer invitation, used by someone else first
+  const staff = await devToken(request, "staff");
+  const inv = await request.post("/api/invitations", {
+    headers: { Authorization: `Bearer ${staff}` },
+    data: { unitId: await unitIdByCode(request, "MTTQ"), role: "observer" },
+  });
+  const code = (await inv.json()).code as string;
+  const other = await devToken(request, "youth", { name: "Người Nhận Trước" });
+  expect((await request.post(`/api/invitations/${code}/accept`, { headers: { Authorization: `Bearer ${other}` } })).ok()).toBe(true);
+  await page.goto(appPath(`/?invite=${code}`));
+  await expect(page.getByRole("heading", { name: "Lời mời làm giám sát (MTTQ)" })).toBeVisible();
+  await expect(page.getByTestId("invite-summary")).toContainText("Lời mời này đã được sử dụng.");
+  await expect(page.getByTestId("invite-accept")).toHaveCount(0);
+  await expect(page.getByTestId("profile-role")).toHaveText("Thanh niên");
 });
