@@ -106,6 +106,26 @@ describeEachDb("announcements: edits of the schedule, archive, inbox read marks"
     expect(removed.body.edited).toBe(true);
   });
 
+  it("an edit that keeps the audience pushes nothing; widening it reaches only the new unit", async () => {
+    const staff = await h().signIn("staff");
+    const a1 = await h().unitId("TDP02");
+    const a2 = await h().unitId("TDP03");
+    const a = await publish(h(), staff, { title: "Riêng TDP 2", audience: "units", unitIds: [a1] });
+    const outbox = async () =>
+      (await h().ctx.database.db.selectFrom("notifications").select("user_id").where("source", "=", `announcement:${a.id}`).execute()).map((r) => r.user_id);
+    const before = await outbox();
+    // A focal point who joins after publication...
+    await h().signIn("focal", { unitId: a1, name: "Đầu mối mới TDP 2" });
+    // ...gets no push when staff fix a typo (the screen sends the audience again, unchanged).
+    await h().http().patch(`/api/announcements/${a.id}`).set(bearer(staff)).send({ title: "Riêng TDP 2 (sửa)", audience: "units", unitIds: [a1] }).expect(200);
+    expect(await outbox()).toEqual(before);
+    // Adding a unit reaches that unit's focal points.
+    const newcomer = await h().signIn("focal", { unitId: a2, name: "Đầu mối TDP 3" });
+    const newcomerId = (await h().http().get("/api/me").set(bearer(newcomer))).body.id;
+    await h().http().patch(`/api/announcements/${a.id}`).set(bearer(staff)).send({ audience: "units", unitIds: [a2, a1] }).expect(200);
+    expect(await outbox()).toContain(newcomerId);
+  });
+
   it("excerpts drop a link's url even when it holds parentheses", () => {
     expect(excerpt("Xem [hướng dẫn](https://vi.wikipedia.org/wiki/A_(b)) và [x](javascript:alert(1)) nhé")).toBe("Xem hướng dẫn và x nhé");
   });

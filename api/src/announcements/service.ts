@@ -195,9 +195,12 @@ export async function updateAnnouncement(ctx: AppContext, id: number, patch: Pat
     if (patch.categoryId !== undefined) await requireCategory(trx, patch.categoryId);
     const audience = patch.audience ?? cur.audience;
     let unitIds: number[] | null = null;
+    let audienceChanged = false;
     if (patch.audience !== undefined || patch.unitIds !== undefined) {
-      const given = patch.unitIds ?? (await trx.selectFrom("announcement_units").select("unit_id").where("announcement_id", "=", id).execute()).map((r) => r.unit_id);
-      unitIds = await requireUnits(trx, audience, given);
+      const before = (await trx.selectFrom("announcement_units").select("unit_id").where("announcement_id", "=", id).execute()).map((r) => r.unit_id);
+      unitIds = await requireUnits(trx, audience, patch.unitIds ?? before);
+      const key = (ids: number[]) => [...ids].sort((a, b) => a - b).join(",");
+      audienceChanged = audience !== cur.audience || key(unitIds) !== key(audience === "units" ? before : []);
     }
     const curCover = parseJson<AnnouncementFile | null>(cur.cover_json, null);
     const curAttachments = parseJson<AnnouncementFile[]>(cur.attachments_json, []);
@@ -251,8 +254,9 @@ export async function updateAnnouncement(ctx: AppContext, id: number, patch: Pat
       if (unitIds.length) await trx.insertInto("announcement_units").values(unitIds.map((unit_id) => ({ announcement_id: id, unit_id }))).execute();
     }
     // Publishing, or widening the audience of a published notice: new recipients get it once;
-    // people who already got it are skipped by the dedupe key.
-    if (status === "published" && (publishingNow || unitIds !== null)) {
+    // people who already got it are skipped by the dedupe key. Saving the same audience (the edit
+    // screen sends every field) pushes nothing, even to accounts created since publication.
+    if (status === "published" && (publishingNow || audienceChanged)) {
       await enqueueAnnouncementPushes(trx, ctx, { id, audience, created_by: cur.created_by, title, body }, now);
     }
   });
