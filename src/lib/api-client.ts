@@ -59,7 +59,16 @@ api.interceptors.request.use((config) => {
 
 api.interceptors.response.use(
   (res) => res,
-  (err: AxiosError<{ error?: { code?: string; message?: string; details?: unknown } }>) => {
+  async (err: AxiosError<{ error?: { code?: string; message?: string; details?: unknown } }>) => {
+    // Downloads ask for a Blob: read the JSON error body out of it so the real message shows.
+    const data: unknown = err.response?.data;
+    if (err.response && typeof Blob !== "undefined" && data instanceof Blob && data.type.includes("json")) {
+      try {
+        err.response.data = JSON.parse(await data.text());
+      } catch {
+        /* keep the status-based message */
+      }
+    }
     throw toApiError(err);
   },
 );
