@@ -35,8 +35,8 @@ export function MyList() {
           {(item.status === "received" || item.status === "in_progress") && <DueDate dueAt={item.dueAt} overdue={item.overdue} />}
           {item.statusReason && <div className="fb-banner fb-banner--warn">Lý do: {item.statusReason}</div>}
           {item.latestAnswer && <AnswerView answer={item.latestAnswer} />}
-          <Link to={`/feedback/${item.id}`} className="fb-small">
-            Xem chi tiết
+          <Link to={`/feedback/${item.id}`} className="fb-more-link" data-testid="my-item-open">
+            Xem chi tiết ›
           </Link>
         </article>
       ))}
