@@ -30,7 +30,21 @@ async function copyText(text: string): Promise<boolean> {
     await navigator.clipboard.writeText(text);
     return true;
   } catch {
-    return false;
+    // Webviews (Zalo's included) may refuse the Clipboard API: fall back to a selected textarea.
+    try {
+      const area = document.createElement("textarea");
+      area.value = text;
+      area.setAttribute("readonly", "");
+      area.style.position = "fixed";
+      area.style.opacity = "0";
+      document.body.appendChild(area);
+      area.select();
+      const ok = document.execCommand("copy");
+      area.remove();
+      return ok;
+    } catch {
+      return false;
+    }
   }
 }
 
@@ -45,6 +59,7 @@ function InviteAdmin() {
   const [list, setList] = useState<Invitation[] | null>(null);
   const [cursor, setCursor] = useState<string | null>(null);
   const [listError, setListError] = useState<string | null>(null);
+  const [loadingMore, setLoadingMore] = useState(false);
   const resultRef = useRef<HTMLElement>(null);
 
   // Bring the new code and its QR into view (the form stays above it).
@@ -54,12 +69,15 @@ function InviteAdmin() {
 
   const load = useCallback(async (from: string | null) => {
     setListError(null);
+    if (from) setLoadingMore(true);
     try {
       const page = await listInvitations({ cursor: from });
       setList((prev) => (from && prev ? [...prev, ...page.items] : page.items));
       setCursor(page.nextCursor);
     } catch (e) {
       setListError(errorMessage(e));
+    } finally {
+      setLoadingMore(false);
     }
   }, []);
 
@@ -180,7 +198,7 @@ function InviteAdmin() {
           </ul>
         )}
         {cursor && (
-          <Button size="small" variant="secondary" onClick={() => void load(cursor)}>
+          <Button size="small" variant="secondary" loading={loadingMore} onClick={() => void load(cursor)} data-testid="invite-more">
             Tải thêm
           </Button>
         )}

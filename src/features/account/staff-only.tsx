@@ -1,4 +1,5 @@
 import type { ReactNode } from "react";
+import { Link } from "react-router-dom";
 import { EmptyState, Skeleton } from "../../components/states";
 import { useSession } from "../../lib/session-store";
 
@@ -6,7 +7,18 @@ import { useSession } from "../../lib/session-store";
 export function StaffOnly({ children }: { children: ReactNode }) {
   const status = useSession((s) => s.status);
   const role = useSession((s) => s.me?.role);
+  const notice = useSession((s) => s.sessionNotice);
   if (status === "loading") return <Skeleton rows={2} />;
+  // Signed out (perhaps the session just expired): say so and point to the sign-in form.
+  if (status === "anonymous") {
+    return (
+      <EmptyState title={notice ?? "Vui lòng đăng nhập bằng tài khoản cán bộ phường"}>
+        <Link to="/account" className="account-link" data-testid="staff-signin-link">
+          Đến trang đăng nhập
+        </Link>
+      </EmptyState>
+    );
+  }
   if (role !== "staff") return <EmptyState title="Chỉ cán bộ phường dùng được chức năng này" />;
   return <>{children}</>;
 }

@@ -52,7 +52,7 @@ describe("users admin", () => {
   afterEach(() => {
     cleanup();
     vi.restoreAllMocks();
-    useSession.setState({ me: null, status: "anonymous" });
+    useSession.setState({ me: null, status: "anonymous", sessionNotice: null });
   });
 
   it("asks before giving someone staff rights, and saves nothing when cancelled", async () => {
@@ -91,5 +91,20 @@ describe("users admin", () => {
     fireEvent.click(await screen.findByTestId("confirm-ok"));
     expect(await screen.findByTestId("edit-error")).toHaveTextContent("Không tìm thấy người dùng.");
     await waitFor(() => expect(screen.queryByTestId("confirm-ok")).toBeNull());
+  });
+
+  it("signed out (say, the session just expired): says so and links to the sign-in form instead of 'staff only'", () => {
+    useSession.setState({ status: "anonymous", me: null, sessionNotice: "Phiên đăng nhập đã hết hạn, vui lòng đăng nhập lại." });
+    renderPage();
+    expect(screen.getByText("Phiên đăng nhập đã hết hạn, vui lòng đăng nhập lại.")).toBeInTheDocument();
+    expect(screen.getByTestId("staff-signin-link")).toHaveAttribute("href", "/account");
+    expect(screen.queryByText("Chỉ cán bộ phường dùng được chức năng này")).toBeNull();
+    expect(api.get).not.toHaveBeenCalledWith("/api/users", expect.anything());
+  });
+
+  it("a signed-in non-staff person is told the screen is for staff", () => {
+    useSession.setState({ status: "signed-in", me: { id: 2, name: "Thanh niên", avatarUrl: null, role: "youth", unit: null, hasPhone: false, consented: false } });
+    renderPage();
+    expect(screen.getByText("Chỉ cán bộ phường dùng được chức năng này")).toBeInTheDocument();
   });
 });
