@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { appPath, openAs } from "./fixtures";
+import { appPath, devToken, openAs } from "./fixtures";
 
 // A small real PDF for the attachment (the API checks the bytes).
 const PDF = Buffer.from(
@@ -76,4 +76,60 @@ test("staff publish a notice for all units with an attachment; a focal point rea
   await expect(page.getByTestId("fig-acks")).toContainText("1");
   await page.getByTestId("ann-remind").click();
   await expect(page.getByText(/Đã nhắc|chưa có đầu mối nào|Hôm nay đã nhắc/)).toBeVisible();
+});
+
+test("compose guards: Enter never publishes, a refused file blocks saving until removed; a reader's inbox turns read and the feed works offline", async ({ page, context }) => {
+  const title = `Thông báo có tệp bị từ chối ${Date.now() % 100000}`;
+  // The reader has an account before the notice goes out, so it reaches their inbox.
+  const youthToken = await devToken(page.request, "youth", { name: `Đoàn viên ${Date.now() % 100000}` });
+  await openAs(page, "staff", "/announcements/new", { name: "Cán bộ Kiểm tra" });
+  await page.getByTestId("ann-title-input").fill(title);
+  await page.getByTestId("ann-body-input").fill("Nội dung gửi mọi người.");
+  // Enter in the title must not send the notice to everyone.
+  await page.getByTestId("ann-title-input").press("Enter");
+  await expect(page.getByTestId("ann-compose-page")).toBeVisible();
+  await expect(page).toHaveURL(/\/announcements\/new$/);
+
+  // A program renamed to .pdf is refused by the server; saving waits until it is removed.
+  const chooser = page.waitForEvent("filechooser");
+  await page.getByTestId("ann-add-file").click();
+  await (await chooser).setFiles([
+    { name: "Kế hoạch.pdf", mimeType: "application/pdf", buffer: PDF },
+    { name: "setup.pdf", mimeType: "application/pdf", buffer: Buffer.concat([Buffer.from("MZ\x90\x00", "latin1"), Buffer.alloc(200)]) },
+  ]);
+  await expect(page.getByTestId("ann-upload-done")).toHaveCount(1);
+  await expect(page.getByTestId("ann-upload").filter({ hasText: "setup.pdf" })).toContainText("không khớp với loại tệp");
+  await page.getByTestId("ann-submit").click();
+  await expect(page.getByTestId("ann-compose-page").getByText(/Chưa tải lên được: setup\.pdf/)).toBeVisible();
+  await expect(page).toHaveURL(/\/announcements\/new$/);
+  await page.getByTestId("ann-upload").filter({ hasText: "setup.pdf" }).getByRole("button", { name: "Gỡ tệp" }).click();
+  await page.getByTestId("ann-submit").click();
+  await expect(page.getByTestId("ann-detail")).toBeVisible();
+  await expect(page.getByTestId("ann-attachment")).toHaveCount(1);
+  const id = page.url().match(/announcements\/(\d+)/)![1];
+
+  // A young reader opens it from the feed: its inbox message turns read too.
+  await page.evaluate((t) => localStorage.setItem("tns.token", t), youthToken);
+  await page.goto(appPath("/announcements"));
+  await page.getByTestId("ann-item").filter({ hasText: title }).click();
+  await expect(page).toHaveURL(new RegExp(`/announcements/${id}$`));
+  await expect(page.getByTestId("ann-title")).toHaveText(title);
+  await page.goto(appPath("/notifications"));
+  await expect(page.getByTestId("inbox-item").filter({ hasText: title })).toHaveAttribute("data-unread", "false");
+
+  // Offline: the saved feed, with a notice; a search runs over it.
+  await page.goto(appPath("/announcements"));
+  await expect(page.getByTestId("ann-item").filter({ hasText: title })).toBeVisible();
+  await context.route("**/api/**", (route) => route.abort("internetdisconnected"));
+  await page.reload();
+  await expect(page.getByTestId("ann-offline")).toBeVisible();
+  await expect(page.getByTestId("ann-item").filter({ hasText: title })).toBeVisible();
+  await page.getByTestId("ann-search").fill("tep bi tu choi");
+  await expect(page.getByTestId("ann-offline")).toContainText("đang tìm trong bản tin đã lưu");
+  await expect(page.getByTestId("ann-item")).toHaveCount(1);
+  // The notice read before opens from this phone.
+  await page.getByTestId("ann-item").first().click();
+  await expect(page.getByTestId("ann-detail-offline")).toBeVisible();
+  await expect(page.getByTestId("ann-title")).toHaveText(title);
+  await context.unroute("**/api/**");
 });
