@@ -4,10 +4,12 @@ import { MeasureSchema, PeriodKindSchema } from "./catalog.js";
 
 // ---------- periods (write side; the read side is PeriodSchema in catalog.ts) ----------
 
-const IdList = z.array(z.number().int().positive()).max(500);
+/** Ids are 32-bit integers in both databases. */
+const Id = z.number().int().positive().max(2_147_483_647);
+const IdList = z.array(Id).max(500);
 
 export const PeriodCreateSchema = z
-  .object({
+  .strictObject({
     kind: PeriodKindSchema.default("annual"),
     year: z.number().int().min(2020).max(2100),
     /** required for an ad hoc period; an annual period gets the standard title when omitted */
@@ -22,7 +24,7 @@ export const PeriodCreateSchema = z
 export type PeriodCreate = z.infer<typeof PeriodCreateSchema>;
 
 export const PeriodPatchSchema = z
-  .object({
+  .strictObject({
     title: z.string().trim().min(3).max(200).optional(),
     opensAt: IsoInstant.optional(),
     deadlineAt: IsoInstant.optional(),
@@ -40,7 +42,7 @@ export const PeriodUnitParams = z.object({
 export const PeriodParams = z.object({ periodId: z.coerce.number().int().positive() });
 
 export const ExceptionBodySchema = z
-  .object({
+  .strictObject({
     /** the unit may still save and submit until this instant; null removes the exception */
     until: IsoInstant.nullable(),
   })
@@ -151,13 +153,13 @@ export type Report = z.infer<typeof ReportSchema>;
 const Num = z.number().finite().nonnegative().max(1e12).nullable();
 
 export const ReportSaveSchema = z
-  .object({
+  .strictObject({
     /** the version the client last saw; a stale one answers 409 VERSION_CONFLICT */
     version: z.number().int().nonnegative(),
     indicators: z
       .array(
-        z.object({
-          indicatorId: z.number().int().positive(),
+        z.strictObject({
+          indicatorId: Id,
           numerator: Num.optional(),
           denominator: Num.optional(),
           value: Num.optional(),
@@ -168,8 +170,8 @@ export const ReportSaveSchema = z
       .optional(),
     tasks: z
       .array(
-        z.object({
-          taskId: z.number().int().positive(),
+        z.strictObject({
+          taskId: Id,
           status: TaskStatusSchema.nullable().optional(),
           progress: z.number().int().min(0).max(100).nullable().optional(),
           result: z.string().max(4000).optional(),
@@ -183,10 +185,10 @@ export const ReportSaveSchema = z
     /** the whole evidence list (replaces the previous one) */
     evidence: z
       .array(
-        z.object({
+        z.strictObject({
           fileId: z.string().min(1).max(100),
           itemKind: z.enum(["report", "indicator", "task"]).default("report"),
-          itemId: z.number().int().positive().nullable().optional(),
+          itemId: Id.nullable().optional(),
         }),
       )
       .max(30)
@@ -222,8 +224,8 @@ export interface SubmitProblem {
   message: string;
 }
 
-export const ReturnBodySchema = z.object({ reason: z.string().trim().min(5).max(2000) }).meta({ id: "ReportReturn" });
-export const ReopenBodySchema = z.object({ reason: z.string().trim().max(2000).optional() }).meta({ id: "ReportReopen" });
+export const ReturnBodySchema = z.strictObject({ reason: z.string().trim().min(5).max(2000) }).meta({ id: "ReportReturn" });
+export const ReopenBodySchema = z.strictObject({ reason: z.string().trim().max(2000).optional() }).meta({ id: "ReportReopen" });
 
 export const ReportListItemSchema = z
   .object({
@@ -298,7 +300,7 @@ export const CompletenessSchema = z
 export type Completeness = z.infer<typeof CompletenessSchema>;
 
 export const RemindBodySchema = z
-  .object({ unitIds: z.array(z.number().int().positive()).max(500).optional() })
+  .strictObject({ unitIds: IdList.optional() })
   .meta({ id: "RemindRequest" });
 export const RemindResultSchema = z
   .object({

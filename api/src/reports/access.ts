@@ -9,7 +9,11 @@ import { formatDateTimeVN } from "../lib/time.js";
 export type PeriodRow = Selectable<PeriodsTable>;
 export type PeriodUnitRow = Selectable<PeriodUnitsTable>;
 
+/** Ids are 32-bit integers in both databases; a larger one cannot exist (and PostgreSQL would fail on it). */
+const MAX_ID = 2_147_483_647;
+
 export async function loadPeriod(db: Kysely<DB>, periodId: number): Promise<PeriodRow> {
+  if (periodId > MAX_ID) throw notFound("Không tìm thấy kỳ báo cáo.", "PERIOD_NOT_FOUND");
   const p = await db.selectFrom("periods").selectAll().where("id", "=", periodId).executeTakeFirst();
   if (!p) throw notFound("Không tìm thấy kỳ báo cáo.", "PERIOD_NOT_FOUND");
   return p;
@@ -17,6 +21,7 @@ export async function loadPeriod(db: Kysely<DB>, periodId: number): Promise<Peri
 
 /** The unit's row among the period's expected units, or 404 UNIT_NOT_EXPECTED. */
 export async function loadExpected(db: Kysely<DB>, periodId: number, unitId: number): Promise<PeriodUnitRow> {
+  if (periodId > MAX_ID || unitId > MAX_ID) throw notFound("Không tìm thấy đơn vị.", "UNIT_NOT_FOUND");
   const pu = await db.selectFrom("period_units").selectAll().where("period_id", "=", periodId).where("unit_id", "=", unitId).executeTakeFirst();
   if (!pu) {
     const unit = await db.selectFrom("units").select("id").where("id", "=", unitId).executeTakeFirst();

@@ -130,6 +130,9 @@ export function registerPeriodRoutes(r: RouteBuilder): void {
       if (until && until <= period.deadline_at) {
         throw badRequest("EXCEPTION_BEFORE_DEADLINE", "Ngày gia hạn phải sau hạn nộp báo cáo của kỳ.");
       }
+      if (until && until <= ctx.clock.now().toISOString()) {
+        throw badRequest("EXCEPTION_IN_PAST", "Ngày gia hạn đã qua, vui lòng chọn một ngày trong tương lai.");
+      }
       await db
         .updateTable("period_units")
         .set({ exception_until: until })

@@ -84,7 +84,7 @@ export function registerReportRoutes(r: RouteBuilder): void {
       tag: TAG,
       summary: "Nộp báo cáo (kiểm tra đủ số liệu; 422 REPORT_INCOMPLETE kèm danh sách mục cần sửa)",
       params: PeriodUnitParams,
-      body: z.object({ version: z.number().int().nonnegative().optional() }),
+      body: z.strictObject({ version: z.number().int().nonnegative().optional() }),
       response: ReportSchema,
     },
     async ({ ctx, params, user, body }) => {

@@ -64,6 +64,7 @@ function requestedValues(body: ReportSave, form: Report): Map<string, unknown> {
   return m;
 }
 
+const repeated = (ids: number[]) => [...new Set(ids.filter((id, i) => ids.indexOf(id) !== i))];
 const same = (a: unknown, b: unknown) => (a ?? null) === (b ?? null);
 export const auditText = (v: unknown): string | null => (v === null || v === undefined ? null : String(v));
 
@@ -203,6 +204,12 @@ export async function saveReport(ctx: AppContext, user: AuthUser, periodId: numb
     for (const i of body.indicators ?? []) if (!form.indicators.some((x) => x.indicatorId === i.indicatorId)) unknown.push(`indicator:${i.indicatorId}`);
     for (const t of body.tasks ?? []) if (!form.tasks.some((x) => x.taskId === t.taskId)) unknown.push(`task:${t.taskId}`);
     if (unknown.length) throw badRequest("UNKNOWN_ITEM", "Có chỉ tiêu hoặc nhiệm vụ không thuộc báo cáo của đơn vị này.", unknown);
+    // The same item twice in one save would store one value and log the other: refuse it.
+    const dup = [
+      ...repeated((body.indicators ?? []).map((i) => i.indicatorId)).map((id) => `indicator:${id}`),
+      ...repeated((body.tasks ?? []).map((t) => t.taskId)).map((id) => `task:${id}`),
+    ];
+    if (dup.length) throw badRequest("DUPLICATE_ITEM", "Một chỉ tiêu hoặc nhiệm vụ được gửi hai lần trong cùng một lần lưu.", dup);
 
     const mine = requestedValues(body, form);
     const server = fieldValues(form);

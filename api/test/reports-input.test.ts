@@ -1,0 +1,109 @@
+import { expect, it } from "vitest";
+import { bearer, describeEachDb } from "./harness.js";
+
+// Bad input found in the QA pass: nothing a unit sends may be silently dropped or half-stored.
+describeEachDb("reports bad input", (h) => {
+  let staff = "";
+  let focal = "";
+  let unit = 0;
+  let periodId = 0;
+  const base = () => `/api/periods/${periodId}/reports/${unit}`;
+
+  it("signs in", async () => {
+    h().clock.set("2026-11-20T03:00:00.000Z");
+    unit = await h().unitId("TDP01");
+    staff = await h().signIn("staff");
+    focal = await h().signIn("focal", { unitId: unit });
+    const periods = (await h().http().get("/api/periods")).body;
+    periodId = periods.find((p: any) => p.year === 2026 && p.kind === "annual").id;
+  });
+
+  it("refuses a misspelt field instead of saving nothing", async () => {
+    const http = h().http();
+    const form = (await http.get(base()).set(bearer(focal))).body;
+    const pct = form.indicators.find((i: any) => i.measure === "percent");
+    const typo = await http
+      .put(base())
+      .set(bearer(focal))
+      .send({ version: form.version, indicators: [{ indicatorId: pct.indicatorId, numeratorr: 4 }] });
+    expect(typo.status).toBe(400);
+    expect(typo.body.error.code).toBe("VALIDATION_FAILED");
+    const extra = await http.put(base()).set(bearer(focal)).send({ version: form.version, difficulty: "Thiếu kinh phí" });
+    expect(extra.status).toBe(400);
+    for (const [path, body] of [
+      ["/api/periods", { kind: "adhoc", year: 2026, title: "Kiểm tra", deadline: "2026-12-01T00:00:00Z" }],
+      [`/api/periods/${periodId}/remind`, { unitId: unit }],
+      [`${base()}/submit`, { versoin: 1 }],
+    ] as const) {
+      const res = await http.post(path).set(bearer(staff)).send(body);
+      expect(res.status, path).toBe(400);
+      expect(res.body.error.code).toBe("VALIDATION_FAILED");
+    }
+    const patch = await http.patch(`/api/periods/${periodId}`).set(bearer(staff)).send({ deadline: "2026-12-01T00:00:00Z" });
+    expect(patch.status).toBe(400);
+    const after = (await http.get(base()).set(bearer(focal))).body;
+    expect(after.version).toBe(form.version);
+  });
+
+  it("refuses the same item twice in one save (one value stored, another in the audit trail)", async () => {
+    const http = h().http();
+    const form = (await http.get(base()).set(bearer(focal))).body;
+    const pct = form.indicators.find((i: any) => i.measure === "percent");
+    const res = await http
+      .put(base())
+      .set(bearer(focal))
+      .send({
+        version: form.version,
+        indicators: [
+          { indicatorId: pct.indicatorId, numerator: 7 },
+          { indicatorId: pct.indicatorId, numerator: 8 },
+        ],
+      });
+    expect(res.status).toBe(400);
+    expect(res.body.error.code).toBe("DUPLICATE_ITEM");
+    expect(res.body.error.details).toEqual([`indicator:${pct.indicatorId}`]);
+    const task = form.tasks[0];
+    const dupTask = await http
+      .put(base())
+      .set(bearer(focal))
+      .send({ version: form.version, tasks: [{ taskId: task.taskId, status: "done" }, { taskId: task.taskId, status: "not_started" }] });
+    expect(dupTask.body.error.code).toBe("DUPLICATE_ITEM");
+    const after = (await http.get(base()).set(bearer(focal))).body;
+    expect(after.version).toBe(form.version);
+    expect(after.indicators.find((i: any) => i.indicatorId === pct.indicatorId).numerator).toBe(null);
+  });
+
+  it("ids too big for the database are not found, not a server error", async () => {
+    const http = h().http();
+    const big = 99_999_999_999;
+    for (const path of [`/api/periods/${big}/reports`, `/api/periods/${big}/reports/${unit}`, `/api/periods/${periodId}/reports/${big}`, `/api/periods/${big}/completeness`]) {
+      const res = await http.get(path).set(bearer(staff));
+      expect(res.status, path).toBe(404);
+    }
+    expect((await http.patch(`/api/periods/${big}`).set(bearer(staff)).send({ title: "Kỳ không có" })).status).toBe(404);
+    const save = await http.put(base()).set(bearer(focal)).send({ version: 0, indicators: [{ indicatorId: big, value: 1 }] });
+    expect(save.status).toBe(400);
+    const remind = await http.post(`/api/periods/${periodId}/remind`).set(bearer(staff)).send({ unitIds: [big] });
+    expect(remind.status).toBe(400);
+    const create = await http.post("/api/periods").set(bearer(staff)).send({ kind: "adhoc", year: 2026, title: "Kiểm tra", expectedUnitIds: [big] });
+    expect(create.status).toBe(400);
+  });
+
+  it("refuses an exception that has already ended", async () => {
+    const http = h().http();
+    const created = await http
+      .post("/api/periods")
+      .set(bearer(staff))
+      .send({ kind: "adhoc", year: 2026, title: "Đã quá hạn", opensAt: "2026-10-01T00:00:00Z", deadlineAt: "2026-11-01T00:00:00Z", expectedUnitIds: [unit] });
+    expect(created.status).toBe(201);
+    const past = await http.put(`/api/periods/${created.body.id}/exceptions/${unit}`).set(bearer(staff)).send({ until: "2026-11-10T00:00:00Z" });
+    expect(past.status).toBe(400);
+    expect(past.body.error.code).toBe("EXCEPTION_IN_PAST");
+    const form = (await http.get(`/api/periods/${created.body.id}/reports/${unit}`).set(bearer(focal))).body;
+    expect(form.lock).toMatchObject({ locked: true, reason: "PERIOD_LOCKED", exceptionUntil: null });
+    const ok = await http.put(`/api/periods/${created.body.id}/exceptions/${unit}`).set(bearer(staff)).send({ until: "2026-11-25T00:00:00Z" });
+    expect(ok.status).toBe(200);
+    const reopened = (await http.get(`/api/periods/${created.body.id}/reports/${unit}`).set(bearer(focal))).body;
+    expect(reopened.lock.locked).toBe(false);
+  });
+});
