@@ -35,7 +35,6 @@ const EnvSchema = z.object({
   TOKEN_TTL_HOURS: z.coerce.number().positive().default(24 * 30),
   DEV_SIGNIN: bool.optional(),
   SEED_DEMO: bool.default(true),
-  PUBLIC_BASE_URL: z.string().url().optional(),
   // Zalo: every base URL is configurable so tests can point them at a fake server on loopback.
   ZALO_APP_ID: z.string().default("thanh-nien-so"),
   ZALO_APP_SECRET: z.string().optional(),
@@ -73,7 +72,6 @@ export interface Config {
   tokenTtlHours: number;
   devSignIn: boolean;
   seedDemo: boolean;
-  publicBaseUrl?: string;
   zalo: {
     appId: string;
     appSecret?: string;
@@ -131,7 +129,6 @@ export function loadConfig(env: NodeJS.ProcessEnv | Record<string, string | unde
     tokenTtlHours: e.TOKEN_TTL_HOURS,
     devSignIn,
     seedDemo: e.SEED_DEMO,
-    publicBaseUrl: e.PUBLIC_BASE_URL,
     zalo: {
       appId: e.ZALO_APP_ID,
       appSecret: e.ZALO_APP_SECRET,
