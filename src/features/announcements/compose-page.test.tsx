@@ -29,6 +29,7 @@ function renderCompose() {
 
 describe("compose page", () => {
   beforeEach(() => {
+    localStorage.clear();
     Element.prototype.scrollIntoView = vi.fn();
     useSession.setState({ status: "signed-in", me: staff });
     vi.spyOn(api, "get").mockImplementation((async (url: string) => {
@@ -74,6 +75,7 @@ describe("compose page", () => {
     const sent = posts.find((p) => p.url === "/api/announcements")!.body as { attachmentIds: string[] };
     expect(sent.attachmentIds).toEqual(["pdf-id-0001"]);
     expect(await screen.findByTestId("saved")).toBeInTheDocument();
+    expect(localStorage.getItem("tns.announcements.compose.v1:1")).toBeNull();
   });
 
   it("Enter in a one-line field never publishes; Enter in the new category name adds the category", async () => {
@@ -95,6 +97,30 @@ describe("compose page", () => {
     fireEvent.keyDown(name, { key: "Enter" });
     await waitFor(() => expect((screen.getByTestId("ann-category") as HTMLSelectElement).value).toBe("9"));
     expect(posts.map((p) => p.url)).toEqual(["/api/announcement-categories"]);
+  });
+
+  it("keeps a new notice being written on the phone: leaving and coming back restores it; 'Soạn mới' clears it", async () => {
+    localStorage.clear();
+    const first = renderCompose();
+    fireEvent.change(await screen.findByTestId("ann-title-input"), { target: { value: "Bài đang viết dở" } });
+    fireEvent.change(screen.getByTestId("ann-body-input"), { target: { value: "Đoạn một rất dài…" } });
+    fireEvent.click(screen.getByTestId("ann-audience-all_units"));
+    await waitFor(() => expect(localStorage.getItem("tns.announcements.compose.v1:1")).toContain("Bài đang viết dở"));
+    first.unmount();
+
+    const second = renderCompose();
+    expect(await screen.findByTestId("ann-restored")).toBeInTheDocument();
+    expect(screen.getByTestId("ann-title-input")).toHaveValue("Bài đang viết dở");
+    expect(screen.getByTestId("ann-body-input")).toHaveValue("Đoạn một rất dài…");
+    expect(screen.getByTestId("ann-audience-all_units")).toBeChecked();
+    fireEvent.click(screen.getByTestId("ann-discard-restored"));
+    expect(screen.getByTestId("ann-title-input")).toHaveValue("");
+    expect(localStorage.getItem("tns.announcements.compose.v1:1")).toBeNull();
+    second.unmount();
+
+    renderCompose();
+    await screen.findByTestId("ann-title-input");
+    expect(screen.queryByTestId("ann-restored")).toBeNull();
   });
 
   it("a field's error goes away as soon as it is corrected; the schedule reads dd/MM/yyyy HH:mm", async () => {

@@ -57,6 +57,23 @@ const EMPTY: Form = {
 
 let uploadSeq = 0;
 
+/** A new notice being written is kept on this phone, so a stray "back" or a closed app loses nothing. */
+const DRAFT_PREFIX = "tns.announcements.compose.v1:";
+interface SavedCompose {
+  form: Form;
+  cover: AnnouncementFile | null;
+  files: AnnouncementFile[];
+}
+
+function readSavedCompose(key: string): SavedCompose | null {
+  try {
+    const raw = localStorage.getItem(key);
+    return raw ? (JSON.parse(raw) as SavedCompose) : null;
+  } catch {
+    return null;
+  }
+}
+
 /** The chosen moment spelled dd/MM/yyyy HH:mm (the native picker shows the phone's own format). */
 function whenText(local: string, prefix: string): string {
   const at = vnLocalToIso(local);
@@ -70,6 +87,9 @@ export function ComposePage() {
   const navigate = useNavigate();
   const notify = useNotify();
   const role = useSession((s) => s.me?.role);
+  const meId = useSession((s) => s.me?.id ?? null);
+  const draftKey = !raw && meId ? DRAFT_PREFIX + meId : null;
+  const [restored, setRestored] = useState(false);
   const sessionStatus = useSession((s) => s.status);
   const [form, setForm] = useState<Form>(EMPTY);
   const [original, setOriginal] = useState<AnnouncementDetail | null>(null);
@@ -107,12 +127,45 @@ export function ComposePage() {
           if (detail.cover) setCover({ key: "cover", name: detail.cover.name, progress: 1, file: detail.cover });
           setFiles(detail.attachments.map((f) => ({ key: f.id, name: f.name, progress: 1, file: f })));
         } else {
-          setForm((f) => ({ ...f, categoryId: cats[0]?.id ?? null }));
+          const saved = draftKey ? readSavedCompose(draftKey) : null;
+          if (saved && (saved.form.title.trim() || saved.form.body.trim() || saved.files.length)) {
+            const known = cats.some((c) => c.id === saved.form.categoryId);
+            setForm({ ...EMPTY, ...saved.form, categoryId: known ? saved.form.categoryId : cats[0]?.id ?? null });
+            if (saved.cover) setCover({ key: "cover", name: saved.cover.name, progress: 1, file: saved.cover });
+            setFiles(saved.files.map((f) => ({ key: f.id, name: f.name, progress: 1, file: f })));
+            setRestored(true);
+          } else {
+            setForm((f) => ({ ...f, categoryId: cats[0]?.id ?? null }));
+          }
         }
       })
       .catch(setLoadError)
       .finally(() => setLoading(false));
-  }, [editId, role, sessionStatus]);
+  }, [editId, role, sessionStatus, draftKey]);
+
+  // Keep what is being written (new notices only), a moment after each change.
+  useEffect(() => {
+    if (!draftKey || loading) return;
+    const t = window.setTimeout(() => {
+      try {
+        const saved: SavedCompose = { form, cover: cover?.file ?? null, files: files.flatMap((f) => (f.file ? [f.file] : [])) };
+        if (form.title.trim() || form.body.trim() || saved.files.length || saved.cover) localStorage.setItem(draftKey, JSON.stringify(saved));
+        else localStorage.removeItem(draftKey);
+      } catch {
+        /* storage full: writing still works, only the safety copy is missing */
+      }
+    }, 400);
+    return () => window.clearTimeout(t);
+  }, [draftKey, loading, form, cover, files]);
+
+  const discardRestored = () => {
+    if (draftKey) localStorage.removeItem(draftKey);
+    setForm({ ...EMPTY, categoryId: categories[0]?.id ?? null });
+    setCover(null);
+    setFiles([]);
+    setFieldErrors({});
+    setRestored(false);
+  };
 
   const set = <K extends keyof Form>(k: K, v: Form[K]) => {
     setForm((f) => ({ ...f, [k]: v }));
@@ -242,6 +295,7 @@ export function ComposePage() {
       notify.success(
         saved.status === "published" ? (editId && published ? "Đã lưu thay đổi." : "Đã đăng thông báo.") : saved.status === "scheduled" ? "Đã hẹn giờ đăng thông báo." : "Đã lưu bản nháp.",
       );
+      if (draftKey) localStorage.removeItem(draftKey);
       void useFeed.getState().load();
       navigate(`/announcements/${saved.id}`, { replace: true });
     } catch (e) {
@@ -300,6 +354,14 @@ export function ComposePage() {
 
   return (
     <AppPage title={title} back testId="ann-compose-page">
+      {restored && (
+        <div className="ann-offline row row--between" role="status" data-testid="ann-restored">
+          <span>Đã khôi phục thông báo bạn đang soạn dở trên máy này.</span>
+          <Button size="small" variant="tertiary" htmlType="button" onClick={discardRestored} data-testid="ann-discard-restored">
+            Soạn mới
+          </Button>
+        </div>
+      )}
       <form
         className="card stack ann-form"
         onSubmit={(e) => {
