@@ -148,6 +148,22 @@ describe("announcement feed", () => {
     expect(screen.queryByRole("alert")).toBeNull();
   });
 
+  it("marks notices past their expiry (only staff and observers still get them)", async () => {
+    useSession.setState({ status: "signed-in", me: { ...me, role: "observer" } });
+    vi.spyOn(api, "get").mockImplementation((async (url: string) => {
+      if (url === "/api/announcement-categories") return { data: [] };
+      return {
+        status: 200,
+        headers: {},
+        data: { items: [item(2, { expiresAt: "2099-01-01T00:00:00.000Z" }), item(1, { expiresAt: "2020-01-01T00:00:00.000Z" })], nextCursor: null, unreadCount: 0 },
+      };
+    }) as never);
+    renderFeed();
+    const rows = await screen.findAllByTestId("ann-item");
+    expect(within(rows[0]).queryByTestId("ann-expired")).toBeNull();
+    expect(within(rows[1]).getByTestId("ann-expired")).toHaveTextContent("Đã hết hạn");
+  });
+
   it("offline with nothing saved explains it and offers a retry", async () => {
     vi.spyOn(api, "get").mockImplementation((async () => {
       throw new ApiError(0, "NETWORK", "Không có kết nối mạng hoặc không liên lạc được máy chủ.");

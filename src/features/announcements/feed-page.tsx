@@ -49,6 +49,11 @@ function FeedItem({ item, showUnread, staff }: { item: AnnouncementItem; showUnr
             {item.pinned && <span className="pill pill--warn">Ghim</span>}
             <span className="pill">{item.category.name}</span>
             {staff && item.status !== "published" && <span className="pill pill--muted">{STATUS_LABELS[item.status]}</span>}
+            {item.status === "published" && item.expiresAt && Date.parse(item.expiresAt) <= Date.now() && (
+              <span className="pill pill--muted" data-testid="ann-expired">
+                Đã hết hạn
+              </span>
+            )}
             {item.requiresAck && <span className="pill pill--bad">Cần xác nhận</span>}
           </div>
           <span className={`ann-item__title${showUnread && !item.read ? " ann-item__title--unread" : ""}`}>{item.title}</span>
