@@ -126,6 +126,22 @@ describeEachDb("announcements: edits of the schedule, archive, inbox read marks"
     expect(await outbox()).toContain(newcomerId);
   });
 
+  it("receipts count only acknowledgements of units still in the audience", async () => {
+    const staff = await h().signIn("staff");
+    const u1 = await h().unitId("TDP04");
+    const u2 = await h().unitId("TDP05");
+    const f1 = await h().signIn("focal", { unitId: u1, name: "Đầu mối TDP 4" });
+    const a = await publish(h(), staff, { title: "Cho TDP 4 và 5", audience: "units", unitIds: [u1, u2], requiresAck: true });
+    await h().http().post(`/api/announcements/${a.id}/ack`).set(bearer(f1)).expect(200);
+    let r = (await h().http().get(`/api/announcements/${a.id}/receipts`).set(bearer(staff))).body;
+    expect(r.figures.acknowledgements).toBe(1);
+    await h().http().patch(`/api/announcements/${a.id}`).set(bearer(staff)).send({ unitIds: [u2] }).expect(200);
+    r = (await h().http().get(`/api/announcements/${a.id}/receipts`).set(bearer(staff))).body;
+    expect(r.units.map((u: { unitId: number }) => u.unitId)).toEqual([u2]);
+    expect(r.figures.acknowledgements).toBe(0);
+    expect(r.missingUnitIds).toEqual([u2]);
+  });
+
   it("excerpts drop a link's url even when it holds parentheses", () => {
     expect(excerpt("Xem [hướng dẫn](https://vi.wikipedia.org/wiki/A_(b)) và [x](javascript:alert(1)) nhé")).toBe("Xem hướng dẫn và x nhé");
   });

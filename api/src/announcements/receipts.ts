@@ -73,7 +73,8 @@ export async function loadReceipts(ctx: AppContext, id: number): Promise<Receipt
     figures: {
       views: Number(a.view_count),
       uniqueReaders: Number(readers.n),
-      acknowledgements: acks.length,
+      // A unit taken out of the audience after acknowledging no longer counts.
+      acknowledgements: acks.filter((k) => k.unit_id === null || order.has(k.unit_id)).length,
       expectedUnits: expected.length,
       pushes,
     },
