@@ -2,6 +2,7 @@ import { expect, it } from "vitest";
 import { bearer, describeEachDb } from "./harness.js";
 import { PDF_BYTES, publish, upload } from "./announcements-helpers.js";
 import { excerpt } from "../src/announcements/plain-text.js";
+import { enqueueNotifications } from "../src/notifications/outbox.js";
 
 // Findings of the QA pass: schedule edits, archiving twice, inbox read marks, huge ids, excerpts.
 describeEachDb("announcements: edits of the schedule, archive, inbox read marks", (h) => {
@@ -140,6 +141,25 @@ describeEachDb("announcements: edits of the schedule, archive, inbox read marks"
     expect(r.units.map((u: { unitId: number }) => u.unitId)).toEqual([u2]);
     expect(r.figures.acknowledgements).toBe(0);
     expect(r.missingUnitIds).toEqual([u2]);
+  });
+
+  it("archiving stops the pushes of that notice still waiting to be sent; sent ones and other notices are untouched", async () => {
+    const staff = await h().signIn("staff");
+    const youth = await h().signIn("youth", { name: "Người nhận tin đẩy" });
+    const youthId = (await h().http().get("/api/me").set(bearer(youth))).body.id as number;
+    const a = await publish(h(), staff, { title: "Sẽ lưu trữ trước khi gửi" });
+    const b = await publish(h(), staff, { title: "Vẫn gửi" });
+    const now = h().clock.now().toISOString();
+    const db = h().ctx.database.db;
+    const item = (id: number, key: string) => ({ userId: youthId, kind: "announcement", title: "t", body: "b", link: `/announcements/${id}`, dedupeKey: key, source: `announcement:${id}` });
+    await enqueueNotifications(db, [item(a.id, "qa-a-1"), item(b.id, "qa-b-1")], now, true);
+    await enqueueNotifications(db, [item(a.id, "qa-a-2")], now, true);
+    await db.updateTable("notifications").set({ push_status: "sent" }).where("dedupe_key", "=", "qa-a-2").execute();
+    await h().http().delete(`/api/announcements/${a.id}`).set(bearer(staff)).expect(204);
+    const status = async (key: string) => (await db.selectFrom("notifications").select("push_status").where("dedupe_key", "=", key).executeTakeFirstOrThrow()).push_status;
+    expect(await status("qa-a-1")).toBe("skipped");
+    expect(await status("qa-a-2")).toBe("sent");
+    expect(await status("qa-b-1")).toBe("pending");
   });
 
   it("excerpts drop a link's url even when it holds parentheses", () => {

@@ -265,16 +265,26 @@ export async function updateAnnouncement(ctx: AppContext, id: number, patch: Pat
 /** DELETE archives: the notice leaves every feed but its receipts stay. */
 export async function archiveAnnouncement(ctx: AppContext, id: number): Promise<void> {
   const now = ctx.clock.now().toISOString();
-  const { db } = ctx.database;
-  // Archiving twice is harmless and keeps the first archiving time.
-  const res = await db
-    .updateTable("announcements")
-    .set({ status: "archived", archived_at: now, updated_at: now })
-    .where("id", "=", id)
-    .where("status", "!=", "archived")
-    .executeTakeFirst();
-  if (Number(res.numUpdatedRows) > 0) return;
-  const exists = await db.selectFrom("announcements").select("id").where("id", "=", id).executeTakeFirst();
+  const archived = await ctx.database.db.transaction().execute(async (trx) => {
+    // Archiving twice is harmless and keeps the first archiving time.
+    const res = await trx
+      .updateTable("announcements")
+      .set({ status: "archived", archived_at: now, updated_at: now })
+      .where("id", "=", id)
+      .where("status", "!=", "archived")
+      .executeTakeFirst();
+    if (Number(res.numUpdatedRows) === 0) return false;
+    // Pushes still waiting (retries with backoff) would lead to a notice that is gone: not sent.
+    await trx
+      .updateTable("notifications")
+      .set({ push_status: "skipped", push_error: "Thông báo đã được lưu trữ trước khi gửi", push_next_at: null })
+      .where("source", "in", [sourceOf(id), `${sourceOf(id)}:remind`])
+      .where("push_status", "=", "pending")
+      .execute();
+    return true;
+  });
+  if (archived) return;
+  const exists = await ctx.database.db.selectFrom("announcements").select("id").where("id", "=", id).executeTakeFirst();
   if (!exists) throw notFound("Không tìm thấy thông báo.", "ANNOUNCEMENT_NOT_FOUND");
 }
 
