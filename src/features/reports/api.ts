@@ -38,6 +38,8 @@ export const reportsApi = {
 
 /** The period a screen opens by default: the open one due soonest, else the latest. */
 export function currentPeriod(periods: Period[]): Period | null {
-  const open = periods.filter((p) => p.state === "open").sort((a, b) => a.deadlineAt.localeCompare(b.deadlineAt));
+  // due soonest first; on the same deadline the annual report (the one every unit owes) comes first
+  const rank = (p: Period) => (p.kind === "annual" ? 0 : 1);
+  const open = periods.filter((p) => p.state === "open").sort((a, b) => a.deadlineAt.localeCompare(b.deadlineAt) || rank(a) - rank(b));
   return open[0] ?? periods[0] ?? null;
 }

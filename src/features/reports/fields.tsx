@@ -1,15 +1,75 @@
+import { useEffect, useState } from "react";
 import type { ReportIndicator, ReportTask, TaskStatus } from "@contract/reports";
 import { TASK_STATUS_LABELS } from "@contract/reports-labels";
 import { comparable, isFarFromLastYear, percentText } from "@contract/reports-rules";
 import type { IndicatorEdit, TaskEdit } from "./draft-sync";
 
-/** "" → null; anything else → a non-negative number (a minus sign is ignored). */
-export function parseAmount(text: string): number | null {
-  const t = text.trim().replace(",", ".");
-  if (t === "") return null;
-  const n = Number(t);
-  if (!Number.isFinite(n)) return null;
-  return Math.abs(n);
+/**
+ * What a focal point typed in a count box: a whole, non-negative number, or why not. Nothing is
+ * changed behind their back (a minus sign is not dropped, "12,5" is not read as 125).
+ */
+export function parseCount(text: string, max = 1e12): { value: number | null; error: string | null } {
+  const t = text.trim().replace(/\s+/g, "");
+  if (t === "") return { value: null, error: null };
+  if (/^[-−]/.test(t)) return { value: null, error: "Số liệu không được âm." };
+  if (/^\d+$/.test(t)) {
+    const n = Number(t);
+    return n > max ? { value: null, error: `Số quá lớn (tối đa ${max.toLocaleString("vi-VN")}).` } : { value: n, error: null };
+  }
+  if (/^\d*[.,]\d+$/.test(t) || /^\d+[.,]$/.test(t)) return { value: null, error: "Chỉ nhập số nguyên (không có phần thập phân, không dùng dấu chấm hay phẩy)." };
+  return { value: null, error: "Chỉ nhập chữ số 0–9." };
+}
+
+/**
+ * A whole-number box: keeps exactly what was typed on screen, sends only valid numbers, and says
+ * what is wrong with anything else (a phone keypad shows digits only).
+ */
+export function CountInput(props: {
+  value: number | null;
+  disabled: boolean;
+  max?: number;
+  testId: string;
+  label?: string;
+  onChange: (value: number | null) => void;
+}) {
+  const { value, max } = props;
+  const [text, setText] = useState(show(value));
+  const [error, setError] = useState<string | null>(null);
+  // A value replaced from outside (server copy, conflict choice) shows as is.
+  useEffect(() => {
+    if (parseCount(text, max).value !== value) {
+      setText(show(value));
+      setError(null);
+    }
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [value]);
+  return (
+    <>
+      <input
+        className={`native-input${error ? " input--invalid" : ""}`}
+        type="text"
+        inputMode="numeric"
+        autoComplete="off"
+        aria-label={props.label}
+        aria-invalid={error ? true : undefined}
+        data-testid={props.testId}
+        value={text}
+        disabled={props.disabled}
+        onChange={(e) => {
+          const next = e.target.value;
+          const parsed = parseCount(next, max);
+          setText(next);
+          setError(parsed.error);
+          if (!parsed.error) props.onChange(parsed.value);
+        }}
+      />
+      {error && (
+        <span className="field-error input-hint" role="alert" data-testid={`${props.testId}-error`}>
+          {error} Chưa lưu giá trị này.
+        </span>
+      )}
+    </>
+  );
 }
 
 const show = (n: number | null | undefined) => (n === null || n === undefined ? "" : String(n));
@@ -38,9 +98,8 @@ export function IndicatorField(props: {
   const { item: i, readOnly, problems = [] } = props;
   const flagged = liveFlag(i);
   const needsComment = flagged && i.comment.trim() === "";
-  const id = `ind-${i.indicatorId}`;
   return (
-    <div className={`card report-item${flagged ? " report-item--flagged" : ""}`} data-testid={`indicator-${i.code}`}>
+    <div className={`card report-item${flagged ? " report-item--flagged" : ""}`} id={`item-indicator-${i.indicatorId}`} data-testid={`indicator-${i.code}`}>
       <div className="report-item__head">
         <span className="report-item__code">{i.code}</span>
         <span className="report-item__name">{i.name}</span>
@@ -57,33 +116,12 @@ export function IndicatorField(props: {
         <div className="ratio">
           <label className="ratio__part">
             <span className="field-label">Tử số</span>
-            <input
-              className="native-input"
-              type="number"
-              inputMode="numeric"
-              min={0}
-              step={1}
-              id={`${id}-num`}
-              data-testid="numerator"
-              value={show(i.numerator)}
-              disabled={readOnly}
-              onChange={(e) => props.onChange({ numerator: parseAmount(e.target.value) })}
-            />
+            <CountInput testId="numerator" value={i.numerator} disabled={readOnly} onChange={(v) => props.onChange({ numerator: v })} />
           </label>
           <span className="ratio__slash">/</span>
           <label className="ratio__part">
             <span className="field-label">Mẫu số</span>
-            <input
-              className="native-input"
-              type="number"
-              inputMode="numeric"
-              min={0}
-              step={1}
-              data-testid="denominator"
-              value={show(i.denominator)}
-              disabled={readOnly}
-              onChange={(e) => props.onChange({ denominator: parseAmount(e.target.value) })}
-            />
+            <CountInput testId="denominator" value={i.denominator} disabled={readOnly} onChange={(v) => props.onChange({ denominator: v })} />
           </label>
           <span className="ratio__result" data-testid="percent" aria-label="Tỷ lệ">
             = {percentText(i.numerator, i.denominator)}
@@ -92,21 +130,17 @@ export function IndicatorField(props: {
       ) : (
         <label>
           <span className="field-label">{i.measure === "times" ? "Số lần" : "Số lượng"} ({i.unitLabel})</span>
-          <input
-            className="native-input"
-            type="number"
-            inputMode="numeric"
-            min={0}
-            step={1}
-            data-testid="value"
-            value={show(i.value)}
-            disabled={readOnly}
-            onChange={(e) => props.onChange({ value: parseAmount(e.target.value) })}
-          />
+          <CountInput testId="value" value={i.value} disabled={readOnly} onChange={(v) => props.onChange({ value: v })} />
         </label>
       )}
-      {i.measure === "percent" && i.numerator !== null && i.denominator !== null && i.numerator > i.denominator && (
-        <p className="field-error">Tử số không được lớn hơn mẫu số.</p>
+      {i.measure === "percent" && i.numerator !== null && i.denominator !== null && i.denominator > 0 && i.numerator > i.denominator && (
+        <p className="field-error" data-testid="ratio-error">Tử số không được lớn hơn mẫu số.</p>
+      )}
+      {i.measure === "percent" && i.denominator === 0 && (
+        <p className="field-error" data-testid="ratio-error">Mẫu số phải lớn hơn 0.</p>
+      )}
+      {i.measure !== "percent" && i.value !== null && !Number.isInteger(i.value) && (
+        <p className="field-error">Giá trị phải là số nguyên.</p>
       )}
       {flagged && (
         <p className="flag-note" data-testid="flag-note">
@@ -139,7 +173,7 @@ const STATUSES: TaskStatus[] = ["not_started", "in_progress", "done"];
 export function TaskField(props: { item: ReportTask; readOnly: boolean; problems?: string[]; onChange: (edit: TaskEdit) => void }) {
   const { item: t, readOnly, problems = [] } = props;
   return (
-    <div className="card report-item" data-testid={`task-${t.code}`}>
+    <div className="card report-item" id={`item-task-${t.taskId}`} data-testid={`task-${t.code}`}>
       <div className="report-item__head">
         <span className="report-item__code">{t.code}</span>
         <span className="report-item__name">{t.name}</span>
@@ -166,20 +200,7 @@ export function TaskField(props: { item: ReportTask; readOnly: boolean; problems
       </div>
       <label>
         <span className="field-label">Tiến độ (%)</span>
-        <input
-          className="native-input"
-          type="number"
-          inputMode="numeric"
-          min={0}
-          max={100}
-          data-testid="progress"
-          value={show(t.progress)}
-          disabled={readOnly}
-          onChange={(e) => {
-            const n = parseAmount(e.target.value);
-            props.onChange({ progress: n === null ? null : Math.min(100, Math.round(n)) });
-          }}
-        />
+        <CountInput testId="progress" max={100} value={t.progress} disabled={readOnly} onChange={(v) => props.onChange({ progress: v })} />
       </label>
       <label>
         <span className="field-label">Kết quả thực hiện</span>

@@ -19,6 +19,13 @@ const dateInputValue = (iso: string) => {
   return `${y}-${m}-${d}`;
 };
 
+const STATE_TEXT: Record<string, string> = {
+  open: "đang nhận báo cáo",
+  locked: "đã quá hạn (khóa, trừ đơn vị được gia hạn)",
+  upcoming: "chưa mở",
+  closed: "đã đóng",
+};
+
 /** Staff: create periods, move deadlines, close/reopen, grant lock exceptions. */
 export function PeriodsPage() {
   const role = useRole();
@@ -110,7 +117,7 @@ function PeriodEditor({ period, units, onChanged }: { period: Period; units: Uni
   const [exDate, setExDate] = useState("");
   const [confirmClose, setConfirmClose] = useState(false);
   const expected = units.filter((u) => period.expectedUnitIds.includes(u.id));
-  async function act(fn: () => Promise<unknown>, done: string) {
+  async function act(fn: () => Promise<unknown>, done: string): Promise<void> {
     try {
       await fn();
       notify.success(done);
@@ -124,7 +131,7 @@ function PeriodEditor({ period, units, onChanged }: { period: Period; units: Uni
       <h3>{period.title}</h3>
       <p className="muted">
         {period.kind === "annual" ? "Hằng năm" : "Đột xuất"} {period.year} · mở {formatDate(period.opensAt)} · hạn {formatDateTime(period.deadlineAt)} · {period.expectedUnitIds.length} đơn vị ·{" "}
-        {period.status === "closed" ? "đã đóng" : "đang mở"}
+        <span data-testid="period-state">{STATE_TEXT[period.state] ?? period.state}</span>
       </p>
       <div className="row">
         <label className="grow">
@@ -163,6 +170,7 @@ function PeriodEditor({ period, units, onChanged }: { period: Period; units: Uni
           </Button>
         </div>
       </details>
+      <ExpectedUnits period={period} units={units} onSave={(ids) => act(() => reportsApi.patchPeriod(period.id, { expectedUnitIds: ids }), "Đã cập nhật danh sách đơn vị phải báo cáo.")} />
       {period.status === "open" ? (
         <Button size="small" variant="tertiary" onClick={() => setConfirmClose(true)}>
           Đóng kỳ báo cáo
@@ -190,5 +198,61 @@ function PeriodEditor({ period, units, onChanged }: { period: Period; units: Uni
         </div>
       </Modal>
     </div>
+  );
+}
+
+/** Which units must report in a period (default when created: every unit with an indicator or task). */
+function ExpectedUnits({ period, units, onSave }: { period: Period; units: Unit[]; onSave: (ids: number[]) => Promise<void> }) {
+  const [chosen, setChosen] = useState<number[]>(period.expectedUnitIds);
+  const [confirm, setConfirm] = useState(false);
+  useEffect(() => setChosen(period.expectedUnitIds), [period.expectedUnitIds]);
+  const dropped = period.expectedUnitIds.filter((id) => !chosen.includes(id));
+  const changed = dropped.length > 0 || chosen.some((id) => !period.expectedUnitIds.includes(id));
+  const toggle = (id: number) => setChosen((c) => (c.includes(id) ? c.filter((x) => x !== id) : [...c, id]));
+  const save = () => {
+    setConfirm(false);
+    void onSave(chosen);
+  };
+  return (
+    <details data-testid="expected-units">
+      <summary>
+        Đơn vị phải báo cáo ({period.expectedUnitIds.length}/{units.length})
+      </summary>
+      <ul className="plain-list unit-checks">
+        {units.map((u) => (
+          <li key={u.id}>
+            <label className="row">
+              <input type="checkbox" checked={chosen.includes(u.id)} onChange={() => toggle(u.id)} data-testid={`expected-${u.code}`} />
+              <span>{u.name}</span>
+            </label>
+          </li>
+        ))}
+      </ul>
+      <div className="row">
+        <Button size="small" disabled={!changed || chosen.length === 0} data-testid="save-expected" onClick={() => (dropped.length ? setConfirm(true) : save())}>
+          Lưu danh sách ({chosen.length} đơn vị)
+        </Button>
+        {changed && (
+          <Button size="small" variant="tertiary" onClick={() => setChosen(period.expectedUnitIds)}>
+            Hoàn tác
+          </Button>
+        )}
+      </div>
+      {chosen.length === 0 && <p className="field-error">Cần ít nhất một đơn vị phải báo cáo.</p>}
+      <Modal visible={confirm} title="Bỏ đơn vị khỏi kỳ báo cáo?" onClose={() => setConfirm(false)}>
+        <p>
+          {dropped.length} đơn vị sẽ không còn phải báo cáo trong kỳ này: {units.filter((u) => dropped.includes(u.id)).map((u) => u.name).join(", ")}. Báo cáo đã nhập của các đơn vị
+          này vẫn được giữ, và sẽ hiện lại nếu thêm đơn vị trở lại.
+        </p>
+        <div className="row row--between">
+          <Button size="small" variant="tertiary" onClick={() => setConfirm(false)}>
+            Hủy
+          </Button>
+          <Button size="small" data-testid="confirm-expected" onClick={save}>
+            Bỏ đơn vị
+          </Button>
+        </div>
+      </Modal>
+    </details>
   );
 }

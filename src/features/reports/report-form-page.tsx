@@ -45,7 +45,15 @@ export function ReportFormPage() {
   const me = useSession((s) => s.me);
   const notify = useNotify();
   const { draft, state, view, loading, loadError, reload } = useReportDraft(periodId, unitId);
-  const [step, setStep] = useState<Step>("indicators");
+  const [step, setStepState] = useState<Step>("indicators");
+  /** Shows a part of the form from its top (or at one item), not where the previous part was scrolled. */
+  const setStep = (next: Step, anchor?: string) => {
+    setStepState(next);
+    requestAnimationFrame(() => {
+      const el = (anchor && document.getElementById(anchor)) || document.querySelector("[data-testid=report-form] .report-head");
+      el?.scrollIntoView?.({ block: "start" });
+    });
+  };
   const [problems, setProblems] = useState<SubmitProblem[]>([]);
   const [confirmSubmit, setConfirmSubmit] = useState(false);
   const [busy, setBusy] = useState(false);
@@ -88,7 +96,8 @@ export function ReportFormPage() {
       if (e.code === "REPORT_INCOMPLETE" && Array.isArray(e.details)) {
         const list = e.details as SubmitProblem[];
         setProblems(list);
-        setStep(list[0]?.itemKind === "task" ? "tasks" : "indicators");
+        const first = list[0];
+        setStep(first?.itemKind === "task" ? "tasks" : "indicators", first?.itemId ? `item-${first.itemKind}-${first.itemId}` : undefined);
         notify.error(e.message);
       } else {
         notify.error(e);
@@ -190,7 +199,7 @@ export function ReportFormPage() {
           <ul>
             {problems.slice(0, 20).map((p) => (
               <li key={p.field + p.code}>
-                <button type="button" className="link-button" onClick={() => setStep(p.itemKind === "task" ? "tasks" : "indicators")}>
+                <button type="button" className="link-button" onClick={() => setStep(p.itemKind === "task" ? "tasks" : "indicators", p.itemId ? `item-${p.itemKind}-${p.itemId}` : undefined)}>
                   {p.message}
                 </button>
               </li>
@@ -300,22 +309,31 @@ function ReportHeader({ report, syncState, syncError }: { report: Report; syncSt
 function EvidenceList({ items, editable, onChange }: { items: Evidence[]; editable: boolean; onChange: (list: Evidence[]) => void }) {
   const notify = useNotify();
   const [uploading, setUploading] = useState(false);
+  const MAX_FILES = 30;
   async function add() {
     const files = await pickFiles({ accept: "image/*,.pdf,.doc,.docx,.xls,.xlsx", multiple: true });
     if (!files.length) return;
+    const room = MAX_FILES - items.length;
+    if (files.length > room) {
+      // refuse out loud rather than keep only some of the chosen files
+      notify.error(room <= 0 ? `Báo cáo đã có đủ ${MAX_FILES} tệp minh chứng.` : `Chỉ thêm được ${room} tệp nữa (tối đa ${MAX_FILES} tệp). Vui lòng chọn lại.`);
+      return;
+    }
     setUploading(true);
-    try {
-      const added: Evidence[] = [];
-      for (const f of files.slice(0, 10)) {
+    const added: Evidence[] = [];
+    const failed: string[] = [];
+    for (const f of files) {
+      try {
         const meta = await reportsApi.upload(f);
         added.push({ fileId: meta.id, name: meta.name, size: meta.size, mime: meta.mime, url: meta.url, itemKind: "report", itemId: null });
+      } catch (err) {
+        failed.push(`${f.name}: ${toApiError(err).message}`);
       }
-      onChange([...items, ...added].slice(0, 30));
-    } catch (err) {
-      notify.error(err);
-    } finally {
-      setUploading(false);
     }
+    // the files that did upload are kept even when another one failed
+    if (added.length) onChange([...items, ...added]);
+    if (failed.length) notify.error(`Chưa tải lên được ${failed.length} tệp. ${failed.join(" ")}`);
+    setUploading(false);
   }
   return (
     <section className="card stack" data-testid="evidence">

@@ -48,8 +48,11 @@ export function ReportsPage() {
       </AppPage>
     );
   }
+  // A focal point sees only the periods their unit reports in (not every ad hoc survey of the ward).
+  const unitId = me.unit?.id ?? null;
+  const visible = me.role === "focal" && unitId ? periods.filter((p) => p.expectedUnitIds.includes(unitId)) : periods;
   const chosenId = Number(search.get("period"));
-  const period = periods.find((p) => p.id === chosenId) ?? currentPeriod(periods);
+  const period = periods.find((p) => p.id === chosenId) ?? currentPeriod(visible);
   if (!period) {
     return (
       <AppPage title="Báo cáo">
@@ -61,9 +64,9 @@ export function ReportsPage() {
   }
   return (
     <AppPage title="Báo cáo" testId="reports-page">
-      {periods.length > 1 && (
+      {visible.length > 1 && (
         <select className="native-select" aria-label="Chọn kỳ báo cáo" data-testid="period-select" value={period.id} onChange={(e) => setSearch({ period: e.target.value })}>
-          {periods.map((p) => (
+          {(visible.includes(period) ? visible : [period, ...visible]).map((p) => (
             <option key={p.id} value={p.id}>
               {p.title}
             </option>
