@@ -59,7 +59,7 @@ function FeedItem({ item, showUnread, staff }: { item: AnnouncementItem; showUnr
           <span className={`ann-item__title${showUnread && !item.read ? " ann-item__title--unread" : ""}`}>{item.title}</span>
           {item.excerpt && <span className="ann-item__excerpt">{item.excerpt}</span>}
           <span className="ann-item__meta">
-            {date ? formatDate(date) : ""}
+            {item.status === "draft" || !date ? "Chưa đăng" : item.status === "scheduled" ? `Hẹn đăng ${formatDate(date)}` : formatDate(date)}
             {item.attachmentCount > 0 && ` · ${item.attachmentCount} tệp đính kèm`}
             {item.edited && " · đã chỉnh sửa"}
           </span>
