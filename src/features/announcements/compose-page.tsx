@@ -624,9 +624,14 @@ function UploadRow({ upload, onRemove, onUp, onDown }: { upload: Upload; onRemov
           Đã tải lên
         </span>
       ) : (
-        <div className="bar" role="progressbar" aria-valuenow={Math.round(upload.progress * 100)} aria-valuemin={0} aria-valuemax={100}>
-          <div className="bar__fill" style={{ width: `${Math.round(upload.progress * 100)}%` }} />
-        </div>
+        <>
+          <div className="bar" role="progressbar" aria-label={`Đang tải lên ${upload.name}`} aria-valuenow={Math.round(upload.progress * 100)} aria-valuemin={0} aria-valuemax={100}>
+            <div className="bar__fill" style={{ width: `${Math.round(upload.progress * 100)}%` }} />
+          </div>
+          <span className="ann-upload__pct" data-testid="ann-upload-pct">
+            Đang tải lên… {Math.round(upload.progress * 100)}%
+          </span>
+        </>
       )}
     </div>
   );
