@@ -1,5 +1,6 @@
 import { expect, it } from "vitest";
 import { bearer, describeEachDb } from "./harness.js";
+import { DEV_STAFF_PASSWORD } from "../src/identity/seed.js";
 
 /** Bad input found by walking the identity routes as a user would (QA pass). */
 describeEachDb("identity: bad input", (h) => {
@@ -79,5 +80,31 @@ describeEachDb("identity: bad input", (h) => {
     const ca = await h().unitId("CA");
     const focal = await h().http().post("/api/auth/dev").send({ role: "focal", unitId: ca });
     expect(focal.body.user).toMatchObject({ role: "focal", unit: { id: ca } });
+  });
+
+  it("shows staff a password lock-out and lets a colleague lift it at once", async () => {
+    const colleague = await h().signIn("staff", { name: "Cán bộ Đồng nghiệp" });
+    const signInCanbo = (password: string) => h().http().post("/api/auth/password").send({ username: "canbo", password });
+    for (let i = 0; i < 5; i++) await signInCanbo(`sai-${i}`);
+    expect((await signInCanbo(DEV_STAFF_PASSWORD)).body.error.code).toBe("ACCOUNT_LOCKED");
+
+    const listed = (await h().http().get("/api/users").query({ q: "canbo" }).set(bearer(colleague))).body.items[0];
+    expect(listed.lockedUntil).toBe(new Date(h().clock.now().getTime() + 15 * 60_000).toISOString());
+    // others show no lock
+    const others = (await h().http().get("/api/users").query({ q: "dong nghiep" }).set(bearer(colleague))).body.items;
+    expect(others[0].lockedUntil).toBeNull();
+
+    const unlock = await h().http().patch(`/api/users/${listed.id}`).set(bearer(colleague)).send({ unlock: true });
+    expect(unlock.status).toBe(200);
+    expect(unlock.body).toMatchObject({ lockedUntil: null, role: "staff", disabled: false });
+    expect((await signInCanbo(DEV_STAFF_PASSWORD)).status).toBe(200);
+    // the counter started again: one wrong password is not a lock-out
+    expect((await signInCanbo("sai-lan-nua")).body.error.code).toBe("INVALID_CREDENTIALS");
+
+    // a lock that has run out by itself is not shown
+    for (let i = 0; i < 5; i++) await signInCanbo(`sai-${i}`);
+    h().clock.advance(15 * 60_000 + 1000);
+    expect((await h().http().get("/api/users").query({ q: "canbo" }).set(bearer(colleague))).body.items[0].lockedUntil).toBeNull();
+    expect((await h().http().patch(`/api/users/${listed.id}`).set(bearer(colleague)).send({ unlock: false })).status).toBe(400);
   });
 });

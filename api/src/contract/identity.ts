@@ -148,6 +148,8 @@ export const UserSchema = z
     phone: z.string().nullable(),
     consented: z.boolean(),
     createdAt: z.string(),
+    /** until when password sign-in is paused after repeated wrong passwords (null: not paused) */
+    lockedUntil: z.string().nullable(),
   })
   .meta({ id: "User" });
 export type User = z.infer<typeof UserSchema>;
@@ -168,6 +170,8 @@ export const UpdateUserSchema = z
     role: RoleSchema.optional(),
     unitId: z.number().int().positive().nullable().optional(),
     disabled: z.boolean().optional(),
+    /** true: lift a password lock-out now (after repeated wrong passwords) */
+    unlock: z.literal(true).optional(),
   })
   .meta({ id: "UpdateUser" });
 export type UpdateUser = z.infer<typeof UpdateUserSchema>;

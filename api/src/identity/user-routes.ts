@@ -34,7 +34,8 @@ export function registerUserAdminRoutes(r: RouteBuilder): void {
       }
       const rows = await q.execute();
       const page = rows.slice(0, query.limit);
-      return { items: page.map(toUser), nextCursor: rows.length > query.limit ? String(page[page.length - 1].id) : null };
+      const now = ctx.clock.now().toISOString();
+      return { items: page.map((row) => toUser(row, now)), nextCursor: rows.length > query.limit ? String(page[page.length - 1].id) : null };
     },
   );
 
@@ -43,7 +44,7 @@ export function registerUserAdminRoutes(r: RouteBuilder): void {
       method: "patch",
       path: "/api/users/:id",
       tag: TAG,
-      summary: "Cán bộ đổi vai trò, đơn vị hoặc khóa/mở khóa một tài khoản (khóa thì thu hồi mọi phiên)",
+      summary: "Cán bộ đổi vai trò, đơn vị, khóa/mở khóa một tài khoản (khóa thì thu hồi mọi phiên) hoặc bỏ tạm khóa do sai mật khẩu",
       params: IdParams,
       body: UpdateUserSchema,
       response: UserSchema,
@@ -67,7 +68,14 @@ export function registerUserAdminRoutes(r: RouteBuilder): void {
       await db.transaction().execute(async (trx) => {
         await trx
           .updateTable("users")
-          .set({ role, unit_id: unitId, disabled: disabled ? 1 : 0, updated_at: now })
+          .set({
+            role,
+            unit_id: unitId,
+            disabled: disabled ? 1 : 0,
+            updated_at: now,
+            // a colleague lifts a lock-out after wrong passwords at once (the lock would end by itself)
+            ...(body.unlock ? { locked_until: null, failed_logins: 0 } : {}),
+          })
           .where("id", "=", target.id)
           .execute();
         // A disabled account is signed out everywhere at once.
@@ -75,7 +83,7 @@ export function registerUserAdminRoutes(r: RouteBuilder): void {
           await trx.updateTable("sessions").set({ revoked_at: now }).where("user_id", "=", target.id).where("revoked_at", "is", null).execute();
         }
       });
-      return toUser(await selectUsers(db).where("users.id", "=", target.id).executeTakeFirstOrThrow());
+      return toUser(await selectUsers(db).where("users.id", "=", target.id).executeTakeFirstOrThrow(), now);
     },
   );
 }

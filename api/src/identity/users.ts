@@ -51,6 +51,7 @@ export function selectUsers(db: Kysely<DB>) {
       "users.phone",
       "users.consent_at",
       "users.created_at",
+      "users.locked_until",
       "units.id as unit_id",
       "units.code as unit_code",
       "units.name as unit_name",
@@ -59,7 +60,7 @@ export function selectUsers(db: Kysely<DB>) {
 
 type UserRow = Awaited<ReturnType<ReturnType<typeof selectUsers>["execute"]>>[number];
 
-export function toUser(row: UserRow): User {
+export function toUser(row: UserRow, nowIso: string): User {
   return {
     id: row.id,
     name: row.name,
@@ -73,6 +74,7 @@ export function toUser(row: UserRow): User {
     phone: row.phone,
     consented: !!row.consent_at,
     createdAt: row.created_at,
+    lockedUntil: row.locked_until && row.locked_until > nowIso ? row.locked_until : null,
   };
 }
 

@@ -1,4 +1,4 @@
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import { Link } from "react-router-dom";
 import { Avatar, Button, Text } from "zmp-ui";
 import { ROLE_LABELS } from "@contract/identity-labels";
@@ -16,12 +16,28 @@ import { ConfirmModal } from "./confirm-modal";
 import { updateMe } from "./api";
 import "./account.css";
 
+/** The avatar URL while it loads; null once it failed (an expired Zalo picture), so the initial shows. */
+function useWorkingImage(src: string | null | undefined): string | undefined {
+  const [broken, setBroken] = useState<string | null>(null);
+  useEffect(() => {
+    if (!src) return;
+    const img = new Image();
+    img.onerror = () => setBroken(src);
+    img.src = src;
+    return () => {
+      img.onerror = null;
+    };
+  }, [src]);
+  return src && src !== broken ? src : undefined;
+}
+
 export function AccountPage() {
   const { status, me, config, signOut, signInError, sessionNotice, zaloSignIn, applyMe } = useSession();
   const notify = useNotify();
   const [retrying, setRetrying] = useState(false);
   const [confirmWithdraw, setConfirmWithdraw] = useState(false);
   const inZalo = isInZalo();
+  const avatar = useWorkingImage(me?.avatarUrl);
 
   const withdraw = async () => {
     try {
@@ -45,7 +61,7 @@ export function AccountPage() {
       <InvitationCard />
       {me && (
         <section className="card profile" data-testid="profile">
-          <Avatar src={me.avatarUrl ?? undefined}>{me.name.slice(0, 1)}</Avatar>
+          <Avatar src={avatar}>{me.name.slice(0, 1)}</Avatar>
           <div className="profile__body">
             <div className="profile__name" data-testid="profile-name">
               {me.name}

@@ -24,6 +24,7 @@ const user = (over: Partial<User> = {}): User => ({
   phone: null,
   consented: true,
   createdAt: "2026-11-01T00:00:00.000Z",
+  lockedUntil: null,
   ...over,
 });
 
@@ -106,5 +107,22 @@ describe("users admin", () => {
     useSession.setState({ status: "signed-in", me: { id: 2, name: "Thanh niên", avatarUrl: null, role: "youth", unit: null, hasPhone: false, consented: false } });
     renderPage();
     expect(screen.getByText("Chỉ cán bộ phường dùng được chức năng này")).toBeInTheDocument();
+  });
+
+  it("shows a password lock-out and lifts it", async () => {
+    vi.mocked(api.get).mockImplementation(async (url: string) => {
+      if (url === "/api/units") return { data: [] };
+      if (url === "/api/users")
+        return { data: { items: [user({ name: "Cán bộ VHXH", role: "staff", source: "password", username: "canbo", lockedUntil: "2026-11-27T08:15:00.000Z" })], nextCursor: null } };
+      throw new Error(`unexpected GET ${url}`);
+    });
+    const patch = vi.spyOn(api, "patch").mockResolvedValue({ data: user({ name: "Cán bộ VHXH", role: "staff", source: "password", username: "canbo" }) });
+    renderPage();
+    expect(await screen.findByText("Tạm khóa")).toBeInTheDocument();
+    fireEvent.click(screen.getByTestId("user-42"));
+    expect(await screen.findByTestId("edit-locked")).toHaveTextContent("Tạm khóa đăng nhập đến 15:15 27/11/2026");
+    fireEvent.click(screen.getByTestId("edit-unlock"));
+    await waitFor(() => expect(patch).toHaveBeenCalledWith("/api/users/42", { unlock: true }));
+    await waitFor(() => expect(screen.queryByTestId("edit-locked")).toBeNull());
   });
 });

@@ -6,6 +6,7 @@ import { AppPage } from "../../components/app-page";
 import { EmptyState, ErrorState, Skeleton } from "../../components/states";
 import { useNotify } from "../../components/use-notify";
 import { errorMessage } from "../../lib/api-client";
+import { formatDateTime } from "../../lib/dates";
 import { useSession } from "../../lib/session-store";
 import { listUsers, updateUser } from "./api";
 import { useUnits } from "./use-units";
@@ -123,6 +124,7 @@ function UsersAdmin() {
                 <span className="stack" style={{ alignItems: "flex-end" }}>
                   <span className="pill">{ROLE_LABELS[u.role]}</span>
                   {u.disabled && <span className="pill pill--bad">Đã khóa</span>}
+                  {!u.disabled && u.lockedUntil && <span className="pill pill--warn">Tạm khóa</span>}
                 </span>
               </button>
             </li>
@@ -228,6 +230,20 @@ function UserEditor({ user, onClose, onSaved }: { user: User | null; onClose: ()
             ))}
           </select>
           {self && <p className="muted">Bạn không thể tự đổi vai trò hoặc tự khóa tài khoản của mình.</p>}
+          {user.lockedUntil && (
+            <div className="account-locked" data-testid="edit-locked">
+              Tạm khóa đăng nhập đến {formatDateTime(user.lockedUntil)} do nhập sai mật khẩu nhiều lần.{" "}
+              <button
+                type="button"
+                className="link-button"
+                disabled={busy}
+                onClick={() => void save({ unlock: true }, "Đã bỏ tạm khóa, người này đăng nhập lại được ngay.")}
+                data-testid="edit-unlock"
+              >
+                Bỏ tạm khóa ngay
+              </button>
+            </div>
+          )}
           {fieldError && (
             <p className="field-error" role="alert" data-testid="edit-error">
               {fieldError}
