@@ -160,6 +160,24 @@ test("repeated wrong passwords lock the account with a clear message", async ({ 
   await page.getByTestId("password-submit").click();
   await expect(page.getByTestId("password-error")).toContainText("tạm khóa");
   await expect(page.getByTestId("profile")).toHaveCount(0);
+
+  // a colleague sees the lock-out in Quản lý người dùng and lifts it at once
+  await devSignIn(page, "staff");
+  await page.getByTestId("link-users").click();
+  await page.getByTestId("users-search").fill("canbo");
+  const list = page.getByTestId("users-list");
+  await expect(list).toContainText("Tạm khóa");
+  await list.getByRole("button").first().click();
+  await expect(page.getByTestId("edit-locked")).toContainText(/Tạm khóa đăng nhập đến \d{2}:\d{2} \d{2}\/\d{2}\/\d{4}/);
+  await page.getByTestId("edit-unlock").click();
+  await expect(page.getByTestId("edit-locked")).toHaveCount(0);
+  await expect(list).not.toContainText("Tạm khóa");
+  await page.goto(appPath("/account"));
+  await page.getByTestId("sign-out").click();
+  await page.getByTestId("password-username").fill("canbo");
+  await page.getByTestId("password-password").fill(DEV_STAFF_PASSWORD);
+  await page.getByTestId("password-submit").click();
+  await expect(page.getByTestId("profile-role")).toHaveText("Cán bộ phường");
 });
 
 test("a session ended elsewhere signs out quietly with a note; short, unknown and used codes are explained", async ({ page, request }) => {
