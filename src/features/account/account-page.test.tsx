@@ -258,6 +258,23 @@ describe("account page", () => {
     expect(screen.getByTestId("invite-dismiss")).toHaveTextContent("Đóng");
   });
 
+  it("an invitation that could not be checked offline offers to try again, then can be accepted", async () => {
+    useSession.setState({ status: "signed-in", config, me: me({ consented: true }), pendingInvite: "ABCDEFGH23" });
+    vi.mocked(api.get).mockRejectedValueOnce(new ApiError(0, "NETWORK", "Không có kết nối mạng hoặc không liên lạc được máy chủ."));
+    renderPage();
+    expect(await screen.findByTestId("invite-error")).toHaveTextContent("Không có kết nối mạng");
+    expect(screen.queryByTestId("invite-accept")).toBeNull();
+    vi.mocked(api.get).mockImplementation(async (url: string) => {
+      if (url === "/api/invitations/ABCDEFGH23")
+        return { data: { code: "ABCDEFGH23", role: "focal", unit: { id: 3, code: "DOAN", name: "Đoàn TNCS Hồ Chí Minh phường" }, status: "active", expiresAt: "2026-12-04T03:00:00.000Z" } };
+      throw new Error(`unexpected GET ${url}`);
+    });
+    fireEvent.click(screen.getByTestId("invite-retry"));
+    expect(await screen.findByTestId("invite-accept")).toBeInTheDocument();
+    expect(screen.queryByTestId("invite-error")).toBeNull();
+    expect(useSession.getState().pendingInvite).toBe("ABCDEFGH23");
+  });
+
   it("keeps an invitation while signed out and asks to sign in first", () => {
     useSession.setState({ status: "anonymous", config, me: null, pendingInvite: "ABCDEFGH23" });
     renderPage();

@@ -25,6 +25,7 @@ export function InvitationCard() {
   const [preview, setPreview] = useState<InvitationPreview | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
   const [busy, setBusy] = useState(false);
+  const [attempt, setAttempt] = useState(0);
 
   useEffect(() => {
     if (!code || status !== "signed-in") return;
@@ -38,7 +39,7 @@ export function InvitationCard() {
     return () => {
       alive = false;
     };
-  }, [code, status]);
+  }, [code, status, attempt]);
 
   if (!code) return null;
 
@@ -66,6 +67,8 @@ export function InvitationCard() {
   };
 
   const usable = preview?.status === "active" && !error && me?.role !== "staff";
+  // A lost connection is not a verdict on the code: offer to try again rather than only to close.
+  const retryable = error?.status === 0;
   return (
     <section className="card invite-card" data-testid="invite-card">
       <h3>{preview ? `Lời mời làm ${roleInSentence(preview.role)}` : "Lời mời"}</h3>
@@ -93,6 +96,11 @@ export function InvitationCard() {
         </p>
       )}
       <div className="row">
+        {retryable && (
+          <Button size="small" variant="secondary" onClick={() => setAttempt((n) => n + 1)} data-testid="invite-retry">
+            Thử lại
+          </Button>
+        )}
         {usable && (
           <Button size="small" loading={busy} onClick={accept} data-testid="invite-accept">
             Nhận lời mời
