@@ -123,6 +123,19 @@ describe("compose page", () => {
     expect(screen.queryByTestId("ann-restored")).toBeNull();
   });
 
+  it("a body over the limit is kept whole (no silent cut) and refused with its length", async () => {
+    const post = vi.spyOn(api, "post");
+    renderCompose();
+    fireEvent.change(await screen.findByTestId("ann-title-input"), { target: { value: "Văn bản rất dài" } });
+    const long = "a".repeat(20_005);
+    fireEvent.change(screen.getByTestId("ann-body-input"), { target: { value: long } });
+    expect((screen.getByTestId("ann-body-input") as HTMLTextAreaElement).value).toHaveLength(20_005);
+    expect(screen.getByTestId("ann-body-counter")).toHaveTextContent("20.005/20.000");
+    fireEvent.click(screen.getByTestId("ann-submit"));
+    expect(await within(screen.getByTestId("ann-compose-page")).findByText(/Nội dung tối đa 20\.000 ký tự \(hiện có 20\.005\)/)).toBeInTheDocument();
+    expect(post).not.toHaveBeenCalled();
+  });
+
   it("a field's error goes away as soon as it is corrected; the schedule reads dd/MM/yyyy HH:mm", async () => {
     renderCompose();
     fireEvent.click(await screen.findByTestId("ann-submit"));

@@ -243,6 +243,9 @@ export function ComposePage() {
     const e: Record<string, string> = {};
     if (form.title.trim().length < 3) e.title = "Tiêu đề cần ít nhất 3 ký tự.";
     if (!form.body.trim()) e.body = "Nội dung không được để trống.";
+    else if (form.body.trim().length > ANNOUNCEMENT_LIMITS.body) {
+      e.body = `Nội dung tối đa ${ANNOUNCEMENT_LIMITS.body.toLocaleString("vi-VN")} ký tự (hiện có ${form.body.trim().length.toLocaleString("vi-VN")}). Hãy rút gọn hoặc đưa phần dài vào tệp đính kèm.`;
+    }
     if (!form.categoryId) e.categoryId = "Vui lòng chọn chuyên mục.";
     if (form.audience === "units" && form.unitIds.length === 0) e.unitIds = "Vui lòng chọn ít nhất một đơn vị.";
     if (!published && form.mode === "scheduled") {
@@ -414,11 +417,16 @@ export function ComposePage() {
               className="native-textarea ann-body-input"
               data-testid="ann-body-input"
               value={form.body}
-              maxLength={ANNOUNCEMENT_LIMITS.body}
               rows={10}
               onChange={(e) => set("body", e.target.value)}
               aria-label="Nội dung"
             />
+            {/* No maxLength: a long paste would be cut silently. The counter and the check say it instead. */}
+            {form.body.length > ANNOUNCEMENT_LIMITS.body * 0.8 && (
+              <span className={`ann-counter${form.body.length > ANNOUNCEMENT_LIMITS.body ? " ann-counter--over" : ""}`} data-testid="ann-body-counter">
+                {form.body.length.toLocaleString("vi-VN")}/{ANNOUNCEMENT_LIMITS.body.toLocaleString("vi-VN")}
+              </span>
+            )}
             <p className="muted ann-hint">Định dạng: **đậm**, *nghiêng*, # tiêu đề, - danh sách, [chữ](https://liên-kết). Dòng trống để sang đoạn mới.</p>
           </>
         ) : (
