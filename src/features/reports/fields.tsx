@@ -31,6 +31,8 @@ export function CountInput(props: {
   testId: string;
   label?: string;
   onChange: (value: number | null) => void;
+  /** when given, the error is reported here (shown by the caller) instead of under the box */
+  onError?: (error: string | null) => void;
 }) {
   const { value, max } = props;
   const [text, setText] = useState(show(value));
@@ -40,6 +42,7 @@ export function CountInput(props: {
     if (parseCount(text, max).value !== value) {
       setText(show(value));
       setError(null);
+      props.onError?.(null);
     }
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [value]);
@@ -60,10 +63,11 @@ export function CountInput(props: {
           const parsed = parseCount(next, max);
           setText(next);
           setError(parsed.error);
+          props.onError?.(parsed.error);
           if (!parsed.error) props.onChange(parsed.value);
         }}
       />
-      {error && (
+      {error && !props.onError && (
         <span className="field-error input-hint" role="alert" data-testid={`${props.testId}-error`}>
           {error} Chưa lưu giá trị này.
         </span>
@@ -98,6 +102,7 @@ export function IndicatorField(props: {
   const { item: i, readOnly, problems = [] } = props;
   const flagged = liveFlag(i);
   const needsComment = flagged && i.comment.trim() === "";
+  const [boxErrors, setBoxErrors] = useState<{ numerator?: string | null; denominator?: string | null }>({});
   return (
     <div className={`card report-item${flagged ? " report-item--flagged" : ""}`} id={`item-indicator-${i.indicatorId}`} data-testid={`indicator-${i.code}`}>
       <div className="report-item__head">
@@ -116,12 +121,12 @@ export function IndicatorField(props: {
         <div className="ratio">
           <label className="ratio__part">
             <span className="field-label">Tử số</span>
-            <CountInput testId="numerator" value={i.numerator} disabled={readOnly} onChange={(v) => props.onChange({ numerator: v })} />
+            <CountInput testId="numerator" value={i.numerator} disabled={readOnly} onChange={(v) => props.onChange({ numerator: v })} onError={(e) => setBoxErrors((b) => ({ ...b, numerator: e }))} />
           </label>
           <span className="ratio__slash">/</span>
           <label className="ratio__part">
             <span className="field-label">Mẫu số</span>
-            <CountInput testId="denominator" value={i.denominator} disabled={readOnly} onChange={(v) => props.onChange({ denominator: v })} />
+            <CountInput testId="denominator" value={i.denominator} disabled={readOnly} onChange={(v) => props.onChange({ denominator: v })} onError={(e) => setBoxErrors((b) => ({ ...b, denominator: e }))} />
           </label>
           <span className="ratio__result" data-testid="percent" aria-label="Tỷ lệ">
             = {percentText(i.numerator, i.denominator)}
@@ -132,6 +137,13 @@ export function IndicatorField(props: {
           <span className="field-label">{i.measure === "times" ? "Số lần" : "Số lượng"} ({i.unitLabel})</span>
           <CountInput testId="value" value={i.value} disabled={readOnly} onChange={(v) => props.onChange({ value: v })} />
         </label>
+      )}
+      {(["numerator", "denominator"] as const).map((k) =>
+        boxErrors[k] ? (
+          <p key={k} className="field-error" role="alert" data-testid={`${k}-error`}>
+            {k === "numerator" ? "Tử số" : "Mẫu số"}: {boxErrors[k]} Chưa lưu giá trị này.
+          </p>
+        ) : null,
       )}
       {i.measure === "percent" && i.numerator !== null && i.denominator !== null && i.denominator > 0 && i.numerator > i.denominator && (
         <p className="field-error" data-testid="ratio-error">Tử số không được lớn hơn mẫu số.</p>

@@ -180,7 +180,8 @@ function PeriodEditor({ period, units, onChanged }: { period: Period; units: Uni
           Mở lại kỳ báo cáo
         </Button>
       )}
-      <Modal visible={confirmClose} title="Đóng kỳ báo cáo?" onClose={() => setConfirmClose(false)}>
+      {confirmClose && (
+      <Modal visible title="Đóng kỳ báo cáo?" onClose={() => setConfirmClose(false)}>
         <p>Sau khi đóng, không đơn vị nào lưu hay nộp được báo cáo của kỳ này (có thể mở lại sau).</p>
         <div className="row row--between">
           <Button size="small" variant="tertiary" onClick={() => setConfirmClose(false)}>
@@ -197,6 +198,7 @@ function PeriodEditor({ period, units, onChanged }: { period: Period; units: Uni
           </Button>
         </div>
       </Modal>
+      )}
     </div>
   );
 }
@@ -239,7 +241,8 @@ function ExpectedUnits({ period, units, onSave }: { period: Period; units: Unit[
         )}
       </div>
       {chosen.length === 0 && <p className="field-error">Cần ít nhất một đơn vị phải báo cáo.</p>}
-      <Modal visible={confirm} title="Bỏ đơn vị khỏi kỳ báo cáo?" onClose={() => setConfirm(false)}>
+      {confirm && (
+      <Modal visible title="Bỏ đơn vị khỏi kỳ báo cáo?" onClose={() => setConfirm(false)}>
         <p>
           {dropped.length} đơn vị sẽ không còn phải báo cáo trong kỳ này: {units.filter((u) => dropped.includes(u.id)).map((u) => u.name).join(", ")}. Báo cáo đã nhập của các đơn vị
           này vẫn được giữ, và sẽ hiện lại nếu thêm đơn vị trở lại.
@@ -253,6 +256,7 @@ function ExpectedUnits({ period, units, onSave }: { period: Period; units: Unit[
           </Button>
         </div>
       </Modal>
+      )}
     </details>
   );
 }

@@ -205,6 +205,7 @@ export function ReportFormPage() {
               </li>
             ))}
           </ul>
+          {problems.length > 20 && <p className="muted">… và {problems.length - 20} mục khác (được đánh dấu đỏ trong từng phần).</p>}
         </div>
       )}
 

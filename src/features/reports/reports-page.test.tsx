@@ -77,16 +77,40 @@ describe("the staff completeness dashboard", () => {
     expect(screen.getByTestId("kpi-missing").textContent).toContain("2");
     expect(screen.getByTestId("kpi-returned").textContent).toContain("1");
     expect(screen.getByText("50%")).toBeTruthy(); // reporting rate 2/4
+    expect(screen.getAllByText("25%").length).toBe(2); // on time 1/4, approved 1/4
+    // before the deadline the units are "not submitted", not "late"
+    expect(screen.getByTestId("remind-all").textContent).toBe("Nhắc tất cả đơn vị chưa nộp (2)");
     expect(screen.getByTestId("open-summary").getAttribute("href")).toBe("/reports/3/summary");
 
     const qs = screen.getByTestId("unit-QS");
     expect(within(qs).getByTestId("unit-status").textContent).toBe("Chưa nhập");
     expect(within(screen.getByTestId("unit-DOAN")).queryByTestId("remind-unit")).toBeNull();
     fireEvent.click(within(qs).getByTestId("remind-unit"));
+    // a confirmation naming the unit comes first
+    expect(remind).not.toHaveBeenCalled();
+    fireEvent.click(await screen.findByTestId("confirm-remind-unit"));
     await waitFor(() => expect(remind).toHaveBeenCalledWith(3, [4]));
 
     fireEvent.click(screen.getByTestId("remind-all"));
     fireEvent.click(await screen.findByTestId("confirm-remind-all"));
     await waitFor(() => expect(remind).toHaveBeenLastCalledWith(3, undefined));
+  });
+});
+
+describe("rates in Vietnamese", () => {
+  it("write a decimal comma", async () => {
+    vi.spyOn(reportsApi, "periods").mockResolvedValue([period]);
+    const units = [item(1, "DOAN", "submitted", true), ...Array.from({ length: 18 }, (_, k) => item(10 + k, `TDP${k}`, "missing"))];
+    vi.spyOn(reportsApi, "completeness").mockResolvedValue(completeness(units));
+    render(
+      <SnackbarProvider>
+        <MemoryRouter>
+          <ReportsPage />
+        </MemoryRouter>
+      </SnackbarProvider>,
+    );
+    expect((await screen.findByTestId("kpi-expected")).textContent).toContain("19");
+    expect(screen.getAllByText("5,3%").length).toBe(2); // 1/19 submitted, on time
+    expect(screen.queryByText("5.3%")).toBeNull();
   });
 });

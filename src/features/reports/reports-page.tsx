@@ -2,7 +2,7 @@ import { useCallback, useEffect, useState } from "react";
 import { Link, useNavigate, useSearchParams } from "react-router-dom";
 import { Button, Modal } from "zmp-ui";
 import type { Period } from "@contract/catalog";
-import type { Completeness, ReportListItem } from "@contract/reports";
+import type { Completeness, CompletenessUnit, ReportListItem } from "@contract/reports";
 import { REPORT_STATUS_LABELS, REPORT_STATUS_TONE } from "@contract/reports-labels";
 import { AppPage } from "../../components/app-page";
 import { EmptyState, ErrorState, Skeleton } from "../../components/states";
@@ -123,7 +123,13 @@ function FocalHome({ period, unitId }: { period: Period; unitId: number | null }
         {mine.submittedAt && <p className="muted">Đã nộp lúc {formatDateTime(mine.submittedAt)}</p>}
         {mine.exceptionUntil && <p className="muted">Được gia hạn đến {formatDateTime(mine.exceptionUntil)}</p>}
         <Button fullWidth className="report-cta" data-testid="open-my-report" onClick={() => navigate(`/reports/${period.id}/units/${mine.unitId}`)}>
-          {mine.status === "missing" || mine.status === "draft" ? "Nhập báo cáo" : mine.status === "returned" ? "Sửa và nộp lại" : "Xem báo cáo"}
+          {(period.state === "locked" && !(mine.exceptionUntil && mine.exceptionUntil > new Date().toISOString()) && mine.status !== "returned") || period.state === "closed"
+            ? "Xem báo cáo (đã khóa)"
+            : mine.status === "missing" || mine.status === "draft"
+              ? "Nhập báo cáo"
+              : mine.status === "returned"
+                ? "Sửa và nộp lại"
+                : "Xem báo cáo"}
         </Button>
       </PeriodCard>
       <p className="muted">
@@ -133,13 +139,16 @@ function FocalHome({ period, unitId }: { period: Period; unitId: number | null }
   );
 }
 
-const pct = (r: number) => `${Math.round(r * 1000) / 10}%`;
+/** "5,3%" as Vietnamese writes it (the bar's CSS width keeps a decimal point). */
+const pct = (r: number) => `${(Math.round(r * 1000) / 10).toLocaleString("vi-VN")}%`;
+const cssPct = (r: number) => `${Math.round(r * 1000) / 10}%`;
 
 function StaffDashboard({ period, canWrite }: { period: Period; canWrite: boolean }) {
   const [data, setData] = useState<Completeness | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [filter, setFilter] = useState<"all" | "pending" | "submitted">("all");
   const [confirmAll, setConfirmAll] = useState(false);
+  const [confirmUnit, setConfirmUnit] = useState<CompletenessUnit | null>(null);
   const [busy, setBusy] = useState<number | "all" | null>(null);
   const notify = useNotify();
   const load = useCallback(() => {
@@ -160,12 +169,15 @@ function StaffDashboard({ period, canWrite }: { period: Period; canWrite: boolea
     } finally {
       setBusy(null);
       setConfirmAll(false);
+      setConfirmUnit(null);
     }
   }
 
   if (error) return <ErrorState message={toApiError(error).message} onRetry={load} />;
   if (!data) return <Skeleton rows={3} />;
   const t = data.total;
+  // before the deadline the units are not late yet, only not submitted
+  const lateWord = period.state === "open" || period.state === "upcoming" ? "chưa nộp" : "chậm";
   const notReported = data.units.filter((u) => u.status !== "submitted" && u.status !== "approved");
   const units = data.units.filter((u) => (filter === "all" ? true : filter === "pending" ? u.status !== "submitted" && u.status !== "approved" : u.status === "submitted" || u.status === "approved"));
   return (
@@ -198,7 +210,7 @@ function StaffDashboard({ period, canWrite }: { period: Period; canWrite: boolea
 
       {canWrite && notReported.length > 0 && (
         <Button fullWidth variant="secondary" data-testid="remind-all" loading={busy === "all"} onClick={() => setConfirmAll(true)}>
-          Nhắc tất cả đơn vị chậm ({notReported.length})
+          Nhắc tất cả đơn vị {lateWord} ({notReported.length})
         </Button>
       )}
 
@@ -234,8 +246,8 @@ function StaffDashboard({ period, canWrite }: { period: Period; canWrite: boolea
                 <span className={`pill${tone ? ` pill--${tone}` : ""}`} data-testid="unit-status">
                   {REPORT_STATUS_LABELS[u.status]}
                 </span>
-                {canWrite && pending && (
-                  <button type="button" className="link-button" data-testid="remind-unit" disabled={busy === u.unitId} onClick={() => void remind([u.unitId])}>
+                {canWrite && pending && u.focalCount > 0 && (
+                  <button type="button" className="link-button remind-button" data-testid="remind-unit" disabled={busy === u.unitId} onClick={() => setConfirmUnit(u)}>
                     Nhắc nộp
                   </button>
                 )}
@@ -246,7 +258,23 @@ function StaffDashboard({ period, canWrite }: { period: Period; canWrite: boolea
       </ul>
       {units.length === 0 && <EmptyState title="Không có đơn vị nào trong mục này" />}
 
-      <Modal visible={confirmAll} title="Nhắc tất cả đơn vị chậm?" onClose={() => setConfirmAll(false)}>
+      {confirmUnit && (
+        <Modal visible title="Nhắc đơn vị nộp báo cáo?" onClose={() => setConfirmUnit(null)}>
+          <p>
+            Gửi thông báo nhắc nộp tới {confirmUnit.focalCount} đầu mối của {confirmUnit.unitName}. Mỗi đơn vị chỉ được nhắc một lần mỗi ngày.
+          </p>
+          <div className="row row--between">
+            <Button size="small" variant="tertiary" onClick={() => setConfirmUnit(null)}>
+              Hủy
+            </Button>
+            <Button size="small" data-testid="confirm-remind-unit" loading={busy === confirmUnit.unitId} onClick={() => void remind([confirmUnit.unitId])}>
+              Gửi nhắc nộp
+            </Button>
+          </div>
+        </Modal>
+      )}
+      {confirmAll && (
+      <Modal visible title={`Nhắc tất cả đơn vị ${lateWord}?`} onClose={() => setConfirmAll(false)}>
         <p>Gửi thông báo nhắc nộp tới đầu mối của {notReported.length} đơn vị chưa nộp hoặc bị trả lại.</p>
         <div className="row row--between">
           <Button size="small" variant="tertiary" onClick={() => setConfirmAll(false)}>
@@ -257,6 +285,7 @@ function StaffDashboard({ period, canWrite }: { period: Period; canWrite: boolea
           </Button>
         </div>
       </Modal>
+      )}
     </>
   );
 }
@@ -278,7 +307,7 @@ function RateBar({ label, rate, tone }: { label: string; rate: number; tone?: "o
         <b>{pct(rate)}</b>
       </div>
       <div className="bar" role="progressbar" aria-valuenow={Math.round(rate * 100)} aria-valuemin={0} aria-valuemax={100} aria-label={label}>
-        <div className={`bar__fill${tone ? ` bar__fill--${tone}` : ""}`} style={{ width: pct(rate) }} />
+        <div className={`bar__fill${tone ? ` bar__fill--${tone}` : ""}`} style={{ width: cssPct(rate) }} />
       </div>
     </div>
   );
