@@ -126,13 +126,14 @@ describe("compose page", () => {
   it("a body over the limit is kept whole (no silent cut) and refused with its length", async () => {
     const post = vi.spyOn(api, "post");
     renderCompose();
-    fireEvent.change(await screen.findByTestId("ann-title-input"), { target: { value: "Văn bản rất dài" } });
+    fireEvent.change(await screen.findByTestId("ann-title-input"), { target: { value: "T".repeat(205) } });
     const long = "a".repeat(20_005);
     fireEvent.change(screen.getByTestId("ann-body-input"), { target: { value: long } });
     expect((screen.getByTestId("ann-body-input") as HTMLTextAreaElement).value).toHaveLength(20_005);
     expect(screen.getByTestId("ann-body-counter")).toHaveTextContent("20.005/20.000");
     fireEvent.click(screen.getByTestId("ann-submit"));
     expect(await within(screen.getByTestId("ann-compose-page")).findByText(/Nội dung tối đa 20\.000 ký tự \(hiện có 20\.005\)/)).toBeInTheDocument();
+    expect(within(screen.getByTestId("ann-compose-page")).getByText("Tiêu đề tối đa 200 ký tự (hiện có 205).")).toBeInTheDocument();
     expect(post).not.toHaveBeenCalled();
   });
 

@@ -242,6 +242,7 @@ export function ComposePage() {
   const validate = (): Record<string, string> => {
     const e: Record<string, string> = {};
     if (form.title.trim().length < 3) e.title = "Tiêu đề cần ít nhất 3 ký tự.";
+    else if (form.title.trim().length > ANNOUNCEMENT_LIMITS.title) e.title = `Tiêu đề tối đa ${ANNOUNCEMENT_LIMITS.title} ký tự (hiện có ${form.title.trim().length}).`;
     if (!form.body.trim()) e.body = "Nội dung không được để trống.";
     else if (form.body.trim().length > ANNOUNCEMENT_LIMITS.body) {
       e.body = `Nội dung tối đa ${ANNOUNCEMENT_LIMITS.body.toLocaleString("vi-VN")} ký tự (hiện có ${form.body.trim().length.toLocaleString("vi-VN")}). Hãy rút gọn hoặc đưa phần dài vào tệp đính kèm.`;
@@ -385,10 +386,9 @@ export function ComposePage() {
           className="native-input"
           data-testid="ann-title-input"
           value={form.title}
-          maxLength={ANNOUNCEMENT_LIMITS.title}
           onChange={(e) => set("title", e.target.value.replace(/[\r\n]+/g, " "))}
         />
-        <span className="ann-counter">
+        <span className={`ann-counter${form.title.trim().length > ANNOUNCEMENT_LIMITS.title ? " ann-counter--over" : ""}`} data-testid="ann-title-counter">
           {form.title.length}/{ANNOUNCEMENT_LIMITS.title}
         </span>
         {err("title")}
