@@ -145,3 +145,76 @@ test("staff create an ad hoc period, move its deadline and grant a unit an excep
   }[];
   expect(list.find((u) => u.unitId === doan)!.exceptionUntil).toBe("2026-12-31T16:59:59.000Z");
 });
+
+test("bad numbers are refused out loud, evidence asks before it is removed, periods show only where the unit reports", async ({ page }) => {
+  // an ad hoc period for TDP02 only, which TDP03's focal point never sees, and a locked one for TDP03
+  const staff = await devToken(page.request, "staff");
+  const tdp02 = await unitIdByCode(page.request, "TDP02");
+  const tdp03 = await unitIdByCode(page.request, "TDP03");
+  const other = await page.request.post("/api/periods", {
+    headers: authHeader(staff),
+    data: { kind: "adhoc", year: 2026, title: "Khảo sát riêng TDP02", expectedUnitIds: [tdp02], deadlineAt: "2026-11-28T16:59:59Z" },
+  });
+  expect(other.status()).toBe(201);
+  const periodId = await currentPeriodId(page);
+
+  await openAs(page, "focal", "/reports", { unitCode: "TDP03" });
+  await expect(page.getByTestId("report-period-card")).toContainText("Nghị quyết 83 năm 2026");
+  const options = await page.getByTestId("period-select").locator("option").allTextContents().catch(() => [] as string[]);
+  expect(options).not.toContain("Khảo sát riêng TDP02");
+  await page.getByTestId("open-my-report").click();
+
+  const card = page.locator('[data-testid^="indicator-"]', { has: page.getByTestId("numerator") }).first();
+  const num = card.getByTestId("numerator");
+  await num.fill("-3");
+  await expect(card.getByTestId("numerator-error")).toContainText("không được âm");
+  await expect(num).toHaveValue("-3");
+  await num.fill("12,5");
+  await expect(card.getByTestId("numerator-error")).toContainText("số nguyên");
+  await num.fill("12");
+  await expect(card.getByTestId("numerator-error")).toHaveCount(0);
+  await card.getByTestId("denominator").fill("0");
+  await expect(card.getByTestId("ratio-error")).toHaveText("Mẫu số phải lớn hơn 0.");
+  await card.getByTestId("denominator").fill("40");
+  await expect(card.getByTestId("percent")).toHaveText("= 30%");
+  await expect(page.getByTestId("sync-state")).toHaveText("Đã lưu");
+  const token = await devToken(page.request, "focal", { unitCode: "TDP03" });
+  const saved = await (await page.request.get(`/api/periods/${periodId}/reports/${tdp03}`, { headers: authHeader(token) })).json();
+  const ind = saved.indicators.find((i: { numerator: number | null }) => i.numerator !== null);
+  expect([ind.numerator, ind.denominator]).toEqual([12, 40]);
+
+  await page.getByTestId("step-evidence").click();
+  const chooser = page.waitForEvent("filechooser");
+  await page.getByTestId("add-evidence").click();
+  await (await chooser).setFiles({ name: "bien-ban.pdf", mimeType: "application/pdf", buffer: Buffer.from("%PDF-1.4\n%%EOF\n") });
+  await expect(page.getByTestId("evidence")).toContainText("bien-ban.pdf");
+  await page.getByTestId("remove-evidence").click();
+  await expect(page.getByText("Bỏ tệp minh chứng?")).toBeVisible();
+  await page.getByRole("button", { name: "Giữ lại" }).click();
+  await expect(page.getByTestId("evidence")).toContainText("bien-ban.pdf");
+});
+
+test("staff change the units expected in a period, with a confirmation before dropping one", async ({ page }) => {
+  const staff = await devToken(page.request, "staff");
+  const tdp04 = await unitIdByCode(page.request, "TDP04");
+  const tdp05 = await unitIdByCode(page.request, "TDP05");
+  const created = await page.request.post("/api/periods", {
+    headers: authHeader(staff),
+    data: { kind: "adhoc", year: 2026, title: "Kỳ thử danh sách đơn vị", expectedUnitIds: [tdp04, tdp05] },
+  });
+  const id = (await created.json()).id as number;
+  await openAs(page, "staff", "/reports/periods");
+  const card = page.getByTestId(`period-${id}`);
+  await expect(card).toContainText("2 đơn vị");
+  await card.getByText("Đơn vị phải báo cáo (2/").click();
+  await card.getByTestId("expected-TDP05").uncheck();
+  await card.getByTestId("expected-TDP06").check();
+  await card.getByTestId("save-expected").click();
+  await expect(page.getByText("Bỏ đơn vị khỏi kỳ báo cáo?")).toBeVisible();
+  await expect(page.getByRole("dialog")).toContainText("Tổ dân phố số 5");
+  await page.getByTestId("confirm-expected").click();
+  await expect(page.getByText("Đã cập nhật danh sách đơn vị phải báo cáo.")).toBeVisible();
+  const period = (await (await page.request.get(`/api/periods/${id}`)).json()) as { expectedUnitIds: number[] };
+  const tdp06 = await unitIdByCode(page.request, "TDP06");
+  expect(period.expectedUnitIds.sort()).toEqual([tdp04, tdp06].sort());
+});

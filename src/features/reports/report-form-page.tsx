@@ -310,6 +310,7 @@ function ReportHeader({ report, syncState, syncError }: { report: Report; syncSt
 function EvidenceList({ items, editable, onChange }: { items: Evidence[]; editable: boolean; onChange: (list: Evidence[]) => void }) {
   const notify = useNotify();
   const [uploading, setUploading] = useState(false);
+  const [removing, setRemoving] = useState<Evidence | null>(null);
   const MAX_FILES = 30;
   async function add() {
     const files = await pickFiles({ accept: "image/*,.pdf,.doc,.docx,.xls,.xlsx", multiple: true });
@@ -348,7 +349,7 @@ function EvidenceList({ items, editable, onChange }: { items: Evidence[]; editab
             </button>
             <span className="muted">{Math.max(1, Math.round(e.size / 1024))} KB</span>
             {editable && (
-              <button type="button" className="link-button link-button--bad" aria-label={`Bỏ ${e.name}`} onClick={() => onChange(items.filter((x) => x.fileId !== e.fileId))}>
+              <button type="button" className="link-button link-button--bad" aria-label={`Bỏ ${e.name}`} data-testid="remove-evidence" onClick={() => setRemoving(e)}>
                 Bỏ
               </button>
             )}
@@ -359,6 +360,26 @@ function EvidenceList({ items, editable, onChange }: { items: Evidence[]; editab
         <Button size="small" variant="secondary" loading={uploading} data-testid="add-evidence" onClick={() => void add()}>
           Thêm tệp minh chứng
         </Button>
+      )}
+      {removing && (
+        <Modal visible title="Bỏ tệp minh chứng?" onClose={() => setRemoving(null)}>
+          <p>Tệp “{removing.name}” sẽ không còn gắn với báo cáo. Muốn dùng lại, bạn cần tải tệp lên lần nữa.</p>
+          <div className="row row--between">
+            <Button size="small" variant="tertiary" onClick={() => setRemoving(null)}>
+              Giữ lại
+            </Button>
+            <Button
+              size="small"
+              data-testid="confirm-remove-evidence"
+              onClick={() => {
+                onChange(items.filter((x) => x.fileId !== removing.fileId));
+                setRemoving(null);
+              }}
+            >
+              Bỏ tệp
+            </Button>
+          </div>
+        </Modal>
       )}
     </section>
   );
