@@ -162,6 +162,23 @@ describeEachDb("announcements: edits of the schedule, archive, inbox read marks"
     expect(await status("qa-b-1")).toBe("pending");
   });
 
+  it("read figures count the audience: staff and observers previewing are not views nor readers", async () => {
+    const staff = await h().signIn("staff");
+    const observer = await h().signIn("observer");
+    const youth = await h().signIn("youth", { name: "Bạn đọc thật" });
+    const a = await publish(h(), staff, { title: "Đếm lượt xem" });
+    for (const t of [staff, staff, observer]) await h().http().get(`/api/announcements/${a.id}`).set(bearer(t)).expect(200);
+    await h().http().get(`/api/announcements/${a.id}`).set(bearer(youth)).expect(200);
+    await h().http().get(`/api/announcements/${a.id}`).set(bearer(youth)).expect(200);
+    await h().http().get(`/api/announcements/${a.id}`).expect(200); // anonymous
+    const r = (await h().http().get(`/api/announcements/${a.id}/receipts`).set(bearer(staff))).body;
+    expect(r.figures.views).toBe(3);
+    expect(r.figures.uniqueReaders).toBe(1);
+    // Staff still get their own read mark (no unread dot on what they opened).
+    const feed = (await h().http().get("/api/announcements").query({ limit: 50 }).set(bearer(staff))).body;
+    expect(feed.items.find((i: { id: number }) => i.id === a.id).read).toBe(true);
+  });
+
   it("excerpts drop a link's url even when it holds parentheses", () => {
     expect(excerpt("Xem [hướng dẫn](https://vi.wikipedia.org/wiki/A_(b)) và [x](javascript:alert(1)) nhé")).toBe("Xem hướng dẫn và x nhé");
   });

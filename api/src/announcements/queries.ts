@@ -231,8 +231,11 @@ export async function openDetail(ctx: AppContext, user: AuthUser | null, id: num
   const { db } = ctx.database;
   const now = ctx.clock.now().toISOString();
   const row = await loadVisible(db, user, now, id);
+  // The ward's own staff and observers (writing, checking, previewing) are not the audience: their
+  // opens are not counted as views (their read marks are still kept for their own feed).
+  const audienceView = !user || user.role === "youth" || user.role === "focal";
   await db.transaction().execute(async (trx) => {
-    await trx.updateTable("announcements").set({ view_count: sql`view_count + 1` }).where("id", "=", id).execute();
+    if (audienceView) await trx.updateTable("announcements").set({ view_count: sql`view_count + 1` }).where("id", "=", id).execute();
     if (user) {
       await trx
         .insertInto("announcement_reads")

@@ -29,7 +29,14 @@ export async function loadReceipts(ctx: AppContext, id: number): Promise<Receipt
       .where("k.announcement_id", "=", id)
       .orderBy("k.acked_at", "desc")
       .execute(),
-    db.selectFrom("announcement_reads").select((eb) => eb.fn.countAll().as("n")).where("announcement_id", "=", id).executeTakeFirstOrThrow(),
+    // Readers are the audience: staff and observers opening the notice are not counted.
+    db
+      .selectFrom("announcement_reads as r")
+      .innerJoin("users as u", "u.id", "r.user_id")
+      .select((eb) => eb.fn.countAll().as("n"))
+      .where("r.announcement_id", "=", id)
+      .where("u.role", "in", ["youth", "focal"])
+      .executeTakeFirstOrThrow(),
     expected.length
       ? db
           .selectFrom("users")
