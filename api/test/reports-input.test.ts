@@ -107,3 +107,39 @@ describeEachDb("reports bad input", (h) => {
     expect(reopened.lock.locked).toBe(false);
   });
 });
+
+describeEachDb("reports reminders by hand", (h) => {
+  it("refuses a closed period, and after the deadline tells a unit it is late (or gives its exception's date)", async () => {
+    h().clock.set("2026-11-20T03:00:00.000Z");
+    const http = h().http();
+    const staff = await h().signIn("staff");
+    const tdp01 = await h().unitId("TDP01");
+    const tdp02 = await h().unitId("TDP02");
+    const f1 = await h().signIn("focal", { unitId: tdp01 });
+    const f2 = await h().signIn("focal", { unitId: tdp02 });
+    const created = await http
+      .post("/api/periods")
+      .set(bearer(staff))
+      .send({ kind: "adhoc", year: 2026, title: "Khảo sát nhanh", opensAt: "2026-11-01T00:00:00Z", deadlineAt: "2026-11-25T16:59:59Z", expectedUnitIds: [tdp01, tdp02] });
+    const id = created.body.id;
+    expect((await http.put(`/api/periods/${id}/exceptions/${tdp02}`).set(bearer(staff)).send({ until: "2026-12-05T16:59:59Z" })).status).toBe(200);
+    h().clock.set("2026-11-27T03:00:00.000Z");
+    const res = await http.post(`/api/periods/${id}/remind`).set(bearer(staff)).send({});
+    expect(res.status).toBe(200);
+    expect(res.body.notified).toBe(2);
+    const inbox = async (token: string) => {
+      const me = (await http.get("/api/me").set(bearer(token))).body;
+      return h().ctx.database.db.selectFrom("notifications").select(["title", "body"]).where("user_id", "=", me.id).where("kind", "=", "report_reminder").execute();
+    };
+    const [late] = await inbox(f1);
+    expect(late.title).toBe("Nhắc nộp báo cáo đã quá hạn");
+    expect(late.body).toContain("đã quá hạn nộp (25/11/2026)");
+    const [extended] = await inbox(f2);
+    expect(extended.body).toContain("trước hạn 05/12/2026");
+
+    expect((await http.patch(`/api/periods/${id}`).set(bearer(staff)).send({ status: "closed" })).status).toBe(200);
+    const closed = await http.post(`/api/periods/${id}/remind`).set(bearer(staff)).send({ unitIds: [tdp01] });
+    expect(closed.status).toBe(409);
+    expect(closed.body.error.code).toBe("PERIOD_CLOSED");
+  });
+});

@@ -2,7 +2,7 @@ import type { Kysely } from "kysely";
 import type { DB } from "../db/schema.js";
 import type { AppContext } from "../http/context.js";
 import type { Completeness, ReportListItem, RemindResult } from "../contract/reports.js";
-import { notFound } from "../lib/errors.js";
+import { conflict, notFound } from "../lib/errors.js";
 import { formatDateVN, vnDateKey } from "../lib/time.js";
 import { enqueueNotifications, type NotificationInput } from "../notifications/outbox.js";
 import { pushChannelName } from "../notifications/channel-name.js";
@@ -78,15 +78,28 @@ function reminderMessage(period: PeriodRow, step: string): { title: string; body
   if (step === "manual") {
     return { title: "Nhắc nộp báo cáo", body: `Phường nhắc đơn vị hoàn thành và nộp báo cáo "${period.title}" trước hạn ${date}.` };
   }
+  if (step === "manual-late") {
+    return {
+      title: "Nhắc nộp báo cáo đã quá hạn",
+      body: `Báo cáo "${period.title}" đã quá hạn nộp (${date}) mà đơn vị chưa nộp. Vui lòng liên hệ Phòng Văn hóa - Xã hội để được gia hạn và nộp sớm nhất.`,
+    };
+  }
   const days = step.replace("d", "");
   return { title: `Còn ${days} ngày đến hạn nộp báo cáo`, body: `Đơn vị chưa nộp báo cáo "${period.title}". Hạn nộp: ${date}.` };
 }
 
-async function notifyUnits(ctx: AppContext, db: Kysely<DB>, period: PeriodRow, unitIds: number[], step: string, keyOf: (unitId: number) => string): Promise<number> {
+async function notifyUnits(
+  ctx: AppContext,
+  db: Kysely<DB>,
+  period: PeriodRow,
+  unitIds: number[],
+  step: string | ((unitId: number) => { title: string; body: string }),
+  keyOf: (unitId: number) => string,
+): Promise<number> {
   const focal = await focalUserIds(db, unitIds);
-  const msg = reminderMessage(period, step);
   const items: NotificationInput[] = [];
   for (const unitId of unitIds) {
+    const msg = typeof step === "string" ? reminderMessage(period, step) : step(unitId);
     for (const userId of focal.get(unitId) ?? []) {
       items.push({
         userId,
@@ -110,6 +123,7 @@ async function notifyUnits(ctx: AppContext, db: Kysely<DB>, period: PeriodRow, u
 export async function remindUnits(ctx: AppContext, periodId: number, unitIds?: number[]): Promise<RemindResult> {
   const { db } = ctx.database;
   const period = await loadPeriod(db, periodId);
+  if (period.status === "closed") throw conflict("PERIOD_CLOSED", "Kỳ báo cáo đã đóng, không thể nhắc nộp báo cáo.");
   const items = await listUnitReports(db, periodId);
   const skipped: RemindResult["skipped"] = [];
   let targets: number[];
@@ -125,7 +139,19 @@ export async function remindUnits(ctx: AppContext, periodId: number, unitIds?: n
     targets = items.filter((i) => !hasReported(i.status)).map((i) => i.unitId);
   }
   const day = vnDateKey(ctx.clock.now());
-  const notified = await db.transaction().execute((trx) => notifyUnits(ctx, trx, period, targets, "manual", (u) => `report-remind:${periodId}:${u}:manual:${day}`));
+  // After the deadline a unit is not asked to submit "before" a date that has passed: it is told it is
+  // late, or given its exception's date.
+  const nowIso = ctx.clock.now().toISOString();
+  const message = (unitId: number) => {
+    const it = items.find((i) => i.unitId === unitId);
+    const until = it?.exceptionUntil && it.exceptionUntil > period.deadline_at ? it.exceptionUntil : period.deadline_at;
+    if (it?.status === "returned") {
+      return { title: "Nhắc nộp lại báo cáo", body: `Phường nhắc đơn vị sửa và nộp lại báo cáo "${period.title}" đã được trả lại.` };
+    }
+    if (until > nowIso) return reminderMessage({ ...period, deadline_at: until }, "manual");
+    return reminderMessage(period, "manual-late");
+  };
+  const notified = await db.transaction().execute((trx) => notifyUnits(ctx, trx, period, targets, message, (u) => `report-remind:${periodId}:${u}:manual:${day}`));
   return { units: targets, skipped, notified };
 }
 

@@ -177,6 +177,7 @@ function StaffDashboard({ period, canWrite }: { period: Period; canWrite: boolea
   if (!data) return <Skeleton rows={3} />;
   const t = data.total;
   // before the deadline the units are not late yet, only not submitted
+  const canRemind = canWrite && period.status !== "closed";
   const lateWord = period.state === "open" || period.state === "upcoming" ? "chưa nộp" : "chậm";
   const notReported = data.units.filter((u) => u.status !== "submitted" && u.status !== "approved");
   const units = data.units.filter((u) => (filter === "all" ? true : filter === "pending" ? u.status !== "submitted" && u.status !== "approved" : u.status === "submitted" || u.status === "approved"));
@@ -208,7 +209,7 @@ function StaffDashboard({ period, canWrite }: { period: Period; canWrite: boolea
         )}
       </div>
 
-      {canWrite && notReported.length > 0 && (
+      {canRemind && notReported.length > 0 && (
         <Button fullWidth variant="secondary" data-testid="remind-all" loading={busy === "all"} onClick={() => setConfirmAll(true)}>
           Nhắc tất cả đơn vị {lateWord} ({notReported.length})
         </Button>
@@ -246,7 +247,7 @@ function StaffDashboard({ period, canWrite }: { period: Period; canWrite: boolea
                 <span className={`pill${tone ? ` pill--${tone}` : ""}`} data-testid="unit-status">
                   {REPORT_STATUS_LABELS[u.status]}
                 </span>
-                {canWrite && pending && u.focalCount > 0 && (
+                {canRemind && pending && u.focalCount > 0 && (
                   <button type="button" className="link-button remind-button" data-testid="remind-unit" disabled={busy === u.unitId} onClick={() => setConfirmUnit(u)}>
                     Nhắc nộp
                   </button>
