@@ -164,6 +164,18 @@ describe("announcement feed", () => {
     expect(within(rows[1]).getByTestId("ann-expired")).toHaveTextContent("Đã hết hạn");
   });
 
+  it("a failing next page says why instead of doing nothing", async () => {
+    vi.spyOn(api, "get").mockImplementation((async (url: string, config?: { params?: Record<string, unknown> }) => {
+      if (url === "/api/announcement-categories") return { data: [] };
+      if (config?.params?.cursor) throw new ApiError(500, "INTERNAL", "Máy chủ gặp sự cố, vui lòng thử lại sau.");
+      return { status: 200, headers: {}, data: { items: [item(2), item(1)], nextCursor: "c2", unreadCount: 0 } };
+    }) as never);
+    renderFeed();
+    fireEvent.click(await screen.findByRole("button", { name: "Xem thêm" }));
+    expect(await screen.findByTestId("ann-more-error")).toHaveTextContent("Máy chủ gặp sự cố");
+    expect(screen.getAllByTestId("ann-item")).toHaveLength(2);
+  });
+
   it("offline with nothing saved explains it and offers a retry", async () => {
     vi.spyOn(api, "get").mockImplementation((async () => {
       throw new ApiError(0, "NETWORK", "Không có kết nối mạng hoặc không liên lạc được máy chủ.");

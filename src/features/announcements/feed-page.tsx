@@ -169,6 +169,11 @@ export function FeedPage() {
           ))}
         </ul>
       )}
+      {status === "ready" && error !== null && !offline && (
+        <p className="field-error" role="alert" data-testid="ann-more-error">
+          {errorMessage(error)}
+        </p>
+      )}
       {nextCursor && status === "ready" && (
         <div ref={sentinel} className="ann-more">
           {loadingMore ? (

@@ -171,6 +171,7 @@ export const useFeed = create<FeedState>((set, get) => ({
         nextCursor: res.data.nextCursor,
         unreadCount: res.data.unreadCount,
         offline: false,
+        error: null,
       });
     } catch (err) {
       set({ offline: isNetworkError(err), error: isNetworkError(err) ? null : err });
