@@ -229,7 +229,7 @@ export function DetailPage() {
       <Modal
         visible={confirmArchive}
         title="Lưu trữ thông báo?"
-        description="Thông báo sẽ bị gỡ khỏi bảng tin của mọi người. Số liệu tiếp nhận vẫn được giữ lại."
+        description="Thông báo sẽ bị gỡ khỏi bảng tin của mọi người và không sửa hay đăng lại được nữa. Số liệu tiếp nhận vẫn được giữ lại."
         onClose={() => setConfirmArchive(false)}
         actions={[
           { text: "Hủy", close: true },
