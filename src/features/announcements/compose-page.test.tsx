@@ -34,7 +34,14 @@ describe("compose page", () => {
     useSession.setState({ status: "signed-in", me: staff });
     vi.spyOn(api, "get").mockImplementation((async (url: string) => {
       if (url === "/api/announcement-categories") return { data: [{ id: 1, name: "Tin tức" }] };
-      if (url === "/api/units") return { data: [] };
+      if (url === "/api/units")
+        return {
+          data: [
+            { id: 1, code: "UBND", name: "UBND phường", shortName: "UBND", kind: "ward", parentId: null },
+            { id: 8, code: "DOAN", name: "Đoàn TNCS Hồ Chí Minh phường", shortName: "Đoàn phường", kind: "youth_union", parentId: 1 },
+            { id: 12, code: "TDP01", name: "Tổ dân phố số 1", shortName: "TDP 1", kind: "residential_group", parentId: 1 },
+          ],
+        };
       return { status: 200, headers: {}, data: { items: [], nextCursor: null, unreadCount: 0 } };
     }) as never);
   });
@@ -135,6 +142,17 @@ describe("compose page", () => {
     expect(await within(screen.getByTestId("ann-compose-page")).findByText(/Nội dung tối đa 20\.000 ký tự \(hiện có 20\.005\)/)).toBeInTheDocument();
     expect(within(screen.getByTestId("ann-compose-page")).getByText("Tiêu đề tối đa 200 ký tự (hiện có 205).")).toBeInTheDocument();
     expect(post).not.toHaveBeenCalled();
+  });
+
+  it("chosen units: one tap selects them all, another clears them; the count follows", async () => {
+    renderCompose();
+    fireEvent.click(await screen.findByTestId("ann-audience-units"));
+    expect(screen.getByTestId("ann-units-count")).toHaveTextContent("Đã chọn 0/2 đơn vị");
+    fireEvent.click(screen.getByTestId("ann-units-all"));
+    expect(screen.getByTestId("ann-units-count")).toHaveTextContent("Đã chọn 2/2 đơn vị");
+    expect(within(screen.getByTestId("ann-units")).getAllByRole("checkbox").every((c) => (c as HTMLInputElement).checked)).toBe(true);
+    fireEvent.click(screen.getByTestId("ann-units-none"));
+    expect(screen.getByTestId("ann-units-count")).toHaveTextContent("Đã chọn 0/2 đơn vị");
   });
 
   it("a field's error goes away as soon as it is corrected; the schedule reads dd/MM/yyyy HH:mm", async () => {

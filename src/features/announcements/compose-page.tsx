@@ -532,6 +532,22 @@ export function ComposePage() {
             </label>
           ))}
           {form.audience === "units" && (
+            <div className="row row--between ann-units-bar">
+              <span className="muted" data-testid="ann-units-count">
+                Đã chọn {form.unitIds.length}/{units.length} đơn vị
+              </span>
+              {form.unitIds.length < units.length ? (
+                <Button size="small" variant="tertiary" htmlType="button" onClick={() => set("unitIds", units.map((u) => u.id))} data-testid="ann-units-all">
+                  Chọn tất cả
+                </Button>
+              ) : (
+                <Button size="small" variant="tertiary" htmlType="button" onClick={() => set("unitIds", [])} data-testid="ann-units-none">
+                  Bỏ chọn
+                </Button>
+              )}
+            </div>
+          )}
+          {form.audience === "units" && (
             <div className="ann-units" data-testid="ann-units">
               {units.map((u) => (
                 <label key={u.id} className="ann-check">
