@@ -153,7 +153,7 @@ test("bad numbers are refused out loud, evidence asks before it is removed, peri
   const tdp03 = await unitIdByCode(page.request, "TDP03");
   const other = await page.request.post("/api/periods", {
     headers: authHeader(staff),
-    data: { kind: "adhoc", year: 2026, title: "Khảo sát riêng TDP02", expectedUnitIds: [tdp02], deadlineAt: "2026-11-28T16:59:59Z" },
+    data: { kind: "adhoc", year: 2026, title: "Khảo sát riêng TDP02", expectedUnitIds: [tdp02], deadlineAt: "2030-12-31T16:59:59Z" },
   });
   expect(other.status()).toBe(201);
   const periodId = await currentPeriodId(page);

@@ -143,3 +143,24 @@ describeEachDb("reports reminders by hand", (h) => {
     expect(closed.body.error.code).toBe("PERIOD_CLOSED");
   });
 });
+
+describeEachDb("reports period dates", (h) => {
+  it("an ad hoc period whose deadline has passed is refused with a clear reason; a past annual period is allowed", async () => {
+    h().clock.set("2026-11-27T03:00:00.000Z");
+    const http = h().http();
+    const staff = await h().signIn("staff");
+    const past = await http.post("/api/periods").set(bearer(staff)).send({ kind: "adhoc", year: 2026, title: "Khảo sát muộn", deadlineAt: "2026-11-20T16:59:59Z" });
+    expect(past.status).toBe(400);
+    expect(past.body.error.code).toBe("DEADLINE_IN_PAST");
+    const byDefault = await http.post("/api/periods").set(bearer(staff)).send({ kind: "adhoc", year: 2025, title: "Năm trước" });
+    expect(byDefault.body.error.code).toBe("DEADLINE_IN_PAST");
+    const explicit = await http
+      .post("/api/periods")
+      .set(bearer(staff))
+      .send({ kind: "adhoc", year: 2026, title: "Khảo sát đã qua", opensAt: "2026-11-01T00:00:00Z", deadlineAt: "2026-11-20T16:59:59Z" });
+    expect(explicit.status).toBe(201);
+    expect(explicit.body.state).toBe("locked");
+    const annual = await http.post("/api/periods").set(bearer(staff)).send({ kind: "annual", year: 2025 });
+    expect(annual.status).toBe(201);
+  });
+});

@@ -43,6 +43,10 @@ export function registerPeriodRoutes(r: RouteBuilder): void {
       const title = body.title ?? `Báo cáo kết quả thực hiện Nghị quyết 83 năm ${body.year}`;
       const opensAt = body.opensAt ? toIso(body.opensAt) : body.kind === "annual" ? vnInstant(body.year, 1, 1) : nowIso;
       const deadlineAt = body.deadlineAt ? toIso(body.deadlineAt) : vnInstant(body.year, 11, 30, 23, 59, 59);
+      if (body.kind === "adhoc" && !body.opensAt && deadlineAt <= nowIso) {
+        // the period would open now: a deadline already passed can never be met
+        throw badRequest("DEADLINE_IN_PAST", "Hạn nộp đã qua, vui lòng chọn một ngày trong tương lai (hoặc ghi rõ ngày mở kỳ).");
+      }
       if (opensAt >= deadlineAt) throw badRequest("INVALID_DATES", "Ngày mở phải trước hạn nộp báo cáo.");
       const expected = body.expectedUnitIds ? [...new Set(body.expectedUnitIds)] : await defaultExpectedUnitIds(db);
       await assertUnitsExist(db, expected);

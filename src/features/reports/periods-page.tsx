@@ -62,7 +62,9 @@ function CreatePeriod({ onCreated }: { onCreated: () => void }) {
   const notify = useNotify();
   const thisYear = new Date().getFullYear();
   const [kind, setKind] = useState<"annual" | "adhoc">("annual");
-  const [year, setYear] = useState(thisYear);
+  const [yearText, setYearText] = useState(String(thisYear));
+  const year = Number(yearText);
+  const yearOk = Number.isInteger(year) && year >= 2020 && year <= 2100;
   const [title, setTitle] = useState("");
   const [deadline, setDeadline] = useState("");
   const [busy, setBusy] = useState(false);
@@ -92,7 +94,16 @@ function CreatePeriod({ onCreated }: { onCreated: () => void }) {
       </div>
       <label>
         <span className="field-label">Năm</span>
-        <input className="native-input" type="number" min={2020} max={2100} value={year} onChange={(e) => setYear(Number(e.target.value) || thisYear)} />
+        <input
+          className="native-input"
+          type="text"
+          inputMode="numeric"
+          maxLength={4}
+          value={yearText}
+          data-testid="period-year"
+          onChange={(e) => setYearText(e.target.value.replace(/\D/g, ""))}
+        />
+        {!yearOk && yearText !== "" && <span className="field-error">Năm từ 2020 đến 2100.</span>}
       </label>
       <label>
         <span className="field-label">Tiêu đề {kind === "annual" ? "(không bắt buộc)" : "(bắt buộc)"}</span>
@@ -102,7 +113,7 @@ function CreatePeriod({ onCreated }: { onCreated: () => void }) {
         <span className="field-label">Hạn nộp (mặc định 30/11 của năm)</span>
         <input className="native-input" type="date" value={deadline} onChange={(e) => setDeadline(e.target.value)} />
       </label>
-      <Button size="small" loading={busy} disabled={kind === "adhoc" && title.trim().length < 3} onClick={() => void create()}>
+      <Button size="small" loading={busy} disabled={!yearOk || (kind === "adhoc" && title.trim().length < 3)} onClick={() => void create()}>
         Tạo kỳ báo cáo
       </Button>
     </div>
