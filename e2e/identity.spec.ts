@@ -82,6 +82,17 @@ test("staff sign in with the password form, invite a focal point who accepts fro
   await expect(page.getByTestId("invite-list")).toContainText(code);
   await expect(page.getByTestId("invite-list")).toContainText("Còn hiệu lực");
 
+  // a second code made by mistake is revoked, after a question
+  await page.getByTestId("invite-create").click();
+  await expect(page.getByTestId("invite-code")).not.toHaveText(code);
+  const mistake = (await page.getByTestId("invite-code").textContent())!.trim();
+  await page.getByTestId(`invite-revoke-${mistake}`).click();
+  await expect(page.getByText("Thu hồi lời mời này?")).toBeVisible();
+  await page.getByTestId("confirm-ok").click();
+  await expect(page.getByTestId(`invite-revoke-${mistake}`)).toHaveCount(0);
+  await expect(page.getByTestId("invite-result")).toHaveCount(0);
+  await expect(page.getByTestId(`invite-revoke-${code}`)).toBeVisible();
+
   await page.getByRole("button", { name: "Quay lại" }).click();
   await signOut(page);
 

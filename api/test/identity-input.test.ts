@@ -107,4 +107,28 @@ describeEachDb("identity: bad input", (h) => {
     expect((await h().http().get("/api/users").query({ q: "canbo" }).set(bearer(colleague))).body.items[0].lockedUntil).toBeNull();
     expect((await h().http().patch(`/api/users/${listed.id}`).set(bearer(colleague)).send({ unlock: false })).status).toBe(400);
   });
+
+  it("staff revoke an unused invitation: it cannot be accepted any more; a used one is refused", async () => {
+    const staff = await h().signIn("staff", { name: "Cán bộ Thu Hồi" });
+    const doan = await h().unitId("DOAN");
+    const inv = (await h().http().post("/api/invitations").set(bearer(staff)).send({ unitId: doan })).body;
+    const revoked = await h().http().delete(`/api/invitations/${inv.code.toLowerCase()}`).set(bearer(staff));
+    expect(revoked.status).toBe(200);
+    expect(revoked.body).toMatchObject({ code: inv.code, status: "expired", qrDataUrl: null, expiresAt: h().clock.now().toISOString() });
+    const youth = await h().signIn("youth", { name: "Người Nhặt Được Mã" });
+    const late = await h().http().post(`/api/invitations/${inv.code}/accept`).set(bearer(youth));
+    expect(late.status).toBe(410);
+    expect(late.body.error.code).toBe("INVITATION_EXPIRED");
+    expect((await h().http().get("/api/me").set(bearer(youth))).body.role).toBe("youth");
+    // revoking twice changes nothing
+    expect((await h().http().delete(`/api/invitations/${inv.code}`).set(bearer(staff))).body.expiresAt).toBe(revoked.body.expiresAt);
+
+    const used = (await h().http().post("/api/invitations").set(bearer(staff)).send({ unitId: doan })).body;
+    await h().http().post(`/api/invitations/${used.code}/accept`).set(bearer(youth));
+    const refused = await h().http().delete(`/api/invitations/${used.code}`).set(bearer(staff));
+    expect(refused.status).toBe(409);
+    expect(refused.body.error.code).toBe("INVITATION_USED");
+    expect((await h().http().delete("/api/invitations/KHONGCOMA22").set(bearer(staff))).body.error.code).toBe("INVITATION_NOT_FOUND");
+    expect((await h().http().delete(`/api/invitations/${used.code}`).set(bearer(youth))).status).toBe(403);
+  });
 });

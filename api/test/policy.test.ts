@@ -35,6 +35,7 @@ const EXPECTED: Record<string, Access> = {
   "POST /api/invitations": S,
   "GET /api/invitations/:code": "signed-in",
   "POST /api/invitations/:code/accept": "signed-in",
+  "DELETE /api/invitations/:code": S,
   "GET /api/users": S,
   "PATCH /api/users/:id": S,
   "POST /api/files": "signed-in",

@@ -128,6 +128,32 @@ export function registerInvitationRoutes(r: RouteBuilder): void {
 
   r.add(
     {
+      method: "delete",
+      path: "/api/invitations/:code",
+      tag: TAG,
+      summary: "Cán bộ thu hồi một lời mời chưa dùng (mã và mã QR hết hiệu lực ngay)",
+      params: InvitationCodeParams,
+      response: InvitationSchema,
+    },
+    async ({ params, ctx }) => {
+      const { db } = ctx.database;
+      const now = ctx.clock.now().toISOString();
+      const row = await selectInvitations(db).where("invitations.code", "=", normaliseCode(params.code)).executeTakeFirst();
+      if (!row) throw notFound("Mã mời không tồn tại. Vui lòng kiểm tra lại đường dẫn hoặc mã QR.", "INVITATION_NOT_FOUND");
+      if (row.used_at) throw conflict("INVITATION_USED", "Mã mời này đã được sử dụng nên không thu hồi được. Hãy đổi vai trò người nhận trong Quản lý người dùng.");
+      // Revoking ends the code's validity now: it reads as expired everywhere. Only an unused code
+      // is touched, so a revoke racing an accept leaves one of them winning cleanly.
+      if (row.expires_at > now) {
+        await db.updateTable("invitations").set({ expires_at: now }).where("id", "=", row.id).where("used_at", "is", null).execute();
+      }
+      const after = await selectInvitations(db).where("invitations.id", "=", row.id).executeTakeFirstOrThrow();
+      if (after.used_at) throw conflict("INVITATION_USED", "Mã mời này đã được sử dụng nên không thu hồi được. Hãy đổi vai trò người nhận trong Quản lý người dùng.");
+      return toInvitation(ctx.config, after, now);
+    },
+  );
+
+  r.add(
+    {
       method: "post",
       path: "/api/invitations/:code/accept",
       tag: TAG,

@@ -44,6 +44,7 @@ export const POLICY: Record<string, Access> = {
   "POST /api/invitations": STAFF,
   "GET /api/invitations/:code": "signed-in",
   "POST /api/invitations/:code/accept": "signed-in",
+  "DELETE /api/invitations/:code": STAFF,
   "GET /api/users": STAFF,
   "PATCH /api/users/:id": STAFF,
 

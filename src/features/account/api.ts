@@ -28,6 +28,9 @@ export const acceptInvitation = async (code: string) =>
 
 export const createInvitation = async (body: CreateInvitation) => (await api.post<Invitation>("/api/invitations", body)).data;
 
+export const revokeInvitation = async (code: string) =>
+  (await api.delete<Invitation>(`/api/invitations/${encodeURIComponent(code)}`)).data;
+
 export const listInvitations = async (params: { status?: InvitationStatus; cursor?: string | null }) =>
   (await api.get<InvitationPage>("/api/invitations", { params: { status: params.status, cursor: params.cursor ?? undefined } })).data;
 

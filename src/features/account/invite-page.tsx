@@ -7,7 +7,8 @@ import { EmptyState, ErrorState, Skeleton } from "../../components/states";
 import { useNotify } from "../../components/use-notify";
 import { errorMessage } from "../../lib/api-client";
 import { formatDate, formatDateTime } from "../../lib/dates";
-import { createInvitation, listInvitations } from "./api";
+import { createInvitation, listInvitations, revokeInvitation } from "./api";
+import { ConfirmModal } from "./confirm-modal";
 import { useUnits } from "./use-units";
 import { StaffOnly } from "./staff-only";
 import "./account.css";
@@ -60,6 +61,8 @@ function InviteAdmin() {
   const [cursor, setCursor] = useState<string | null>(null);
   const [listError, setListError] = useState<string | null>(null);
   const [loadingMore, setLoadingMore] = useState(false);
+  const [revoking, setRevoking] = useState<Invitation | null>(null);
+  const [revokeBusy, setRevokeBusy] = useState(false);
   const resultRef = useRef<HTMLElement>(null);
 
   // Bring the new code and its QR into view (the form stays above it).
@@ -100,6 +103,24 @@ function InviteAdmin() {
       setFieldError(errorMessage(e));
     } finally {
       setBusy(false);
+    }
+  };
+
+  const revoke = async () => {
+    if (!revoking) return;
+    setRevokeBusy(true);
+    try {
+      const updated = await revokeInvitation(revoking.code);
+      setList((prev) => prev?.map((i) => (i.id === updated.id ? updated : i)) ?? null);
+      setCreated((c) => (c?.id === updated.id ? null : c));
+      notify.success(`Đã thu hồi mã ${updated.code}.`);
+    } catch (e) {
+      notify.error(e);
+      // the list may be stale (say, the code was just used): show what the server has now
+      void load(null);
+    } finally {
+      setRevokeBusy(false);
+      setRevoking(null);
     }
   };
 
@@ -189,9 +210,14 @@ function InviteAdmin() {
                     : `Tạo ngày ${formatDate(inv.createdAt)} · hết hạn ${formatDate(inv.expiresAt)}`}
                 </div>
                 {inv.status === "active" && (
-                  <button type="button" className="link-button" onClick={() => setCreated(inv)}>
-                    Hiện mã QR
-                  </button>
+                  <div className="row invite-item__actions">
+                    <button type="button" className="link-button" onClick={() => setCreated(inv)}>
+                      Hiện mã QR
+                    </button>
+                    <button type="button" className="link-button link-button--danger" onClick={() => setRevoking(inv)} data-testid={`invite-revoke-${inv.code}`}>
+                      Thu hồi
+                    </button>
+                  </div>
                 )}
               </li>
             ))}
@@ -203,6 +229,16 @@ function InviteAdmin() {
           </Button>
         )}
       </section>
+      <ConfirmModal
+        visible={!!revoking}
+        title="Thu hồi lời mời này?"
+        description={revoking ? `Mã ${revoking.code} (${revoking.unit.name}) sẽ hết hiệu lực ngay; ai có đường dẫn hoặc mã QR cũng không nhận được nữa.` : ""}
+        confirmText="Thu hồi"
+        danger
+        busy={revokeBusy}
+        onConfirm={() => void revoke()}
+        onCancel={() => setRevoking(null)}
+      />
     </>
   );
 }

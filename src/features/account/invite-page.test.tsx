@@ -1,0 +1,73 @@
+import { cleanup, fireEvent, render, screen, waitFor } from "@testing-library/react";
+import { MemoryRouter } from "react-router-dom";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { SnackbarProvider } from "zmp-ui";
+import type { Invitation } from "@contract/identity";
+import { api } from "../../lib/api-client";
+import { useSession } from "../../lib/session-store";
+import { InvitePage } from "./invite-page";
+
+vi.mock("../../lib/zalo", () => ({
+  isInZalo: vi.fn(() => false),
+  zaloAccessToken: vi.fn(async () => null),
+}));
+
+const inv = (over: Partial<Invitation> = {}): Invitation => ({
+  id: 5,
+  code: "ABCDEFGH23",
+  link: "https://zalo.me/s/thanh-nien-so/?invite=ABCDEFGH23",
+  role: "focal",
+  unit: { id: 3, code: "DOAN", name: "Đoàn TNCS Hồ Chí Minh phường" },
+  status: "active",
+  createdAt: "2026-11-27T01:00:00.000Z",
+  expiresAt: "2026-12-04T01:00:00.000Z",
+  createdBy: "Cán bộ",
+  usedBy: null,
+  usedAt: null,
+  qrDataUrl: "data:image/png;base64,iVBORw0KGgo=",
+  ...over,
+});
+
+const renderPage = () =>
+  render(
+    <SnackbarProvider>
+      <MemoryRouter>
+        <InvitePage />
+      </MemoryRouter>
+    </SnackbarProvider>,
+  );
+
+describe("invite page", () => {
+  beforeEach(() => {
+    Element.prototype.scrollTo = () => {};
+    useSession.setState({
+      status: "signed-in",
+      me: { id: 1, name: "Cán bộ", avatarUrl: null, role: "staff", unit: null, hasPhone: false, consented: false },
+    });
+    vi.spyOn(api, "get").mockImplementation(async (url: string) => {
+      if (url === "/api/units") return { data: [] };
+      if (url === "/api/invitations") return { data: { items: [inv()], nextCursor: null } };
+      throw new Error(`unexpected GET ${url}`);
+    });
+  });
+  afterEach(() => {
+    cleanup();
+    vi.restoreAllMocks();
+    useSession.setState({ me: null, status: "anonymous" });
+  });
+
+  it("revokes an active invitation only after confirmation, and shows it as no longer valid", async () => {
+    const del = vi.spyOn(api, "delete").mockResolvedValue({ data: inv({ status: "expired", expiresAt: "2026-11-27T02:00:00.000Z", qrDataUrl: null }) });
+    renderPage();
+    fireEvent.click(await screen.findByTestId("invite-revoke-ABCDEFGH23"));
+    expect(await screen.findByText("Thu hồi lời mời này?")).toBeInTheDocument();
+    fireEvent.click(screen.getByTestId("confirm-cancel"));
+    expect(del).not.toHaveBeenCalled();
+
+    fireEvent.click(screen.getByTestId("invite-revoke-ABCDEFGH23"));
+    fireEvent.click(await screen.findByTestId("confirm-ok"));
+    await waitFor(() => expect(del).toHaveBeenCalledWith("/api/invitations/ABCDEFGH23"));
+    expect(await screen.findByText("Hết hạn")).toBeInTheDocument();
+    expect(screen.queryByTestId("invite-revoke-ABCDEFGH23")).toBeNull();
+  });
+});
