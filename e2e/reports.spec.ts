@@ -146,7 +146,7 @@ test("staff create an ad hoc period, move its deadline and grant a unit an excep
   expect(list.find((u) => u.unitId === doan)!.exceptionUntil).toBe("2026-12-31T16:59:59.000Z");
 });
 
-test("bad numbers are refused out loud, evidence asks before it is removed, periods show only where the unit reports", async ({ page }) => {
+test("bad numbers are refused out loud, evidence asks before it is removed, periods show only where the unit reports", async ({ page, context }) => {
   // an ad hoc period for TDP02 only, which TDP03's focal point never sees, and a locked one for TDP03
   const staff = await devToken(page.request, "staff");
   const tdp02 = await unitIdByCode(page.request, "TDP02");
@@ -182,6 +182,17 @@ test("bad numbers are refused out loud, evidence asks before it is removed, peri
   const saved = await (await page.request.get(`/api/periods/${periodId}/reports/${tdp03}`, { headers: authHeader(token) })).json();
   const ind = saved.indicators.find((i: { numerator: number | null }) => i.numerator !== null);
   expect([ind.numerator, ind.denominator]).toEqual([12, 40]);
+
+  // offline far down the appendix: the unsent state stays in sight (the header has scrolled away)
+  await context.setOffline(true);
+  const lastComment = page.locator('[data-testid^="indicator-"]').last().getByTestId("comment");
+  await lastComment.scrollIntoViewIfNeeded();
+  await lastComment.fill("Ghi chú khi mất mạng");
+  await expect(page.getByTestId("sync-strip")).toBeVisible();
+  await expect(page.getByTestId("sync-strip")).toHaveText("Chưa đồng bộ — sẽ gửi khi có mạng");
+  await context.setOffline(false);
+  await expect(page.getByTestId("sync-strip")).toHaveCount(0);
+  await expect(page.getByTestId("sync-state")).toHaveText("Đã lưu");
 
   await page.getByTestId("step-evidence").click();
   const chooser = page.waitForEvent("filechooser");

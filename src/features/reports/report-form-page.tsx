@@ -13,6 +13,7 @@ import { openDocument, pickFiles } from "../../lib/zalo";
 import { reportsApi } from "./api";
 import { IndicatorField, TaskField } from "./fields";
 import { SyncBadge } from "./sync-badge";
+import { SYNC_LABELS } from "./draft-sync";
 import { useReportDraft } from "./use-report-draft";
 import "./reports.css";
 
@@ -128,13 +129,21 @@ export function ReportFormPage() {
         </div>
       )}
 
-      <nav className="steps" aria-label="Các phần của báo cáo">
-        {STEPS.map((s) => (
-          <button key={s.key} type="button" className={`steps__item${step === s.key ? " steps__item--on" : ""}`} data-testid={`step-${s.key}`} onClick={() => setStep(s.key)}>
-            {s.label}
-          </button>
-        ))}
-      </nav>
+      <div className="steps-bar">
+        <nav className="steps" aria-label="Các phần của báo cáo">
+          {STEPS.map((s) => (
+            <button key={s.key} type="button" className={`steps__item${step === s.key ? " steps__item--on" : ""}`} data-testid={`step-${s.key}`} onClick={() => setStep(s.key)}>
+              {s.label}
+            </button>
+          ))}
+        </nav>
+        {/* the header scrolls away on a long appendix: an unsent draft stays visible here */}
+        {isFocal && (state.sync === "offline" || state.sync === "error" || state.sync === "conflict") && (
+          <div className={`sync-strip sync-strip--${state.sync}`} data-testid="sync-strip" role="status">
+            {SYNC_LABELS[state.sync]}
+          </div>
+        )}
+      </div>
 
       {step === "indicators" && (
         <section className="stack" aria-label="Phụ lục 01 - Chỉ tiêu">
