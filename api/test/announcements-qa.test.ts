@@ -179,6 +179,24 @@ describeEachDb("announcements: edits of the schedule, archive, inbox read marks"
     expect(feed.items.find((i: { id: number }) => i.id === a.id).read).toBe(true);
   });
 
+  it("staff find their drafts and scheduled notices with status=unpublished; others get nothing from it", async () => {
+    const staff = await h().signIn("staff");
+    const youth = await h().signIn("youth");
+    const draft = await publish(h(), staff, { title: "Nháp để tìm lại", status: "draft" });
+    const sched = await publish(h(), staff, { title: "Hẹn giờ để tìm lại", status: "scheduled", publishAt: later(7_200_000) });
+    const live = await publish(h(), staff, { title: "Đã đăng công khai" });
+    const ids = async (t: string) =>
+      ((await h().http().get("/api/announcements").query({ status: "unpublished", limit: 50 }).set(bearer(t))).body.items as { id: number }[]).map((i) => i.id);
+    const mine = await ids(staff);
+    expect(mine).toContain(draft.id);
+    expect(mine).toContain(sched.id);
+    expect(mine).not.toContain(live.id);
+    expect(await ids(youth)).toEqual([]);
+    const bad = await h().http().get("/api/announcements").query({ status: "archived" }).set(bearer(staff));
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.code).toBe("VALIDATION_FAILED");
+  });
+
   it("excerpts drop a link's url even when it holds parentheses", () => {
     expect(excerpt("Xem [hướng dẫn](https://vi.wikipedia.org/wiki/A_(b)) và [x](javascript:alert(1)) nhé")).toBe("Xem hướng dẫn và x nhé");
   });

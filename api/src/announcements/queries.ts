@@ -85,6 +85,8 @@ export async function listFeed(ctx: AppContext, user: AuthUser | null, query: Fe
       .select("rd.user_id as read_by");
   }
   if (query.category) q = q.where("announcements.category_id", "=", query.category);
+  // Only staff can see unpublished notices at all; for anyone else this filter finds nothing.
+  if (query.status === "unpublished") q = q.where("announcements.status", "in", ["draft", "scheduled"]);
   const words = foldVietnamese(query.q ?? "").split(" ").filter(Boolean).slice(0, 8);
   for (const w of words) {
     const pattern = `%${escapeLike(w)}%`;

@@ -72,6 +72,8 @@ export const FeedQuerySchema = z.object({
   q: z.string().trim().max(100).optional(),
   cursor: z.string().max(200).optional(),
   limit: z.coerce.number().int().min(1).max(50).default(20),
+  /** Staff: only drafts and scheduled notices ("unpublished"), to find their work again. */
+  status: z.enum(["unpublished"]).optional(),
 });
 export type FeedQuery = z.infer<typeof FeedQuerySchema>;
 

@@ -15,6 +15,8 @@ import { api } from "../../lib/api-client";
 
 export interface FeedParams {
   category?: number;
+  /** staff: drafts and scheduled notices only */
+  status?: "unpublished";
   q?: string;
   cursor?: string;
   limit?: number;

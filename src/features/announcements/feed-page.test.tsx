@@ -176,6 +176,28 @@ describe("announcement feed", () => {
     expect(screen.getAllByTestId("ann-item")).toHaveLength(2);
   });
 
+  it("staff get a 'Nháp & hẹn giờ' chip that asks for unpublished notices; others do not see it", async () => {
+    const calls: Record<string, unknown>[] = [];
+    vi.spyOn(api, "get").mockImplementation((async (url: string, config?: { params?: Record<string, unknown> }) => {
+      if (url === "/api/announcement-categories") return { data: [] };
+      calls.push(config?.params ?? {});
+      return config?.params?.status === "unpublished"
+        ? { status: 200, headers: {}, data: { items: [item(7, { status: "draft", publishedAt: null, publishAt: null, title: "Bản nháp của tôi" })], nextCursor: null, unreadCount: 0 } }
+        : { status: 200, headers: {}, data: { items: [item(1)], nextCursor: null, unreadCount: 0 } };
+    }) as never);
+    const youthView = renderFeed();
+    await screen.findAllByTestId("ann-item");
+    expect(screen.queryByTestId("ann-chip-unpublished")).toBeNull();
+    youthView.unmount();
+
+    useSession.setState({ status: "signed-in", me: { ...me, id: 43, role: "staff" } });
+    renderFeed();
+    fireEvent.click(await screen.findByTestId("ann-chip-unpublished"));
+    expect(await screen.findByText("Bản nháp của tôi")).toBeInTheDocument();
+    expect(screen.getByText("Chưa đăng")).toBeInTheDocument();
+    expect(calls.some((c) => c.status === "unpublished")).toBe(true);
+  });
+
   it("offline with nothing saved explains it and offers a retry", async () => {
     vi.spyOn(api, "get").mockImplementation((async () => {
       throw new ApiError(0, "NETWORK", "Không có kết nối mạng hoặc không liên lạc được máy chủ.");

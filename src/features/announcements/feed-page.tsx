@@ -104,7 +104,7 @@ export function FeedPage() {
     return () => io.disconnect();
   }, [nextCursor, loadMore, items.length]);
 
-  const searching = !!filters.q.trim() || filters.category !== null;
+  const searching = !!filters.q.trim() || filters.category !== null || !!filters.unpublished;
 
   return (
     <AppPage
@@ -130,9 +130,27 @@ export function FeedPage() {
         onChange={(e) => setQ(e.target.value)}
       />
       <div className="ann-chips" role="tablist" aria-label="Chuyên mục">
-        <button type="button" role="tab" aria-selected={filters.category === null} className={`ann-chip${filters.category === null ? " ann-chip--on" : ""}`} onClick={() => setFilters({ category: null })}>
+        <button
+          type="button"
+          role="tab"
+          aria-selected={filters.category === null && !filters.unpublished}
+          className={`ann-chip${filters.category === null && !filters.unpublished ? " ann-chip--on" : ""}`}
+          onClick={() => setFilters({ category: null, unpublished: false })}
+        >
           Tất cả
         </button>
+        {staff && (
+          <button
+            type="button"
+            role="tab"
+            aria-selected={!!filters.unpublished}
+            className={`ann-chip${filters.unpublished ? " ann-chip--on" : ""}`}
+            onClick={() => setFilters({ unpublished: !filters.unpublished })}
+            data-testid="ann-chip-unpublished"
+          >
+            Nháp & hẹn giờ
+          </button>
+        )}
         {categories.map((c) => (
           <button
             key={c.id}
@@ -160,7 +178,17 @@ export function FeedPage() {
         <ErrorState message={offline ? "Bạn đang ngoại tuyến và chưa có bản tin nào được lưu trên máy." : errorMessage(error)} onRetry={() => void load()} />
       )}
       {status === "ready" && items.length === 0 && (
-        <EmptyState title={searching ? "Không tìm thấy thông báo phù hợp" : "Chưa có thông báo nào"}>{searching ? "Thử từ khóa khác hoặc chọn “Tất cả”." : null}</EmptyState>
+        <EmptyState
+          title={
+            filters.unpublished && !filters.q.trim() && filters.category === null
+              ? "Không có bản nháp hay thông báo hẹn giờ nào"
+              : searching
+                ? "Không tìm thấy thông báo phù hợp"
+                : "Chưa có thông báo nào"
+          }
+        >
+          {searching ? "Thử từ khóa khác hoặc chọn “Tất cả”." : null}
+        </EmptyState>
       )}
       {items.length > 0 && (
         <ul className="plain-list" data-testid="ann-list">

@@ -21,6 +21,8 @@ interface CachedFeed {
 export interface FeedFilters {
   category: number | null;
   q: string;
+  /** staff: drafts and scheduled notices only */
+  unpublished?: boolean;
 }
 
 type Status = "idle" | "loading" | "ready" | "error";
@@ -89,7 +91,7 @@ export function savedDetail(viewer: string, id: number): AnnouncementDetail | nu
   }
 }
 
-const unfiltered = (f: FeedFilters) => f.category === null && !f.q.trim();
+const unfiltered = (f: FeedFilters) => f.category === null && !f.q.trim() && !f.unpublished;
 
 /** Lower case, no diacritics, đ → d: "Nghị quyết" and "nghi quyet" match (as the API's search does). */
 export function fold(s: string): string {
@@ -101,11 +103,18 @@ function filterSaved(items: AnnouncementItem[], f: FeedFilters): AnnouncementIte
   const words = fold(f.q).split(" ").filter(Boolean);
   return items.filter((i) => {
     if (f.category !== null && i.category.id !== f.category) return false;
+    if (f.unpublished && i.status === "published") return false;
     const text = fold(`${i.title} ${i.excerpt}`);
     return words.every((w) => text.includes(w));
   });
 }
 let loadSeq = 0;
+
+const paramsOf = (f: FeedFilters) => ({
+  category: f.category ?? undefined,
+  q: f.q.trim() || undefined,
+  status: f.unpublished ? ("unpublished" as const) : undefined,
+});
 
 export const useFeed = create<FeedState>((set, get) => ({
   viewer: "anon",
@@ -120,7 +129,8 @@ export const useFeed = create<FeedState>((set, get) => ({
 
   setViewer(viewer) {
     if (viewer === get().viewer) return;
-    set({ viewer, items: [], nextCursor: null, unreadCount: 0, status: "idle", offline: false, error: null });
+    // Another person: their own feed, without the staff-only filter of the previous one.
+    set({ viewer, items: [], nextCursor: null, unreadCount: 0, status: "idle", offline: false, error: null, filters: { ...get().filters, unpublished: false } });
   },
 
   setFilters(f) {
@@ -138,7 +148,7 @@ export const useFeed = create<FeedState>((set, get) => ({
     else set({ status: "loading", items: [], nextCursor: null });
     set({ error: null });
     try {
-      const params = { category: filters.category ?? undefined, q: filters.q.trim() || undefined, limit: PAGE };
+      const params = { ...paramsOf(filters), limit: PAGE };
       const res = await fetchFeed(params, cached?.etag);
       if (seq !== loadSeq) return;
       if (res.data) {
@@ -163,7 +173,7 @@ export const useFeed = create<FeedState>((set, get) => ({
     const seq = loadSeq;
     set({ loadingMore: true });
     try {
-      const res = await fetchFeed({ category: filters.category ?? undefined, q: filters.q.trim() || undefined, cursor: nextCursor, limit: PAGE });
+      const res = await fetchFeed({ ...paramsOf(filters), cursor: nextCursor, limit: PAGE });
       if (seq !== loadSeq || !res.data) return;
       const seen = new Set(get().items.map((i) => i.id));
       set({
