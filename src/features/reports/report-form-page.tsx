@@ -287,12 +287,14 @@ function ConflictTable({ changes }: { changes: ConflictItem[] }) {
 }
 
 function ReportHeader({ report, syncState, syncError }: { report: Report; syncState: import("./draft-sync").SyncState | null; syncError: string | null }) {
-  const tone = REPORT_STATUS_TONE[report.status];
+  // staff looking at a unit that has not opened its report yet: there is no draft (id 0)
+  const status = report.id === 0 ? "missing" : report.status;
+  const tone = REPORT_STATUS_TONE[status];
   return (
     <div className="card stack report-head">
       <div className="row row--between">
         <span className={`pill${tone ? ` pill--${tone}` : ""}`} data-testid="report-status">
-          {REPORT_STATUS_LABELS[report.status]}
+          {REPORT_STATUS_LABELS[status]}
         </span>
         {syncState && <SyncBadge state={syncState} error={syncError} />}
       </div>

@@ -209,3 +209,18 @@ describe("draft sync", () => {
     d.dispose();
   });
 });
+
+describe("staff looking at a unit's report", () => {
+  it("a unit that never opened its report reads 'Chưa nhập', not 'Đang nhập', and offers no review", async () => {
+    useSession.setState({
+      status: "signed-in",
+      me: { id: 6, name: "Cán bộ", avatarUrl: null, role: "staff", unit: null, hasPhone: false, consented: true },
+    });
+    vi.spyOn(reportsApi, "get").mockResolvedValue(form({ id: 0 }));
+    renderForm();
+    expect((await screen.findByTestId("report-status")).textContent).toBe("Chưa nhập");
+    expect(screen.queryByTestId("approve")).toBeNull();
+    expect(screen.getByTestId("review-actions").textContent).toContain("Đơn vị chưa nộp báo cáo.");
+    expect(screen.queryByTestId("sync-state")).toBeNull();
+  });
+});
