@@ -164,3 +164,39 @@ describeEachDb("reports period dates", (h) => {
     expect(annual.status).toBe(201);
   });
 });
+
+describeEachDb("reports flags follow last year's report", (h) => {
+  it("a value saved before last year's report was accepted is flagged once it is, and needs a comment to submit", async () => {
+    h().clock.set("2026-11-20T03:00:00.000Z");
+    const http = h().http();
+    const staff = await h().signIn("staff");
+    const unit = await h().unitId("TDP01");
+    const focal = await h().signIn("focal", { unitId: unit });
+    const periods = (await http.get("/api/periods")).body;
+    const p2026 = periods.find((p: any) => p.year === 2026 && p.kind === "annual").id;
+    const fill = (form: any, n: number) => ({
+      version: form.version,
+      indicators: form.indicators.map((i: any) => (i.measure === "percent" ? { indicatorId: i.indicatorId, numerator: n, denominator: 100 } : { indicatorId: i.indicatorId, value: n })),
+      tasks: form.tasks.map((t: any) => ({ taskId: t.taskId, status: "done", progress: 100 })),
+    });
+    // this year's values first, while there is no 2025 report
+    const now = (await http.get(`/api/periods/${p2026}/reports/${unit}`).set(bearer(focal))).body;
+    const saved = await http.put(`/api/periods/${p2026}/reports/${unit}`).set(bearer(focal)).send(fill(now, 90));
+    expect(saved.body.indicators.every((i: any) => i.flagged === false)).toBe(true);
+
+    // then 2025 is reported late (with an exception) and approved: 20 % last year
+    const p2025 = (await http.post("/api/periods").set(bearer(staff)).send({ kind: "annual", year: 2025 })).body.id;
+    expect((await http.put(`/api/periods/${p2025}/exceptions/${unit}`).set(bearer(staff)).send({ until: "2026-12-01T00:00:00Z" })).status).toBe(200);
+    const old = (await http.get(`/api/periods/${p2025}/reports/${unit}`).set(bearer(focal))).body;
+    expect((await http.put(`/api/periods/${p2025}/reports/${unit}`).set(bearer(focal)).send(fill(old, 20))).status).toBe(200);
+    expect((await http.post(`/api/periods/${p2025}/reports/${unit}/submit`).set(bearer(focal)).send({})).status).toBe(200);
+    expect((await http.post(`/api/periods/${p2025}/reports/${unit}/approve`).set(bearer(staff))).status).toBe(200);
+
+    const again = (await http.get(`/api/periods/${p2026}/reports/${unit}`).set(bearer(focal))).body;
+    expect(again.indicators.length).toBeGreaterThan(0);
+    expect(again.indicators.every((i: any) => i.flagged === true)).toBe(true);
+    const sub = await http.post(`/api/periods/${p2026}/reports/${unit}/submit`).set(bearer(focal)).send({});
+    expect(sub.status).toBe(422);
+    expect(sub.body.error.details.map((d: any) => d.code)).toContain("COMMENT_REQUIRED");
+  });
+});

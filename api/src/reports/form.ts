@@ -123,6 +123,10 @@ export async function buildReport(db: Kysely<DB>, period: PeriodRow, pu: PeriodU
     const numerator = num(v?.numerator);
     const denominator = num(v?.denominator);
     const value = i.measure === "percent" ? comparable("percent", { numerator, denominator, value: null }) : num(v?.value);
+    const lastYear = last.get(i.id) ?? null;
+    // Decided now, not when the value was saved: last year's report may have been accepted since
+    // (the mini app applies the same rule live, so the form and the submit check always agree).
+    const flagged = isFarFromLastYear(value, lastYear ? comparable(i.measure, lastYear) : null);
     return {
       indicatorId: i.id,
       code: i.code,
@@ -132,12 +136,12 @@ export async function buildReport(db: Kysely<DB>, period: PeriodRow, pu: PeriodU
       target: i.target_value,
       direction: i.direction,
       targetText: i.target_text,
-      lastYear: last.get(i.id) ?? null,
+      lastYear,
       numerator,
       denominator,
       value: value === null ? null : Math.round(value * 100) / 100,
       comment: v?.comment ?? "",
-      flagged: Boolean(v?.flagged),
+      flagged,
     };
   });
   const tasks: ReportTask[] = items.tasks.map((t) => {
