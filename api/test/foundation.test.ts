@@ -67,6 +67,13 @@ describeEachDb("foundation", (h) => {
     expect(unknown.headers["content-type"]).toMatch(/json/);
     expect(unknown.body.error).toMatchObject({ code: "ROUTE_NOT_FOUND" });
 
+    // Ids beyond PostgreSQL's integer range are refused cleanly on both databases (never a 500).
+    for (const path of ["/api/periods/99999999999", "/api/feedback/99999999999", "/api/announcements/99999999999"]) {
+      const big = await h().http().get(path);
+      expect(big.status, path).toBeGreaterThanOrEqual(400);
+      expect(big.status, path).toBeLessThan(500);
+    }
+
     const invalid = await h().http().post("/api/auth/dev").send({ role: "king" });
     expect(invalid.status).toBe(400);
     expect(invalid.body.error.code).toBe("VALIDATION_FAILED");

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { IsoInstant } from "./common.js";
+import { DbId, IsoInstant } from "./common.js";
 import { ANNOUNCEMENT_LIMITS } from "./announcements-labels.js";
 
 export const AudienceSchema = z.enum(["everyone", "all_units", "units"]).meta({ id: "AnnouncementAudience" });
@@ -68,7 +68,7 @@ export const AnnouncementFeedSchema = z
 export type AnnouncementFeed = z.infer<typeof AnnouncementFeedSchema>;
 
 export const FeedQuerySchema = z.object({
-  category: z.coerce.number().int().positive().max(2_147_483_647).optional(),
+  category: DbId.optional(),
   q: z.string().trim().max(100).optional(),
   cursor: z.string().max(200).optional(),
   limit: z.coerce.number().int().min(1).max(50).default(20),

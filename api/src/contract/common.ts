@@ -10,7 +10,9 @@ export const ErrorSchema = z
   })
   .meta({ id: "Error" });
 
-export const IdParams = z.object({ id: z.coerce.number().int().positive() });
+/** A database id in a path or query: a positive integer that fits PostgreSQL's integer column. */
+export const DbId = z.coerce.number().int().positive().max(2_147_483_647);
+export const IdParams = z.object({ id: DbId });
 export const IsoInstant = z.iso.datetime({ offset: true });
 
 /** Cursor pagination: `nextCursor` is null on the last page. */

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { DbId } from "./common.js";
 import { FEEDBACK_LIMITS as L } from "./feedback-labels.js";
 
 export const FeedbackStatusSchema = z
@@ -7,7 +8,7 @@ export const FeedbackStatusSchema = z
 export type FeedbackStatus = z.infer<typeof FeedbackStatusSchema>;
 
 const queryBool = z.enum(["true", "false", "1", "0"]).transform((v) => v === "true" || v === "1");
-const idOrEmpty = z.coerce.number().int().positive();
+const idOrEmpty = DbId;
 
 export const FeedbackCategorySchema = z
   .object({ id: z.number().int(), code: z.string(), name: z.string(), answerDays: z.number().int() })
@@ -29,7 +30,7 @@ export type FeedbackPhoto = z.infer<typeof FeedbackPhotoSchema>;
 
 const Ref = z.object({ id: z.number().int(), name: z.string() });
 
-export const FeedbackPhotoParams = z.object({ id: z.coerce.number().int().positive(), photoId: z.string().regex(/^[A-Za-z0-9_-]{8,64}$/) });
+export const FeedbackPhotoParams = z.object({ id: DbId, photoId: z.string().regex(/^[A-Za-z0-9_-]{8,64}$/) });
 
 const IdempotencyKey = z
   .string()

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { DbId } from "./common.js";
 
 export const RoleSchema = z.enum(["youth", "focal", "staff", "observer"]).meta({ id: "Role" });
 export type Role = z.infer<typeof RoleSchema>;
@@ -114,7 +115,7 @@ export type Invitation = z.infer<typeof InvitationSchema>;
 
 export const InvitationListQuery = z.object({
   status: InvitationStatusSchema.optional(),
-  cursor: z.coerce.number().int().positive().optional(),
+  cursor: DbId.optional(),
   limit: z.coerce.number().int().min(1).max(50).default(20),
 });
 
@@ -157,8 +158,8 @@ export type User = z.infer<typeof UserSchema>;
 export const UserListQuery = z.object({
   q: z.string().trim().max(100).optional(),
   role: RoleSchema.optional(),
-  unitId: z.coerce.number().int().positive().optional(),
-  cursor: z.coerce.number().int().positive().optional(),
+  unitId: DbId.optional(),
+  cursor: DbId.optional(),
   limit: z.coerce.number().int().min(1).max(100).default(30),
 });
 

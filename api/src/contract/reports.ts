@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { IsoInstant } from "./common.js";
+import { DbId, IsoInstant } from "./common.js";
 import { MeasureSchema, PeriodKindSchema } from "./catalog.js";
 
 // ---------- periods (write side; the read side is PeriodSchema in catalog.ts) ----------
@@ -36,10 +36,10 @@ export const PeriodPatchSchema = z
 export type PeriodPatch = z.infer<typeof PeriodPatchSchema>;
 
 export const PeriodUnitParams = z.object({
-  periodId: z.coerce.number().int().positive(),
-  unitId: z.coerce.number().int().positive(),
+  periodId: DbId,
+  unitId: DbId,
 });
-export const PeriodParams = z.object({ periodId: z.coerce.number().int().positive() });
+export const PeriodParams = z.object({ periodId: DbId });
 
 export const ExceptionBodySchema = z
   .strictObject({

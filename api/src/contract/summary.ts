@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { DbId } from "./common.js";
 import { MeasureSchema, PeriodKindSchema } from "./catalog.js";
 
 /**
@@ -7,11 +8,11 @@ import { MeasureSchema, PeriodKindSchema } from "./catalog.js";
  * reports are in the completeness counts but never in the figures.
  */
 
-export const SummaryParams = z.object({ periodId: z.coerce.number().int().positive() });
+export const SummaryParams = z.object({ periodId: DbId });
 
 export const SummaryQuery = z.object({
   /** Restrict the aggregation to the subtree of this unit (e.g. one ward of a city); default: every unit. */
-  unitId: z.coerce.number().int().positive().optional(),
+  unitId: DbId.optional(),
 });
 
 export const ExportQuery = SummaryQuery.extend({

@@ -6,6 +6,7 @@ import { vnParts } from "../lib/time.js";
 import { computeDueAt } from "./due.js";
 import { formatCode, nextSequence } from "./service.js";
 import type { FeedbackStatus } from "./tables.js";
+import { ensureUserByUsername } from "../identity/users.js";
 
 export const DEFAULT_CATEGORIES: { code: string; name: string; answerDays: number }[] = [
   { code: "HOC_TAP_VIEC_LAM", name: "Học tập - Việc làm", answerDays: 5 },
@@ -88,28 +89,8 @@ const DEMO_ITEMS: DemoItem[] = [
 
 async function demoUser(db: Kysely<DB>, n: number | string, now: string, focalUnitId: number | null = null): Promise<number> {
   const username = `demo:feedback:${n}`;
-  await db
-    .insertInto("users")
-    .values({
-      username,
-      name: focalUnitId ? "Đầu mối đơn vị (minh họa)" : typeof n === "number" ? (["Nguyễn Văn An", "Trần Thị Bình"][n] ?? `Thanh niên ${n + 1}`) : n,
-      role: focalUnitId ? "focal" : "youth",
-      unit_id: focalUnitId,
-      source: "demo",
-      consent_at: now,
-      disabled: 0,
-      failed_logins: 0,
-      created_at: now,
-      updated_at: now,
-      zalo_id: null,
-      password_hash: null,
-      avatar_url: null,
-      phone: null,
-      locked_until: null,
-    })
-    .onConflict((oc) => oc.column("username").doNothing())
-    .execute();
-  return (await db.selectFrom("users").select("id").where("username", "=", username).executeTakeFirstOrThrow()).id;
+  const name = focalUnitId ? "Đầu mối đơn vị (minh họa)" : typeof n === "number" ? (["Nguyễn Văn An", "Trần Thị Bình"][n] ?? `Thanh niên ${n + 1}`) : n;
+  return ensureUserByUsername(db, { username, name, role: focalUnitId ? "focal" : "youth", unitId: focalUnitId, source: "demo", consentAt: now }, now);
 }
 
 /** Feedback categories (always) and demo items (with SEED_DEMO). Idempotent. */

@@ -14,7 +14,7 @@ import { NEUTRAL_NAME, ROLE_LABELS } from "../contract/identity-labels.js";
 import { AppError, badRequest } from "../lib/errors.js";
 import { formatDateVN, vnParts } from "../lib/time.js";
 import { openSession, revokeSession } from "./sessions.js";
-import { loadMe } from "./users.js";
+import { ensureUserByUsername, loadMe } from "./users.js";
 import { fetchZaloPhone, fetchZaloProfile } from "./zalo-graph.js";
 import { verifyPassword } from "./passwords.js";
 import { userSearchText } from "./search-text.js";
@@ -88,32 +88,11 @@ export function registerIdentityRoutes(r: RouteBuilder): void {
       const username = `dev:${body.role}:${unitId ?? 0}:${body.name ?? ""}`;
       const now = ctx.clock.now().toISOString();
       const name = body.name ?? `${ROLE_LABELS[body.role]} (thử nghiệm)`;
-      await db
-        .insertInto("users")
-        .values({
-          username,
-          name,
-          role: body.role,
-          unit_id: unitId,
-          source: "dev",
-          consent_at: now,
-          disabled: 0,
-          failed_logins: 0,
-          created_at: now,
-          updated_at: now,
-          zalo_id: null,
-          password_hash: null,
-          avatar_url: null,
-          phone: null,
-          locked_until: null,
-          search_text: userSearchText({ name, username, phone: null, source: "dev" }),
-        })
-        .onConflict((oc) => oc.column("username").doNothing())
-        .execute();
+      const id = await ensureUserByUsername(db, { username, name, role: body.role, unitId, source: "dev", consentAt: now }, now);
       const user = await db
         .selectFrom("users")
         .select(["id", "disabled", "role", "unit_id"])
-        .where("username", "=", username)
+        .where("id", "=", id)
         .executeTakeFirstOrThrow();
       if (user.disabled) throw accountDisabled();
       // The chooser promises the role picked: an earlier invitation or a staff change of this dev

@@ -1,6 +1,6 @@
 import type { AppContext } from "../http/context.js";
 import { hashPassword, verifyPassword } from "./passwords.js";
-import { userSearchText } from "./search-text.js";
+import { ensureUserByUsername } from "./users.js";
 
 /** The password of the initial staff account outside production when STAFF_PASSWORD is not set. */
 export const DEV_STAFF_PASSWORD = "ThanhNien@2026";
@@ -36,27 +36,10 @@ export async function seedIdentity(ctx: AppContext): Promise<void> {
   }
   const unit = await db.selectFrom("units").select("id").where("code", "=", "VHXH").executeTakeFirst();
   const name = "Cán bộ Phòng Văn hóa - Xã hội";
-  await db
-    .insertInto("users")
-    .values({
-      zalo_id: null,
-      username,
-      password_hash: await hashPassword(password),
-      name,
-      avatar_url: null,
-      phone: null,
-      role: "staff",
-      unit_id: unit?.id ?? null,
-      disabled: 0,
-      consent_at: null,
-      failed_logins: 0,
-      locked_until: null,
-      source: "password",
-      search_text: userSearchText({ name, username, phone: null, source: "password" }),
-      created_at: now,
-      updated_at: now,
-    })
-    .onConflict((oc) => oc.column("username").doNothing())
-    .execute();
+  await ensureUserByUsername(
+    db,
+    { username, name, role: "staff", unitId: unit?.id ?? null, source: "password", passwordHash: await hashPassword(password) },
+    now,
+  );
   if (!staffPassword) ctx.logger.info({ username }, "initial staff account created with the development default password");
 }

@@ -1,7 +1,8 @@
 import type { Kysely } from "kysely";
-import type { AppContext } from "../http/context.js";
 import type { DB } from "../db/schema.js";
-import type { Me, User } from "../contract/identity.js";
+import type { AppContext } from "../http/context.js";
+import type { Me, Role, User } from "../contract/identity.js";
+import { userSearchText } from "./search-text.js";
 import { badRequest, notFound } from "../lib/errors.js";
 import { toBool } from "../db/dialect.js";
 
@@ -83,4 +84,46 @@ export async function requireUnit(db: Kysely<DB>, unitId: number): Promise<{ id:
   const unit = await db.selectFrom("units").select(["id", "code", "name"]).where("id", "=", unitId).executeTakeFirst();
   if (!unit) throw badRequest("UNKNOWN_UNIT", "Đơn vị không tồn tại.");
   return unit;
+}
+
+export interface NewUser {
+  username: string;
+  name: string;
+  role: Role;
+  unitId: number | null;
+  /** "dev", "password", "demo"… */
+  source: string;
+  passwordHash?: string | null;
+  consentAt?: string | null;
+}
+
+/**
+ * Creates the account with this username unless it already exists (idempotent: seeds, dev
+ * sign-in) and returns its id. The one place that inserts username accounts.
+ */
+export async function ensureUserByUsername(db: Kysely<DB>, u: NewUser, now: string): Promise<number> {
+  await db
+    .insertInto("users")
+    .values({
+      username: u.username,
+      name: u.name,
+      role: u.role,
+      unit_id: u.unitId,
+      source: u.source,
+      password_hash: u.passwordHash ?? null,
+      consent_at: u.consentAt ?? null,
+      disabled: 0,
+      failed_logins: 0,
+      locked_until: null,
+      zalo_id: null,
+      avatar_url: null,
+      phone: null,
+      search_text: userSearchText({ name: u.name, username: u.username, phone: null, source: u.source }),
+      created_at: now,
+      updated_at: now,
+    })
+    .onConflict((oc) => oc.column("username").doNothing())
+    .execute();
+  const row = await db.selectFrom("users").select("id").where("username", "=", u.username).executeTakeFirstOrThrow();
+  return row.id;
 }
