@@ -76,8 +76,9 @@ export function registerFilesRoutes(r: RouteBuilder): void {
       res.setHeader("Content-Type", f.mime);
       res.setHeader("Content-Disposition", contentDisposition(inline ? "inline" : "attachment", f.name));
       res.setHeader("X-Content-Type-Options", "nosniff");
-      // The bytes behind an id never change; a day of caching still lets a removed file disappear.
-      res.setHeader("Cache-Control", "public, max-age=86400");
+      // Revalidate every time (a cheap 304 thanks to the ETag): a file hidden by moderation must
+      // stop showing at once, not after a cached day.
+      res.setHeader("Cache-Control", "no-cache");
       res.setHeader("ETag", `"${f.sha256}"`);
       res.setHeader("Last-Modified", new Date(f.createdAt).toUTCString());
       if (req.headers["if-none-match"]?.split(/\s*,\s*/).some((t) => t.replace(/^W\//, "") === `"${f.sha256}"`)) {
