@@ -28,20 +28,22 @@ export type Unit = z.infer<typeof UnitSchema>;
 export const MeasureSchema = z.enum(["percent", "count", "times"]);
 export type Measure = z.infer<typeof MeasureSchema>;
 
-export const IndicatorSchema = z
-  .object({
-    id: z.number().int(),
-    code: z.string(),
-    name: z.string(),
-    measure: MeasureSchema,
-    unitLabel: z.string(),
-    target: z.number().nullable(),
-    direction: z.enum(["at_least", "at_most"]),
-    targetText: z.string(),
-    unitIds: z.array(z.number().int()),
-    leadUnitIds: z.array(z.number().int()),
-  })
-  .meta({ id: "Indicator" });
+/** What an indicator is (Appendix I): shared by the catalog, the unit report and the summary. */
+export const IndicatorDefinition = z.object({
+  code: z.string(),
+  name: z.string(),
+  measure: MeasureSchema,
+  unitLabel: z.string(),
+  target: z.number().nullable(),
+  direction: z.enum(["at_least", "at_most"]),
+  targetText: z.string(),
+});
+
+export const IndicatorSchema = IndicatorDefinition.extend({
+  id: z.number().int(),
+  unitIds: z.array(z.number().int()),
+  leadUnitIds: z.array(z.number().int()),
+}).meta({ id: "Indicator" });
 export type Indicator = z.infer<typeof IndicatorSchema>;
 
 export const TaskSchema = z

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { DbId, IsoInstant } from "./common.js";
-import { MeasureSchema, PeriodKindSchema } from "./catalog.js";
+import { IndicatorDefinition, PeriodKindSchema } from "./catalog.js";
 
 // ---------- periods (write side; the read side is PeriodSchema in catalog.ts) ----------
 
@@ -73,29 +73,20 @@ export const LockSchema = z
   .meta({ id: "ReportLock" });
 export type ReportLock = z.infer<typeof LockSchema>;
 
-export const ReportIndicatorSchema = z
-  .object({
-    indicatorId: z.number().int(),
-    code: z.string(),
-    name: z.string(),
-    measure: MeasureSchema,
-    unitLabel: z.string(),
-    target: z.number().nullable(),
-    direction: z.enum(["at_least", "at_most"]),
-    targetText: z.string(),
-    /** the value this unit gave for the same indicator in last year's annual period (percent for a percentage) */
-    lastYear: z
-      .object({ numerator: z.number().nullable(), denominator: z.number().nullable(), value: z.number().nullable(), periodId: z.number().int() })
-      .nullable(),
-    numerator: z.number().nullable(),
-    denominator: z.number().nullable(),
-    /** the count / number of times; for a percentage, the computed percent (read-only) */
-    value: z.number().nullable(),
-    comment: z.string(),
-    /** far from last year's value: saved, but a comment is required before submit */
-    flagged: z.boolean(),
-  })
-  .meta({ id: "ReportIndicator" });
+export const ReportIndicatorSchema = IndicatorDefinition.extend({
+  indicatorId: z.number().int(),
+  /** the value this unit gave for the same indicator in last year's annual period (percent for a percentage) */
+  lastYear: z
+    .object({ numerator: z.number().nullable(), denominator: z.number().nullable(), value: z.number().nullable(), periodId: z.number().int() })
+    .nullable(),
+  numerator: z.number().nullable(),
+  denominator: z.number().nullable(),
+  /** the count / number of times; for a percentage, the computed percent (read-only) */
+  value: z.number().nullable(),
+  comment: z.string(),
+  /** far from last year's value: saved, but a comment is required before submit */
+  flagged: z.boolean(),
+}).meta({ id: "ReportIndicator" });
 export type ReportIndicator = z.infer<typeof ReportIndicatorSchema>;
 
 export const ReportTaskSchema = z

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { DbId } from "./common.js";
-import { MeasureSchema, PeriodKindSchema } from "./catalog.js";
+import { IndicatorDefinition, PeriodKindSchema } from "./catalog.js";
 
 /**
  * The ward summary of a reporting period (Appendix 01 and 02 aggregated over units).
@@ -36,24 +36,15 @@ const Figure = z.object({
   unitsReported: z.number().int(),
 });
 
-export const IndicatorSummarySchema = z
-  .object({
-    id: z.number().int(),
-    code: z.string(),
-    name: z.string(),
-    measure: MeasureSchema,
-    unitLabel: z.string(),
-    direction: z.enum(["at_least", "at_most"]),
-    target: z.number().nullable(),
-    targetText: z.string(),
-    /** units responsible for the indicator that are expected to report in the period */
-    unitsExpected: z.number().int(),
-    current: Figure,
-    /** the ward figure of the annual period of the previous year; null when there is no such period */
-    lastYear: Figure.extend({ year: z.number().int(), periodId: z.number().int() }).nullable(),
-    onTrack: OnTrackSchema,
-  })
-  .meta({ id: "IndicatorSummary" });
+export const IndicatorSummarySchema = IndicatorDefinition.extend({
+  id: z.number().int(),
+  /** units responsible for the indicator that are expected to report in the period */
+  unitsExpected: z.number().int(),
+  current: Figure,
+  /** the ward figure of the annual period of the previous year; null when there is no such period */
+  lastYear: Figure.extend({ year: z.number().int(), periodId: z.number().int() }).nullable(),
+  onTrack: OnTrackSchema,
+}).meta({ id: "IndicatorSummary" });
 export type IndicatorSummary = z.infer<typeof IndicatorSummarySchema>;
 
 export const TaskStatusSchema = z.enum(["not_started", "in_progress", "done"]);
