@@ -407,4 +407,25 @@ describeEachDb("exports: ward summary, Excel and Word", (h) => {
     expect(summary.completeness).toEqual({ expected: 0, submitted: 0, approved: 0, returned: 0, draft: 0, missing: 0, onTime: 0, late: 0 });
     expect(indicator(summary, "CT01").lastYear.value).toBeCloseTo(70.137, 2); // 2026's annual figure
   });
+  it("says 'Chưa có số liệu' for an indicator nobody reported, keeping 'Không xác định' for a figure without a numeric target", async () => {
+    const xlsx = await binary(h().http().get(`/api/periods/${periodId}/export.xlsx`).set(bearer(staff)));
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(xlsx.body as ArrayBuffer);
+    const totals = (code: string) => {
+      let found: ExcelJS.Row | undefined;
+      wb.getWorksheet("Phụ lục 01 - Chỉ tiêu")!.eachRow((row) => {
+        if (!found && row.getCell(2).value === code) found = row;
+      });
+      return found!;
+    };
+    expect(totals("CT03").getCell(9).value).toBeNull();
+    expect(totals("CT03").getCell(12).value).toBe("Chưa có số liệu");
+    expect(totals("CT07").getCell(12).value).toBe("Không xác định");
+    expect(totals("CT02").getCell(12).value).toBe("Đạt"); // (60 + 90) / (100 + 100) = 75% ≥ 70%
+
+    const docx = await binary(h().http().get(`/api/periods/${periodId}/export.docx`).set(bearer(staff)));
+    const xml = await (await JSZip.loadAsync(docx.body as Buffer)).file("word/document.xml")!.async("string");
+    expect(xml).toContain("Chưa có số liệu");
+    expect(xml).toContain("Không xác định");
+  });
 });

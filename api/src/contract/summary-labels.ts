@@ -22,6 +22,15 @@ export const REPORT_STATUS_TEXT: Record<"draft" | "submitted" | "approved" | "re
   returned: "Bị trả lại",
 };
 
+/**
+ * The verdict shown next to an indicator: "Đạt" / "Chưa đạt", and for "unknown" whether the ward has
+ * no figure yet ("Chưa có số liệu") or no numeric 2030 target to compare with ("Không xác định").
+ */
+export function onTrackText(i: { onTrack: OnTrack; current: { value: number | null } }): string {
+  if (i.onTrack === "unknown" && i.current.value === null) return "Chưa có số liệu";
+  return ON_TRACK_LABELS[i.onTrack];
+}
+
 /** The statuses whose figures count in the summary and the exports. */
 export const COUNTED_STATUSES = ["submitted", "approved"] as const;
 

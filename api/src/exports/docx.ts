@@ -19,7 +19,7 @@ import {
   type IBorderOptions,
 } from "docx";
 import type { WardSummary } from "../contract/summary.js";
-import { ON_TRACK_LABELS, TASK_STATUS_TEXT, formatFigure, formatNumber, formatTarget } from "../contract/summary-labels.js";
+import { TASK_STATUS_TEXT, onTrackText, formatFigure, formatNumber, formatTarget } from "../contract/summary-labels.js";
 import { formatDateVN, vnParts } from "../lib/time.js";
 import { ARCHIVE_LINE, DOCUMENT_NUMBER, RECIPIENTS, REPORT_SIGNER, RESOLUTION } from "./signature.js";
 
@@ -280,7 +280,7 @@ export async function buildWordReport(input: WordReportInput): Promise<Buffer> {
       figureCell(i, i.current),
       i.lastYear ? figureCell(i, i.lastYear) : "—",
       formatTarget(i),
-      ON_TRACK_LABELS[i.onTrack],
+      onTrackText(i),
     ]),
   );
 

@@ -1,7 +1,7 @@
 import { PassThrough } from "node:stream";
 import ExcelJS from "exceljs";
 import type { WardSummary } from "../contract/summary.js";
-import { ON_TRACK_LABELS, REPORT_STATUS_TEXT, TASK_STATUS_TEXT, formatTarget } from "../contract/summary-labels.js";
+import { REPORT_STATUS_TEXT, onTrackText, TASK_STATUS_TEXT, formatTarget } from "../contract/summary-labels.js";
 import { formatDateTimeVN } from "../lib/time.js";
 import type { UnitDetail } from "./detail.js";
 import { unitLabel, type SummaryScope } from "./scope.js";
@@ -165,7 +165,7 @@ export async function buildWorkbook(summary: WardSummary, detail: UnitDetail, sc
       value: figure(ind.current.value),
       lastYear: figure(ind.lastYear?.value ?? null),
       target: formatTarget(ind),
-      onTrack: ON_TRACK_LABELS[ind.onTrack],
+      onTrack: onTrackText(ind),
       comment: "",
     });
     style1(total, formats, true);

@@ -1,5 +1,5 @@
 import type { IndicatorSummary, TaskSummary } from "@contract/summary";
-import { ON_TRACK_LABELS, formatFigure, formatNumber, formatTarget } from "@contract/summary-labels";
+import { formatFigure, formatNumber, formatTarget, onTrackText } from "@contract/summary-labels";
 
 const TONE = { on_track: "ok", off_track: "bad", unknown: "muted" } as const;
 
@@ -37,7 +37,7 @@ export function IndicatorBar({ item }: { item: IndicatorSummary }) {
             ({formatNumber(current.numerator)}/{formatNumber(current.denominator)})
           </span>
         )}
-        <span className={`pill pill--${tone}`}>{ON_TRACK_LABELS[item.onTrack]}</span>
+        <span className={`pill pill--${tone}`}>{onTrackText(item)}</span>
       </div>
       <div className="sum-item__meta">
         <span>Mục tiêu 2030: {formatTarget(item)}</span>

@@ -5,7 +5,8 @@ import type { WardSummary } from "@contract/summary";
 import { AppPage } from "../../../components/app-page";
 import { EmptyState, ErrorState, Skeleton } from "../../../components/states";
 import { useNotify } from "../../../components/use-notify";
-import { errorMessage } from "../../../lib/api-client";
+import { ApiError, errorMessage } from "../../../lib/api-client";
+import { formatFigure } from "@contract/summary-labels";
 import { formatDate, formatDateTime } from "../../../lib/dates";
 import { useRole, useSession } from "../../../lib/session-store";
 import { downloadExport, fetchSummary, type ExportKind } from "./api";
@@ -48,11 +49,20 @@ function Summary({ periodId }: { periodId: number }) {
   }, [periodId]);
   useEffect(load, [load]);
 
-  if (error && !data) return <ErrorState message={errorMessage(error)} onRetry={load} />;
+  if (error && !data) {
+    // An unknown period will not appear on a retry: say so plainly instead of offering "Thử lại".
+    if (error instanceof ApiError && error.status === 404)
+      return (
+        <div data-testid="summary-not-found">
+          <EmptyState title="Không tìm thấy kỳ báo cáo">Kỳ báo cáo này không tồn tại hoặc đã bị xóa. Hãy chọn lại kỳ ở trang Báo cáo.</EmptyState>
+        </div>
+      );
+    return <ErrorState message={errorMessage(error)} onRetry={load} />;
+  }
   if (!data) return <Skeleton rows={4} />;
 
   const c = data.completeness;
-  const rate = c.expected ? Math.round((c.submitted / c.expected) * 100) : 0;
+  const rate = c.expected ? (c.submitted / c.expected) * 100 : 0;
   const onTrack = data.indicators.filter((i) => i.onTrack === "on_track").length;
   return (
     <>
@@ -65,7 +75,9 @@ function Summary({ periodId }: { periodId: number }) {
           <span data-testid="summary-completeness">
             Đã nộp <strong>{c.submitted}/{c.expected}</strong> đơn vị · đã duyệt {c.approved}
           </span>
-          <span className="muted">{rate}%</span>
+          <span className="muted" data-testid="summary-rate">
+            {formatFigure(rate, "percent")}
+          </span>
         </div>
         <div className="bar" aria-hidden="true">
           <div className="bar__fill bar__fill--ok" style={{ width: `${rate}%` }} />
@@ -74,6 +86,12 @@ function Summary({ periodId }: { periodId: number }) {
           Đúng hạn {c.onTime} · muộn {c.late} · bị trả lại {c.returned} · đang nhập {c.draft} · chưa nộp {c.missing}. Số liệu chỉ tính báo cáo đã nộp
           và đã duyệt; tỷ lệ % của phường = tổng tử số / tổng mẫu số.
         </p>
+        {c.submitted === 0 && (
+          <p className="sum-empty" data-testid="summary-no-reports">
+            Chưa có đơn vị nào nộp báo cáo trong kỳ này: số liệu toàn phường sẽ hiện khi các đơn vị nộp. Tệp tải về lúc này chỉ có danh sách chỉ
+            tiêu, nhiệm vụ và các đơn vị chưa nộp.
+          </p>
+        )}
         <Downloads periodId={periodId} />
       </section>
 

@@ -194,6 +194,47 @@ describe("ward summary", () => {
     expect(screen.getByTestId("download-docx")).not.toBeDisabled();
   });
 
+  it("says an indicator has no figure yet instead of 'Không xác định'", () => {
+    render(
+      <ul>
+        <IndicatorBar item={{ ...ct01, current: { value: null, numerator: null, denominator: null, unitsReported: 0 }, onTrack: "unknown" }} />
+      </ul>,
+    );
+    const bar = screen.getByTestId("indicator-bar");
+    expect(bar).toHaveTextContent("Chưa có số liệu");
+    expect(bar).not.toHaveTextContent("Không xác định");
+    expect(screen.queryByTestId("bar-fill")).toBeNull();
+  });
+
+  it("gives the reporting rate with one decimal comma, like the completeness dashboard", async () => {
+    vi.spyOn(api, "get").mockResolvedValue({ data: summary });
+    renderPage();
+    expect(await screen.findByTestId("summary-rate")).toHaveTextContent("21,1%");
+    expect(screen.queryByTestId("summary-no-reports")).toBeNull();
+  });
+
+  it("tells staff when nobody has reported in the period yet", async () => {
+    const empty: WardSummary = {
+      ...summary,
+      completeness: { expected: 19, submitted: 0, approved: 0, returned: 0, draft: 2, missing: 19, onTime: 0, late: 0 },
+      indicators: summary.indicators.map((i) => ({ ...i, current: { value: null, numerator: null, denominator: null, unitsReported: 0 }, onTrack: "unknown" as const })),
+      issues: [],
+    };
+    vi.spyOn(api, "get").mockResolvedValue({ data: empty });
+    renderPage();
+    expect(await screen.findByTestId("summary-no-reports")).toHaveTextContent("Chưa có đơn vị nào nộp báo cáo");
+    expect(screen.getByTestId("summary-rate")).toHaveTextContent("0,0%");
+    expect(screen.getAllByText("Chưa có số liệu")).toHaveLength(3);
+  });
+
+  it("an unknown period is 'not found', without a pointless retry", async () => {
+    const { ApiError } = await import("../../../lib/api-client");
+    vi.spyOn(api, "get").mockRejectedValue(new ApiError(404, "PERIOD_NOT_FOUND", "Không tìm thấy kỳ báo cáo."));
+    renderPage();
+    expect(await screen.findByTestId("summary-not-found")).toHaveTextContent("Không tìm thấy kỳ báo cáo");
+    expect(screen.queryByText("Thử lại")).toBeNull();
+  });
+
   it("is for staff and the observer only", () => {
     signedIn("focal");
     const get = vi.spyOn(api, "get");
