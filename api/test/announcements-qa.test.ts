@@ -65,16 +65,20 @@ describeEachDb("announcements: edits of the schedule, archive, inbox read marks"
     expect((await inbox(other)).items.filter((i) => i.link === `/announcements/${a.id}` && i.readAt === null).length).toBe(2);
   });
 
-  it("ids beyond any row (even beyond 32 bits) are a clean 404, on every announcement and inbox route", async () => {
+  it("ids beyond any row (even beyond 32 bits) are a clean 4xx (404, or 400 from the shared id schema), on every announcement and inbox route", async () => {
     const staff = await h().signIn("staff");
     const youth = await h().signIn("youth");
     const big = "99999999999";
-    expect((await h().http().get(`/api/announcements/${big}`)).status).toBe(404);
-    expect((await h().http().patch(`/api/announcements/${big}`).set(bearer(staff)).send({ title: "Không có" })).status).toBe(404);
-    expect((await h().http().delete(`/api/announcements/${big}`).set(bearer(staff))).status).toBe(404);
-    expect((await h().http().post(`/api/announcements/${big}/ack`).set(bearer(youth))).status).toBe(404);
-    expect((await h().http().get(`/api/announcements/${big}/receipts`).set(bearer(staff))).status).toBe(404);
-    expect((await h().http().post(`/api/notifications/${big}/read`).set(bearer(youth))).status).toBe(404);
+    const clean = (res: { status: number; body: { error?: { code?: string } } }) => {
+      expect([400, 404]).toContain(res.status);
+      expect(res.body.error?.code).toMatch(/^(VALIDATION_FAILED|[A-Z_]*NOT_FOUND)$/);
+    };
+    clean(await h().http().get(`/api/announcements/${big}`));
+    clean(await h().http().patch(`/api/announcements/${big}`).set(bearer(staff)).send({ title: "Không có" }));
+    clean(await h().http().delete(`/api/announcements/${big}`).set(bearer(staff)));
+    clean(await h().http().post(`/api/announcements/${big}/ack`).set(bearer(youth)));
+    clean(await h().http().get(`/api/announcements/${big}/receipts`).set(bearer(staff)));
+    clean(await h().http().post(`/api/notifications/${big}/read`).set(bearer(youth)));
   });
 
   it("saving every field unchanged (as the edit screen does) is not an edit, whatever the stored key order", async () => {
