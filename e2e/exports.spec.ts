@@ -125,7 +125,8 @@ test("staff see the ward summary and download the Excel and Word reports", async
   expect(total!.getCell(7).value).toBe(after.numerator);
   expect(total!.getCell(8).value).toBe(after.denominator);
 
-  // Word
+  // Word, signed by someone other than the default signer
+  await page.getByTestId("summary-signer").fill("Nguyễn Văn Thử");
   const [docx] = await Promise.all([page.waitForEvent("download"), page.getByTestId("download-docx").click()]);
   expect(docx.suggestedFilename()).toBe(`Báo cáo kết quả thực hiện NQ83 kỳ đột xuất số ${periodId} năm 2026.docx`);
   const docxBytes = fs.readFileSync(await docx.path());
@@ -136,6 +137,8 @@ test("staff see the ward summary and download the Excel and Word reports", async
   expect(xml).toContain(expectedPercent);
   expect(xml).toContain("Lưu: VT, VHXH.");
   expect(xml).toContain(PERIOD_TITLE);
+  expect(xml).toContain("Nguyễn Văn Thử");
+  expect(xml).not.toContain("Phương Quốc Luyện");
   await expect(page.getByText(`Đã tải về: Báo cáo kết quả thực hiện NQ83 kỳ đột xuất số ${periodId} năm 2026.docx`)).toBeVisible();
 });
 
@@ -147,4 +150,8 @@ test("the observer (Fatherland Front) reads the summary; a focal point is told i
   await expect(page.getByTestId("download-docx")).toBeVisible();
   await openAs(page, "focal", `/reports/${periodId}/summary`, { unitCode: "DOAN" });
   await expect(page.getByText("Bạn không có quyền xem trang này")).toBeVisible();
+  // an unknown period is "not found", with nothing to retry
+  await openAs(page, "staff", "/reports/999999/summary");
+  await expect(page.getByTestId("summary-not-found")).toContainText("Không tìm thấy kỳ báo cáo");
+  await expect(page.getByText("Thử lại")).toHaveCount(0);
 });

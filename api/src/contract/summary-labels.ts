@@ -31,6 +31,10 @@ export function onTrackText(i: { onTrack: OnTrack; current: { value: number | nu
   return ON_TRACK_LABELS[i.onTrack];
 }
 
+/** Who signs the Word report unless staff name someone else (`?signer=`, 2–80 characters). */
+export const DEFAULT_SIGNER_NAME = "Phương Quốc Luyện";
+export const SIGNER_MAX = 80;
+
 /** The statuses whose figures count in the summary and the exports. */
 export const COUNTED_STATUSES = ["submitted", "approved"] as const;
 

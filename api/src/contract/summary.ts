@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { DbId } from "./common.js";
 import { IndicatorDefinition, PeriodKindSchema } from "./catalog.js";
+import { SIGNER_MAX } from "./summary-labels.js";
 
 /**
  * The ward summary of a reporting period (Appendix 01 and 02 aggregated over units).
@@ -17,7 +18,7 @@ export const SummaryQuery = z.object({
 
 export const ExportQuery = SummaryQuery.extend({
   /** The name under the signature block of the Word report (default: the configured signer). */
-  signer: z.string().trim().min(2).max(80).optional(),
+  signer: z.string().trim().min(2).max(SIGNER_MAX).optional(),
 });
 
 /** on_track: the ward figure already meets the 2030 target; unknown: no target (set by the ward) or no data. */

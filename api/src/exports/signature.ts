@@ -1,3 +1,5 @@
+import { DEFAULT_SIGNER_NAME } from "../contract/summary-labels.js";
+
 /**
  * The fixed parts of the ward's report that are not data: who signs and who receives it.
  * The plan was signed by a Vice Chairman on behalf of the People's Committee; staff can name
@@ -8,7 +10,7 @@ export const REPORT_SIGNER = {
   onBehalf: "TM. ỦY BAN NHÂN DÂN",
   inPlaceOf: "KT. CHỦ TỊCH",
   title: "PHÓ CHỦ TỊCH",
-  name: "Phương Quốc Luyện",
+  name: DEFAULT_SIGNER_NAME,
 } as const;
 
 /** The issuing body's abbreviation in the document number ("Số: …/BC-UBND"). */

@@ -26,8 +26,12 @@ export function fileNameFromDisposition(header: string | undefined | null, fallb
  * Downloads an export through the API with the bearer token (a plain link would carry no token),
  * then hands it to the browser as a file. Exports of a big period take a few seconds: longer timeout.
  */
-export async function downloadExport(periodId: number, kind: ExportKind): Promise<string> {
-  const res = await api.get<Blob>(`/api/periods/${periodId}/export.${kind}`, { responseType: "blob", timeout: 120_000 });
+export async function downloadExport(periodId: number, kind: ExportKind, opts: { signer?: string } = {}): Promise<string> {
+  const signer = opts.signer?.trim();
+  const res = await api.get<Blob>(
+    `/api/periods/${periodId}/export.${kind}`,
+    signer ? { responseType: "blob", timeout: 120_000, params: { signer } } : { responseType: "blob", timeout: 120_000 },
+  );
   const name = fileNameFromDisposition(res.headers["content-disposition"] as string | undefined, `bao-cao-ky-${periodId}.${kind}`);
   saveBlob(res.data, name);
   return name;

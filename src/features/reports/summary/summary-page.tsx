@@ -6,7 +6,7 @@ import { AppPage } from "../../../components/app-page";
 import { EmptyState, ErrorState, Skeleton } from "../../../components/states";
 import { useNotify } from "../../../components/use-notify";
 import { ApiError, errorMessage } from "../../../lib/api-client";
-import { formatFigure } from "@contract/summary-labels";
+import { DEFAULT_SIGNER_NAME, SIGNER_MAX, formatFigure } from "@contract/summary-labels";
 import { formatDate, formatDateTime } from "../../../lib/dates";
 import { useRole, useSession } from "../../../lib/session-store";
 import { downloadExport, fetchSummary, type ExportKind } from "./api";
@@ -173,11 +173,15 @@ const LABELS: Record<ExportKind, { idle: string; busy: string }> = {
 /** The two exports, fetched with the token; one at a time, with progress and errors in the snackbar. */
 function Downloads({ periodId }: { periodId: number }) {
   const [busy, setBusy] = useState<ExportKind | null>(null);
+  const [signer, setSigner] = useState("");
   const notify = useNotify();
+  const signerTrim = signer.trim();
+  const signerError = signerTrim.length === 1 ? "Tên người ký cần ít nhất 2 ký tự." : null;
   const run = async (kind: ExportKind) => {
+    if (kind === "docx" && signerError) return;
     setBusy(kind);
     try {
-      const name = await downloadExport(periodId, kind);
+      const name = await downloadExport(periodId, kind, kind === "docx" && signerTrim ? { signer: signerTrim } : {});
       notify.success(`Đã tải về: ${name}`);
     } catch (e) {
       notify.error(e);
@@ -186,20 +190,39 @@ function Downloads({ periodId }: { periodId: number }) {
     }
   };
   return (
-    <div className="sum-downloads">
-      {(["xlsx", "docx"] as const).map((kind) => (
-        <Button
-          key={kind}
-          size="medium"
-          variant={kind === "docx" ? "primary" : "secondary"}
-          disabled={busy !== null}
-          loading={busy === kind}
-          onClick={() => void run(kind)}
-          data-testid={`download-${kind}`}
-        >
-          {busy === kind ? LABELS[kind].busy : LABELS[kind].idle}
-        </Button>
-      ))}
-    </div>
+    <>
+      <label className="field-label" htmlFor="summary-signer">
+        Người ký báo cáo Word
+      </label>
+      <input
+        id="summary-signer"
+        className="native-input"
+        data-testid="summary-signer"
+        value={signer}
+        maxLength={SIGNER_MAX}
+        placeholder={`Để trống: ${DEFAULT_SIGNER_NAME}`}
+        onChange={(e) => setSigner(e.target.value)}
+      />
+      {signerError && (
+        <p className="field-error" data-testid="summary-signer-error">
+          {signerError}
+        </p>
+      )}
+      <div className="sum-downloads">
+        {(["xlsx", "docx"] as const).map((kind) => (
+          <Button
+            key={kind}
+            size="medium"
+            variant={kind === "docx" ? "primary" : "secondary"}
+            disabled={busy !== null || (kind === "docx" && signerError !== null)}
+            loading={busy === kind}
+            onClick={() => void run(kind)}
+            data-testid={`download-${kind}`}
+          >
+            {busy === kind ? LABELS[kind].busy : LABELS[kind].idle}
+          </Button>
+        ))}
+      </div>
+    </>
   );
 }

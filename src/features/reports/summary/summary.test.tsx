@@ -235,6 +235,36 @@ describe("ward summary", () => {
     expect(screen.queryByText("Thử lại")).toBeNull();
   });
 
+  it("names another signer for the Word report (trimmed), refuses a one-letter name, and leaves Excel alone", async () => {
+    const blob = new Blob(["docx"]);
+    const get = vi.spyOn(api, "get").mockImplementation(async (url: string) => {
+      if (url.endsWith("/summary")) return { data: summary };
+      return { data: blob, headers: {} };
+    });
+    URL.createObjectURL = vi.fn(() => "blob:fake");
+    URL.revokeObjectURL = vi.fn();
+    vi.spyOn(HTMLAnchorElement.prototype, "click").mockImplementation(() => {});
+    renderPage();
+    const input = await screen.findByTestId("summary-signer");
+    expect(input).toHaveAttribute("placeholder", "Để trống: Phương Quốc Luyện");
+    expect(input).toHaveAttribute("maxLength", "80");
+
+    fireEvent.change(input, { target: { value: " A " } });
+    expect(screen.getByTestId("summary-signer-error")).toHaveTextContent("Tên người ký cần ít nhất 2 ký tự.");
+    expect(screen.getByTestId("download-docx")).toBeDisabled();
+    expect(screen.getByTestId("download-xlsx")).not.toBeDisabled();
+
+    fireEvent.change(input, { target: { value: "  Nguyễn Văn An  " } });
+    expect(screen.queryByTestId("summary-signer-error")).toBeNull();
+    fireEvent.click(screen.getByTestId("download-docx"));
+    await waitFor(() =>
+      expect(get).toHaveBeenCalledWith("/api/periods/5/export.docx", { responseType: "blob", timeout: 120_000, params: { signer: "Nguyễn Văn An" } }),
+    );
+    await waitFor(() => expect(screen.getByTestId("download-xlsx")).not.toBeDisabled());
+    fireEvent.click(screen.getByTestId("download-xlsx"));
+    await waitFor(() => expect(get).toHaveBeenCalledWith("/api/periods/5/export.xlsx", { responseType: "blob", timeout: 120_000 }));
+  });
+
   it("is for staff and the observer only", () => {
     signedIn("focal");
     const get = vi.spyOn(api, "get");
