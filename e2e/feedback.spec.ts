@@ -102,6 +102,7 @@ test("a youth sends feedback with a photo; staff assign it to the Youth Union; i
   await page.getByTestId("overdue-banner").click();
   await page.getByTestId("filter-q").fill(code);
   await page.getByTestId("filter-q").press("Enter");
+  await expect(page.getByTestId("inbox-item")).toHaveCount(1); // the search has settled
   await page.getByTestId("inbox-item").click();
   await expect(page.getByTestId("notes-panel")).toContainText("khảo sát");
   await expect(page.getByTestId("manage-panel")).toHaveCount(0);

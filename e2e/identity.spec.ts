@@ -177,6 +177,8 @@ test("repeated wrong passwords lock the account with a clear message", async ({ 
   await page.getByTestId("link-users").click();
   await page.getByTestId("users-search").fill("canbo");
   const list = page.getByTestId("users-list");
+  // wait for the search to settle (the unfiltered list shows first), then open the locked account
+  await expect(list.locator("li")).toHaveCount(1);
   await expect(list).toContainText("Tạm khóa");
   await list.getByRole("button").first().click();
   await expect(page.getByTestId("edit-locked")).toContainText(/Tạm khóa đăng nhập đến \d{2}:\d{2} \d{2}\/\d{2}\/\d{4}/);
