@@ -3,6 +3,7 @@ import path from "node:path";
 import { defineConfig } from "vite";
 import react from "@vitejs/plugin-react";
 import zaloMiniApp from "zmp-vite-plugin";
+import { DEV_API_PROXY_PATTERN } from "./src/lib/dev-proxy";
 
 // One config for the mini app (dev server, Zalo build into www/) and for the unit tests.
 export default defineConfig({
@@ -13,7 +14,8 @@ export default defineConfig({
   },
   server: {
     port: 2999,
-    proxy: { "/api": { target: "http://localhost:3000", changeOrigin: true } },
+    // Only API calls go to the API, not the contract's source modules (see src/lib/dev-proxy.ts).
+    proxy: { [DEV_API_PROXY_PATTERN]: { target: process.env.API_PROXY_TARGET ?? "http://localhost:3000", changeOrigin: true } },
   },
   build: {
     chunkSizeWarningLimit: 2048,
