@@ -67,7 +67,7 @@ export async function completeness(ctx: AppContext, periodId: number): Promise<C
   };
 }
 
-function reminderMessage(period: PeriodRow, step: string): { title: string; body: string } {
+function reminderMessage(period: PeriodRow, step: string, now: Date): { title: string; body: string } {
   const date = formatDateVN(period.deadline_at);
   if (step === "after") {
     return {
@@ -84,8 +84,11 @@ function reminderMessage(period: PeriodRow, step: string): { title: string; body
       body: `Báo cáo "${period.title}" đã quá hạn nộp (${date}) mà đơn vị chưa nộp. Vui lòng liên hệ Phòng Văn hóa - Xã hội để được gia hạn và nộp sớm nhất.`,
     };
   }
-  const days = step.replace("d", "");
-  return { title: `Còn ${days} ngày đến hạn nộp báo cáo`, body: `Đơn vị chưa nộp báo cáo "${period.title}". Hạn nộp: ${date}.` };
+  // The days actually left (Vietnamese calendar), not the step's nominal 14/7/1: a step first reached
+  // late (a fresh install, a focal point who joined since) must not say "7 days" with 3 left.
+  const days = Math.round((Date.parse(vnDateKey(period.deadline_at)) - Date.parse(vnDateKey(now))) / DAY);
+  const title = days > 0 ? `Còn ${days} ngày đến hạn nộp báo cáo` : "Hôm nay là hạn cuối nộp báo cáo";
+  return { title, body: `Đơn vị chưa nộp báo cáo "${period.title}". Hạn nộp: ${date}.` };
 }
 
 async function notifyUnits(
@@ -99,7 +102,7 @@ async function notifyUnits(
   const focal = await focalUserIds(db, unitIds);
   const items: NotificationInput[] = [];
   for (const unitId of unitIds) {
-    const msg = typeof step === "string" ? reminderMessage(period, step) : step(unitId);
+    const msg = typeof step === "string" ? reminderMessage(period, step, ctx.clock.now()) : step(unitId);
     for (const userId of focal.get(unitId) ?? []) {
       items.push({
         userId,
@@ -148,8 +151,8 @@ export async function remindUnits(ctx: AppContext, periodId: number, unitIds?: n
     if (it?.status === "returned") {
       return { title: "Nhắc nộp lại báo cáo", body: `Phường nhắc đơn vị sửa và nộp lại báo cáo "${period.title}" đã được trả lại.` };
     }
-    if (until > nowIso) return reminderMessage({ ...period, deadline_at: until }, "manual");
-    return reminderMessage(period, "manual-late");
+    if (until > nowIso) return reminderMessage({ ...period, deadline_at: until }, "manual", ctx.clock.now());
+    return reminderMessage(period, "manual-late", ctx.clock.now());
   };
   const notified = await db.transaction().execute((trx) => notifyUnits(ctx, trx, period, targets, message, (u) => `report-remind:${periodId}:${u}:manual:${day}`));
   return { units: targets, skipped, notified };
