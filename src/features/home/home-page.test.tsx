@@ -54,4 +54,20 @@ describe("home page", () => {
     expect(screen.getByText("20/11/2026")).toBeInTheDocument();
     vi.useRealTimers();
   });
+
+  it("gives staff a shortcut to invite a unit's focal point (the invitation screen had no way in but Cá nhân)", () => {
+    useSession.setState({ me: { id: 1, name: "Cán bộ", role: "staff" } as never });
+    vi.spyOn(api, "get").mockImplementation(async () => new Promise(() => {}));
+    render(
+      <SnackbarProvider>
+        <MemoryRouter>
+          <HomePage />
+        </MemoryRouter>
+      </SnackbarProvider>,
+    );
+    const links = screen.getAllByRole("link").map((a) => [a.textContent, a.getAttribute("href")]);
+    expect(links).toContainEqual(["Mời đầu mối", "/account/invite"]);
+    expect(links).toContainEqual(["Đăng thông báo", "/announcements/new"]);
+    useSession.setState({ me: null });
+  });
 });

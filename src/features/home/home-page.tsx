@@ -21,12 +21,14 @@ const SHORTCUTS: Record<string, { to: string; label: string }[]> = {
   ],
   focal: [
     { to: "/reports", label: "Báo cáo của đơn vị" },
-    { to: "/announcements", label: "Văn bản cần tiếp nhận" },
+    // the whole feed (there is no "to acknowledge" filter): notices asking for it say so when opened
+    { to: "/announcements", label: "Đọc, tiếp nhận văn bản" },
   ],
   staff: [
     { to: "/reports", label: "Tình hình nộp báo cáo" },
     { to: "/announcements/new", label: "Đăng thông báo" },
     { to: "/feedback/inbox", label: "Xử lý góp ý" },
+    { to: "/account/invite", label: "Mời đầu mối" },
   ],
   observer: [
     { to: "/reports", label: "Theo dõi báo cáo" },
