@@ -20,3 +20,29 @@ test("home shows the ward and the reporting countdown; tabs move between screens
   await page.goto(appPath("/account"));
   await expect(page.getByRole("heading", { name: "Cá nhân" })).toBeVisible();
 });
+
+test("a newcomer signs in as a unit's focal point from Cá nhân, finds the bell inbox on Trang chủ and comes back", async ({ page }) => {
+  await page.goto(appPath("/account"));
+  await page.getByTestId("dev-role-focal").click();
+  await page.getByTestId("dev-unit").selectOption({ label: "Đoàn TNCS Hồ Chí Minh phường" });
+  await page.getByTestId("dev-signin-submit").click();
+  await expect(page.getByTestId("profile-unit")).toContainText("Đoàn TNCS Hồ Chí Minh phường");
+
+  await page.getByTestId("tab-home").click();
+  await expect(page.getByRole("link", { name: "Đọc, tiếp nhận văn bản" })).toBeVisible();
+  await expect(page.getByTestId("tab-reports")).toBeVisible(); // focal points have the Báo cáo tab
+  await page.getByTestId("inbox-link").click();
+  await expect(page).toHaveURL(/\/notifications$/);
+  await expect(page.getByRole("heading", { name: "Hộp thư" })).toBeVisible();
+  await page.getByRole("button", { name: "Quay lại" }).click();
+  await expect(page.getByTestId("ward-name")).toBeVisible();
+
+  // A deep link (a shared notice, a Zalo message) opens an inner screen with no history behind it:
+  // its back arrow still leads somewhere (home), never nowhere.
+  const fresh = await page.context().newPage(); // a new tab: nothing to go back to
+  await fresh.goto(appPath("/notifications"));
+  await expect(fresh.getByRole("heading", { name: "Hộp thư" })).toBeVisible();
+  await fresh.getByRole("button", { name: "Quay lại" }).click();
+  await expect(fresh.getByTestId("ward-name")).toBeVisible();
+  await expect(fresh).toHaveURL(new RegExp(`${appPath("")}/?$`));
+});

@@ -1,5 +1,5 @@
 import type { ReactNode } from "react";
-import { useNavigate } from "react-router-dom";
+import { useLocation, useNavigate } from "react-router-dom";
 import { Page } from "zmp-ui";
 import { AppIcon } from "./app-icon";
 
@@ -9,11 +9,15 @@ import { AppIcon } from "./app-icon";
  */
 export function AppPage(props: { title: string; back?: boolean; actions?: ReactNode; children: ReactNode; testId?: string }) {
   const navigate = useNavigate();
+  // The first screen of a visit (a deep link from a Zalo message, a shared notice, a reload) has
+  // key "default": there is nothing behind it, so back goes home instead of nowhere.
+  const firstScreen = useLocation().key === "default";
+  const goBack = () => (firstScreen ? navigate("/", { replace: true }) : navigate(-1));
   return (
     <Page className="app-page" data-testid={props.testId}>
       <header className="app-header">
         {props.back && (
-          <button type="button" className="app-header__back" aria-label="Quay lại" onClick={() => navigate(-1)}>
+          <button type="button" className="app-header__back" aria-label="Quay lại" onClick={goBack}>
             <AppIcon name="back" size={22} />
           </button>
         )}
