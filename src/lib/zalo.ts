@@ -18,6 +18,15 @@ declare global {
   }
 }
 
+// Importing the SDK runs its own login() at load; outside Zalo that rejects with a plain object
+// ({code: -2000, api: "login"}) nobody awaits. Swallow only such SDK rejections, only outside Zalo.
+if (typeof window !== "undefined" && !isInZalo()) {
+  window.addEventListener("unhandledrejection", (e) => {
+    const r: unknown = e.reason;
+    if (r && typeof r === "object" && "api" in r && "code" in r) e.preventDefault();
+  });
+}
+
 export function isInZalo(): boolean {
   if (typeof window === "undefined") return false;
   return typeof window.ZaloJavaScriptInterface !== "undefined" || /Zalo/i.test(navigator.userAgent);
