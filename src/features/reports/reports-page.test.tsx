@@ -34,13 +34,13 @@ const item = (unitId: number, code: string, status: ReportListItem["status"], on
   exceptionUntil: null,
 });
 
-function completeness(items: ReportListItem[]): Completeness {
+function completeness(items: ReportListItem[], withoutFocal: string[] = []): Completeness {
   return {
     periodId: 3,
     deadlineAt: period.deadlineAt,
     asOf: "2026-11-27T03:00:00.000Z",
     total: countsOf(items),
-    units: items.map((i) => ({ ...i, counts: countsOf([i]), focalCount: 1 })),
+    units: items.map((i) => ({ ...i, counts: countsOf([i]), focalCount: withoutFocal.includes(i.unitCode) ? 0 : 1 })),
   };
 }
 
@@ -57,6 +57,23 @@ afterEach(() => {
 });
 
 describe("the staff completeness dashboard", () => {
+  it("never promises a reminder to units that have no focal point yet", async () => {
+    vi.spyOn(reportsApi, "periods").mockResolvedValue([period]);
+    vi.spyOn(reportsApi, "completeness").mockResolvedValue(
+      completeness([item(1, "DOAN", "missing"), item(2, "HOI", "missing"), item(3, "TDP01", "missing")], ["HOI", "TDP01"]),
+    );
+    render(
+      <SnackbarProvider>
+        <MemoryRouter>
+          <ReportsPage />
+        </MemoryRouter>
+      </SnackbarProvider>,
+    );
+    expect((await screen.findByTestId("remind-all")).textContent).toBe("Nhắc tất cả đơn vị chưa nộp (1)");
+    expect(screen.getByTestId("remind-unreachable").textContent).toContain("2 đơn vị chưa nộp chưa có đầu mối");
+  });
+
+
   it("shows counts and rates, reminds one unit or all late units", async () => {
     vi.spyOn(reportsApi, "periods").mockResolvedValue([period]);
     vi.spyOn(reportsApi, "completeness").mockResolvedValue(

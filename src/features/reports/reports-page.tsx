@@ -180,6 +180,9 @@ function StaffDashboard({ period, canWrite }: { period: Period; canWrite: boolea
   const canRemind = canWrite && period.status !== "closed";
   const lateWord = period.state === "open" || period.state === "upcoming" ? "chưa nộp" : "chậm";
   const notReported = data.units.filter((u) => u.status !== "submitted" && u.status !== "approved");
+  // A unit without a focal point has nobody to remind: count and say so, never promise it.
+  const reachable = notReported.filter((u) => u.focalCount > 0);
+  const unreachable = notReported.length - reachable.length;
   const units = data.units.filter((u) => (filter === "all" ? true : filter === "pending" ? u.status !== "submitted" && u.status !== "approved" : u.status === "submitted" || u.status === "approved"));
   return (
     <>
@@ -209,10 +212,15 @@ function StaffDashboard({ period, canWrite }: { period: Period; canWrite: boolea
         )}
       </div>
 
-      {canRemind && notReported.length > 0 && (
+      {canRemind && reachable.length > 0 && (
         <Button fullWidth variant="secondary" data-testid="remind-all" loading={busy === "all"} onClick={() => setConfirmAll(true)}>
-          Nhắc tất cả đơn vị {lateWord} ({notReported.length})
+          Nhắc tất cả đơn vị {lateWord} ({reachable.length})
         </Button>
+      )}
+      {canRemind && unreachable > 0 && (
+        <p className="muted" data-testid="remind-unreachable">
+          {unreachable} đơn vị {lateWord} chưa có đầu mối nên chưa nhắc được — mời đầu mối tại Cá nhân › Mời đầu mối.
+        </p>
       )}
 
       <div className="segmented" role="tablist">
@@ -276,7 +284,7 @@ function StaffDashboard({ period, canWrite }: { period: Period; canWrite: boolea
       )}
       {confirmAll && (
       <Modal visible title={`Nhắc tất cả đơn vị ${lateWord}?`} onClose={() => setConfirmAll(false)}>
-        <p>Gửi thông báo nhắc nộp tới đầu mối của {notReported.length} đơn vị chưa nộp hoặc bị trả lại.</p>
+        <p>Gửi thông báo nhắc nộp tới đầu mối của {reachable.length} đơn vị chưa nộp hoặc bị trả lại.</p>
         <div className="row row--between">
           <Button size="small" variant="tertiary" onClick={() => setConfirmAll(false)}>
             Hủy
