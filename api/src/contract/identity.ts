@@ -6,17 +6,19 @@ export type Role = z.infer<typeof RoleSchema>;
 
 export const UserUnitSchema = z.object({ id: z.number().int(), code: z.string(), name: z.string() });
 
-export const MeSchema = z
-  .object({
-    id: z.number().int(),
-    name: z.string(),
-    avatarUrl: z.string().nullable(),
-    role: RoleSchema,
-    unit: UserUnitSchema.nullable(),
-    hasPhone: z.boolean(),
-    consented: z.boolean(),
-  })
-  .meta({ id: "Me" });
+/** Who a person is, as both the person themself (Me) and staff (User) see them. */
+const PersonSchema = z.object({
+  id: z.number().int(),
+  name: z.string(),
+  avatarUrl: z.string().nullable(),
+  role: RoleSchema,
+  unit: UserUnitSchema.nullable(),
+  consented: z.boolean(),
+});
+
+export const MeSchema = PersonSchema.extend({
+  hasPhone: z.boolean(),
+}).meta({ id: "Me" });
 export type Me = z.infer<typeof MeSchema>;
 
 export const SessionSchema = z.object({ token: z.string(), expiresAt: z.string(), user: MeSchema }).meta({ id: "Session" });
@@ -135,24 +137,16 @@ export const InvitationCodeParams = z.object({ code: z.string().trim().min(1).ma
 
 // ---- Users admin ----
 
-export const UserSchema = z
-  .object({
-    id: z.number().int(),
-    name: z.string(),
-    avatarUrl: z.string().nullable(),
-    role: RoleSchema,
-    unit: UserUnitSchema.nullable(),
-    disabled: z.boolean(),
-    /** how the account signs in: zalo, password or dev */
-    source: z.string(),
-    username: z.string().nullable(),
-    phone: z.string().nullable(),
-    consented: z.boolean(),
-    createdAt: z.string(),
-    /** until when password sign-in is paused after repeated wrong passwords (null: not paused) */
-    lockedUntil: z.string().nullable(),
-  })
-  .meta({ id: "User" });
+export const UserSchema = PersonSchema.extend({
+  disabled: z.boolean(),
+  /** how the account signs in: zalo, password or dev */
+  source: z.string(),
+  username: z.string().nullable(),
+  phone: z.string().nullable(),
+  createdAt: z.string(),
+  /** until when password sign-in is paused after repeated wrong passwords (null: not paused) */
+  lockedUntil: z.string().nullable(),
+}).meta({ id: "User" });
 export type User = z.infer<typeof UserSchema>;
 
 export const UserListQuery = z.object({
