@@ -5,7 +5,8 @@
 // Env: BENCH_WARD_CALLS (default 10), BENCH_CITY_CALLS (default 2).
 import type { AddressInfo } from "node:net";
 import { buildApp } from "../api/src/app.js";
-import { systemClock, type AppContext } from "../api/src/http/context.js";
+import type { AppContext } from "../api/src/http/context.js";
+import { systemClock } from "../api/src/lib/clock.js";
 import { createLogger } from "../api/src/lib/logger.js";
 import { cityConfig, generateCity, openCityDb, where } from "./gen-city.js";
 

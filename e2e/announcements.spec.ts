@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./test";
 import { appPath, devToken, openAs } from "./fixtures";
 
 // A small real PDF for the attachment (the API checks the bytes).

@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
-import { expect, test, type APIRequestContext } from "@playwright/test";
+import { expect, test, type APIRequestContext } from "./test";
 import { authHeader, devToken, openAs, unitIdByCode } from "./fixtures";
 
 /**

@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./test";
 import { appPath, authHeader, openAs } from "./fixtures";
 
 // A real 1×1 PNG.

@@ -1,4 +1,4 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type Page } from "./test";
 import { appPath, devToken, unitIdByCode } from "./fixtures";
 
 const DEV_STAFF_PASSWORD = "ThanhNien@2026";

@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./test";
 import { appPath, authHeader, devToken, openAs } from "./fixtures";
 
 // A real 1×1 PNG, so the browser can actually render it.

@@ -1,4 +1,4 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type Page } from "./test";
 import { authHeader, devToken, openAs, unitIdByCode } from "./fixtures";
 
 async function currentPeriodId(page: Page): Promise<number> {

@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./test";
 import { appPath } from "./fixtures";
 
 test("home shows the ward and the reporting countdown; tabs move between screens", async ({ page }) => {

@@ -28,6 +28,8 @@ const child = spawn(process.execPath, ["--import", "tsx", "api/src/server.ts"], 
     LOG_LEVEL: "warn",
     WORKER_INTERVAL_MS: "500",
     DATABASE_URL: "",
+    // the journeys pin the time they need (e2e/test.ts); this is where the clock starts
+    TEST_CLOCK: process.env.E2E_NOW ?? "2026-11-20T10:00:00+07:00",
   },
 });
 const stop = () => {

@@ -21,6 +21,7 @@ import { registerReportRoutes } from "./reports/routes.js";
 import { registerFeedbackRoutes } from "./feedback/routes.js";
 import { registerExportRoutes } from "./exports/routes.js";
 import { pushChannelName } from "./notifications/channel-name.js";
+import { registerTestClockRoutes } from "./testing/clock-routes.js";
 
 export interface BuiltApp {
   app: Express;
@@ -97,6 +98,7 @@ export function buildApp(ctx: AppContext): BuiltApp {
       pushChannel: pushChannelName(c.config),
     }),
   );
+  if (ctx.config.testClock) registerTestClockRoutes(routes);
   registerCatalogRoutes(routes);
   registerIdentityRoutes(routes);
   registerFilesRoutes(routes);

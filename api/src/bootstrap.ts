@@ -4,7 +4,8 @@ import { migrateToLatest } from "./db/migrator.js";
 import { allMigrations } from "./db/migrations.js";
 import { seedAll } from "./db/seed.js";
 import { createLogger, type Logger } from "./lib/logger.js";
-import { systemClock, type AppContext, type Clock } from "./http/context.js";
+import type { AppContext } from "./http/context.js";
+import { ShiftedClock, systemClock, type Clock } from "./lib/clock.js";
 
 /** Opens the database, migrates it and seeds the reference plan: shared by the server and the tests. */
 export async function bootstrap(
@@ -13,7 +14,7 @@ export async function bootstrap(
 ): Promise<AppContext> {
   const logger = options.logger ?? createLogger(config.logLevel);
   const database = createDatabase(config.database, { searchPath: options.searchPath });
-  const ctx: AppContext = { config, database, logger, clock: options.clock ?? systemClock };
+  const ctx: AppContext = { config, database, logger, clock: options.clock ?? (config.testClock ? new ShiftedClock(config.testClock) : systemClock) };
   try {
     const applied = await migrateToLatest(database.db, database.dialect, allMigrations, options.searchPath);
     if (applied.length) logger.info({ applied }, "migrations applied");

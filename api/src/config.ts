@@ -53,6 +53,8 @@ const EnvSchema = z.object({
   STAFF_PASSWORD: z.string().min(8, "STAFF_PASSWORD cần ít nhất 8 ký tự").optional(),
   PASSWORD_RATE_LIMIT: z.coerce.number().int().positive().default(30),
   INVITATION_TTL_DAYS: z.coerce.number().int().min(1).max(90).default(7),
+  // Test only: the API's clock starts at this instant and runs on from there (refused in production).
+  TEST_CLOCK: z.iso.datetime({ offset: true, message: "TEST_CLOCK phải là một thời điểm ISO-8601, ví dụ 2026-12-01T09:00:00+07:00" }).optional(),
 });
 
 export type Env = z.input<typeof EnvSchema>;
@@ -94,6 +96,8 @@ export interface Config {
     passwordRateLimit: number;
     invitationTtlDays: number;
   };
+  /** test only: the instant the clock starts at (ISO-8601); undefined = the real time */
+  testClock?: string;
   version: string;
 }
 
@@ -112,6 +116,9 @@ export function loadConfig(env: NodeJS.ProcessEnv | Record<string, string | unde
   const e = parsed.data;
   // Dev sign-in is on outside production, and in production only when explicitly enabled.
   const devSignIn = e.DEV_SIGNIN ?? e.NODE_ENV !== "production";
+  if (e.TEST_CLOCK && e.NODE_ENV === "production") {
+    throw new ConfigError("Cấu hình không hợp lệ (biến môi trường):\n  - TEST_CLOCK: chỉ dùng khi thử nghiệm, không được đặt khi NODE_ENV=production");
+  }
   return {
     env: e.NODE_ENV,
     port: e.PORT,
@@ -149,6 +156,7 @@ export function loadConfig(env: NodeJS.ProcessEnv | Record<string, string | unde
       passwordRateLimit: e.PASSWORD_RATE_LIMIT,
       invitationTtlDays: e.INVITATION_TTL_DAYS,
     },
+    testClock: e.TEST_CLOCK ? new Date(e.TEST_CLOCK).toISOString() : undefined,
     version: VERSION,
   };
 }

@@ -42,6 +42,7 @@ async function start(port: number): Promise<string> {
       DEV_SIGNIN: "true",
       LOG_LEVEL: "silent",
       DATABASE_URL: "",
+      TEST_CLOCK: "2026-11-20T10:00:00+07:00",
     },
   });
   const base = `http://127.0.0.1:${port}`;

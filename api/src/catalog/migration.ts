@@ -1,4 +1,5 @@
 import type { DbMigration } from "../db/migrator.js";
+import { sql } from "kysely";
 import { fk, refType, withId } from "../db/dialect.js";
 
 export const catalogMigrations: DbMigration[] = [
@@ -77,6 +78,21 @@ export const catalogMigrations: DbMigration[] = [
         .createTable("holidays")
         .addColumn("date", "text", (c) => c.primaryKey())
         .addColumn("name", "text", (c) => c.notNull())
+        .execute();
+    },
+  },
+  {
+    // Yearly periods recur: one annual period per year (never two), and the next year's period
+    // accepts drafts from the previous deadline, before it formally opens on 01/01.
+    name: "0110_periods_recur",
+    async up(db) {
+      await db.schema.alterTable("periods").addColumn("accepts_from", "text").execute();
+      await db.schema
+        .createIndex("periods_annual_year_uq")
+        .on("periods")
+        .column("year")
+        .unique()
+        .where(sql.ref("kind"), "=", "annual")
         .execute();
     },
   },

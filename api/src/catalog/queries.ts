@@ -50,10 +50,14 @@ export async function listTasks(ctx: AppContext): Promise<Task[]> {
   });
 }
 
-export function periodState(p: Pick<Selectable<PeriodsTable>, "opens_at" | "deadline_at" | "status">, now: Date): Period["state"] {
+/** The instant a period starts accepting drafts: the previous year's deadline for a recurring year, else its opening. */
+export const acceptsFrom = (p: Pick<Selectable<PeriodsTable>, "opens_at" | "accepts_from">): string =>
+  p.accepts_from && p.accepts_from < p.opens_at ? p.accepts_from : p.opens_at;
+
+export function periodState(p: Pick<Selectable<PeriodsTable>, "opens_at" | "accepts_from" | "deadline_at" | "status">, now: Date): Period["state"] {
   if (p.status === "closed") return "closed";
   const t = now.toISOString();
-  if (t < p.opens_at) return "upcoming";
+  if (t < acceptsFrom(p)) return "upcoming";
   if (t > p.deadline_at) return "locked";
   return "open";
 }
@@ -80,6 +84,7 @@ export async function listPeriods(ctx: AppContext, id?: number): Promise<Period[
     kind: p.kind,
     title: p.title,
     opensAt: p.opens_at,
+    acceptsFrom: acceptsFrom(p),
     deadlineAt: p.deadline_at,
     status: p.status,
     state: periodState(p, now),

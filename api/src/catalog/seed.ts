@@ -1,6 +1,5 @@
 import type { Kysely } from "kysely";
 import type { DB } from "../db/schema.js";
-import { vnInstant } from "../lib/time.js";
 import { SEED_HOLIDAYS, SEED_INDICATORS, SEED_TASKS, SEED_UNITS } from "./seed-data.js";
 
 /** Inserts the reference plan where it is missing; running it twice changes nothing. */
@@ -67,32 +66,6 @@ export async function seedCatalog(db: Kysely<DB>, now: string): Promise<void> {
 
     for (const h of SEED_HOLIDAYS) {
       await trx.insertInto("holidays").values(h).onConflict((oc) => oc.column("date").doNothing()).execute();
-    }
-
-    // The 2026 annual period: every unit responsible for an indicator or a task reports by 30/11/2026 23:59:59 +07:00.
-    const period = await trx.selectFrom("periods").select("id").where("year", "=", 2026).where("kind", "=", "annual").executeTakeFirst();
-    if (!period) {
-      const { id } = await trx
-        .insertInto("periods")
-        .values({
-          year: 2026,
-          kind: "annual",
-          title: "Báo cáo kết quả thực hiện Nghị quyết 83 năm 2026",
-          opens_at: vnInstant(2026, 1, 1),
-          deadline_at: vnInstant(2026, 11, 30, 23, 59, 59),
-          status: "open",
-          created_at: now,
-          updated_at: now,
-        })
-        .returning("id")
-        .executeTakeFirstOrThrow();
-      const expected = await defaultExpectedUnitIds(trx);
-      if (expected.length) {
-        await trx
-          .insertInto("period_units")
-          .values(expected.map((unit_id) => ({ period_id: id, unit_id, exception_until: null })))
-          .execute();
-      }
     }
   });
 }

@@ -62,6 +62,8 @@ export interface PeriodsTable {
   kind: PeriodKind;
   title: string;
   opens_at: string;
+  /** drafts are accepted from this instant (the previous year's deadline), before opens_at; null = opens_at */
+  accepts_from: string | null;
   deadline_at: string;
   status: PeriodStatus;
   created_at: string;

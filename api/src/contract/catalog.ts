@@ -69,6 +69,8 @@ export const PeriodSchema = z
     kind: PeriodKindSchema,
     title: z.string(),
     opensAt: z.string(),
+    /** drafts accepted from (the previous year's deadline for a recurring year; else opensAt) */
+    acceptsFrom: z.string(),
     deadlineAt: z.string(),
     status: z.enum(["open", "closed"]),
     state: PeriodStateSchema,

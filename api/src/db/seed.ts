@@ -3,6 +3,7 @@ import { seedCatalog } from "../catalog/seed.js";
 import { seedIdentity } from "../identity/seed.js";
 import { seedFeedback } from "../feedback/seed.js";
 import { seedDemoAnnouncements } from "../announcements/seed.js";
+import { ensureAnnualPeriods } from "../reports/yearly-periods.js";
 
 /**
  * Seeds the reference plan and reference lists (always) and the demo content (when SEED_DEMO is on).
@@ -11,6 +12,7 @@ import { seedDemoAnnouncements } from "../announcements/seed.js";
 export async function seedAll(ctx: AppContext): Promise<void> {
   const now = ctx.clock.now().toISOString();
   await seedCatalog(ctx.database.db, now);
+  await ensureAnnualPeriods(ctx);
   await seedIdentity(ctx);
   await seedFeedback(ctx);
   if (ctx.config.seedDemo) await seedDemoAnnouncements(ctx);

@@ -12,12 +12,9 @@ export interface AuthUser {
   sessionId: number;
 }
 
-/** A clock that tests can move (deadlines, reminders, expiries). */
-export interface Clock {
-  now(): Date;
-}
+import type { Clock } from "../lib/clock.js";
 
-export const systemClock: Clock = { now: () => new Date() };
+export type { Clock };
 
 /** What every route handler and worker gets: built once per app. */
 export interface AppContext {

@@ -5,10 +5,6 @@
 export const TIME_ZONE = "Asia/Ho_Chi_Minh";
 const OFFSET_MS = 7 * 60 * 60 * 1000;
 
-export function nowIso(): string {
-  return new Date().toISOString();
-}
-
 /** Normalises any parseable instant to an ISO-8601 UTC string. */
 export function toIso(value: string | Date): string {
   return (value instanceof Date ? value : new Date(value)).toISOString();

@@ -5,6 +5,7 @@ import type { ReportLock } from "../contract/reports.js";
 import type { ReportStatus } from "./tables.js";
 import { conflict, notFound } from "../lib/errors.js";
 import { formatDateTimeVN } from "../lib/time.js";
+import { acceptsFrom } from "../catalog/queries.js";
 
 export type PeriodRow = Selectable<PeriodsTable>;
 export type PeriodUnitRow = Selectable<PeriodUnitsTable>;
@@ -48,7 +49,7 @@ export function lockState(period: PeriodRow, pu: PeriodUnitRow, status: ReportSt
   if (period.status === "closed") reason = "PERIOD_CLOSED";
   else if (status === "submitted") reason = "REPORT_SUBMITTED";
   else if (status === "approved") reason = "REPORT_APPROVED";
-  else if (t < period.opens_at) reason = "PERIOD_NOT_OPEN";
+  else if (t < acceptsFrom(period)) reason = "PERIOD_NOT_OPEN";
   else if (status !== "returned" && t > until) reason = "PERIOD_LOCKED";
   return { locked: reason !== null, reason, ...base };
 }

@@ -6,7 +6,9 @@ import { ExceptionBodySchema, ExceptionSchema, PeriodCreateSchema, PeriodPatchSc
 import { listPeriods } from "../catalog/queries.js";
 import { defaultExpectedUnitIds } from "../catalog/seed.js";
 import { badRequest, conflict } from "../lib/errors.js";
-import { toIso, vnInstant } from "../lib/time.js";
+import { toIso } from "../lib/time.js";
+import { annualDeadline, annualOpensAt } from "./yearly-periods.js";
+import { annualPeriodTitle } from "../contract/plan.js";
 import { loadExpected, loadPeriod } from "./access.js";
 import type { Kysely } from "kysely";
 import type { DB } from "../db/schema.js";
@@ -40,9 +42,9 @@ export function registerPeriodRoutes(r: RouteBuilder): void {
       const { db } = ctx.database;
       const nowIso = ctx.clock.now().toISOString();
       if (body.kind === "adhoc" && !body.title) throw badRequest("TITLE_REQUIRED", "Kỳ báo cáo đột xuất cần có tiêu đề.");
-      const title = body.title ?? `Báo cáo kết quả thực hiện Nghị quyết 83 năm ${body.year}`;
-      const opensAt = body.opensAt ? toIso(body.opensAt) : body.kind === "annual" ? vnInstant(body.year, 1, 1) : nowIso;
-      const deadlineAt = body.deadlineAt ? toIso(body.deadlineAt) : vnInstant(body.year, 11, 30, 23, 59, 59);
+      const title = body.title ?? annualPeriodTitle(body.year);
+      const opensAt = body.opensAt ? toIso(body.opensAt) : body.kind === "annual" ? annualOpensAt(body.year) : nowIso;
+      const deadlineAt = body.deadlineAt ? toIso(body.deadlineAt) : annualDeadline(body.year);
       if (body.kind === "adhoc" && !body.opensAt && deadlineAt <= nowIso) {
         // the period would open now: a deadline already passed can never be met
         throw badRequest("DEADLINE_IN_PAST", "Hạn nộp đã qua, vui lòng chọn một ngày trong tương lai (hoặc ghi rõ ngày mở kỳ).");

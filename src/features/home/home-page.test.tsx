@@ -14,6 +14,7 @@ const period = (over: Partial<Period>): Period => ({
   kind: "annual",
   title: "Báo cáo kết quả thực hiện Nghị quyết 83 năm 2026",
   opensAt: "2025-12-31T17:00:00.000Z",
+  acceptsFrom: "2025-12-31T17:00:00.000Z",
   deadlineAt: "2026-11-30T16:59:59.000Z",
   status: "open",
   state: "open",
