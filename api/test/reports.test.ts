@@ -330,7 +330,8 @@ describeEachDb("reports", (h) => {
     expect(ex.body).toEqual({ periodId: period2026, unitId: hoi, exceptionUntil: "2026-12-05T10:00:00.000Z" });
     const sub = await http.post(`${base(hoi)}/submit`).set(bearer(focalHoi)).send({});
     expect(sub.status).toBe(200);
-    expect(sub.body.onTime).toBe(false);
+    // within its extension: on time (with an extension), not late
+    expect(sub.body).toMatchObject({ onTime: true, timing: "on_time_extended" });
     h().clock.set("2026-11-20T03:00:00.000Z");
   });
 
@@ -382,13 +383,13 @@ describeEachDb("reports", (h) => {
     expect(res.status).toBe(200);
     const { total, units } = res.body;
     const expected = (await http.get(`/api/periods/${period2026}`)).body.expectedUnitIds.length;
-    // DOAN approved on time, HOI submitted late (exception), VHXH returned, QS draft, the rest missing
-    expect(total).toMatchObject({ expected, submitted: 2, onTime: 1, late: 1, approved: 1, returned: 1, drafts: 1, missing: expected - 2 });
+    // DOAN approved on time, HOI submitted within its extension, VHXH returned, QS draft, the rest missing
+    expect(total).toMatchObject({ expected, submitted: 2, onTime: 2, late: 0, approved: 1, returned: 1, drafts: 1, missing: expected - 2 });
     expect(total.reportingRate).toBeCloseTo(2 / expected, 4);
-    expect(total.onTimeRate).toBeCloseTo(1 / expected, 4);
+    expect(total.onTimeRate).toBeCloseTo(2 / expected, 4);
     const byCode = Object.fromEntries(units.map((u: any) => [u.unitCode, u]));
     expect(byCode.DOAN).toMatchObject({ status: "approved", onTime: true, counts: { submitted: 1, onTime: 1, approved: 1, missing: 0 }, focalCount: 1 });
-    expect(byCode.HOI).toMatchObject({ status: "submitted", onTime: false, counts: { late: 1 }, exceptionUntil: "2026-12-05T10:00:00.000Z" });
+    expect(byCode.HOI).toMatchObject({ status: "submitted", onTime: true, timing: "on_time_extended", counts: { late: 0, onTime: 1 }, exceptionUntil: "2026-12-05T10:00:00.000Z" });
     expect(byCode.VHXH).toMatchObject({ status: "returned", counts: { returned: 1, missing: 1 } });
     expect(byCode.QS).toMatchObject({ status: "draft", counts: { drafts: 1, missing: 1 } });
     expect(byCode.TYT).toMatchObject({ status: "missing", reportId: null });

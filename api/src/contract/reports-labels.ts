@@ -1,5 +1,5 @@
 // Vietnamese labels for report values. Kept free of zod so the mini app imports them at runtime.
-import type { ReportStatus, TaskStatus } from "./reports";
+import type { ReportStatus, SubmissionTiming, TaskStatus } from "./reports";
 
 export type ReportListStatus = ReportStatus | "missing";
 
@@ -18,6 +18,12 @@ export const REPORT_STATUS_TONE: Record<ReportListStatus, "ok" | "warn" | "bad" 
   submitted: "",
   approved: "ok",
   returned: "bad",
+};
+
+export const SUBMISSION_TIMING_LABELS: Record<SubmissionTiming, string> = {
+  on_time: "Đúng hạn",
+  on_time_extended: "Đúng hạn (được gia hạn)",
+  late: "Nộp muộn",
 };
 
 export const TASK_STATUS_LABELS: Record<TaskStatus, string> = {

@@ -2,6 +2,10 @@ import { z } from "zod";
 import { DbId, IsoInstant } from "./common.js";
 import { IndicatorDefinition, PeriodKindSchema } from "./catalog.js";
 
+/** When a report was first submitted: before the deadline, within the unit's extension, or late. */
+export const SubmissionTimingSchema = z.enum(["on_time", "on_time_extended", "late"]);
+export type SubmissionTiming = z.infer<typeof SubmissionTimingSchema>;
+
 // ---------- periods (write side; the read side is PeriodSchema in catalog.ts) ----------
 
 /** Ids are 32-bit integers in both databases. */
@@ -129,7 +133,9 @@ export const ReportSchema = z
     difficulties: z.string(),
     proposals: z.string(),
     submittedAt: z.string().nullable(),
+    /** true for on time, also within an extension (see timing) */
     onTime: z.boolean().nullable(),
+    timing: SubmissionTimingSchema.nullable(),
     reviewedAt: z.string().nullable(),
     returnReason: z.string().nullable(),
     updatedAt: z.string(),
@@ -227,7 +233,9 @@ export const ReportListItemSchema = z
     /** "missing" when the unit has not opened its report */
     status: z.enum(["missing", "draft", "submitted", "approved", "returned"]),
     submittedAt: z.string().nullable(),
+    /** true for on time, also within an extension (see timing) */
     onTime: z.boolean().nullable(),
+    timing: SubmissionTimingSchema.nullable(),
     version: z.number().int(),
     updatedAt: z.string().nullable(),
     exceptionUntil: z.string().nullable(),

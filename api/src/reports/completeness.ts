@@ -8,6 +8,7 @@ import { enqueueNotifications, type NotificationInput } from "../notifications/o
 import { pushChannelName } from "../notifications/channel-name.js";
 import { focalUserIds, loadPeriod, type PeriodRow } from "./access.js";
 import { countsOf, hasReported } from "../contract/reports-rules.js";
+import { storedTiming } from "./timing.js";
 
 export { countsOf };
 
@@ -27,6 +28,7 @@ export async function listUnitReports(db: Kysely<DB>, periodId: number, onlyUnit
       "r.status",
       "r.submitted_at",
       "r.on_time",
+      "r.submit_timing",
       "r.version",
       "r.updated_at",
     ])
@@ -43,6 +45,7 @@ export async function listUnitReports(db: Kysely<DB>, periodId: number, onlyUnit
     status: r.status ?? "missing",
     submittedAt: r.submitted_at ?? null,
     onTime: r.on_time === null || r.on_time === undefined ? null : Boolean(r.on_time),
+    timing: storedTiming({ submit_timing: r.submit_timing, on_time: r.on_time ?? null }),
     version: r.version === null || r.version === undefined ? 0 : Number(r.version),
     updatedAt: r.updated_at ?? null,
     exceptionUntil: r.exception_until,

@@ -1,3 +1,4 @@
+import { storedTiming } from "./timing.js";
 import type { Kysely, Selectable } from "kysely";
 import type { DB } from "../db/schema.js";
 import type { Evidence, Report, ReportIndicator, ReportTask } from "../contract/reports.js";
@@ -179,6 +180,7 @@ export async function buildReport(db: Kysely<DB>, period: PeriodRow, pu: PeriodU
     proposals: report.proposals,
     submittedAt: report.submitted_at,
     onTime: report.on_time === null ? null : Boolean(report.on_time),
+    timing: storedTiming(report),
     reviewedAt: report.reviewed_at,
     returnReason: report.return_reason,
     updatedAt: report.updated_at,

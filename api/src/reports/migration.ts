@@ -1,3 +1,4 @@
+import { sql } from "kysely";
 import type { DbMigration } from "../db/migrator.js";
 import { fk, refType, withId } from "../db/dialect.js";
 
@@ -76,6 +77,24 @@ export const reportsMigrations: DbMigration[] = [
     name: "0610_report_audit_version",
     async up(db) {
       await db.schema.alterTable("report_audit").addColumn("version", "integer").execute();
+    },
+  },
+  {
+    // "On time with an extension" is its own answer, not "late": decided at the first submission.
+    name: "0610_submit_timing",
+    async up(db) {
+      await db.schema.alterTable("reports").addColumn("submit_timing", "text").execute();
+      await sql`
+        update reports set submit_timing = case
+          when on_time = 1 then 'on_time'
+          when exists (
+            select 1 from period_units pu
+            where pu.period_id = reports.period_id and pu.unit_id = reports.unit_id
+              and pu.exception_until is not null and reports.submitted_at <= pu.exception_until
+          ) then 'on_time_extended'
+          else 'late' end
+        where on_time is not null`.execute(db);
+      await sql`update reports set on_time = 1 where submit_timing = 'on_time_extended'`.execute(db);
     },
   },
 ];

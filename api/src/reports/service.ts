@@ -2,7 +2,8 @@ import type { Kysely } from "kysely";
 import type { DB } from "../db/schema.js";
 import type { AppContext, AuthUser } from "../http/context.js";
 import type { ConflictDetails, ConflictItem, Report, ReportSave, SubmitProblem } from "../contract/reports.js";
-import { REPORT_STATUS_LABELS, TASK_STATUS_LABELS, VALUE_FIELD_LABELS } from "../contract/reports-labels.js";
+import { REPORT_STATUS_LABELS, SUBMISSION_TIMING_LABELS, TASK_STATUS_LABELS, VALUE_FIELD_LABELS } from "../contract/reports-labels.js";
+import { storedTiming, submissionTiming } from "./timing.js";
 import { AppError, badRequest, conflict, notFound, unprocessable } from "../lib/errors.js";
 import { requireFiles } from "../files/store.js";
 import { enqueueNotifications } from "../notifications/outbox.js";
@@ -148,6 +149,7 @@ export async function getReport(ctx: AppContext, user: AuthUser, periodId: numbe
       submitted_at: null,
       submitted_by: null,
       on_time: null,
+      submit_timing: null,
       reviewed_at: null,
       reviewed_by: null,
       return_reason: null,
@@ -355,17 +357,19 @@ export async function submitReport(ctx: AppContext, user: AuthUser, periodId: nu
       throw unprocessable("REPORT_INCOMPLETE", `Báo cáo còn ${problems.length} mục cần hoàn thiện trước khi nộp.`, problems);
     }
     // A resubmission after a return keeps the timeliness of the first submission.
-    const onTime = report.status === "returned" && report.on_time !== null ? report.on_time : nowIso <= period.deadline_at ? 1 : 0;
+    const kept = report.status === "returned" ? storedTiming(report) : null;
+    const timing = kept ?? submissionTiming(nowIso, period.deadline_at, pu.exception_until);
+    const onTime = timing === "late" ? 0 : 1;
     const nextVersion = Number(report.version) + 1;
     const upd = await trx
       .updateTable("reports")
-      .set({ status: "submitted", submitted_at: nowIso, submitted_by: user.id, on_time: onTime, version: nextVersion, updated_at: nowIso, updated_by: user.id })
+      .set({ status: "submitted", submitted_at: nowIso, submitted_by: user.id, on_time: onTime, submit_timing: timing, version: nextVersion, updated_at: nowIso, updated_by: user.id })
       .where("id", "=", report.id)
       .where("version", "=", report.version)
       .executeTakeFirst();
     if (Number(upd.numUpdatedRows) === 0) throw versionConflict(await conflictDetails(trx, report, Number(report.version), form, new Map()));
     await writeAudit(trx, report.id, user.id, nowIso, nextVersion, [
-      { action: "submit", field: "status", old: report.status, next: "submitted", note: onTime ? "Nộp đúng hạn" : "Nộp muộn (được gia hạn)" },
+      { action: "submit", field: "status", old: report.status, next: "submitted", note: SUBMISSION_TIMING_LABELS[timing] },
     ]);
     const fresh = await trx.selectFrom("reports").selectAll().where("id", "=", report.id).executeTakeFirstOrThrow();
     return buildReport(trx, period, pu, fresh, now);

@@ -1,3 +1,4 @@
+import type { SubmissionTiming } from "../contract/reports.js";
 import type { Generated } from "kysely";
 
 export type ReportStatus = "draft" | "submitted" | "approved" | "returned";
@@ -17,6 +18,8 @@ export interface ReportsTable {
   submitted_by: number | null;
   /** 1 when submitted by the deadline, 0 when late (with an exception) */
   on_time: number | null;
+  /** on_time | on_time_extended | late, decided at the first submission */
+  submit_timing: SubmissionTiming | null;
   reviewed_at: string | null;
   reviewed_by: number | null;
   return_reason: string | null;

@@ -2,7 +2,7 @@ import { useEffect, useState } from "react";
 import { Link, useParams } from "react-router-dom";
 import { Button, Modal, Sheet } from "zmp-ui";
 import type { ConflictItem, Evidence, Report, SubmitProblem } from "@contract/reports";
-import { REPORT_STATUS_LABELS, REPORT_STATUS_TONE, TASK_STATUS_LABELS } from "@contract/reports-labels";
+import { REPORT_STATUS_LABELS, REPORT_STATUS_TONE, TASK_STATUS_LABELS, SUBMISSION_TIMING_LABELS } from "@contract/reports-labels";
 import { AppPage } from "../../components/app-page";
 import { ErrorState, Skeleton } from "../../components/states";
 import { useNotify } from "../../components/use-notify";
@@ -305,7 +305,7 @@ function ReportHeader({ report, syncState, syncError }: { report: Report; syncSt
       </div>
       {report.submittedAt && (
         <div className="muted">
-          Nộp lúc {formatDateTime(report.submittedAt)} · {report.onTime ? "đúng hạn" : "nộp muộn"}
+          Nộp lúc {formatDateTime(report.submittedAt)} · {report.timing ? SUBMISSION_TIMING_LABELS[report.timing].toLocaleLowerCase("vi") : ""}
         </div>
       )}
       {report.status === "returned" && report.returnReason && (

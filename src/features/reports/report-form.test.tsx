@@ -21,6 +21,7 @@ const form = (over: Partial<Report> = {}): Report => ({
   proposals: "",
   submittedAt: null,
   onTime: null,
+  timing: null,
   reviewedAt: null,
   returnReason: null,
   updatedAt: "2026-11-20T03:00:00.000Z",

@@ -30,6 +30,7 @@ const item = (unitId: number, code: string, status: ReportListItem["status"], on
   status,
   submittedAt: status === "submitted" || status === "approved" ? "2026-11-20T03:00:00.000Z" : null,
   onTime,
+  timing: onTime === null ? null : onTime ? "on_time" : "late",
   version: 1,
   updatedAt: null,
   exceptionUntil: null,
