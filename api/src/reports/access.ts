@@ -43,7 +43,7 @@ export function editableUntil(period: Pick<PeriodRow, "deadline_at">, pu: Pick<P
  */
 export function lockState(period: PeriodRow, pu: PeriodUnitRow, status: ReportStatus | null, now: Date): ReportLock {
   const until = editableUntil(period, pu);
-  const base = { deadlineAt: period.deadline_at, exceptionUntil: pu.exception_until, editableUntil: until };
+  const base = { deadlineAt: period.deadline_at, exceptionUntil: pu.exception_until, editableUntil: until, acceptsFrom: acceptsFrom(period) };
   const t = now.toISOString();
   let reason: string | null = null;
   if (period.status === "closed") reason = "PERIOD_CLOSED";
