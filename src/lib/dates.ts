@@ -34,3 +34,10 @@ export function relativeTime(iso: string, now: Date = new Date()): string {
   if (diff < 7 * 86_400_000) return `${Math.floor(diff / 86_400_000)} ngày trước`;
   return formatDateVN(iso);
 }
+
+/** yyyy-MM-dd (a date input's value) → the start or the end of that day in Vietnam, as an instant with its offset. */
+export const startOfDayVN = (date: string) => `${date}T00:00:00+07:00`;
+export const endOfDayVN = (date: string) => `${date}T23:59:59+07:00`;
+
+/** An instant → its Vietnamese calendar date as yyyy-MM-dd (a date input's value). */
+export const dateInputValue = (iso: string) => vnDateKey(iso);

@@ -45,7 +45,7 @@ const form = (over: Partial<Report> = {}): Report => ({
   ],
   tasks: [],
   evidence: [],
-  lock: { locked: false, reason: null, deadlineAt: "2026-11-30T16:59:59.000Z", exceptionUntil: null, editableUntil: "2026-11-30T16:59:59.000Z" },
+  lock: { locked: false, reason: null, deadlineAt: "2026-11-30T16:59:59.000Z", exceptionUntil: null, editableUntil: "2026-11-30T16:59:59.000Z", acceptsFrom: "2025-12-31T17:00:00.000Z" },
   ...over,
 });
 

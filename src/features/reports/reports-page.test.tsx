@@ -20,6 +20,7 @@ const period: Period = {
   status: "open",
   state: "open",
   expectedUnitIds: [1, 2, 3],
+  exceptions: [],
 };
 
 const item = (unitId: number, code: string, status: ReportListItem["status"], onTime: boolean | null = null): ReportListItem => ({
