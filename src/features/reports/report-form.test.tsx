@@ -118,6 +118,19 @@ describe("the unit's report form", () => {
     expect(within(card).queryByTestId("flag-note")).toBeNull();
   });
 
+  it("a locked report never started says plainly the period is closed and whom to ask", async () => {
+    const lock = { locked: true, reason: "PERIOD_LOCKED", deadlineAt: "2026-11-30T16:59:59.000Z", exceptionUntil: null, editableUntil: "2026-11-30T16:59:59.000Z", acceptsFrom: "2025-12-31T17:00:00.000Z" };
+    vi.spyOn(reportsApi, "get").mockResolvedValue(form({ id: 0, lock }));
+    const save = vi.spyOn(reportsApi, "save");
+    renderForm();
+    const note = await screen.findByTestId("lock-reason");
+    expect(note.textContent).toBe("Kỳ báo cáo đã hết hạn nộp lúc 23:59 30/11/2026, báo cáo bị khóa. Để được gia hạn, vui lòng liên hệ Phòng Văn hóa - Xã hội (UBND phường).");
+    expect(note.getAttribute("role")).toBe("alert");
+    expect(screen.getByTestId("report-status").textContent).toBe("Chưa nhập");
+    expect(screen.queryByTestId("submit-report")).toHaveProperty("disabled", true);
+    expect(save).not.toHaveBeenCalled();
+  });
+
   it("shows the return reason prominently and the conflict choice on a 409", async () => {
     vi.spyOn(reportsApi, "get").mockResolvedValue(form({ status: "returned", returnReason: "Thiếu số liệu tổ dân phố 3.", version: 4 }));
     vi.spyOn(reportsApi, "save").mockRejectedValue(
