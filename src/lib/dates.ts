@@ -2,9 +2,12 @@
  * Dates for the mini app: the API's one date helper (dd/MM/yyyy, Asia/Ho_Chi_Minh) plus the
  * phrases screens show.
  */
-import { formatDateVN, formatDateTimeVN, vnDateKey } from "../../api/src/lib/time";
+import { formatDateVN, formatDateTimeVN, isWeekendDate, vnDateKey, vnParts } from "../../api/src/lib/time";
 
-export { formatDateVN as formatDate, formatDateTimeVN as formatDateTime };
+export { formatDateVN as formatDate, formatDateTimeVN as formatDateTime, isWeekendDate };
+
+/** The year of an instant in Vietnam. */
+export const vnYear = (instant: Date | string) => vnParts(instant).year;
 
 /** Whole calendar days (Vietnam) from `now` to `deadline`; negative once past. */
 export function calendarDaysUntil(deadline: string, now: Date = new Date()): number {
