@@ -38,6 +38,8 @@ describe("the period that matters now", () => {
     // the extended unit's focal point, and another unit's
     expect(currentPeriod([open27, locked], now, 2)?.id).toBe(1);
     expect(currentPeriod([open27, locked], now, 1)?.id).toBe(2);
+    // youth and visitors look only at what is open to everyone
+    expect(currentPeriod([open27, locked], now, null, false)?.id).toBe(2);
     // once the extension has ended
     expect(currentPeriod([open27, locked], new Date("2026-12-11T02:00:00Z"))?.id).toBe(2);
   });

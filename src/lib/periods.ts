@@ -4,9 +4,9 @@ import type { Period } from "@contract/catalog";
  * The instant until which a period is still being worked now, or null when it is not: its deadline
  * while it accepts reports, else the latest running extension (of `unitId` only, for a focal point).
  */
-export function workableUntil(p: Period, now: Date, unitId?: number | null): string | null {
+export function workableUntil(p: Period, now: Date, unitId?: number | null, withExtensions = true): string | null {
   if (p.state === "open") return p.deadlineAt;
-  if (p.state !== "locked") return null;
+  if (p.state !== "locked" || !withExtensions) return null;
   const t = now.toISOString();
   const running = (p.exceptions ?? []).filter((e) => e.until > t && (unitId == null || e.unitId === unitId)).map((e) => e.until);
   return running.length ? running.sort().at(-1)! : null;
@@ -15,12 +15,13 @@ export function workableUntil(p: Period, now: Date, unitId?: number | null): str
 /**
  * The period that matters now: the one still being worked (accepting reports, or within an
  * extension) with the nearest end; on the same date the yearly report (the one every unit owes) first.
- * Else the next to open, else the latest. `unitId` narrows extensions to a focal point's unit.
+ * Else the next to open, else the latest. `unitId` narrows extensions to a focal point's unit;
+ * `withExtensions` false (youth, visitors) looks only at periods open to everyone.
  */
-export function currentPeriod(periods: Period[], now: Date = new Date(), unitId?: number | null): Period | null {
+export function currentPeriod(periods: Period[], now: Date = new Date(), unitId?: number | null, withExtensions = true): Period | null {
   const rank = (p: Period) => (p.kind === "annual" ? 0 : 1);
   const working = periods
-    .map((p) => ({ p, until: workableUntil(p, now, unitId) }))
+    .map((p) => ({ p, until: workableUntil(p, now, unitId, withExtensions) }))
     .filter((x): x is { p: Period; until: string } => x.until !== null)
     .sort((a, b) => a.until.localeCompare(b.until) || rank(a.p) - rank(b.p));
   if (working.length) return working[0].p;

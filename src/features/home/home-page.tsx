@@ -51,10 +51,10 @@ export function HomePage({ inboxUnread = 0, top }: { inboxUnread?: number; top?:
   // a focal point's period is one their unit reports in, and their unit's extension counts
   const unitId = me?.role === "focal" ? (me.unit?.id ?? null) : null;
   const mine = periods && unitId ? periods.filter((p) => p.expectedUnitIds.includes(unitId)) : periods;
-  const period = mine ? currentPeriod(mine, now, unitId) : null;
-  const extension = period && unitId ? period.exceptions.find((e) => e.unitId === unitId && e.until > now.toISOString()) : undefined;
-  // "overdue" is news for those who owe or chase reports, not for youth or visitors
+  // "overdue" and extensions are news for those who owe or chase reports, not for youth or visitors
   const showsOverdue = me?.role === "focal" || me?.role === "staff";
+  const period = mine ? currentPeriod(mine, now, unitId, showsOverdue) : null;
+  const extension = period && unitId ? period.exceptions.find((e) => e.unitId === unitId && e.until > now.toISOString()) : undefined;
 
   return (
     <AppPage

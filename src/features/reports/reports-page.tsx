@@ -8,8 +8,8 @@ import { AppPage } from "../../components/app-page";
 import { EmptyState, ErrorState, Skeleton } from "../../components/states";
 import { toApiError } from "../../lib/api-client";
 import { useSession } from "../../lib/session-store";
-import { formatDateTime } from "../../lib/dates";
-import { currentPeriod } from "../../lib/periods";
+import { formatDate, formatDateTime } from "../../lib/dates";
+import { currentPeriod, recentlyLocked } from "../../lib/periods";
 import { reportsApi } from "./api";
 import { PeriodCard } from "./period-card";
 import { StaffDashboard } from "./staff-dashboard";
@@ -76,7 +76,14 @@ export function ReportsPage() {
         </select>
       )}
       {me.role === "focal" ? (
-        <FocalHome period={period} unitId={me.unit?.id ?? null} />
+        <>
+          <FocalHome period={period} unitId={me.unit?.id ?? null} />
+          {recentlyLocked(visible)
+            .filter((p) => p.id !== period.id)
+            .map((p) => (
+              <MissedReport key={p.id} period={p} />
+            ))}
+        </>
       ) : (
         <StaffDashboard period={period} periods={periods} canWrite={me.role === "staff"} onChoose={(id) => setSearch({ period: String(id) })} />
       )}
@@ -144,5 +151,29 @@ function FocalHome({ period, unitId }: { period: Period; unitId: number | null }
         Báo cáo gồm Phụ lục 01 (chỉ tiêu), Phụ lục 02 (nhiệm vụ), khó khăn và đề xuất. Bản nháp được lưu tự động, kể cả khi mất mạng.
       </p>
     </>
+  );
+}
+
+/**
+ * A yearly report that just locked without the unit's report: said plainly, with whom to ask, even
+ * while the tab shows next year's report.
+ */
+function MissedReport({ period }: { period: Period }) {
+  const [mine, setMine] = useState<ReportListItem | null>(null);
+  const navigate = useNavigate();
+  useEffect(() => {
+    reportsApi.list(period.id).then((l) => setMine(l[0] ?? null), () => setMine(null));
+  }, [period.id]);
+  if (!mine || !(mine.status === "missing" || mine.status === "draft")) return null;
+  if (mine.exceptionUntil && mine.exceptionUntil > new Date().toISOString()) return null;
+  return (
+    <div className="lock-note stack" role="status" data-testid="missed-report">
+      <span>
+        Báo cáo “{period.title}” của đơn vị chưa nộp, đã hết hạn ngày {formatDate(period.deadlineAt)}. Để được gia hạn, vui lòng liên hệ Phòng Văn hóa - Xã hội (UBND phường).
+      </span>
+      <button type="button" className="link-button" onClick={() => navigate(`/reports/${period.id}/units/${mine.unitId}`)}>
+        Xem báo cáo đó ›
+      </button>
+    </div>
   );
 }
