@@ -73,6 +73,12 @@ for (const dialect of DIALECTS) {
         const period = ((await h.http().get("/api/periods")).body as { id: number; year: number; kind: string }[]).find((p) => p.year === 2027 && p.kind === "annual")!;
         const ca = (await h.http().get(`/api/periods/${period.id}/reports/${await h.unitId("CA")}`).set(bearer(staff))).body;
         expect(ca.indicators.every((i: { lastYear: unknown; flagged: boolean }) => i.lastYear !== null && !i.flagged)).toBe(true);
+        // the units have next year's deadline notice to acknowledge, beside 2026's
+        const feed = (await h.http().get("/api/announcements").set(bearer(staff))).body.items as { title: string; requiresAck: boolean }[];
+        const deadlines = feed.filter((a) => a.requiresAck).map((a) => a.title);
+        expect(deadlines).toEqual(
+          expect.arrayContaining(["Hạn gửi báo cáo kết quả thực hiện Nghị quyết 83 năm 2027: trước ngày 30/11/2027", "Hạn gửi báo cáo kết quả thực hiện Nghị quyết 83 năm 2026: trước ngày 30/11/2026"]),
+        );
       });
     });
 
