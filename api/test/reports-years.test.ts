@@ -230,7 +230,16 @@ describeEachDb("yearly periods: never twice, and the next follows the deadline s
     // moved later again: 2028 follows, so two yearly reports are never open at once
     const later = await h().http().patch(`/api/periods/${y2027.id}`).set(bearer(again)).send({ deadlineAt: "2027-12-20T23:59:59+07:00" });
     expect(later.body.state).toBe("open");
-    expect((await annual(h())).find((p) => p.year === 2028)).toMatchObject({ acceptsFrom: "2027-12-20T16:59:59.000Z", state: "upcoming" });
+    const moved2028 = (await annual(h())).find((p) => p.year === 2028)!;
+    expect(moved2028).toMatchObject({ acceptsFrom: "2027-12-20T16:59:59.000Z", state: "upcoming" });
+    // a focal point is told when it opens, and opening it creates nothing
+    const unit = await h().unitId("TDP05");
+    const focal = await h().signIn("focal", { unitId: unit, name: "Đầu mối TDP05" });
+    const early = await h().http().put(`/api/periods/${moved2028.id}/reports/${unit}`).set(bearer(focal)).send({ version: 0, difficulties: "Sớm quá" });
+    expect(early.status).toBe(409);
+    expect(early.body.error).toMatchObject({ code: "PERIOD_NOT_OPEN", message: "Kỳ báo cáo chưa mở: nhận báo cáo từ 23:59 20/12/2027." });
+    const look = await h().http().get(`/api/periods/${moved2028.id}/reports/${unit}`).set(bearer(focal));
+    expect(look.body).toMatchObject({ id: 0, lock: { locked: true, reason: "PERIOD_NOT_OPEN", acceptsFrom: "2027-12-20T16:59:59.000Z" } });
   });
 
   it("a deadline moved into the past opens the next year at once", async () => {

@@ -61,7 +61,7 @@ export function assertEditable(lock: ReportLock): void {
     case "PERIOD_CLOSED":
       throw conflict("PERIOD_LOCKED", "Kỳ báo cáo đã đóng, không thể thay đổi báo cáo.");
     case "PERIOD_NOT_OPEN":
-      throw conflict("PERIOD_NOT_OPEN", "Kỳ báo cáo chưa mở, vui lòng quay lại sau.");
+      throw conflict("PERIOD_NOT_OPEN", `Kỳ báo cáo chưa mở: nhận báo cáo từ ${formatDateTimeVN(lock.acceptsFrom)}.`);
     case "PERIOD_LOCKED":
       throw conflict(
         "PERIOD_LOCKED",
