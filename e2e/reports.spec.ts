@@ -129,11 +129,12 @@ test("staff create an ad hoc period, move its deadline and grant a unit an excep
   await card.getByRole("button", { name: "Lưu thời hạn" }).click();
   await expect(card).toContainText("hạn 23:59 20/12/2026");
 
-  await card.getByText("Gia hạn cho một đơn vị").click();
-  await card.getByLabel("Đơn vị").selectOption({ label: "Đoàn TNCS Hồ Chí Minh phường" });
-  await card.getByLabel("Gia hạn đến ngày").fill("2026-12-31");
-  await card.getByRole("button", { name: "Gia hạn", exact: true }).click();
-  await expect(page.getByText("Đã gia hạn cho đơn vị.")).toBeVisible();
+  await card.getByText("Gia hạn nộp báo cáo").click();
+  await card.getByTestId("extend-DOAN").check();
+  await card.getByTestId("extend-date").fill("2026-12-31");
+  await card.getByTestId("extend-submit").click();
+  await expect(page.getByText("Đã gia hạn cho 1 đơn vị đến 31/12/2026.")).toBeVisible();
+  await expect(card.getByTestId("exception-list")).toContainText("Đoàn TNCS Hồ Chí Minh phường · đến 23:59 31/12/2026");
 
   const periods = (await (await page.request.get("/api/periods")).json()) as { id: number; title: string; kind: string }[];
   const adhoc = periods.find((p) => p.title === "Báo cáo nhanh Tháng Thanh niên 2026")!;

@@ -13,6 +13,7 @@ import { HealthSchema, PublicConfigSchema } from "./contract/common.js";
 import { buildOpenApiDocument } from "./contract/openapi.js";
 import { authMiddleware } from "./identity/sessions.js";
 import { registerCatalogRoutes } from "./catalog/routes.js";
+import { registerHolidayRoutes } from "./catalog/holidays-routes.js";
 import { registerIdentityRoutes } from "./identity/routes.js";
 import { registerFilesRoutes } from "./files/routes.js";
 import { registerAnnouncementRoutes } from "./announcements/routes.js";
@@ -100,6 +101,7 @@ export function buildApp(ctx: AppContext): BuiltApp {
   );
   if (ctx.config.testClock) registerTestClockRoutes(routes);
   registerCatalogRoutes(routes);
+  registerHolidayRoutes(routes);
   registerIdentityRoutes(routes);
   registerFilesRoutes(routes);
   registerAnnouncementRoutes(routes);

@@ -2,9 +2,12 @@
  * Dates for the mini app: the API's one date helper (dd/MM/yyyy, Asia/Ho_Chi_Minh) plus the
  * phrases screens show.
  */
-import { formatDateVN, formatDateTimeVN, vnDateKey } from "../../api/src/lib/time";
+import { formatDateVN, formatDateTimeVN, isWeekendDate, vnDateKey, vnParts } from "../../api/src/lib/time";
 
-export { formatDateVN as formatDate, formatDateTimeVN as formatDateTime };
+export { formatDateVN as formatDate, formatDateTimeVN as formatDateTime, isWeekendDate };
+
+/** The year of an instant in Vietnam. */
+export const vnYear = (instant: Date | string) => vnParts(instant).year;
 
 /** Whole calendar days (Vietnam) from `now` to `deadline`; negative once past. */
 export function calendarDaysUntil(deadline: string, now: Date = new Date()): number {
@@ -34,3 +37,10 @@ export function relativeTime(iso: string, now: Date = new Date()): string {
   if (diff < 7 * 86_400_000) return `${Math.floor(diff / 86_400_000)} ngày trước`;
   return formatDateVN(iso);
 }
+
+/** yyyy-MM-dd (a date input's value) → the start or the end of that day in Vietnam, as an instant with its offset. */
+export const startOfDayVN = (date: string) => `${date}T00:00:00+07:00`;
+export const endOfDayVN = (date: string) => `${date}T23:59:59+07:00`;
+
+/** An instant → its Vietnamese calendar date as yyyy-MM-dd (a date input's value). */
+export const dateInputValue = (iso: string) => vnDateKey(iso);

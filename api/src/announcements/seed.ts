@@ -1,6 +1,7 @@
 import { AlignmentType, Document, HeadingLevel, Packer, Paragraph, TextRun } from "docx";
 import type { AppContext } from "../http/context.js";
-import { vnInstant } from "../lib/time.js";
+import { formatDateVN, vnInstant, vnParts } from "../lib/time.js";
+import { acceptsFrom } from "../catalog/queries.js";
 import { storeFile } from "../files/store.js";
 import type { AnnouncementAudience } from "./tables.js";
 import { searchTextOf } from "./service.js";
@@ -60,22 +61,6 @@ const NOTICES: DemoNotice[] = [
     ].join("\n\n"),
   },
   {
-    key: "report-2026-deadline",
-    title: "Hạn gửi báo cáo kết quả thực hiện Nghị quyết 83 năm 2026: trước ngày 30/11/2026",
-    category: "Văn bản chỉ đạo",
-    audience: "all_units",
-    pinned: true,
-    requiresAck: true,
-    publishedAt: vnInstant(2026, 11, 2, 8, 30),
-    body: [
-      "Thực hiện Kế hoạch triển khai Nghị quyết số 83/NQ-HĐND, UBND phường đề nghị các cơ quan, đơn vị và các tổ dân phố:",
-      "1. Báo cáo kết quả thực hiện các **chỉ tiêu (Phụ lục I)** và **nhiệm vụ, giải pháp (Phụ lục II)** được giao năm 2026.",
-      "2. Nhập báo cáo trực tiếp trên mini app *Thanh niên số*, mục **Báo cáo**, và bấm **Gửi báo cáo** trước **23 giờ 59 ngày 30/11/2026**.",
-      "3. Đơn vị có khó khăn, vướng mắc liên hệ Phòng Văn hóa - Xã hội để được hướng dẫn.",
-      "Đề nghị đầu mối các đơn vị bấm **Đã tiếp nhận** để xác nhận đã nhận được thông báo này.",
-    ].join("\n\n"),
-  },
-  {
     key: "youth-month-2026",
     title: "Tháng Thanh niên năm 2026: chuỗi hoạt động tình nguyện vì cộng đồng",
     category: "Sự kiện - Hoạt động",
@@ -119,13 +104,48 @@ const NOTICES: DemoNotice[] = [
   },
 ];
 
+/** The notice of a year's report deadline, for the units, asking for an acknowledgement. */
+function deadlineNotice(year: number, deadlineAt: string): DemoNotice {
+  const date = formatDateVN(deadlineAt);
+  const at = vnParts(deadlineAt);
+  return {
+    key: `report-${year}-deadline`,
+    title: `Hạn gửi báo cáo kết quả thực hiện Nghị quyết 83 năm ${year}: trước ngày ${date}`,
+    category: "Văn bản chỉ đạo",
+    audience: "all_units",
+    pinned: true,
+    requiresAck: true,
+    publishedAt: vnInstant(year, 11, 2, 8, 30),
+    body: [
+      "Thực hiện Kế hoạch triển khai Nghị quyết số 83/NQ-HĐND, UBND phường đề nghị các cơ quan, đơn vị và các tổ dân phố:",
+      `1. Báo cáo kết quả thực hiện các **chỉ tiêu (Phụ lục I)** và **nhiệm vụ, giải pháp (Phụ lục II)** được giao năm ${year}.`,
+      `2. Nhập báo cáo trực tiếp trên mini app *Thanh niên số*, mục **Báo cáo**, và bấm **Gửi báo cáo** trước **${at.hour} giờ ${String(at.minute).padStart(2, "0")} ngày ${date}**.`,
+      "3. Đơn vị có khó khăn, vướng mắc liên hệ Phòng Văn hóa - Xã hội để được hướng dẫn.",
+      "Đề nghị đầu mối các đơn vị bấm **Đã tiếp nhận** để xác nhận đã nhận được thông báo này.",
+    ].join("\n\n"),
+  };
+}
+
+/**
+ * The deadline notices: 2026's, and the one of the yearly report open now (so a start in a later
+ * year has a notice about that year's report to acknowledge).
+ */
+async function deadlineNotices(ctx: AppContext, now: string): Promise<DemoNotice[]> {
+  const periods = await ctx.database.db.selectFrom("periods").select(["year", "deadline_at", "opens_at", "accepts_from"]).where("kind", "=", "annual").execute();
+  const first = periods.find((p) => p.year === 2026);
+  const current = periods.find((p) => acceptsFrom(p) <= now && now <= p.deadline_at);
+  const out = [deadlineNotice(2026, first?.deadline_at ?? vnInstant(2026, 11, 30, 23, 59, 59))];
+  if (current && current.year !== 2026) out.push(deadlineNotice(current.year, current.deadline_at));
+  return out;
+}
+
 /** Demo notices for the ward (idempotent: each is keyed by seed_key; nothing is pushed). */
 export async function seedDemoAnnouncements(ctx: AppContext): Promise<void> {
   const { db } = ctx.database;
   const now = ctx.clock.now().toISOString();
   const categories = await db.selectFrom("announcement_categories").select(["id", "name"]).execute();
   const existing = new Set((await db.selectFrom("announcements").select("seed_key").where("seed_key", "is not", null).execute()).map((r) => r.seed_key));
-  for (const n of NOTICES) {
+  for (const n of [...NOTICES, ...(await deadlineNotices(ctx, now))]) {
     if (existing.has(n.key)) continue;
     const category = categories.find((c) => c.name === n.category);
     if (!category) continue;

@@ -96,4 +96,18 @@ export const catalogMigrations: DbMigration[] = [
         .execute();
     },
   },
+  {
+    // Holidays as data staff edit: a kind (a day off, or a weekend day worked in exchange), and the
+    // years already seeded, so a reference day staff removed is not put back at the next start.
+    name: "0130_holidays_as_data",
+    async up(db) {
+      await db.schema.alterTable("holidays").addColumn("kind", "text", (c) => c.notNull().defaultTo("off")).execute();
+      await db.schema.alterTable("holidays").addColumn("created_at", "text").execute();
+      await db.schema
+        .createTable("holiday_seeds")
+        .addColumn("year", "integer", (c) => c.primaryKey())
+        .addColumn("seeded_at", "text", (c) => c.notNull())
+        .execute();
+    },
+  },
 ];

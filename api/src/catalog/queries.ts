@@ -70,7 +70,7 @@ export async function listPeriods(ctx: AppContext, id?: number): Promise<Period[
   if (rows.length === 0) return [];
   const expected = await db
     .selectFrom("period_units")
-    .select(["period_id", "unit_id"])
+    .select(["period_id", "unit_id", "exception_until"])
     .where(
       "period_id",
       "in",
@@ -89,5 +89,9 @@ export async function listPeriods(ctx: AppContext, id?: number): Promise<Period[
     status: p.status,
     state: periodState(p, now),
     expectedUnitIds: expected.filter((e) => e.period_id === p.id).map((e) => e.unit_id),
+    exceptions: expected
+      .filter((e) => e.period_id === p.id && e.exception_until !== null)
+      .map((e) => ({ unitId: e.unit_id, until: e.exception_until! }))
+      .sort((a, b) => a.until.localeCompare(b.until) || a.unitId - b.unitId),
   }));
 }

@@ -1,4 +1,4 @@
-import type { IndicatorMeasure, TargetDirection, UnitKind } from "./tables.js";
+import type { HolidayKind, IndicatorMeasure, TargetDirection, UnitKind } from "./tables.js";
 
 /**
  * The reference plan as data (shared/domain.md section 4, reconstructed from the national
@@ -102,23 +102,48 @@ export const SEED_TASKS: SeedTask[] = [
   { code: "NV15", name: "Xây dựng kế hoạch bồi dưỡng cán bộ làm công tác thanh niên", timing: "Trước tháng 3 hằng năm", lead: ["VHXH"], partners: [] },
 ];
 
+const days = (from: string, to: string): string[] => {
+  const out: string[] = [];
+  for (let t = Date.parse(`${from}T00:00:00Z`); t <= Date.parse(`${to}T00:00:00Z`); t += 86_400_000) out.push(new Date(t).toISOString().slice(0, 10));
+  return out;
+};
+
+export interface SeedHoliday {
+  date: string;
+  name: string;
+  kind: HolidayKind;
+}
+
 /**
- * Public holidays for 2026 and 2027 (reconstructed: Tết and Hùng Kings' day follow the lunar
- * calendar and are fixed by the government each year; staff can extend this list).
+ * The working calendar of 2026 as the government decided it, and the fixed dates of 2027 with their
+ * substitute days (shared/domain.md section 6). "off" is a day off; "working" a Saturday worked in
+ * exchange for a weekday off. Tết and Hùng Kings' day 2027 follow the lunar calendar and are set by
+ * the government each year: seeded as expected dates for staff to confirm. Staff edit the list.
  */
-export const SEED_HOLIDAYS: { date: string; name: string }[] = [
-  { date: "2026-01-01", name: "Tết Dương lịch" },
-  ...["2026-02-16", "2026-02-17", "2026-02-18", "2026-02-19", "2026-02-20"].map((date) => ({ date, name: "Tết Nguyên Đán" })),
-  { date: "2026-04-27", name: "Giỗ Tổ Hùng Vương (nghỉ bù)" },
-  { date: "2026-04-30", name: "Ngày Giải phóng miền Nam" },
-  { date: "2026-05-01", name: "Ngày Quốc tế Lao động" },
-  { date: "2026-09-01", name: "Quốc khánh" },
-  { date: "2026-09-02", name: "Quốc khánh" },
-  { date: "2027-01-01", name: "Tết Dương lịch" },
-  ...["2027-02-05", "2027-02-08", "2027-02-09", "2027-02-10", "2027-02-11"].map((date) => ({ date, name: "Tết Nguyên Đán" })),
-  { date: "2027-04-16", name: "Giỗ Tổ Hùng Vương" },
-  { date: "2027-04-30", name: "Ngày Giải phóng miền Nam" },
-  { date: "2027-05-01", name: "Ngày Quốc tế Lao động" },
-  { date: "2027-09-02", name: "Quốc khánh" },
-  { date: "2027-09-03", name: "Quốc khánh" },
+export const SEED_HOLIDAYS: SeedHoliday[] = [
+  // New Year 2026: off Thursday 01/01 to Sunday 04/01, Friday 02/01 swapped for Saturday 10/01
+  { date: "2026-01-01", name: "Tết Dương lịch", kind: "off" },
+  { date: "2026-01-02", name: "Tết Dương lịch (nghỉ hoán đổi, làm bù thứ Bảy 10/01)", kind: "off" },
+  { date: "2026-01-03", name: "Tết Dương lịch", kind: "off" },
+  { date: "2026-01-04", name: "Tết Dương lịch", kind: "off" },
+  { date: "2026-01-10", name: "Làm bù cho thứ Sáu 02/01 (nghỉ Tết Dương lịch)", kind: "working" },
+  ...days("2026-02-14", "2026-02-22").map((date) => ({ date, name: "Tết Nguyên Đán Bính Ngọ", kind: "off" as const })),
+  { date: "2026-04-26", name: "Giỗ Tổ Hùng Vương (10/3 âm lịch)", kind: "off" },
+  { date: "2026-04-27", name: "Nghỉ bù Giỗ Tổ Hùng Vương (26/04 là Chủ nhật)", kind: "off" },
+  { date: "2026-04-30", name: "Ngày Giải phóng miền Nam, thống nhất đất nước", kind: "off" },
+  { date: "2026-05-01", name: "Ngày Quốc tế Lao động", kind: "off" },
+  { date: "2026-09-01", name: "Quốc khánh (ngày liền kề)", kind: "off" },
+  { date: "2026-09-02", name: "Quốc khánh", kind: "off" },
+  { date: "2027-01-01", name: "Tết Dương lịch", kind: "off" },
+  ...["2027-02-05", "2027-02-08", "2027-02-09", "2027-02-10", "2027-02-11"].map((date) => ({
+    date,
+    name: "Tết Nguyên Đán Đinh Mùi (dự kiến, theo quyết định của Chính phủ)",
+    kind: "off" as const,
+  })),
+  { date: "2027-04-16", name: "Giỗ Tổ Hùng Vương (dự kiến, 10/3 âm lịch)", kind: "off" },
+  { date: "2027-04-30", name: "Ngày Giải phóng miền Nam, thống nhất đất nước", kind: "off" },
+  { date: "2027-05-01", name: "Ngày Quốc tế Lao động", kind: "off" },
+  { date: "2027-05-03", name: "Nghỉ bù Ngày Quốc tế Lao động (01/05 là thứ Bảy)", kind: "off" },
+  { date: "2027-09-02", name: "Quốc khánh", kind: "off" },
+  { date: "2027-09-03", name: "Quốc khánh (ngày liền kề)", kind: "off" },
 ];

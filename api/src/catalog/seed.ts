@@ -64,10 +64,23 @@ export async function seedCatalog(db: Kysely<DB>, now: string): Promise<void> {
       if (links.length) await trx.insertInto("task_units").values(links).execute();
     }
 
-    for (const h of SEED_HOLIDAYS) {
-      await trx.insertInto("holidays").values(h).onConflict((oc) => oc.column("date").doNothing()).execute();
-    }
+    await seedHolidays(trx, now);
   });
+}
+
+/**
+ * The reference holidays, once per year: a year already seeded is left as staff made it (a day they
+ * removed stays removed); a date staff already entered keeps their entry.
+ */
+async function seedHolidays(db: Kysely<DB>, now: string): Promise<void> {
+  const done = new Set((await db.selectFrom("holiday_seeds").select("year").execute()).map((r) => Number(r.year)));
+  const years = [...new Set(SEED_HOLIDAYS.map((h) => Number(h.date.slice(0, 4))))].filter((y) => !done.has(y));
+  for (const year of years) {
+    for (const h of SEED_HOLIDAYS.filter((x) => x.date.startsWith(`${year}-`))) {
+      await db.insertInto("holidays").values({ ...h, created_at: now }).onConflict((oc) => oc.column("date").doNothing()).execute();
+    }
+    await db.insertInto("holiday_seeds").values({ year, seeded_at: now }).onConflict((oc) => oc.column("year").doNothing()).execute();
+  }
 }
 
 /** Every unit responsible for at least one indicator or task (the default expected reporters). */

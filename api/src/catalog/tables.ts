@@ -78,10 +78,23 @@ export interface PeriodUnitsTable {
   exception_until: string | null;
 }
 
-/** Public holidays (yyyy-MM-dd, Vietnam) skipped when counting working days. */
+export type HolidayKind = "off" | "working";
+
+/**
+ * The working calendar (yyyy-MM-dd, Vietnam) used to count working days: public holidays and days
+ * off ("off"), and weekend days worked in exchange for a weekday off ("working", e.g. Saturday 10/01/2026).
+ */
 export interface HolidaysTable {
   date: string;
   name: string;
+  kind: Generated<HolidayKind>;
+  created_at: string | null;
+}
+
+/** The years whose reference holidays were seeded once (so a day staff removed is never put back). */
+export interface HolidaySeedsTable {
+  year: number;
+  seeded_at: string;
 }
 
 export interface CatalogTables {
@@ -93,4 +106,5 @@ export interface CatalogTables {
   periods: PeriodsTable;
   period_units: PeriodUnitsTable;
   holidays: HolidaysTable;
+  holiday_seeds: HolidaySeedsTable;
 }

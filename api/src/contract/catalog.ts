@@ -75,6 +75,8 @@ export const PeriodSchema = z
     status: z.enum(["open", "closed"]),
     state: PeriodStateSchema,
     expectedUnitIds: z.array(z.number().int()),
+    /** lock exceptions (extensions) granted to expected units: until when each may still submit */
+    exceptions: z.array(z.object({ unitId: z.number().int(), until: z.string() })),
   })
   .meta({ id: "Period" });
 export type Period = z.infer<typeof PeriodSchema>;

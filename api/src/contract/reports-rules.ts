@@ -41,11 +41,15 @@ export function percentText(numerator: number | null, denominator: number | null
 /** A unit has reported when its report is submitted or approved (a returned one must be sent again). */
 export const hasReported = (s: ReportListItem["status"]) => s === "submitted" || s === "approved";
 
-/** DHIS2's reporting-rate arithmetic over a set of expected units. */
-export function countsOf(items: Pick<ReportListItem, "status" | "onTime">[]): CompletenessCounts {
+/**
+ * DHIS2's reporting-rate arithmetic over a set of expected units. A report sent within the unit's
+ * extension is on time ("Đúng hạn (được gia hạn)"): `extended` counts those, and is part of `onTime`.
+ */
+export function countsOf(items: Pick<ReportListItem, "status" | "onTime" | "timing">[]): CompletenessCounts {
   const expected = items.length;
   const submitted = items.filter((i) => hasReported(i.status)).length;
   const onTime = items.filter((i) => hasReported(i.status) && i.onTime === true).length;
+  const extended = items.filter((i) => hasReported(i.status) && i.timing === "on_time_extended").length;
   const approved = items.filter((i) => i.status === "approved").length;
   const returned = items.filter((i) => i.status === "returned").length;
   const drafts = items.filter((i) => i.status === "draft").length;
@@ -54,6 +58,7 @@ export function countsOf(items: Pick<ReportListItem, "status" | "onTime">[]): Co
     expected,
     submitted,
     onTime,
+    extended,
     late: submitted - onTime,
     missing: expected - submitted,
     approved,

@@ -56,6 +56,31 @@ export const ExceptionSchema = z
   .object({ periodId: z.number().int(), unitId: z.number().int(), exceptionUntil: z.string().nullable() })
   .meta({ id: "LockExceptionState" });
 
+/** One action, one date, several units: the day after a deadline. */
+export const BulkExceptionBodySchema = z
+  .strictObject({
+    /** the chosen units may still save and submit until this instant (after the deadline, in the future) */
+    until: IsoInstant,
+    /** the units chosen; without it, every expected unit that has not submitted (no report or a draft) */
+    unitIds: IdList.min(1).optional(),
+  })
+  .meta({ id: "BulkLockException" });
+export type BulkExceptionBody = z.infer<typeof BulkExceptionBodySchema>;
+
+export const BulkExceptionResultSchema = z
+  .object({
+    periodId: z.number().int(),
+    until: z.string(),
+    /** the units now extended */
+    units: z.array(z.number().int()),
+    /** chosen units left as they were, with why (ALREADY_SUBMITTED) */
+    skipped: z.array(z.object({ unitId: z.number().int(), reason: z.string() })),
+    /** focal points told of their new date */
+    notified: z.number().int(),
+  })
+  .meta({ id: "BulkLockExceptionResult" });
+export type BulkExceptionResult = z.infer<typeof BulkExceptionResultSchema>;
+
 // ---------- the unit's report ----------
 
 export const ReportStatusSchema = z.enum(["draft", "submitted", "approved", "returned"]);
@@ -73,6 +98,8 @@ export const LockSchema = z
     exceptionUntil: z.string().nullable(),
     /** the instant until which this unit may save and submit */
     editableUntil: z.string(),
+    /** the instant the period starts accepting drafts */
+    acceptsFrom: z.string(),
   })
   .meta({ id: "ReportLock" });
 export type ReportLock = z.infer<typeof LockSchema>;
@@ -266,7 +293,10 @@ export const CompletenessCountsSchema = z
   .object({
     expected: z.number().int(),
     submitted: z.number().int(),
+    /** on time, including those within an extension */
     onTime: z.number().int(),
+    /** of onTime: submitted after the deadline but within the unit's extension */
+    extended: z.number().int(),
     late: z.number().int(),
     missing: z.number().int(),
     approved: z.number().int(),

@@ -4,6 +4,7 @@ import { seedIdentity } from "../identity/seed.js";
 import { seedFeedback } from "../feedback/seed.js";
 import { seedDemoAnnouncements } from "../announcements/seed.js";
 import { ensureAnnualPeriods } from "../reports/yearly-periods.js";
+import { seedDemoReports } from "../reports/demo-seed.js";
 
 /**
  * Seeds the reference plan and reference lists (always) and the demo content (when SEED_DEMO is on).
@@ -16,4 +17,6 @@ export async function seedAll(ctx: AppContext): Promise<void> {
   await seedIdentity(ctx);
   await seedFeedback(ctx);
   if (ctx.config.seedDemo) await seedDemoAnnouncements(ctx);
+  // demo reports would enter the ward's real completeness and summary: never in production
+  if (ctx.config.seedDemo && ctx.config.env !== "production") await seedDemoReports(ctx);
 }

@@ -31,6 +31,9 @@ export const POLICY: Record<string, Access> = {
   "GET /api/periods/:id": "public",
   "POST /api/periods": STAFF,
   "PATCH /api/periods/:id": STAFF,
+  "GET /api/holidays": "public",
+  "POST /api/holidays": STAFF,
+  "DELETE /api/holidays/:date": STAFF,
   // test only: exists when TEST_CLOCK is set (refused in production)
   "PUT /api/test/clock": "public",
 
@@ -81,6 +84,7 @@ export const POLICY: Record<string, Access> = {
   "POST /api/periods/:periodId/reports/:unitId/reopen": STAFF,
   "GET /api/periods/:periodId/reports/:unitId/audit": UNIT_WORK,
   "PUT /api/periods/:periodId/exceptions/:unitId": STAFF,
+  "POST /api/periods/:periodId/exceptions": STAFF,
   "GET /api/periods/:periodId/completeness": READERS,
   "POST /api/periods/:periodId/remind": STAFF,
   "GET /api/periods/:periodId/summary": READERS,

@@ -46,3 +46,9 @@ export function vnDateKey(instant: string | Date): string {
   const p = vnParts(instant);
   return `${p.year}-${pad(p.month)}-${pad(p.day)}`;
 }
+
+/** Whether a Vietnamese calendar date (yyyy-MM-dd) is a Saturday or a Sunday. */
+export function isWeekendDate(key: string): boolean {
+  const wd = new Date(`${key}T00:00:00.000Z`).getUTCDay();
+  return wd === 0 || wd === 6;
+}

@@ -43,7 +43,7 @@ export function editableUntil(period: Pick<PeriodRow, "deadline_at">, pu: Pick<P
  */
 export function lockState(period: PeriodRow, pu: PeriodUnitRow, status: ReportStatus | null, now: Date): ReportLock {
   const until = editableUntil(period, pu);
-  const base = { deadlineAt: period.deadline_at, exceptionUntil: pu.exception_until, editableUntil: until };
+  const base = { deadlineAt: period.deadline_at, exceptionUntil: pu.exception_until, editableUntil: until, acceptsFrom: acceptsFrom(period) };
   const t = now.toISOString();
   let reason: string | null = null;
   if (period.status === "closed") reason = "PERIOD_CLOSED";
@@ -61,7 +61,7 @@ export function assertEditable(lock: ReportLock): void {
     case "PERIOD_CLOSED":
       throw conflict("PERIOD_LOCKED", "Kỳ báo cáo đã đóng, không thể thay đổi báo cáo.");
     case "PERIOD_NOT_OPEN":
-      throw conflict("PERIOD_NOT_OPEN", "Kỳ báo cáo chưa mở, vui lòng quay lại sau.");
+      throw conflict("PERIOD_NOT_OPEN", `Kỳ báo cáo chưa mở: nhận báo cáo từ ${formatDateTimeVN(lock.acceptsFrom)}.`);
     case "PERIOD_LOCKED":
       throw conflict(
         "PERIOD_LOCKED",

@@ -11,21 +11,24 @@ export { comparable, isFarFromLastYear };
 
 export type ReportRow = Selectable<ReportsTable>;
 
+/** A new, empty draft of a unit's report. */
+export const blankReport = (periodId: number, unitId: number, userId: number | null, nowIso: string) => ({
+  period_id: periodId,
+  unit_id: unitId,
+  status: "draft" as const,
+  version: 0,
+  difficulties: "",
+  proposals: "",
+  created_at: nowIso,
+  updated_at: nowIso,
+  updated_by: userId,
+});
+
 /** Creates the unit's draft if it does not exist yet (safe under concurrency) and returns it. */
 export async function ensureReport(db: Kysely<DB>, periodId: number, unitId: number, userId: number | null, nowIso: string): Promise<ReportRow> {
   const res = await db
     .insertInto("reports")
-    .values({
-      period_id: periodId,
-      unit_id: unitId,
-      status: "draft",
-      version: 0,
-      difficulties: "",
-      proposals: "",
-      created_at: nowIso,
-      updated_at: nowIso,
-      updated_by: userId,
-    })
+    .values(blankReport(periodId, unitId, userId, nowIso))
     .onConflict((oc) => oc.columns(["period_id", "unit_id"]).doNothing())
     .executeTakeFirst();
   const row = await db.selectFrom("reports").selectAll().where("period_id", "=", periodId).where("unit_id", "=", unitId).executeTakeFirstOrThrow();

@@ -2,12 +2,22 @@ import type { RouteBuilder } from "../http/route.js";
 import type { AppContext } from "../http/context.js";
 import { PeriodSchema, type Period } from "../contract/catalog.js";
 import { IdParams } from "../contract/common.js";
-import { ExceptionBodySchema, ExceptionSchema, PeriodCreateSchema, PeriodPatchSchema, PeriodUnitParams } from "../contract/reports.js";
+import {
+  BulkExceptionBodySchema,
+  BulkExceptionResultSchema,
+  ExceptionBodySchema,
+  ExceptionSchema,
+  PeriodCreateSchema,
+  PeriodParams,
+  PeriodPatchSchema,
+  PeriodUnitParams,
+} from "../contract/reports.js";
 import { listPeriods } from "../catalog/queries.js";
 import { defaultExpectedUnitIds } from "../catalog/seed.js";
 import { badRequest, conflict } from "../lib/errors.js";
 import { toIso } from "../lib/time.js";
-import { annualDeadline, annualOpensAt } from "./yearly-periods.js";
+import { annualDeadline, annualOpensAt, ensureAnnualPeriods, followPreviousDeadline, previousDeadline } from "./yearly-periods.js";
+import { checkExceptionUntil, grantExceptions, notifyExtension } from "./exceptions.js";
 import { annualPeriodTitle } from "../contract/plan.js";
 import { loadExpected, loadPeriod } from "./access.js";
 import type { Kysely } from "kysely";
@@ -57,9 +67,21 @@ export function registerPeriodRoutes(r: RouteBuilder): void {
           const dup = await trx.selectFrom("periods").select("id").where("year", "=", body.year).where("kind", "=", "annual").executeTakeFirst();
           if (dup) throw conflict("PERIOD_EXISTS", `Đã có kỳ báo cáo hằng năm ${body.year}.`, { periodId: dup.id });
         }
+        // like a recurring year: a yearly report accepts drafts once the previous year's deadline has passed
+        const acceptsFrom = body.kind === "annual" ? await previousDeadline(trx, body.year) : null;
         const { id } = await trx
           .insertInto("periods")
-          .values({ year: body.year, kind: body.kind, title, opens_at: opensAt, deadline_at: deadlineAt, status: "open", created_at: nowIso, updated_at: nowIso })
+          .values({
+            year: body.year,
+            kind: body.kind,
+            title,
+            opens_at: opensAt,
+            accepts_from: acceptsFrom,
+            deadline_at: deadlineAt,
+            status: "open",
+            created_at: nowIso,
+            updated_at: nowIso,
+          })
           .returning("id")
           .executeTakeFirstOrThrow();
         if (expected.length) {
@@ -113,7 +135,10 @@ export function registerPeriodRoutes(r: RouteBuilder): void {
           if (drop.length) await trx.deleteFrom("period_units").where("period_id", "=", period.id).where("unit_id", "in", drop).execute();
           if (add.length) await trx.insertInto("period_units").values(add.map((unit_id) => ({ period_id: period.id, unit_id, exception_until: null }))).execute();
         }
+        if (period.kind === "annual" && deadlineAt !== period.deadline_at) await followPreviousDeadline(trx, period.year, deadlineAt, nowIso);
       });
+      // a deadline moved into the past makes the next year's period due now
+      if (period.kind === "annual") await ensureAnnualPeriods(ctx);
       return onePeriod(ctx, period.id);
     },
   );
@@ -132,20 +157,31 @@ export function registerPeriodRoutes(r: RouteBuilder): void {
       const { db } = ctx.database;
       const period = await loadPeriod(db, params.periodId);
       await loadExpected(db, params.periodId, params.unitId);
-      const until = body.until ? toIso(body.until) : null;
-      if (until && until <= period.deadline_at) {
-        throw badRequest("EXCEPTION_BEFORE_DEADLINE", "Ngày gia hạn phải sau hạn nộp báo cáo của kỳ.");
-      }
-      if (until && until <= ctx.clock.now().toISOString()) {
-        throw badRequest("EXCEPTION_IN_PAST", "Ngày gia hạn đã qua, vui lòng chọn một ngày trong tương lai.");
-      }
-      await db
-        .updateTable("period_units")
-        .set({ exception_until: until })
-        .where("period_id", "=", params.periodId)
-        .where("unit_id", "=", params.unitId)
-        .execute();
+      // null ends the extension now (staff end it early); a date is checked like a bulk extension
+      const until = body.until ? checkExceptionUntil(period, body.until, ctx.clock.now()) : null;
+      await db.transaction().execute(async (trx) => {
+        await trx
+          .updateTable("period_units")
+          .set({ exception_until: until })
+          .where("period_id", "=", params.periodId)
+          .where("unit_id", "=", params.unitId)
+          .execute();
+        if (until) await notifyExtension(ctx, trx, period, [params.unitId], until);
+      });
       return { periodId: params.periodId, unitId: params.unitId, exceptionUntil: until };
     },
+  );
+
+  r.add(
+    {
+      method: "post",
+      path: "/api/periods/:periodId/exceptions",
+      tag: TAG,
+      summary: "Gia hạn cùng lúc cho nhiều đơn vị (các đơn vị chọn, hoặc mọi đơn vị chưa nộp) đến một ngày",
+      params: PeriodParams,
+      body: BulkExceptionBodySchema,
+      response: BulkExceptionResultSchema,
+    },
+    async ({ ctx, params, body }) => grantExceptions(ctx, params.periodId, body.until, body.unitIds),
   );
 }

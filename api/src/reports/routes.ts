@@ -54,7 +54,7 @@ export function registerReportRoutes(r: RouteBuilder): void {
   );
 
   r.add(
-    { method: "get", path: BASE, tag: TAG, summary: "Phiếu báo cáo của một đơn vị (tạo bản nháp nếu chưa có)", params: PeriodUnitParams, response: ReportSchema },
+    { method: "get", path: BASE, tag: TAG, summary: "Phiếu báo cáo của một đơn vị (đầu mối mở lần đầu khi kỳ đang nhận báo cáo: tạo bản nháp; kỳ đã khóa: chỉ xem)", params: PeriodUnitParams, response: ReportSchema },
     async ({ ctx, params, user }) => {
       await guard(ctx.database.db, user!, params.periodId, params.unitId);
       return getReport(ctx, user!, params.periodId, params.unitId);

@@ -8,8 +8,8 @@ import { AppError, badRequest, conflict, notFound, unprocessable } from "../lib/
 import { requireFiles } from "../files/store.js";
 import { enqueueNotifications } from "../notifications/outbox.js";
 import { pushChannelName } from "../notifications/channel-name.js";
-import { assertEditable, focalUserIds, loadExpected, loadPeriod, type PeriodRow, type PeriodUnitRow } from "./access.js";
-import { buildReport, comparable, ensureReport, isFarFromLastYear, type ReportRow } from "./form.js";
+import { assertEditable, focalUserIds, loadExpected, loadPeriod, lockState, type PeriodRow, type PeriodUnitRow } from "./access.js";
+import { blankReport, buildReport, comparable, ensureReport, isFarFromLastYear, type ReportRow } from "./form.js";
 import type { ReportStatus } from "./tables.js";
 
 type Trx = Kysely<DB>;
@@ -130,35 +130,31 @@ async function loadScope(db: Trx, periodId: number, unitId: number): Promise<Loa
   return { period, pu };
 }
 
+/** A report that does not exist yet, as it would look: shown without creating it. */
+function unsavedReport(periodId: number, unitId: number, nowIso: string): ReportRow {
+  return {
+    ...blankReport(periodId, unitId, null, nowIso),
+    id: 0,
+    submitted_at: null,
+    submitted_by: null,
+    on_time: null,
+    submit_timing: null,
+    reviewed_at: null,
+    reviewed_by: null,
+    return_reason: null,
+  };
+}
+
 export async function getReport(ctx: AppContext, user: AuthUser, periodId: number, unitId: number): Promise<Report> {
   const { db } = ctx.database;
   const { period, pu } = await loadScope(db, periodId, unitId);
   const now = ctx.clock.now();
   const nowIso = now.toISOString();
-  // Only the unit's focal point opens (creates) the draft; staff and observers look at it as it is.
-  if (user.role !== "focal") {
-    const existing = await db.selectFrom("reports").selectAll().where("period_id", "=", periodId).where("unit_id", "=", unitId).executeTakeFirst();
-    const row: ReportRow = existing ?? {
-      id: 0,
-      period_id: periodId,
-      unit_id: unitId,
-      status: "draft",
-      version: 0,
-      difficulties: "",
-      proposals: "",
-      submitted_at: null,
-      submitted_by: null,
-      on_time: null,
-      submit_timing: null,
-      reviewed_at: null,
-      reviewed_by: null,
-      return_reason: null,
-      created_at: nowIso,
-      updated_at: nowIso,
-      updated_by: null,
-    };
-    return buildReport(db, period, pu, row, now);
-  }
+  const existing = await db.selectFrom("reports").selectAll().where("period_id", "=", periodId).where("unit_id", "=", unitId).executeTakeFirst();
+  if (existing) return buildReport(db, period, pu, existing, now);
+  // Only the unit's focal point opens (creates) the draft, and only while it can be written: opening a
+  // locked (or not yet open) report that was never started is a read. Staff and observers look at it as it is.
+  if (user.role !== "focal" || lockState(period, pu, null, now).locked) return buildReport(db, period, pu, unsavedReport(periodId, unitId, nowIso), now);
   const report = await db.transaction().execute((trx) => ensureReport(trx, periodId, unitId, user.id, nowIso));
   return buildReport(db, period, pu, report, now);
 }

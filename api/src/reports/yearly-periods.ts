@@ -60,6 +60,24 @@ async function ensureYear(db: Db, year: number, nowIso: string): Promise<{ id: n
 }
 
 /**
+ * Staff moved year `year`'s deadline: the next year's period accepts drafts from that date instead
+ * (a later deadline must not leave two yearly reports open at once, an earlier one opens the next sooner).
+ */
+export async function followPreviousDeadline(db: Db, year: number, deadlineAt: string, nowIso: string): Promise<void> {
+  await db
+    .updateTable("periods")
+    .set({ accepts_from: deadlineAt, updated_at: nowIso })
+    .where("year", "=", year + 1)
+    .where("kind", "=", "annual")
+    .execute();
+}
+
+/** When a new yearly period of `year` starts accepting drafts: the previous year's deadline, if that year has a period. */
+export async function previousDeadline(db: Db, year: number): Promise<string | null> {
+  return (await annualPeriod(db, year - 1))?.deadline_at ?? null;
+}
+
+/**
  * Makes sure every yearly period of the plan up to the one being prepared now exists: the first
  * year's, and each next year's once the previous deadline has passed (the deadline staff set, not
  * the default). Runs at start and as a background job. Returns the ids it created.

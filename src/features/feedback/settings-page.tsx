@@ -1,4 +1,5 @@
 import { useEffect, useState } from "react";
+import { Link } from "react-router-dom";
 import { Button } from "zmp-ui";
 import type { FeedbackCategory } from "@contract/feedback";
 import { AppPage } from "../../components/app-page";
@@ -38,6 +39,10 @@ export function FeedbackSettingsPage() {
   return (
     <AppPage title="Thời hạn trả lời" back testId="feedback-settings">
       <p className="muted fb-small">Số ngày làm việc (không tính thứ Bảy, Chủ nhật và ngày lễ) để trả lời góp ý của từng lĩnh vực. Áp dụng cho góp ý gửi từ nay.</p>
+      <Link className="card row row--between fb-card" to="/holidays" data-testid="open-holidays">
+        <span>Ngày nghỉ lễ, ngày làm bù</span>
+        <span aria-hidden="true">›</span>
+      </Link>
       {!cats && !error && <Skeleton rows={2} />}
       {!!error && <ErrorState message={errorMessage(error)} onRetry={load} />}
       {cats?.map((c) => {

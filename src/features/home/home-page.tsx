@@ -4,7 +4,8 @@ import { Box, Text } from "zmp-ui";
 import { AppPage } from "../../components/app-page";
 import { AppIcon } from "../../components/app-icon";
 import { EmptyState, ErrorState, Skeleton } from "../../components/states";
-import { deadlineCountdown, formatDate } from "../../lib/dates";
+import { deadlineCountdown, formatDate, formatDateTime } from "../../lib/dates";
+import { currentPeriod } from "../../lib/periods";
 import { errorMessage } from "../../lib/api-client";
 import { useSession } from "../../lib/session-store";
 import { useHomeData } from "./use-home-data";
@@ -43,9 +44,17 @@ const SHORTCUTS: Record<string, { to: string; label: string }[]> = {
 export function HomePage({ inboxUnread = 0, top }: { inboxUnread?: number; top?: ReactNode }) {
   const wardName = useSession((s) => s.config?.wardName ?? "Phường Lê Đại Hành");
   const me = useSession((s) => s.me);
-  const { period, announcements, error, loading } = useHomeData();
+  const { periods, announcements, error, loading } = useHomeData();
 
   const shortcuts = SHORTCUTS[me?.role ?? "anonymous"];
+  const now = new Date();
+  // a focal point's period is one their unit reports in, and their unit's extension counts
+  const unitId = me?.role === "focal" ? (me.unit?.id ?? null) : null;
+  const mine = periods && unitId ? periods.filter((p) => p.expectedUnitIds.includes(unitId)) : periods;
+  // "overdue" and extensions are news for those who owe or chase reports, not for youth or visitors
+  const showsOverdue = me?.role === "focal" || me?.role === "staff";
+  const period = mine ? currentPeriod(mine, now, unitId, showsOverdue) : null;
+  const extension = period && unitId ? period.exceptions.find((e) => e.unitId === unitId && e.until > now.toISOString()) : undefined;
 
   return (
     <AppPage
@@ -87,8 +96,8 @@ export function HomePage({ inboxUnread = 0, top }: { inboxUnread?: number; top?:
       {period && (
         <Box className="card period-card" data-testid="period-card">
           <Text.Title size="small">{period.title}</Text.Title>
-          <p className={`countdown countdown--${period.state}`} data-testid="period-countdown">
-            {period.state === "upcoming" ? `Kỳ báo cáo mở từ ${formatDate(period.opensAt)}` : deadlineCountdown(period.deadlineAt)}
+          <p className={`countdown${period.state === "locked" && showsOverdue && !extension ? " countdown--locked" : ""}`} data-testid="period-countdown">
+            {periodLine(period, showsOverdue, extension?.until)}
           </p>
           <Text size="xSmall">
             Hạn nộp: {formatDate(period.deadlineAt)} · {period.expectedUnitIds.length} đơn vị báo cáo
@@ -120,4 +129,13 @@ export function HomePage({ inboxUnread = 0, top }: { inboxUnread?: number; top?:
       )}
     </AppPage>
   );
+}
+
+/** The period card's main line: a countdown for those who owe or chase the report, a plain fact for others. */
+function periodLine(period: NonNullable<ReturnType<typeof currentPeriod>>, showsOverdue: boolean, extendedUntil?: string): string {
+  if (period.state === "upcoming") return `Kỳ báo cáo nhận báo cáo từ ${formatDate(period.acceptsFrom)}`;
+  if (period.state === "closed") return "Kỳ báo cáo đã đóng";
+  if (extendedUntil) return `Đơn vị được gia hạn nộp đến ${formatDateTime(extendedUntil)}`;
+  if (period.state === "locked" && !showsOverdue) return `Đã hết hạn nộp báo cáo ngày ${formatDate(period.deadlineAt)}`;
+  return deadlineCountdown(period.deadlineAt);
 }

@@ -10,9 +10,9 @@ export interface LatestAnnouncement {
   pinned?: boolean;
 }
 
-/** The current reporting period (the open one due soonest, else the latest) and the latest notices. */
+/** The reporting periods (the screen picks the one that matters to who is signed in) and the latest notices. */
 export function useHomeData() {
-  const [period, setPeriod] = useState<Period | null>(null);
+  const [periods, setPeriods] = useState<Period[] | null>(null);
   const [announcements, setAnnouncements] = useState<LatestAnnouncement[] | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [loading, setLoading] = useState(true);
@@ -28,7 +28,7 @@ export function useHomeData() {
     ])
       .then(([periods, items]) => {
         if (!alive) return;
-        setPeriod(currentPeriod(periods));
+        setPeriods(periods);
         setAnnouncements(items);
       })
       .catch((e) => alive && setError(e))
@@ -38,10 +38,5 @@ export function useHomeData() {
     };
   }, []);
 
-  return { period, announcements, error, loading };
-}
-
-export function currentPeriod(periods: Period[]): Period | null {
-  const open = periods.filter((p) => p.state === "open").sort((a, b) => a.deadlineAt.localeCompare(b.deadlineAt));
-  return open[0] ?? periods[0] ?? null;
+  return { periods, announcements, error, loading };
 }

@@ -1,5 +1,5 @@
 import type { Period } from "@contract/catalog";
-import type { AuditEntry, Completeness, RemindResult, Report, ReportListItem, ReportSave } from "@contract/reports";
+import type { AuditEntry, BulkExceptionResult, Completeness, RemindResult, Report, ReportListItem, ReportSave } from "@contract/reports";
 import type { Unit } from "@contract/catalog";
 import { api } from "../../lib/api-client";
 
@@ -15,6 +15,9 @@ export const reportsApi = {
     api.patch<Period>(`/api/periods/${id}`, body).then((r) => r.data),
   setException: (periodId: number, unitId: number, until: string | null) =>
     api.put(`/api/periods/${periodId}/exceptions/${unitId}`, { until }).then((r) => r.data),
+  /** one date for several units at once (the day after a deadline) */
+  extendUnits: (periodId: number, unitIds: number[], until: string) =>
+    api.post<BulkExceptionResult>(`/api/periods/${periodId}/exceptions`, { unitIds, until }).then((r) => r.data),
   list: (periodId: number) => api.get<ReportListItem[]>(`/api/periods/${periodId}/reports`).then((r) => r.data),
   get: (periodId: number, unitId: number) => api.get<Report>(reportUrl(periodId, unitId)).then((r) => r.data),
   save: (periodId: number, unitId: number, body: ReportSave) => api.put<Report>(reportUrl(periodId, unitId), body).then((r) => r.data),
@@ -35,11 +38,3 @@ export const reportsApi = {
     return api.post<{ id: string; url: string; name: string; size: number; mime: string }>("/api/files", fd).then((r) => r.data);
   },
 };
-
-/** The period a screen opens by default: the open one due soonest, else the latest. */
-export function currentPeriod(periods: Period[]): Period | null {
-  // due soonest first; on the same deadline the annual report (the one every unit owes) comes first
-  const rank = (p: Period) => (p.kind === "annual" ? 0 : 1);
-  const open = periods.filter((p) => p.state === "open").sort((a, b) => a.deadlineAt.localeCompare(b.deadlineAt) || rank(a) - rank(b));
-  return open[0] ?? periods[0] ?? null;
-}

@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useState } from "react";
+import { useSearchParams } from "react-router-dom";
 import { Button, Modal } from "zmp-ui";
 import type { Period, Unit } from "@contract/catalog";
 import { AppPage } from "../../components/app-page";
@@ -6,18 +7,11 @@ import { EmptyState, ErrorState, Skeleton } from "../../components/states";
 import { useNotify } from "../../components/use-notify";
 import { toApiError } from "../../lib/api-client";
 import { useRole } from "../../lib/session-store";
-import { formatDate, formatDateTime } from "../../lib/dates";
+import { dateInputValue, endOfDayVN, formatDate, formatDateTime, startOfDayVN } from "../../lib/dates";
 import { reportsApi } from "./api";
+import { PeriodExtensions } from "./period-extensions";
 import "./reports.css";
 
-/** yyyy-MM-dd (a date input) → the end of that day in Vietnam, as an instant with offset. */
-export const endOfDayVN = (date: string) => `${date}T23:59:59+07:00`;
-const startOfDayVN = (date: string) => `${date}T00:00:00+07:00`;
-/** An instant → yyyy-MM-dd in Vietnam (for a date input). */
-const dateInputValue = (iso: string) => {
-  const [d, m, y] = formatDate(iso).split("/");
-  return `${y}-${m}-${d}`;
-};
 
 const STATE_TEXT: Record<string, string> = {
   open: "đang nhận báo cáo",
@@ -26,9 +20,12 @@ const STATE_TEXT: Record<string, string> = {
   closed: "đã đóng",
 };
 
-/** Staff: create periods, move deadlines, close/reopen, grant lock exceptions. */
+/** Staff: create periods, move deadlines, close/reopen, grant and end extensions (lock exceptions). */
 export function PeriodsPage() {
   const role = useRole();
+  // the dashboard's "Gia hạn cho đơn vị chưa nộp" opens this screen at that period's extensions
+  const [search] = useSearchParams();
+  const focusId = Number(search.get("period"));
   const [periods, setPeriods] = useState<Period[] | null>(null);
   const [units, setUnits] = useState<Unit[]>([]);
   const [error, setError] = useState<unknown>(null);
@@ -53,7 +50,7 @@ export function PeriodsPage() {
       <CreatePeriod onCreated={load} />
       {error ? <ErrorState message={toApiError(error).message} onRetry={load} /> : null}
       {!periods && !error && <Skeleton rows={2} />}
-      {periods?.map((p) => <PeriodEditor key={p.id} period={p} units={units} onChanged={load} />)}
+      {periods?.map((p) => <PeriodEditor key={p.id} period={p} units={units} onChanged={load} focus={p.id === focusId} />)}
     </AppPage>
   );
 }
@@ -120,14 +117,11 @@ function CreatePeriod({ onCreated }: { onCreated: () => void }) {
   );
 }
 
-function PeriodEditor({ period, units, onChanged }: { period: Period; units: Unit[]; onChanged: () => void }) {
+function PeriodEditor({ period, units, onChanged, focus }: { period: Period; units: Unit[]; onChanged: () => void; focus: boolean }) {
   const notify = useNotify();
   const [deadline, setDeadline] = useState(dateInputValue(period.deadlineAt));
   const [opens, setOpens] = useState(dateInputValue(period.opensAt));
-  const [exUnit, setExUnit] = useState<number>(period.expectedUnitIds[0] ?? 0);
-  const [exDate, setExDate] = useState("");
   const [confirmClose, setConfirmClose] = useState(false);
-  const expected = units.filter((u) => period.expectedUnitIds.includes(u.id));
   async function act(fn: () => Promise<unknown>, done: string): Promise<void> {
     try {
       await fn();
@@ -162,25 +156,7 @@ function PeriodEditor({ period, units, onChanged }: { period: Period; units: Uni
       >
         Lưu thời hạn
       </Button>
-      <details>
-        <summary>Gia hạn cho một đơn vị</summary>
-        <select className="native-select" value={exUnit} onChange={(e) => setExUnit(Number(e.target.value))} aria-label="Đơn vị">
-          {expected.map((u) => (
-            <option key={u.id} value={u.id}>
-              {u.name}
-            </option>
-          ))}
-        </select>
-        <input className="native-input" type="date" value={exDate} aria-label="Gia hạn đến ngày" onChange={(e) => setExDate(e.target.value)} />
-        <div className="row">
-          <Button size="small" disabled={!exDate || !exUnit} onClick={() => void act(() => reportsApi.setException(period.id, exUnit, endOfDayVN(exDate)), "Đã gia hạn cho đơn vị.")}>
-            Gia hạn
-          </Button>
-          <Button size="small" variant="tertiary" disabled={!exUnit} onClick={() => void act(() => reportsApi.setException(period.id, exUnit, null), "Đã bỏ gia hạn.")}>
-            Bỏ gia hạn
-          </Button>
-        </div>
-      </details>
+      <PeriodExtensions period={period} units={units} onChanged={onChanged} open={focus} />
       <ExpectedUnits period={period} units={units} onSave={(ids) => act(() => reportsApi.patchPeriod(period.id, { expectedUnitIds: ids }), "Đã cập nhật danh sách đơn vị phải báo cáo.")} />
       {period.status === "open" ? (
         <Button size="small" variant="tertiary" onClick={() => setConfirmClose(true)}>

@@ -25,13 +25,27 @@ const STEPS: { key: Step; label: string }[] = [
   { key: "evidence", label: "Minh chứng" },
 ];
 
-const LOCK_TEXT: Record<string, string> = {
-  PERIOD_CLOSED: "Kỳ báo cáo đã đóng.",
-  PERIOD_LOCKED: "Đã quá hạn nộp, báo cáo bị khóa. Liên hệ Phòng Văn hóa - Xã hội để được gia hạn.",
-  PERIOD_NOT_OPEN: "Kỳ báo cáo chưa mở.",
-  REPORT_SUBMITTED: "Báo cáo đã nộp, đang chờ phường xem xét.",
-  REPORT_APPROVED: "Báo cáo đã được duyệt.",
-};
+const ASK_VHXH = "vui lòng liên hệ Phòng Văn hóa - Xã hội (UBND phường)";
+
+/** Why the report cannot be changed, said plainly, with whom to ask when the period is the reason. */
+function lockText(lock: Report["lock"]): string {
+  switch (lock.reason) {
+    case "PERIOD_CLOSED":
+      return `Kỳ báo cáo đã đóng, không nhận thêm báo cáo. Cần mở lại, ${ASK_VHXH}.`;
+    case "PERIOD_LOCKED":
+      return lock.exceptionUntil && lock.exceptionUntil > lock.deadlineAt
+        ? `Thời gian gia hạn đã hết lúc ${formatDateTime(lock.exceptionUntil)}, báo cáo bị khóa. Để được gia hạn thêm, ${ASK_VHXH}.`
+        : `Kỳ báo cáo đã hết hạn nộp lúc ${formatDateTime(lock.deadlineAt)}, báo cáo bị khóa. Để được gia hạn, ${ASK_VHXH}.`;
+    case "PERIOD_NOT_OPEN":
+      return `Kỳ báo cáo chưa mở: nhận báo cáo từ ${formatDateTime(lock.acceptsFrom)}.`;
+    case "REPORT_SUBMITTED":
+      return "Báo cáo đã nộp, đang chờ phường xem xét.";
+    case "REPORT_APPROVED":
+      return "Báo cáo đã được duyệt.";
+    default:
+      return "";
+  }
+}
 
 const showValue = (v: unknown) => {
   if (v === null || v === undefined || v === "") return "(trống)";
@@ -313,7 +327,11 @@ function ReportHeader({ report, syncState, syncError }: { report: Report; syncSt
           <b>Phường trả lại báo cáo:</b> {report.returnReason}
         </div>
       )}
-      {report.lock.locked && report.lock.reason && <div className="muted" data-testid="lock-reason">{LOCK_TEXT[report.lock.reason] ?? ""}</div>}
+      {report.lock.locked && report.lock.reason && (
+        <div className={report.lock.reason.startsWith("PERIOD_") ? "lock-note" : "muted"} role={report.lock.reason.startsWith("PERIOD_") ? "alert" : undefined} data-testid="lock-reason">
+          {lockText(report.lock)}
+        </div>
+      )}
     </div>
   );
 }

@@ -45,7 +45,7 @@ const form = (over: Partial<Report> = {}): Report => ({
   ],
   tasks: [],
   evidence: [],
-  lock: { locked: false, reason: null, deadlineAt: "2026-11-30T16:59:59.000Z", exceptionUntil: null, editableUntil: "2026-11-30T16:59:59.000Z" },
+  lock: { locked: false, reason: null, deadlineAt: "2026-11-30T16:59:59.000Z", exceptionUntil: null, editableUntil: "2026-11-30T16:59:59.000Z", acceptsFrom: "2025-12-31T17:00:00.000Z" },
   ...over,
 });
 
@@ -116,6 +116,19 @@ describe("the unit's report form", () => {
     fireEvent.change(within(card).getByTestId("denominator"), { target: { value: "1030" } });
     expect(within(card).getByTestId("percent").textContent).toBe("= 40%");
     expect(within(card).queryByTestId("flag-note")).toBeNull();
+  });
+
+  it("a locked report never started says plainly the period is closed and whom to ask", async () => {
+    const lock = { locked: true, reason: "PERIOD_LOCKED", deadlineAt: "2026-11-30T16:59:59.000Z", exceptionUntil: null, editableUntil: "2026-11-30T16:59:59.000Z", acceptsFrom: "2025-12-31T17:00:00.000Z" };
+    vi.spyOn(reportsApi, "get").mockResolvedValue(form({ id: 0, lock }));
+    const save = vi.spyOn(reportsApi, "save");
+    renderForm();
+    const note = await screen.findByTestId("lock-reason");
+    expect(note.textContent).toBe("Kỳ báo cáo đã hết hạn nộp lúc 23:59 30/11/2026, báo cáo bị khóa. Để được gia hạn, vui lòng liên hệ Phòng Văn hóa - Xã hội (UBND phường).");
+    expect(note.getAttribute("role")).toBe("alert");
+    expect(screen.getByTestId("report-status").textContent).toBe("Chưa nhập");
+    expect(screen.queryByTestId("submit-report")).toHaveProperty("disabled", true);
+    expect(save).not.toHaveBeenCalled();
   });
 
   it("shows the return reason prominently and the conflict choice on a 409", async () => {

@@ -20,6 +20,7 @@ const period: Period = {
   status: "open",
   state: "open",
   expectedUnitIds: [1, 2, 3],
+  exceptions: [],
 };
 
 const item = (unitId: number, code: string, status: ReportListItem["status"], onTime: boolean | null = null): ReportListItem => ({
@@ -113,6 +114,55 @@ describe("the staff completeness dashboard", () => {
     fireEvent.click(screen.getByTestId("remind-all"));
     fireEvent.click(await screen.findByTestId("confirm-remind-all"));
     await waitFor(() => expect(remind).toHaveBeenLastCalledWith(3, undefined));
+  });
+});
+
+describe("the day after the deadline", () => {
+  it("counts on time, on time within an extension and late apart, and leads to the extensions", async () => {
+    vi.useFakeTimers({ now: new Date("2026-12-03T02:00:00.000Z"), toFake: ["Date"] });
+    const locked: Period = { ...period, state: "locked", exceptions: [{ unitId: 2, until: "2026-12-10T16:59:59.000Z" }] };
+    const next: Period = { ...period, id: 4, year: 2027, title: "Báo cáo năm 2027", acceptsFrom: period.deadlineAt, deadlineAt: "2027-11-30T16:59:59.000Z" };
+    vi.spyOn(reportsApi, "periods").mockResolvedValue([next, locked]);
+    const extended = { ...item(2, "HOI", "submitted", true), timing: "on_time_extended" as const, submittedAt: "2026-12-02T03:00:00.000Z", exceptionUntil: "2026-12-10T16:59:59.000Z" };
+    const items = [item(1, "DOAN", "approved", true), extended, item(3, "VHXH", "draft"), item(4, "QS", "submitted", false)];
+    const spy = vi.spyOn(reportsApi, "completeness").mockResolvedValue(completeness(items));
+    render(
+      <SnackbarProvider>
+        <MemoryRouter>
+          <ReportsPage />
+        </MemoryRouter>
+      </SnackbarProvider>,
+    );
+    // the extension is still running, so 2026 is the period that matters
+    expect((await screen.findByTestId("report-countdown")).textContent).toBe("Đã quá hạn nộp báo cáo 30/11/2026 (3 ngày)");
+    expect(spy).toHaveBeenCalledWith(3);
+    expect(screen.getByTestId("kpi-ontime").textContent).toContain("1");
+    expect(screen.getByTestId("kpi-extended").textContent).toBe("1Đúng hạn (được gia hạn)");
+    expect(screen.getByTestId("kpi-late").textContent).toContain("1");
+    expect(within(screen.getByTestId("unit-HOI")).getByRole("link").textContent).toContain("đúng hạn (được gia hạn)");
+    expect(within(screen.getByTestId("unit-QS")).getByRole("link").textContent).toContain("nộp muộn");
+    expect(screen.getByTestId("extend-late").getAttribute("href")).toBe("/reports/periods?period=3");
+    vi.useRealTimers();
+  });
+
+  it("once no extension runs, opens the next year's report and keeps the one just locked one tap away", async () => {
+    vi.useFakeTimers({ now: new Date("2026-12-01T02:00:00.000Z"), toFake: ["Date"] });
+    const locked: Period = { ...period, state: "locked" };
+    const next: Period = { ...period, id: 4, year: 2027, title: "Báo cáo năm 2027", acceptsFrom: period.deadlineAt, deadlineAt: "2027-11-30T16:59:59.000Z" };
+    vi.spyOn(reportsApi, "periods").mockResolvedValue([next, locked]);
+    const spy = vi.spyOn(reportsApi, "completeness").mockResolvedValue(completeness([item(1, "DOAN", "missing")]));
+    render(
+      <SnackbarProvider>
+        <MemoryRouter>
+          <ReportsPage />
+        </MemoryRouter>
+      </SnackbarProvider>,
+    );
+    expect((await screen.findByTestId("report-countdown")).textContent).toBe("Còn 364 ngày đến hạn nộp báo cáo 30/11/2027");
+    expect(spy).toHaveBeenCalledWith(4);
+    fireEvent.click(screen.getByTestId("recently-locked"));
+    await waitFor(() => expect(spy).toHaveBeenLastCalledWith(3));
+    vi.useRealTimers();
   });
 });
 

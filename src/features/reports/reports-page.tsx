@@ -1,16 +1,18 @@
 import { useCallback, useEffect, useState } from "react";
 import { Link, useNavigate, useSearchParams } from "react-router-dom";
-import { Button, Modal } from "zmp-ui";
+import { Button } from "zmp-ui";
 import type { Period } from "@contract/catalog";
-import type { Completeness, CompletenessUnit, ReportListItem } from "@contract/reports";
-import { REPORT_STATUS_LABELS, REPORT_STATUS_TONE } from "@contract/reports-labels";
+import type { ReportListItem } from "@contract/reports";
+import { REPORT_STATUS_LABELS, REPORT_STATUS_TONE, SUBMISSION_TIMING_LABELS } from "@contract/reports-labels";
 import { AppPage } from "../../components/app-page";
 import { EmptyState, ErrorState, Skeleton } from "../../components/states";
-import { useNotify } from "../../components/use-notify";
 import { toApiError } from "../../lib/api-client";
 import { useSession } from "../../lib/session-store";
-import { deadlineCountdown, formatDate, formatDateTime } from "../../lib/dates";
-import { currentPeriod, reportsApi } from "./api";
+import { formatDate, formatDateTime } from "../../lib/dates";
+import { currentPeriod, recentlyLocked } from "../../lib/periods";
+import { reportsApi } from "./api";
+import { PeriodCard } from "./period-card";
+import { StaffDashboard } from "./staff-dashboard";
 import "./reports.css";
 
 /** The "Báo cáo" tab: a focal point's own report, or the staff's completeness dashboard. */
@@ -49,10 +51,10 @@ export function ReportsPage() {
     );
   }
   // A focal point sees only the periods their unit reports in (not every ad hoc survey of the ward).
-  const unitId = me.unit?.id ?? null;
-  const visible = me.role === "focal" && unitId ? periods.filter((p) => p.expectedUnitIds.includes(unitId)) : periods;
+  const unitId = me.role === "focal" ? (me.unit?.id ?? null) : null;
+  const visible = unitId ? periods.filter((p) => p.expectedUnitIds.includes(unitId)) : periods;
   const chosenId = Number(search.get("period"));
-  const period = periods.find((p) => p.id === chosenId) ?? currentPeriod(visible);
+  const period = periods.find((p) => p.id === chosenId) ?? currentPeriod(visible, new Date(), unitId);
   if (!period) {
     return (
       <AppPage title="Báo cáo">
@@ -73,21 +75,19 @@ export function ReportsPage() {
           ))}
         </select>
       )}
-      {me.role === "focal" ? <FocalHome period={period} unitId={me.unit?.id ?? null} /> : <StaffDashboard period={period} canWrite={me.role === "staff"} />}
+      {me.role === "focal" ? (
+        <>
+          <FocalHome period={period} unitId={me.unit?.id ?? null} />
+          {recentlyLocked(visible)
+            .filter((p) => p.id !== period.id)
+            .map((p) => (
+              <MissedReport key={p.id} period={p} />
+            ))}
+        </>
+      ) : (
+        <StaffDashboard period={period} periods={periods} canWrite={me.role === "staff"} onChoose={(id) => setSearch({ period: String(id) })} />
+      )}
     </AppPage>
-  );
-}
-
-function PeriodCard({ period, children }: { period: Period; children?: React.ReactNode }) {
-  return (
-    <div className="card period-card" data-testid="report-period-card">
-      <h3>{period.title}</h3>
-      <p className={`countdown${period.state === "locked" ? " countdown--locked" : ""}`} data-testid="report-countdown">
-        {period.state === "upcoming" ? `Kỳ báo cáo mở từ ${formatDate(period.opensAt)}` : period.state === "closed" ? "Kỳ báo cáo đã đóng" : deadlineCountdown(period.deadlineAt)}
-      </p>
-      <p className="muted">Hạn nộp: {formatDateTime(period.deadlineAt)}</p>
-      {children}
-    </div>
   );
 }
 
@@ -105,31 +105,46 @@ function FocalHome({ period, unitId }: { period: Period; unitId: number | null }
   if (mine === undefined) return <Skeleton rows={1} />;
   if (mine === null) {
     return (
-      <PeriodCard period={period}>
+      <PeriodCard period={period} showsOverdue={false}>
         <p className="muted">Đơn vị của bạn không thuộc danh sách phải báo cáo trong kỳ này.</p>
       </PeriodCard>
     );
   }
   const tone = REPORT_STATUS_TONE[mine.status];
+  const extended = mine.exceptionUntil && mine.exceptionUntil > new Date().toISOString() ? mine.exceptionUntil : null;
+  const reported = mine.status === "submitted" || mine.status === "approved";
+  // past the deadline a unit that has not reported can only look, unless staff returned its report or extended it
+  const locked = period.state === "closed" || (period.state === "locked" && !extended && mine.status !== "returned");
   return (
     <>
-      <PeriodCard period={period}>
+      <PeriodCard period={period} showsOverdue={!reported} extendedUntil={reported ? null : extended}>
         <div className="row row--between">
           <span>{mine.unitName}</span>
           <span className={`pill${tone ? ` pill--${tone}` : ""}`} data-testid="my-report-status">
             {REPORT_STATUS_LABELS[mine.status]}
           </span>
         </div>
-        {mine.submittedAt && <p className="muted">Đã nộp lúc {formatDateTime(mine.submittedAt)}</p>}
-        {mine.exceptionUntil && <p className="muted">Được gia hạn đến {formatDateTime(mine.exceptionUntil)}</p>}
+        {mine.submittedAt && (
+          <p className="muted">
+            Đã nộp lúc {formatDateTime(mine.submittedAt)}
+            {mine.timing ? ` · ${SUBMISSION_TIMING_LABELS[mine.timing].toLocaleLowerCase("vi")}` : ""}
+          </p>
+        )}
+        {locked && !reported && period.state === "locked" && (
+          <p className="lock-note" role="status" data-testid="locked-note">
+            Kỳ báo cáo đã hết hạn nộp, đơn vị chưa nộp báo cáo. Để được gia hạn, vui lòng liên hệ Phòng Văn hóa - Xã hội (UBND phường).
+          </p>
+        )}
         <Button fullWidth className="report-cta" data-testid="open-my-report" onClick={() => navigate(`/reports/${period.id}/units/${mine.unitId}`)}>
-          {(period.state === "locked" && !(mine.exceptionUntil && mine.exceptionUntil > new Date().toISOString()) && mine.status !== "returned") || period.state === "closed"
+          {locked
             ? "Xem báo cáo (đã khóa)"
-            : mine.status === "missing" || mine.status === "draft"
-              ? "Nhập báo cáo"
-              : mine.status === "returned"
-                ? "Sửa và nộp lại"
-                : "Xem báo cáo"}
+            : period.state === "upcoming"
+              ? "Xem báo cáo (chưa mở)"
+              : mine.status === "missing" || mine.status === "draft"
+                ? "Nhập báo cáo"
+                : mine.status === "returned"
+                  ? "Sửa và nộp lại"
+                  : "Xem báo cáo"}
         </Button>
       </PeriodCard>
       <p className="muted">
@@ -139,185 +154,26 @@ function FocalHome({ period, unitId }: { period: Period; unitId: number | null }
   );
 }
 
-/** "5,3%" as Vietnamese writes it (the bar's CSS width keeps a decimal point). */
-const pct = (r: number) => `${(Math.round(r * 1000) / 10).toLocaleString("vi-VN")}%`;
-const cssPct = (r: number) => `${Math.round(r * 1000) / 10}%`;
-
-function StaffDashboard({ period, canWrite }: { period: Period; canWrite: boolean }) {
-  const [data, setData] = useState<Completeness | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  const [filter, setFilter] = useState<"all" | "pending" | "submitted">("all");
-  const [confirmAll, setConfirmAll] = useState(false);
-  const [confirmUnit, setConfirmUnit] = useState<CompletenessUnit | null>(null);
-  const [busy, setBusy] = useState<number | "all" | null>(null);
-  const notify = useNotify();
-  const load = useCallback(() => {
-    setError(null);
-    reportsApi.completeness(period.id).then(setData, setError);
+/**
+ * A yearly report that just locked without the unit's report: said plainly, with whom to ask, even
+ * while the tab shows next year's report.
+ */
+function MissedReport({ period }: { period: Period }) {
+  const [mine, setMine] = useState<ReportListItem | null>(null);
+  const navigate = useNavigate();
+  useEffect(() => {
+    reportsApi.list(period.id).then((l) => setMine(l[0] ?? null), () => setMine(null));
   }, [period.id]);
-  useEffect(load, [load]);
-
-  async function remind(unitIds?: number[]) {
-    setBusy(unitIds ? unitIds[0] : "all");
-    try {
-      const r = await reportsApi.remind(period.id, unitIds);
-      if (r.units.length === 0) notify.info("Không có đơn vị nào cần nhắc.");
-      else if (r.notified === 0) notify.info(`Đã nhắc ${r.units.length} đơn vị hôm nay rồi, hoặc đơn vị chưa có đầu mối.`);
-      else notify.success(`Đã gửi nhắc nộp tới ${r.notified} đầu mối của ${r.units.length} đơn vị.`);
-    } catch (err) {
-      notify.error(err);
-    } finally {
-      setBusy(null);
-      setConfirmAll(false);
-      setConfirmUnit(null);
-    }
-  }
-
-  if (error) return <ErrorState message={toApiError(error).message} onRetry={load} />;
-  if (!data) return <Skeleton rows={3} />;
-  const t = data.total;
-  // before the deadline the units are not late yet, only not submitted
-  const canRemind = canWrite && period.status !== "closed";
-  const lateWord = period.state === "open" || period.state === "upcoming" ? "chưa nộp" : "chậm";
-  const notReported = data.units.filter((u) => u.status !== "submitted" && u.status !== "approved");
-  // A unit without a focal point has nobody to remind: count and say so, never promise it.
-  const reachable = notReported.filter((u) => u.focalCount > 0);
-  const unreachable = notReported.length - reachable.length;
-  const units = data.units.filter((u) => (filter === "all" ? true : filter === "pending" ? u.status !== "submitted" && u.status !== "approved" : u.status === "submitted" || u.status === "approved"));
+  if (!mine || !(mine.status === "missing" || mine.status === "draft")) return null;
+  if (mine.exceptionUntil && mine.exceptionUntil > new Date().toISOString()) return null;
   return (
-    <>
-      <PeriodCard period={period}>
-        <div className="kpis" data-testid="completeness-total">
-          <Kpi label="Phải nộp" value={t.expected} testId="kpi-expected" />
-          <Kpi label="Đã nộp" value={t.submitted} testId="kpi-submitted" />
-          <Kpi label="Đúng hạn" value={t.onTime} testId="kpi-ontime" />
-          <Kpi label="Nộp muộn" value={t.late} testId="kpi-late" />
-          <Kpi label="Chưa nộp" value={t.missing} tone="bad" testId="kpi-missing" />
-          <Kpi label="Đã duyệt" value={t.approved} tone="ok" testId="kpi-approved" />
-          <Kpi label="Bị trả lại" value={t.returned} tone="warn" testId="kpi-returned" />
-        </div>
-        <RateBar label="Tỷ lệ nộp" rate={t.reportingRate} />
-        <RateBar label="Tỷ lệ đúng hạn" rate={t.onTimeRate} />
-        <RateBar label="Tỷ lệ đã duyệt" rate={t.approvedRate} tone="ok" />
-      </PeriodCard>
-
-      <div className="row quick-links">
-        <Link className="pill" to={`/reports/${period.id}/summary`} data-testid="open-summary">
-          Tổng hợp và xuất báo cáo
-        </Link>
-        {canWrite && (
-          <Link className="pill pill--muted" to="/reports/periods" data-testid="manage-periods">
-            Quản lý kỳ báo cáo
-          </Link>
-        )}
-      </div>
-
-      {canRemind && reachable.length > 0 && (
-        <Button fullWidth variant="secondary" data-testid="remind-all" loading={busy === "all"} onClick={() => setConfirmAll(true)}>
-          Nhắc tất cả đơn vị {lateWord} ({reachable.length})
-        </Button>
-      )}
-      {canRemind && unreachable > 0 && (
-        <p className="muted" data-testid="remind-unreachable">
-          {unreachable} đơn vị {lateWord} chưa có đầu mối nên chưa nhắc được — mời đầu mối tại Cá nhân › Mời đầu mối.
-        </p>
-      )}
-
-      <div className="segmented" role="tablist">
-        {(
-          [
-            ["all", `Tất cả (${data.units.length})`],
-            ["pending", `Chưa nộp (${notReported.length})`],
-            ["submitted", `Đã nộp (${t.submitted})`],
-          ] as const
-        ).map(([k, label]) => (
-          <button key={k} type="button" role="tab" aria-selected={filter === k} className={`segmented__opt${filter === k ? " segmented__opt--on" : ""}`} onClick={() => setFilter(k)}>
-            {label}
-          </button>
-        ))}
-      </div>
-
-      <ul className="plain-list" data-testid="unit-list">
-        {units.map((u) => {
-          const tone = REPORT_STATUS_TONE[u.status];
-          const pending = u.status !== "submitted" && u.status !== "approved";
-          return (
-            <li key={u.unitId} className="card unit-row" data-testid={`unit-${u.unitCode}`}>
-              <Link to={`/reports/${period.id}/units/${u.unitId}`} className="unit-row__main">
-                <span className="list-link__title">{u.unitName}</span>
-                <span className="list-link__meta">
-                  {u.submittedAt ? `Nộp ${formatDateTime(u.submittedAt)}${u.onTime === false ? " · muộn" : ""}` : u.updatedAt ? `Cập nhật ${formatDateTime(u.updatedAt)}` : "Chưa mở báo cáo"}
-                  {u.exceptionUntil ? ` · gia hạn đến ${formatDate(u.exceptionUntil)}` : ""}
-                  {u.focalCount === 0 ? " · chưa có đầu mối" : ""}
-                </span>
-              </Link>
-              <div className="unit-row__side">
-                <span className={`pill${tone ? ` pill--${tone}` : ""}`} data-testid="unit-status">
-                  {REPORT_STATUS_LABELS[u.status]}
-                </span>
-                {canRemind && pending && u.focalCount > 0 && (
-                  <button type="button" className="link-button remind-button" data-testid="remind-unit" disabled={busy === u.unitId} onClick={() => setConfirmUnit(u)}>
-                    Nhắc nộp
-                  </button>
-                )}
-              </div>
-            </li>
-          );
-        })}
-      </ul>
-      {units.length === 0 && <EmptyState title="Không có đơn vị nào trong mục này" />}
-
-      {confirmUnit && (
-        <Modal visible title="Nhắc đơn vị nộp báo cáo?" onClose={() => setConfirmUnit(null)}>
-          <p>
-            Gửi thông báo nhắc nộp tới {confirmUnit.focalCount} đầu mối của {confirmUnit.unitName}. Mỗi đơn vị chỉ được nhắc một lần mỗi ngày.
-          </p>
-          <div className="row row--between">
-            <Button size="small" variant="tertiary" onClick={() => setConfirmUnit(null)}>
-              Hủy
-            </Button>
-            <Button size="small" data-testid="confirm-remind-unit" loading={busy === confirmUnit.unitId} onClick={() => void remind([confirmUnit.unitId])}>
-              Gửi nhắc nộp
-            </Button>
-          </div>
-        </Modal>
-      )}
-      {confirmAll && (
-      <Modal visible title={`Nhắc tất cả đơn vị ${lateWord}?`} onClose={() => setConfirmAll(false)}>
-        <p>Gửi thông báo nhắc nộp tới đầu mối của {reachable.length} đơn vị chưa nộp hoặc bị trả lại.</p>
-        <div className="row row--between">
-          <Button size="small" variant="tertiary" onClick={() => setConfirmAll(false)}>
-            Hủy
-          </Button>
-          <Button size="small" data-testid="confirm-remind-all" onClick={() => void remind()}>
-            Gửi nhắc nộp
-          </Button>
-        </div>
-      </Modal>
-      )}
-    </>
-  );
-}
-
-function Kpi({ label, value, tone, testId }: { label: string; value: number; tone?: "ok" | "warn" | "bad"; testId: string }) {
-  return (
-    <div className={`kpi${tone ? ` kpi--${tone}` : ""}`} data-testid={testId}>
-      <div className="kpi__value">{value}</div>
-      <div className="kpi__label">{label}</div>
-    </div>
-  );
-}
-
-function RateBar({ label, rate, tone }: { label: string; rate: number; tone?: "ok" }) {
-  return (
-    <div className="rate">
-      <div className="row row--between">
-        <span className="muted">{label}</span>
-        <b>{pct(rate)}</b>
-      </div>
-      <div className="bar" role="progressbar" aria-valuenow={Math.round(rate * 100)} aria-valuemin={0} aria-valuemax={100} aria-label={label}>
-        <div className={`bar__fill${tone ? ` bar__fill--${tone}` : ""}`} style={{ width: cssPct(rate) }} />
-      </div>
+    <div className="lock-note stack" role="status" data-testid="missed-report">
+      <span>
+        Báo cáo “{period.title}” của đơn vị chưa nộp, đã hết hạn ngày {formatDate(period.deadlineAt)}. Để được gia hạn, vui lòng liên hệ Phòng Văn hóa - Xã hội (UBND phường).
+      </span>
+      <button type="button" className="link-button" onClick={() => navigate(`/reports/${period.id}/units/${mine.unitId}`)}>
+        Xem báo cáo đó ›
+      </button>
     </div>
   );
 }
