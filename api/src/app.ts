@@ -20,6 +20,7 @@ import { registerNotificationRoutes } from "./notifications/routes.js";
 import { registerReportRoutes } from "./reports/routes.js";
 import { registerFeedbackRoutes } from "./feedback/routes.js";
 import { registerExportRoutes } from "./exports/routes.js";
+import { registerDutyRoutes } from "./duties/routes.js";
 import { pushChannelName } from "./notifications/channel-name.js";
 import { registerTestClockRoutes } from "./testing/clock-routes.js";
 
@@ -107,6 +108,7 @@ export function buildApp(ctx: AppContext): BuiltApp {
   registerReportRoutes(routes);
   registerFeedbackRoutes(routes);
   registerExportRoutes(routes);
+  registerDutyRoutes(routes);
 
   let openApi: unknown;
   routes.add({ method: "get", path: "/api/openapi.json", tag: "Hệ thống", summary: "Tài liệu OpenAPI 3 của API" }, () => {

@@ -82,6 +82,14 @@ const EXPECTED: Record<string, Access> = {
   "POST /api/feedback/:id/notes": F,
   "POST /api/feedback/:id/support": "signed-in",
   "POST /api/feedback/:id/flag": "signed-in",
+  "GET /api/duties": W,
+  "POST /api/duties": S,
+  "GET /api/duties/:id": W,
+  "PATCH /api/duties/:id": S,
+  "POST /api/duties/:id/units/:unitId/hand-in": F,
+  "POST /api/duties/:id/units/:unitId/accept": S,
+  "POST /api/duties/:id/units/:unitId/return": S,
+  "POST /api/duties/:id/remind": S,
 };
 
 const ROLES: Role[] = ["youth", "focal", "staff", "observer"];

@@ -5,6 +5,7 @@ import { notificationsMigrations } from "../notifications/migration.js";
 import { announcementsMigrations } from "../announcements/migration.js";
 import { reportsMigrations } from "../reports/migration.js";
 import { feedbackMigrations } from "../feedback/migration.js";
+import { dutiesMigrations } from "../duties/migration.js";
 import type { DbMigration } from "./migrator.js";
 
 /**
@@ -19,4 +20,5 @@ export const allMigrations: DbMigration[] = [
   ...announcementsMigrations, // 0500-
   ...reportsMigrations, // 0600-
   ...feedbackMigrations, // 0700-
+  ...dutiesMigrations, // 0800-
 ];

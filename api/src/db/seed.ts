@@ -4,6 +4,7 @@ import { seedIdentity } from "../identity/seed.js";
 import { seedFeedback } from "../feedback/seed.js";
 import { seedDemoAnnouncements } from "../announcements/seed.js";
 import { ensureAnnualPeriods } from "../reports/yearly-periods.js";
+import { ensureDutyYears } from "../duties/plan.js";
 
 /**
  * Seeds the reference plan and reference lists (always) and the demo content (when SEED_DEMO is on).
@@ -13,6 +14,7 @@ export async function seedAll(ctx: AppContext): Promise<void> {
   const now = ctx.clock.now().toISOString();
   await seedCatalog(ctx.database.db, now);
   await ensureAnnualPeriods(ctx);
+  await ensureDutyYears(ctx);
   await seedIdentity(ctx);
   await seedFeedback(ctx);
   if (ctx.config.seedDemo) await seedDemoAnnouncements(ctx);

@@ -102,6 +102,16 @@ export const POLICY: Record<string, Access> = {
   "POST /api/feedback/:id/notes": UNIT_WRITE,
   "POST /api/feedback/:id/support": "signed-in",
   "POST /api/feedback/:id/flag": "signed-in",
+
+  // duties with deadlines (hand-ins: a focal point for their own unit, checked in the handler)
+  "GET /api/duties": UNIT_WORK,
+  "POST /api/duties": STAFF,
+  "GET /api/duties/:id": UNIT_WORK,
+  "PATCH /api/duties/:id": STAFF,
+  "POST /api/duties/:id/units/:unitId/hand-in": UNIT_WRITE,
+  "POST /api/duties/:id/units/:unitId/accept": STAFF,
+  "POST /api/duties/:id/units/:unitId/return": STAFF,
+  "POST /api/duties/:id/remind": STAFF,
 };
 
 export function accessFor(method: string, path: string): Access {
