@@ -21,6 +21,7 @@ import { registerReportRoutes } from "./reports/routes.js";
 import { registerFeedbackRoutes } from "./feedback/routes.js";
 import { registerExportRoutes } from "./exports/routes.js";
 import { registerDutyRoutes } from "./duties/routes.js";
+import { registerDifficultyRoutes } from "./difficulties/routes.js";
 import { pushChannelName } from "./notifications/channel-name.js";
 import { registerTestClockRoutes } from "./testing/clock-routes.js";
 
@@ -109,6 +110,7 @@ export function buildApp(ctx: AppContext): BuiltApp {
   registerFeedbackRoutes(routes);
   registerExportRoutes(routes);
   registerDutyRoutes(routes);
+  registerDifficultyRoutes(routes);
 
   let openApi: unknown;
   routes.add({ method: "get", path: "/api/openapi.json", tag: "Hệ thống", summary: "Tài liệu OpenAPI 3 của API" }, () => {

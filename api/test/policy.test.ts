@@ -90,6 +90,14 @@ const EXPECTED: Record<string, Access> = {
   "POST /api/duties/:id/units/:unitId/accept": S,
   "POST /api/duties/:id/units/:unitId/return": S,
   "POST /api/duties/:id/remind": S,
+  "GET /api/difficulty-themes": "signed-in",
+  "POST /api/difficulty-themes": S,
+  "GET /api/difficulties": W,
+  "GET /api/difficulties/:id": W,
+  "PATCH /api/difficulties/:id": S,
+  "POST /api/difficulties/:id/forward": S,
+  "POST /api/difficulties/:id/resolve": S,
+  "POST /api/difficulties/:id/merge": S,
 };
 
 const ROLES: Role[] = ["youth", "focal", "staff", "observer"];

@@ -6,6 +6,7 @@ import { announcementsMigrations } from "../announcements/migration.js";
 import { reportsMigrations } from "../reports/migration.js";
 import { feedbackMigrations } from "../feedback/migration.js";
 import { dutiesMigrations } from "../duties/migration.js";
+import { difficultiesMigrations } from "../difficulties/migration.js";
 import type { DbMigration } from "./migrator.js";
 
 /**
@@ -21,4 +22,5 @@ export const allMigrations: DbMigration[] = [
   ...reportsMigrations, // 0600-
   ...feedbackMigrations, // 0700-
   ...dutiesMigrations, // 0800-
+  ...difficultiesMigrations, // 0900-
 ];

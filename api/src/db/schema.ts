@@ -6,6 +6,7 @@ import type { AnnouncementTables } from "../announcements/tables.js";
 import type { ReportTables } from "../reports/tables.js";
 import type { FeedbackTables } from "../feedback/tables.js";
 import type { DutyTables } from "../duties/tables.js";
+import type { DifficultyTables } from "../difficulties/tables.js";
 
 /** The whole database, composed from each feature's tables. */
 export interface DB
@@ -16,4 +17,5 @@ export interface DB
     AnnouncementTables,
     ReportTables,
     FeedbackTables,
-    DutyTables {}
+    DutyTables,
+    DifficultyTables {}

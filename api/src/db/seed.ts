@@ -5,6 +5,7 @@ import { seedFeedback } from "../feedback/seed.js";
 import { seedDemoAnnouncements } from "../announcements/seed.js";
 import { ensureAnnualPeriods } from "../reports/yearly-periods.js";
 import { ensureDutyYears } from "../duties/plan.js";
+import { registerAllSubmitted } from "../difficulties/register.js";
 
 /**
  * Seeds the reference plan and reference lists (always) and the demo content (when SEED_DEMO is on).
@@ -18,4 +19,6 @@ export async function seedAll(ctx: AppContext): Promise<void> {
   await seedIdentity(ctx);
   await seedFeedback(ctx);
   if (ctx.config.seedDemo) await seedDemoAnnouncements(ctx);
+  // reports submitted before the register existed (and demo reports) get their items
+  await registerAllSubmitted(ctx);
 }

@@ -2,7 +2,8 @@ import type { Kysely } from "kysely";
 import type { DB } from "../db/schema.js";
 import type { AppContext } from "../http/context.js";
 import type { DutyKind } from "../contract/duties.js";
-import { PLAN_FIRST_YEAR, PLAN_LAST_YEAR } from "../contract/plan.js";
+import { PLAN_FIRST_YEAR } from "../contract/plan.js";
+import { planYearAt } from "../lib/plan-year.js";
 import { vnInstant, vnParts } from "../lib/time.js";
 
 type Db = Kysely<DB>;
@@ -90,8 +91,6 @@ export function shiftYears(instant: string, years: number): string {
   return vnInstant(p.year + years, p.month, p.day, p.hour, p.minute, new Date(instant).getUTCSeconds());
 }
 
-/** The plan year whose duties exist at `now`: the Vietnamese calendar year, within the plan's years. */
-export const dutyYearAt = (now: Date) => Math.min(Math.max(vnParts(now).year, PLAN_FIRST_YEAR), PLAN_LAST_YEAR);
 
 interface NewDutyRow {
   kind: DutyKind;
@@ -149,7 +148,7 @@ export async function ensureDutyYears(ctx: AppContext): Promise<number[]> {
   const { db } = ctx.database;
   const now = ctx.clock.now();
   const nowIso = now.toISOString();
-  const target = dutyYearAt(now);
+  const target = planYearAt(now);
   const created: number[] = [];
   await db.transaction().execute(async (trx) => {
     for (const p of PLAN_DUTIES) {

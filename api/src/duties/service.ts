@@ -14,7 +14,8 @@ import { enqueueNotifications, type NotificationInput } from "../notifications/o
 import { pushEnabled } from "../notifications/channel-name.js";
 import { focalUserIds } from "../reports/access.js";
 import { dueStep, listUnitReports } from "../reports/completeness.js";
-import { dutyYearAt, insertDuty } from "./plan.js";
+import { insertDuty } from "./plan.js";
+import { planYearAt } from "../lib/plan-year.js";
 import type { DutiesTable, DutyUnitsTable } from "./tables.js";
 
 type Db = Kysely<DB>;
@@ -55,7 +56,7 @@ export async function dutyCalendar(ctx: AppContext, user: AuthUser, year?: numbe
   const { db } = ctx.database;
   const now = ctx.clock.now();
   const nowIso = now.toISOString();
-  const y = year ?? dutyYearAt(now);
+  const y = year ?? planYearAt(now);
   const myUnit = user.role === "focal" ? (user.unitId ?? -1) : null;
 
   const duties = await db.selectFrom("duties").selectAll().where("year", "=", y).orderBy("due_at").orderBy("id").execute();
@@ -112,7 +113,7 @@ export async function dutyCalendar(ctx: AppContext, user: AuthUser, year?: numbe
   }
   entries.sort((a, b) => a.dueAt.localeCompare(b.dueAt) || a.key.localeCompare(b.key));
   const years = await db.selectFrom("duties").select("year").distinct().execute();
-  const all = new Set<number>([PLAN_FIRST_YEAR, dutyYearAt(now), y, ...years.map((r) => Number(r.year))]);
+  const all = new Set<number>([PLAN_FIRST_YEAR, planYearAt(now), y, ...years.map((r) => Number(r.year))]);
   return { year: y, years: [...all].sort((a, b) => a - b), entries };
 }
 

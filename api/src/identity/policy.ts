@@ -112,6 +112,16 @@ export const POLICY: Record<string, Access> = {
   "POST /api/duties/:id/units/:unitId/accept": STAFF,
   "POST /api/duties/:id/units/:unitId/return": STAFF,
   "POST /api/duties/:id/remind": STAFF,
+
+  // the register of difficulties and proposals (a focal point reads its own unit's)
+  "GET /api/difficulty-themes": "signed-in",
+  "POST /api/difficulty-themes": STAFF,
+  "GET /api/difficulties": UNIT_WORK,
+  "GET /api/difficulties/:id": UNIT_WORK,
+  "PATCH /api/difficulties/:id": STAFF,
+  "POST /api/difficulties/:id/forward": STAFF,
+  "POST /api/difficulties/:id/resolve": STAFF,
+  "POST /api/difficulties/:id/merge": STAFF,
 };
 
 export function accessFor(method: string, path: string): Access {
