@@ -22,6 +22,7 @@ import { registerFeedbackRoutes } from "./feedback/routes.js";
 import { registerExportRoutes } from "./exports/routes.js";
 import { registerDutyRoutes } from "./duties/routes.js";
 import { registerDifficultyRoutes } from "./difficulties/routes.js";
+import { registerSupervisionRoutes } from "./supervision/routes.js";
 import { pushChannelName } from "./notifications/channel-name.js";
 import { registerTestClockRoutes } from "./testing/clock-routes.js";
 
@@ -111,6 +112,7 @@ export function buildApp(ctx: AppContext): BuiltApp {
   registerExportRoutes(routes);
   registerDutyRoutes(routes);
   registerDifficultyRoutes(routes);
+  registerSupervisionRoutes(routes);
 
   let openApi: unknown;
   routes.add({ method: "get", path: "/api/openapi.json", tag: "Hệ thống", summary: "Tài liệu OpenAPI 3 của API" }, () => {

@@ -98,6 +98,11 @@ const EXPECTED: Record<string, Access> = {
   "POST /api/difficulties/:id/forward": S,
   "POST /api/difficulties/:id/resolve": S,
   "POST /api/difficulties/:id/merge": S,
+  "GET /api/supervisions": W,
+  "POST /api/supervisions": ["observer"],
+  "GET /api/supervision-recommendations": W,
+  "GET /api/supervisions/:id": W,
+  "POST /api/supervisions/:id/recommendations/:recId/answer": F,
 };
 
 const ROLES: Role[] = ["youth", "focal", "staff", "observer"];

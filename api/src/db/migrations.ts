@@ -7,6 +7,7 @@ import { reportsMigrations } from "../reports/migration.js";
 import { feedbackMigrations } from "../feedback/migration.js";
 import { dutiesMigrations } from "../duties/migration.js";
 import { difficultiesMigrations } from "../difficulties/migration.js";
+import { supervisionMigrations } from "../supervision/migration.js";
 import type { DbMigration } from "./migrator.js";
 
 /**
@@ -23,4 +24,5 @@ export const allMigrations: DbMigration[] = [
   ...feedbackMigrations, // 0700-
   ...dutiesMigrations, // 0800-
   ...difficultiesMigrations, // 0900-
+  ...supervisionMigrations, // 1000-
 ];

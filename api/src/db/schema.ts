@@ -7,6 +7,7 @@ import type { ReportTables } from "../reports/tables.js";
 import type { FeedbackTables } from "../feedback/tables.js";
 import type { DutyTables } from "../duties/tables.js";
 import type { DifficultyTables } from "../difficulties/tables.js";
+import type { SupervisionTables } from "../supervision/tables.js";
 
 /** The whole database, composed from each feature's tables. */
 export interface DB
@@ -18,4 +19,5 @@ export interface DB
     ReportTables,
     FeedbackTables,
     DutyTables,
-    DifficultyTables {}
+    DifficultyTables,
+    SupervisionTables {}

@@ -122,6 +122,13 @@ export const POLICY: Record<string, Access> = {
   "POST /api/difficulties/:id/forward": STAFF,
   "POST /api/difficulties/:id/resolve": STAFF,
   "POST /api/difficulties/:id/merge": STAFF,
+
+  // the Fatherland Front's supervision: the one thing the observer writes (given to it explicitly)
+  "GET /api/supervisions": UNIT_WORK,
+  "POST /api/supervisions": ["observer"],
+  "GET /api/supervision-recommendations": UNIT_WORK,
+  "GET /api/supervisions/:id": UNIT_WORK,
+  "POST /api/supervisions/:id/recommendations/:recId/answer": UNIT_WRITE,
 };
 
 export function accessFor(method: string, path: string): Access {
