@@ -23,6 +23,7 @@ import { registerExportRoutes } from "./exports/routes.js";
 import { registerDutyRoutes } from "./duties/routes.js";
 import { registerDifficultyRoutes } from "./difficulties/routes.js";
 import { registerSupervisionRoutes } from "./supervision/routes.js";
+import { registerDialogueRoutes } from "./dialogues/routes.js";
 import { pushChannelName } from "./notifications/channel-name.js";
 import { registerTestClockRoutes } from "./testing/clock-routes.js";
 
@@ -113,6 +114,7 @@ export function buildApp(ctx: AppContext): BuiltApp {
   registerDutyRoutes(routes);
   registerDifficultyRoutes(routes);
   registerSupervisionRoutes(routes);
+  registerDialogueRoutes(routes);
 
   let openApi: unknown;
   routes.add({ method: "get", path: "/api/openapi.json", tag: "Hệ thống", summary: "Tài liệu OpenAPI 3 của API" }, () => {

@@ -13,6 +13,7 @@ const S: Role[] = ["staff"];
 const R: Role[] = ["staff", "observer"];
 const W: Role[] = ["staff", "observer", "focal"];
 const F: Role[] = ["staff", "focal"];
+const A: Role[] = ["youth", "focal", "staff"];
 const EXPECTED: Record<string, Access> = {
   "GET /api/health": "public",
   "GET /api/openapi.json": "public",
@@ -103,6 +104,15 @@ const EXPECTED: Record<string, Access> = {
   "GET /api/supervision-recommendations": W,
   "GET /api/supervisions/:id": W,
   "POST /api/supervisions/:id/recommendations/:recId/answer": F,
+  "GET /api/dialogues": "public",
+  "POST /api/dialogues": S,
+  "GET /api/dialogues/:id": "public",
+  "GET /api/dialogues/:id/questions": "public",
+  "POST /api/dialogues/:id/questions": A,
+  "PATCH /api/dialogues/:id/questions/:questionId": S,
+  "POST /api/dialogues/:id/questions/:questionId/support": A,
+  "POST /api/dialogues/:id/questions/:questionId/flag": A,
+  "POST /api/dialogues/:id/publish": S,
 };
 
 const ROLES: Role[] = ["youth", "focal", "staff", "observer"];

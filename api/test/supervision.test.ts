@@ -1,5 +1,5 @@
 import { expect, it } from "vitest";
-import { bearer, describeEachDb, type Harness } from "./harness.js";
+import { bearer, describeEachDb } from "./harness.js";
 import { supervisionsOfYear } from "../src/supervision/service.js";
 import type { Supervision } from "../src/contract/supervision.js";
 

@@ -8,6 +8,7 @@ import { feedbackMigrations } from "../feedback/migration.js";
 import { dutiesMigrations } from "../duties/migration.js";
 import { difficultiesMigrations } from "../difficulties/migration.js";
 import { supervisionMigrations } from "../supervision/migration.js";
+import { dialoguesMigrations } from "../dialogues/migration.js";
 import type { DbMigration } from "./migrator.js";
 
 /**
@@ -25,4 +26,5 @@ export const allMigrations: DbMigration[] = [
   ...dutiesMigrations, // 0800-
   ...difficultiesMigrations, // 0900-
   ...supervisionMigrations, // 1000-
+  ...dialoguesMigrations, // 1100-
 ];

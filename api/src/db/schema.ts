@@ -8,6 +8,7 @@ import type { FeedbackTables } from "../feedback/tables.js";
 import type { DutyTables } from "../duties/tables.js";
 import type { DifficultyTables } from "../difficulties/tables.js";
 import type { SupervisionTables } from "../supervision/tables.js";
+import type { DialogueTables } from "../dialogues/tables.js";
 
 /** The whole database, composed from each feature's tables. */
 export interface DB
@@ -20,4 +21,5 @@ export interface DB
     FeedbackTables,
     DutyTables,
     DifficultyTables,
-    SupervisionTables {}
+    SupervisionTables,
+    DialogueTables {}

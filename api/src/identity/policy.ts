@@ -18,6 +18,7 @@ const STAFF = ["staff"] as const;
 const READERS = ["staff", "observer"] as const;
 const UNIT_WORK = ["staff", "observer", "focal"] as const;
 const UNIT_WRITE = ["staff", "focal"] as const;
+const ASKERS = ["youth", "focal", "staff"] as const;
 
 export const POLICY: Record<string, Access> = {
   // foundation
@@ -129,6 +130,17 @@ export const POLICY: Record<string, Access> = {
   "GET /api/supervision-recommendations": UNIT_WORK,
   "GET /api/supervisions/:id": UNIT_WORK,
   "POST /api/supervisions/:id/recommendations/:recId/answer": UNIT_WRITE,
+
+  // the chair's dialogue with youth (the observer only reads: it is not among the askers)
+  "GET /api/dialogues": "public",
+  "POST /api/dialogues": STAFF,
+  "GET /api/dialogues/:id": "public",
+  "GET /api/dialogues/:id/questions": "public",
+  "POST /api/dialogues/:id/questions": ASKERS,
+  "PATCH /api/dialogues/:id/questions/:questionId": STAFF,
+  "POST /api/dialogues/:id/questions/:questionId/support": ASKERS,
+  "POST /api/dialogues/:id/questions/:questionId/flag": ASKERS,
+  "POST /api/dialogues/:id/publish": STAFF,
 };
 
 export function accessFor(method: string, path: string): Access {
