@@ -6,6 +6,7 @@ import { buildWorkbook } from "./xlsx.js";
 import { buildWordReport } from "./docx.js";
 import { DOCX_MIME, XLSX_MIME, exportBaseName, sendFile } from "./download.js";
 import { REPORT_SIGNER } from "./signature.js";
+import { followUpDocx } from "./follow-up-sections.js";
 
 const TAG = "Tổng hợp và xuất báo cáo";
 
@@ -63,6 +64,7 @@ export function registerExportRoutes(r: RouteBuilder): void {
         now: ctx.clock.now(),
         signer: query.signer ?? REPORT_SIGNER.name,
         missingUnits,
+        followUp: await followUpDocx(ctx, summary.period.year),
       });
       sendFile(res, buffer, DOCX_MIME, `${exportBaseName("docx", scope)}.docx`);
     },
