@@ -13,8 +13,11 @@ import { deadlineCountdown, formatDate, formatDateTime } from "../../lib/dates";
 import { currentPeriod, reportsApi } from "./api";
 import "./reports.css";
 
-/** The "Báo cáo" tab: a focal point's own report, or the staff's completeness dashboard. */
-export function ReportsPage() {
+/**
+ * The "Báo cáo" tab: a focal point's own report, or the staff's completeness dashboard. `panel` holds
+ * other features' cards (duties, supervision, difficulties, dialogues), composed by app.tsx.
+ */
+export function ReportsPage({ panel }: { panel?: React.ReactNode } = {}) {
   const me = useSession((s) => s.me);
   const status = useSession((s) => s.status);
   const [periods, setPeriods] = useState<Period[] | null>(null);
@@ -74,6 +77,7 @@ export function ReportsPage() {
         </select>
       )}
       {me.role === "focal" ? <FocalHome period={period} unitId={me.unit?.id ?? null} /> : <StaffDashboard period={period} canWrite={me.role === "staff"} />}
+      {panel}
     </AppPage>
   );
 }
