@@ -5,7 +5,7 @@ test("a youth sends a question, another supports it, staff publish the answer an
   // --- staff announce the dialogue 36 days ahead; a 20-day notice is warned first
   await openAs(page, "staff", "/dialogues");
   await page.getByTestId("new-dialogue").click();
-  await page.getByTestId("dl-title").fill("Chủ tịch UBND phường đối thoại với thanh niên năm 2026");
+  await page.getByTestId("dl-title").fill("Đối thoại cuối năm 2026: kỹ năng số và việc làm");
   await page.getByTestId("dl-date").fill("2026-12-10");
   await page.getByTestId("dl-place").fill("Hội trường UBND phường Lê Đại Hành");
   await page.getByTestId("dl-close").fill("2026-12-05");
@@ -19,7 +19,7 @@ test("a youth sends a question, another supports it, staff publish the answer an
 
   // --- it is in the youth's feed
   await openAs(page, "youth", "/announcements", { name: "Trần Thu Hà" });
-  await expect(page.getByText("Chủ tịch UBND phường đối thoại với thanh niên năm 2026").first()).toBeVisible();
+  await expect(page.getByText("Đối thoại cuối năm 2026: kỹ năng số và việc làm")).toBeVisible();
 
   // --- the youth sends a question from the home shortcut
   await page.goto(page.url().replace(/\/announcements.*$/, "/"));
