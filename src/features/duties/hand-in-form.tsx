@@ -26,7 +26,8 @@ export function HandInForm({ duty, unitId, onDone }: { duty: DutyDetail; unitId:
   const picker = useRef<HTMLInputElement>(null);
   useEffect(() => {
     try {
-      localStorage.setItem(key, JSON.stringify(draft));
+      if (draft.text || draft.files.length) localStorage.setItem(key, JSON.stringify(draft));
+      else localStorage.removeItem(key);
     } catch {
       /* private mode: the form still holds it */
     }
@@ -59,7 +60,6 @@ export function HandInForm({ duty, unitId, onDone }: { duty: DutyDetail; unitId:
     setError(null);
     try {
       const d = await dutiesApi.handIn(duty.id, unitId, { text: draft.text, fileIds: draft.files.map((f) => f.id) });
-      localStorage.removeItem(key);
       setDraft({ text: "", files: [] });
       onDone(d);
     } catch (err) {
