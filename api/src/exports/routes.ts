@@ -64,7 +64,8 @@ export function registerExportRoutes(r: RouteBuilder): void {
         now: ctx.clock.now(),
         signer: query.signer ?? REPORT_SIGNER.name,
         missingUnits,
-        followUp: await followUpDocx(ctx, summary.period.year),
+        // the ward's follow-up of the plan's other duties belongs to the ward's own report only
+        followUp: !scope.root || scope.root.kind === "ward" ? await followUpDocx(ctx, summary.period.year) : [],
       });
       sendFile(res, buffer, DOCX_MIME, `${exportBaseName("docx", scope)}.docx`);
     },

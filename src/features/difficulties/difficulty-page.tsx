@@ -1,5 +1,5 @@
 import { useState } from "react";
-import { Link, useParams } from "react-router-dom";
+import { Link, useNavigate, useParams } from "react-router-dom";
 import { Button } from "zmp-ui";
 import type { DifficultyDetail } from "@contract/difficulties";
 import { DIFFICULTY_KIND_LABELS } from "@contract/difficulties-labels";
@@ -74,6 +74,7 @@ export function DifficultyPage() {
 
 function StaffActions({ item, onChange }: { item: DifficultyDetail; onChange: (d: DifficultyDetail) => void }) {
   const notify = useNotify();
+  const navigate = useNavigate();
   const themes = useLoad(() => difficultiesApi.themes(), []);
   const others = useLoad(() => difficultiesApi.list({ year: item.year, kind: item.kind }), [item.year, item.kind]);
   const [to, setTo] = useState(item.forwardedTo ?? "");
@@ -144,7 +145,19 @@ function StaffActions({ item, onChange }: { item: DifficultyDetail; onChange: (d
               </option>
             ))}
           </select>
-          <Button size="small" variant="tertiary" disabled={!into} loading={busy === "merge"} onClick={() => void act("merge", () => difficultiesApi.merge(item.id, into), "Đã gộp mục trùng.")}>
+          <Button size="small" variant="tertiary" disabled={!into} loading={busy === "merge"} onClick={() =>
+              void act(
+                "merge",
+                async () => {
+                  // the follow-up continues on the item it was merged into
+                  const target = await difficultiesApi.merge(item.id, into);
+                  navigate(`/difficulties/${target.id}`, { replace: true });
+                  return target;
+                },
+                "Đã gộp mục trùng.",
+              )
+            }
+          >
             Gộp
           </Button>
         </>
