@@ -2,6 +2,7 @@ import { useState } from "react";
 import { useNavigate } from "react-router-dom";
 import { Button } from "zmp-ui";
 import { AppPage } from "../../components/app-page";
+import { UnitChecklist } from "../../components/unit-checklist";
 import { ErrorState, Skeleton } from "../../components/states";
 import { errorMessage, toApiError } from "../../lib/api-client";
 import { instantFromInput, vnDateKey } from "../../lib/dates";
@@ -69,14 +70,7 @@ export function DutyNewPage() {
           </label>
           <input id="duty-due" type="date" className="native-input" value={due} onChange={(e) => setDue(e.target.value)} data-testid="duty-due" />
           <div className="field-label">Đơn vị phải thực hiện ({chosen.length})</div>
-          <div className="check-list">
-            {units.data.map((u) => (
-              <label key={u.id}>
-                <input type="checkbox" checked={chosen.includes(u.id)} onChange={(e) => setChosen((c) => (e.target.checked ? [...c, u.id] : c.filter((x) => x !== u.id)))} />
-                {u.name}
-              </label>
-            ))}
-          </div>
+          <UnitChecklist units={units.data} chosen={chosen} onChange={setChosen} />
           <label className="row">
             <input type="checkbox" checked={requiresDocument} onChange={(e) => setRequiresDocument(e.target.checked)} /> Phải đính kèm văn bản
           </label>

@@ -2,6 +2,7 @@ import { useEffect, useState } from "react";
 import { useNavigate } from "react-router-dom";
 import { Button } from "zmp-ui";
 import { AppPage } from "../../components/app-page";
+import { UnitChecklist } from "../../components/unit-checklist";
 import { ErrorState, Skeleton } from "../../components/states";
 import { errorMessage, toApiError } from "../../lib/api-client";
 import { instantFromInput, vnDateKey } from "../../lib/dates";
@@ -95,20 +96,7 @@ export function SupervisionNewPage() {
           </label>
           <input id="sv-title" className="native-input" value={draft.title} onChange={(e) => update({ title: e.target.value })} data-testid="sv-title" />
           <div className="field-label">Đơn vị được giám sát</div>
-          <div className="check-list" data-testid="sv-units">
-            {units.data
-              .filter((u) => u.kind !== "front")
-              .map((u) => (
-                <label key={u.id}>
-                  <input
-                    type="checkbox"
-                    checked={draft.unitIds.includes(u.id)}
-                    onChange={(e) => update({ unitIds: e.target.checked ? [...draft.unitIds, u.id] : draft.unitIds.filter((x) => x !== u.id) })}
-                  />
-                  {u.name}
-                </label>
-              ))}
-          </div>
+          <UnitChecklist units={units.data.filter((u) => u.kind !== "front")} chosen={draft.unitIds} onChange={(unitIds) => update({ unitIds })} testId="sv-units" />
           <label className="field-label" htmlFor="sv-findings">
             Kết quả giám sát
           </label>
