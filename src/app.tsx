@@ -5,7 +5,7 @@ import { BottomNav } from "./components/bottom-nav";
 import { DevBanner } from "./components/dev-banner";
 import { AppPage } from "./components/app-page";
 import { EmptyState } from "./components/states";
-import { useSession } from "./lib/session-store";
+import { useRole, useSession } from "./lib/session-store";
 import { HomePage } from "./features/home/home-page";
 import { accountRoutes } from "./features/account/routes";
 import { announcementRoutes } from "./features/announcements/routes";
@@ -16,6 +16,14 @@ import { holidayRoutes } from "./features/holidays/routes";
 import { useUnreadAnnouncements } from "./features/announcements/use-unread-count";
 import { useInboxUnread } from "./features/notifications/use-inbox-unread";
 import { ConsentCard } from "./features/account/consent-card";
+import { dutyRoutes } from "./features/duties/routes";
+import { DutiesEntry } from "./features/duties/entry";
+import { difficultyRoutes } from "./features/difficulties/routes";
+import { DifficultiesEntry } from "./features/difficulties/entry";
+import { supervisionRoutes } from "./features/supervision/routes";
+import { SupervisionEntry } from "./features/supervision/entry";
+import { dialogueRoutes } from "./features/dialogues/routes";
+import { DialoguesEntry } from "./features/dialogues/entry";
 
 function Layout() {
   const unread = useUnreadAnnouncements();
@@ -28,8 +36,36 @@ function Layout() {
   );
 }
 
+/** Home shortcuts into the plan's other duties, by role. */
+const FOLLOW_UP_SHORTCUTS: Record<string, { to: string; label: string }[]> = {
+  anonymous: [{ to: "/dialogues", label: "Đối thoại với Chủ tịch phường" }],
+  youth: [{ to: "/dialogues", label: "Đối thoại với Chủ tịch phường" }],
+  focal: [{ to: "/duties", label: "Nhiệm vụ của đơn vị" }],
+  staff: [
+    { to: "/duties", label: "Nhiệm vụ có thời hạn" },
+    { to: "/dialogues", label: "Đối thoại với thanh niên" },
+  ],
+  observer: [{ to: "/supervisions", label: "Giám sát, kiến nghị" }],
+};
+
 function Home() {
-  return <HomePage inboxUnread={useInboxUnread()} top={<ConsentCard />} />;
+  const role = useRole();
+  return <HomePage inboxUnread={useInboxUnread()} top={<ConsentCard />} moreShortcuts={FOLLOW_UP_SHORTCUTS[role]} />;
+}
+
+/** The cards under the Báo cáo tab: duties, the Front's supervision (late answers first), the register, dialogues. */
+function FollowUpPanel() {
+  const role = useRole();
+  if (role !== "focal" && role !== "staff" && role !== "observer") return null;
+  return (
+    <section className="stack" aria-label="Các nhiệm vụ khác của Kế hoạch">
+      {role !== "focal" && <SupervisionEntry role={role} />}
+      <DutiesEntry focal={role === "focal"} />
+      {role === "focal" && <SupervisionEntry role="focal" />}
+      <DifficultiesEntry />
+      {role !== "focal" && <DialoguesEntry />}
+    </section>
+  );
 }
 
 export const appRoutes: RouteObject[] = [
@@ -38,7 +74,11 @@ export const appRoutes: RouteObject[] = [
     children: [
       { path: "/", element: <Home /> },
       ...announcementRoutes,
-      ...reportRoutes,
+      ...reportRoutes(<FollowUpPanel />),
+      ...dutyRoutes,
+      ...difficultyRoutes,
+      ...supervisionRoutes,
+      ...dialogueRoutes,
       ...feedbackRoutes,
       ...accountRoutes,
       ...notificationRoutes,

@@ -21,6 +21,10 @@ import { registerNotificationRoutes } from "./notifications/routes.js";
 import { registerReportRoutes } from "./reports/routes.js";
 import { registerFeedbackRoutes } from "./feedback/routes.js";
 import { registerExportRoutes } from "./exports/routes.js";
+import { registerDutyRoutes } from "./duties/routes.js";
+import { registerDifficultyRoutes } from "./difficulties/routes.js";
+import { registerSupervisionRoutes } from "./supervision/routes.js";
+import { registerDialogueRoutes } from "./dialogues/routes.js";
 import { pushChannelName } from "./notifications/channel-name.js";
 import { registerTestClockRoutes } from "./testing/clock-routes.js";
 
@@ -109,6 +113,10 @@ export function buildApp(ctx: AppContext): BuiltApp {
   registerReportRoutes(routes);
   registerFeedbackRoutes(routes);
   registerExportRoutes(routes);
+  registerDutyRoutes(routes);
+  registerDifficultyRoutes(routes);
+  registerSupervisionRoutes(routes);
+  registerDialogueRoutes(routes);
 
   let openApi: unknown;
   routes.add({ method: "get", path: "/api/openapi.json", tag: "Hệ thống", summary: "Tài liệu OpenAPI 3 của API" }, () => {

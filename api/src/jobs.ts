@@ -2,6 +2,7 @@ import type { AppContext } from "./http/context.js";
 import { notificationJobs } from "./notifications/jobs.js";
 import { reportJobs } from "./reports/jobs.js";
 import { announcementJobs } from "./announcements/jobs.js";
+import { dutyJobs } from "./duties/jobs.js";
 
 /** A background job the server runs every `intervalMs` (the notification outbox, reminders…). */
 export interface Job {
@@ -12,5 +13,5 @@ export interface Job {
 
 /** Every background job of the product; each feature adds its own. */
 export function backgroundJobs(ctx: AppContext): Job[] {
-  return [...notificationJobs(ctx), ...announcementJobs(ctx), ...reportJobs(ctx)];
+  return [...notificationJobs(ctx), ...announcementJobs(ctx), ...reportJobs(ctx), ...dutyJobs(ctx)];
 }

@@ -13,6 +13,7 @@ const S: Role[] = ["staff"];
 const R: Role[] = ["staff", "observer"];
 const W: Role[] = ["staff", "observer", "focal"];
 const F: Role[] = ["staff", "focal"];
+const A: Role[] = ["youth", "focal", "staff"];
 const EXPECTED: Record<string, Access> = {
   "GET /api/health": "public",
   "GET /api/openapi.json": "public",
@@ -86,6 +87,36 @@ const EXPECTED: Record<string, Access> = {
   "POST /api/feedback/:id/notes": F,
   "POST /api/feedback/:id/support": "signed-in",
   "POST /api/feedback/:id/flag": "signed-in",
+  "GET /api/duties": W,
+  "POST /api/duties": S,
+  "GET /api/duties/:id": W,
+  "PATCH /api/duties/:id": S,
+  "POST /api/duties/:id/units/:unitId/hand-in": F,
+  "POST /api/duties/:id/units/:unitId/accept": S,
+  "POST /api/duties/:id/units/:unitId/return": S,
+  "POST /api/duties/:id/remind": S,
+  "GET /api/difficulty-themes": "signed-in",
+  "POST /api/difficulty-themes": S,
+  "GET /api/difficulties": W,
+  "GET /api/difficulties/:id": W,
+  "PATCH /api/difficulties/:id": S,
+  "POST /api/difficulties/:id/forward": S,
+  "POST /api/difficulties/:id/resolve": S,
+  "POST /api/difficulties/:id/merge": S,
+  "GET /api/supervisions": W,
+  "POST /api/supervisions": ["observer"],
+  "GET /api/supervision-recommendations": W,
+  "GET /api/supervisions/:id": W,
+  "POST /api/supervisions/:id/recommendations/:recId/answer": F,
+  "GET /api/dialogues": "public",
+  "POST /api/dialogues": S,
+  "GET /api/dialogues/:id": "public",
+  "GET /api/dialogues/:id/questions": "public",
+  "POST /api/dialogues/:id/questions": A,
+  "PATCH /api/dialogues/:id/questions/:questionId": S,
+  "POST /api/dialogues/:id/questions/:questionId/support": A,
+  "POST /api/dialogues/:id/questions/:questionId/flag": A,
+  "POST /api/dialogues/:id/publish": S,
 };
 
 const ROLES: Role[] = ["youth", "focal", "staff", "observer"];

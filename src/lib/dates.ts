@@ -2,12 +2,20 @@
  * Dates for the mini app: the API's one date helper (dd/MM/yyyy, Asia/Ho_Chi_Minh) plus the
  * phrases screens show.
  */
-import { formatDateVN, formatDateTimeVN, isWeekendDate, vnDateKey, vnParts } from "../../api/src/lib/time";
+import { formatDateVN, formatDateTimeVN, isWeekendDate, vnDateKey, vnInstant, vnParts } from "../../api/src/lib/time";
 
-export { formatDateVN as formatDate, formatDateTimeVN as formatDateTime, isWeekendDate };
+export { formatDateVN as formatDate, formatDateTimeVN as formatDateTime, isWeekendDate, vnDateKey };
 
 /** The year of an instant in Vietnam. */
 export const vnYear = (instant: Date | string) => vnParts(instant).year;
+
+/** The instant of a date (yyyy-MM-dd) and time (HH:mm) typed in a form, in Vietnam time; null when incomplete. */
+export function instantFromInput(date: string, time = "23:59:59"): string | null {
+  const d = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
+  const t = /^(\d{2}):(\d{2})(?::(\d{2}))?$/.exec(time);
+  if (!d || !t) return null;
+  return vnInstant(Number(d[1]), Number(d[2]), Number(d[3]), Number(t[1]), Number(t[2]), Number(t[3] ?? 0));
+}
 
 /** Whole calendar days (Vietnam) from `now` to `deadline`; negative once past. */
 export function calendarDaysUntil(deadline: string, now: Date = new Date()): number {

@@ -5,6 +5,10 @@ import { notificationsMigrations } from "../notifications/migration.js";
 import { announcementsMigrations } from "../announcements/migration.js";
 import { reportsMigrations } from "../reports/migration.js";
 import { feedbackMigrations } from "../feedback/migration.js";
+import { dutiesMigrations } from "../duties/migration.js";
+import { difficultiesMigrations } from "../difficulties/migration.js";
+import { supervisionMigrations } from "../supervision/migration.js";
+import { dialoguesMigrations } from "../dialogues/migration.js";
 import type { DbMigration } from "./migrator.js";
 
 /**
@@ -19,4 +23,8 @@ export const allMigrations: DbMigration[] = [
   ...announcementsMigrations, // 0500-
   ...reportsMigrations, // 0600-
   ...feedbackMigrations, // 0700-
+  ...dutiesMigrations, // 0800-
+  ...difficultiesMigrations, // 0900-
+  ...supervisionMigrations, // 1000-
+  ...dialoguesMigrations, // 1100-
 ];

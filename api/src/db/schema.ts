@@ -5,6 +5,10 @@ import type { NotificationTables } from "../notifications/tables.js";
 import type { AnnouncementTables } from "../announcements/tables.js";
 import type { ReportTables } from "../reports/tables.js";
 import type { FeedbackTables } from "../feedback/tables.js";
+import type { DutyTables } from "../duties/tables.js";
+import type { DifficultyTables } from "../difficulties/tables.js";
+import type { SupervisionTables } from "../supervision/tables.js";
+import type { DialogueTables } from "../dialogues/tables.js";
 
 /** The whole database, composed from each feature's tables. */
 export interface DB
@@ -14,4 +18,8 @@ export interface DB
     NotificationTables,
     AnnouncementTables,
     ReportTables,
-    FeedbackTables {}
+    FeedbackTables,
+    DutyTables,
+    DifficultyTables,
+    SupervisionTables,
+    DialogueTables {}

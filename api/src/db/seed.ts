@@ -5,6 +5,8 @@ import { seedFeedback } from "../feedback/seed.js";
 import { seedDemoAnnouncements } from "../announcements/seed.js";
 import { ensureAnnualPeriods } from "../reports/yearly-periods.js";
 import { seedDemoReports } from "../reports/demo-seed.js";
+import { ensureDutyYears } from "../duties/plan.js";
+import { registerAllSubmitted } from "../difficulties/register.js";
 
 /**
  * Seeds the reference plan and reference lists (always) and the demo content (when SEED_DEMO is on).
@@ -14,9 +16,12 @@ export async function seedAll(ctx: AppContext): Promise<void> {
   const now = ctx.clock.now().toISOString();
   await seedCatalog(ctx.database.db, now);
   await ensureAnnualPeriods(ctx);
+  await ensureDutyYears(ctx);
   await seedIdentity(ctx);
   await seedFeedback(ctx);
   if (ctx.config.seedDemo) await seedDemoAnnouncements(ctx);
   // demo reports would enter the ward's real completeness and summary: never in production
   if (ctx.config.seedDemo && ctx.config.env !== "production") await seedDemoReports(ctx);
+  // reports submitted before the register existed (and demo reports) get their items
+  await registerAllSubmitted(ctx);
 }

@@ -192,6 +192,8 @@ export interface WordReportInput {
   signer: string;
   /** names of expected units without a submitted or approved report */
   missingUnits: string[];
+  /** the plan's other duties (exports/follow-up-sections.ts), after section IV */
+  followUp?: (Paragraph | Table)[];
 }
 
 export async function buildWordReport(input: WordReportInput): Promise<Buffer> {
@@ -396,6 +398,7 @@ export async function buildWordReport(input: WordReportInput): Promise<Buffer> {
           ...byUnit("difficulties", "Các cơ quan, đơn vị không phản ánh khó khăn, vướng mắc."),
           heading("IV. ĐỀ XUẤT, KIẾN NGHỊ"),
           ...byUnit("proposals", "Các cơ quan, đơn vị không có đề xuất, kiến nghị."),
+          ...(input.followUp ?? []),
           closing,
           new Paragraph({ spacing: { before: 0, after: 120 }, children: [] }),
           signature,

@@ -6,6 +6,7 @@ import { buildWorkbook } from "./xlsx.js";
 import { buildWordReport } from "./docx.js";
 import { DOCX_MIME, XLSX_MIME, exportBaseName, sendFile } from "./download.js";
 import { REPORT_SIGNER } from "./signature.js";
+import { followUpDocx } from "./follow-up-sections.js";
 
 const TAG = "Tổng hợp và xuất báo cáo";
 
@@ -63,6 +64,8 @@ export function registerExportRoutes(r: RouteBuilder): void {
         now: ctx.clock.now(),
         signer: query.signer ?? REPORT_SIGNER.name,
         missingUnits,
+        // the ward's follow-up of the plan's other duties belongs to the ward's own report only
+        followUp: !scope.root || scope.root.kind === "ward" ? await followUpDocx(ctx, summary.period.year) : [],
       });
       sendFile(res, buffer, DOCX_MIME, `${exportBaseName("docx", scope)}.docx`);
     },

@@ -18,6 +18,7 @@ const STAFF = ["staff"] as const;
 const READERS = ["staff", "observer"] as const;
 const UNIT_WORK = ["staff", "observer", "focal"] as const;
 const UNIT_WRITE = ["staff", "focal"] as const;
+const ASKERS = ["youth", "focal", "staff"] as const;
 
 export const POLICY: Record<string, Access> = {
   // foundation
@@ -106,6 +107,44 @@ export const POLICY: Record<string, Access> = {
   "POST /api/feedback/:id/notes": UNIT_WRITE,
   "POST /api/feedback/:id/support": "signed-in",
   "POST /api/feedback/:id/flag": "signed-in",
+
+  // duties with deadlines (hand-ins: a focal point for their own unit, checked in the handler)
+  "GET /api/duties": UNIT_WORK,
+  "POST /api/duties": STAFF,
+  "GET /api/duties/:id": UNIT_WORK,
+  "PATCH /api/duties/:id": STAFF,
+  "POST /api/duties/:id/units/:unitId/hand-in": UNIT_WRITE,
+  "POST /api/duties/:id/units/:unitId/accept": STAFF,
+  "POST /api/duties/:id/units/:unitId/return": STAFF,
+  "POST /api/duties/:id/remind": STAFF,
+
+  // the register of difficulties and proposals (a focal point reads its own unit's)
+  "GET /api/difficulty-themes": "signed-in",
+  "POST /api/difficulty-themes": STAFF,
+  "GET /api/difficulties": UNIT_WORK,
+  "GET /api/difficulties/:id": UNIT_WORK,
+  "PATCH /api/difficulties/:id": STAFF,
+  "POST /api/difficulties/:id/forward": STAFF,
+  "POST /api/difficulties/:id/resolve": STAFF,
+  "POST /api/difficulties/:id/merge": STAFF,
+
+  // the Fatherland Front's supervision: the one thing the observer writes (given to it explicitly)
+  "GET /api/supervisions": UNIT_WORK,
+  "POST /api/supervisions": ["observer"],
+  "GET /api/supervision-recommendations": UNIT_WORK,
+  "GET /api/supervisions/:id": UNIT_WORK,
+  "POST /api/supervisions/:id/recommendations/:recId/answer": UNIT_WRITE,
+
+  // the chair's dialogue with youth (the observer only reads: it is not among the askers)
+  "GET /api/dialogues": "public",
+  "POST /api/dialogues": STAFF,
+  "GET /api/dialogues/:id": "public",
+  "GET /api/dialogues/:id/questions": "public",
+  "POST /api/dialogues/:id/questions": ASKERS,
+  "PATCH /api/dialogues/:id/questions/:questionId": STAFF,
+  "POST /api/dialogues/:id/questions/:questionId/support": ASKERS,
+  "POST /api/dialogues/:id/questions/:questionId/flag": ASKERS,
+  "POST /api/dialogues/:id/publish": STAFF,
 };
 
 export function accessFor(method: string, path: string): Access {

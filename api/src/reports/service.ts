@@ -11,6 +11,7 @@ import { pushChannelName } from "../notifications/channel-name.js";
 import { assertEditable, focalUserIds, loadExpected, loadPeriod, lockState, type PeriodRow, type PeriodUnitRow } from "./access.js";
 import { blankReport, buildReport, comparable, ensureReport, isFarFromLastYear, type ReportRow } from "./form.js";
 import type { ReportStatus } from "./tables.js";
+import { registerReportIssues } from "../difficulties/register.js";
 
 type Trx = Kysely<DB>;
 
@@ -367,6 +368,8 @@ export async function submitReport(ctx: AppContext, user: AuthUser, periodId: nu
     await writeAudit(trx, report.id, user.id, nowIso, nextVersion, [
       { action: "submit", field: "status", old: report.status, next: "submitted", note: SUBMISSION_TIMING_LABELS[timing] },
     ]);
+    // every difficulty and proposal becomes an item of the register
+    await registerReportIssues(trx, { periodId, unitId, difficulties: report.difficulties, proposals: report.proposals }, nowIso);
     const fresh = await trx.selectFrom("reports").selectAll().where("id", "=", report.id).executeTakeFirstOrThrow();
     return buildReport(trx, period, pu, fresh, now);
   });

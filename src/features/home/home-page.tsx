@@ -41,12 +41,12 @@ const SHORTCUTS: Record<string, { to: string; label: string }[]> = {
  * The home screen. `inboxUnread` (notifications) and `top` (the Zalo consent step, account) come from
  * other features, composed by app.tsx.
  */
-export function HomePage({ inboxUnread = 0, top }: { inboxUnread?: number; top?: ReactNode }) {
+export function HomePage({ inboxUnread = 0, top, moreShortcuts = [] }: { inboxUnread?: number; top?: ReactNode; moreShortcuts?: { to: string; label: string }[] }) {
   const wardName = useSession((s) => s.config?.wardName ?? "Phường Lê Đại Hành");
   const me = useSession((s) => s.me);
   const { periods, announcements, error, loading } = useHomeData();
 
-  const shortcuts = SHORTCUTS[me?.role ?? "anonymous"];
+  const shortcuts = [...SHORTCUTS[me?.role ?? "anonymous"], ...moreShortcuts];
   const now = new Date();
   // a focal point's period is one their unit reports in, and their unit's extension counts
   const unitId = me?.role === "focal" ? (me.unit?.id ?? null) : null;

@@ -15,8 +15,11 @@ import { PeriodCard } from "./period-card";
 import { StaffDashboard } from "./staff-dashboard";
 import "./reports.css";
 
-/** The "Báo cáo" tab: a focal point's own report, or the staff's completeness dashboard. */
-export function ReportsPage() {
+/**
+ * The "Báo cáo" tab: a focal point's own report, or the staff's completeness dashboard. `panel` holds
+ * other features' cards (duties, supervision, difficulties, dialogues), composed by app.tsx.
+ */
+export function ReportsPage({ panel }: { panel?: React.ReactNode } = {}) {
   const me = useSession((s) => s.me);
   const status = useSession((s) => s.status);
   const [periods, setPeriods] = useState<Period[] | null>(null);
@@ -87,6 +90,7 @@ export function ReportsPage() {
       ) : (
         <StaffDashboard period={period} periods={periods} canWrite={me.role === "staff"} onChoose={(id) => setSearch({ period: String(id) })} />
       )}
+      {panel}
     </AppPage>
   );
 }

@@ -1,3 +1,4 @@
+import type { ReactNode } from "react";
 import type { RouteObject } from "react-router-dom";
 import { summaryRoutes } from "./summary/routes";
 import { ReportsPage } from "./reports-page";
@@ -5,9 +6,9 @@ import { ReportFormPage } from "./report-form-page";
 import { AuditPage } from "./audit-page";
 import { PeriodsPage } from "./periods-page";
 
-/** Screens of the reports feature, composed into the router by app.tsx. */
-export const reportRoutes: RouteObject[] = [
-  { path: "/reports", element: <ReportsPage /> },
+/** Screens of the reports feature, composed into the router by app.tsx (`panel`: other features' cards on the Báo cáo tab). */
+export const reportRoutes = (panel?: ReactNode): RouteObject[] => [
+  { path: "/reports", element: <ReportsPage panel={panel} /> },
   { path: "/reports/periods", element: <PeriodsPage /> },
   { path: "/reports/:periodId/units/:unitId", element: <ReportFormPage /> },
   { path: "/reports/:periodId/units/:unitId/audit", element: <AuditPage /> },
