@@ -13,7 +13,7 @@ export async function bootstrap(
   options: { logger?: Logger; clock?: Clock; searchPath?: string } = {},
 ): Promise<AppContext> {
   const logger = options.logger ?? createLogger(config.logLevel);
-  const database = createDatabase(config.database, { searchPath: options.searchPath });
+  const database = createDatabase(config.database, { searchPath: options.searchPath, logger, sqliteBusyTimeoutMs: config.sqliteBusyTimeoutMs });
   const ctx: AppContext = { config, database, logger, clock: options.clock ?? (config.testClock ? new ShiftedClock(config.testClock) : systemClock) };
   try {
     const applied = await migrateToLatest(database.db, database.dialect, allMigrations, options.searchPath);

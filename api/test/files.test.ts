@@ -122,9 +122,10 @@ describeEachDb("files", (h) => {
     const wrongField = await h().http().post("/api/files").set(bearer(token)).attach("tep", PDF, "a.pdf");
     expect(wrongField.status).toBe(400);
     expect(wrongField.body.error.code).toBe("FILE_REQUIRED");
+    // an upload route takes multipart only: JSON is refused as the wrong kind of body
     const json = await h().http().post("/api/files").set(bearer(token)).send({ file: "abc" });
-    expect(json.status).toBe(400);
-    expect(json.body.error.code).toBe("FILE_REQUIRED");
+    expect(json.status).toBe(415);
+    expect(json.body.error.code).toBe("UNSUPPORTED_MEDIA_TYPE");
   });
 
   it("answers 404 FILE_NOT_FOUND for unknown and hidden files", async () => {

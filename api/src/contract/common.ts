@@ -19,7 +19,13 @@ export const IsoInstant = z.iso.datetime({ offset: true });
 export const pageOf = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item), nextCursor: z.string().nullable() });
 
 export const HealthSchema = z
-  .object({ ok: z.boolean(), db: z.enum(["sqlite", "postgres"]), version: z.string() })
+  .object({
+    ok: z.boolean(),
+    db: z.enum(["sqlite", "postgres"]),
+    version: z.string(),
+    /** what cannot be reached right now (empty when ok) */
+    down: z.array(z.enum(["database"])),
+  })
   .meta({ id: "Health" });
 export type Health = z.infer<typeof HealthSchema>;
 
