@@ -3,7 +3,7 @@ import { sql, type Kysely } from "kysely";
 import type { DB } from "../db/schema.js";
 import type { AppContext, AuthUser } from "../http/context.js";
 import { fromBool, likeOp, toBool } from "../db/dialect.js";
-import { AppError, badRequest, conflict, notFound } from "../lib/errors.js";
+import { AppError, badRequest, conflict, forbidden, notFound } from "../lib/errors.js";
 import { escapeLike, foldVietnamese } from "../lib/text.js";
 import { formatDateTimeVN, vnInstant, vnParts } from "../lib/time.js";
 import { requireFiles } from "../files/store.js";
@@ -548,7 +548,7 @@ export async function addNote(ctx: AppContext, user: AuthUser, id: number, text:
 async function loadPublicVisible(db: Kysely<DB>, id: number) {
   const row = await db
     .selectFrom("feedback_items as f")
-    .select(["f.id", "f.code", "f.hidden", "f.flags_count", "f.flags_reviewed"])
+    .select(["f.id", "f.code", "f.sender_id", "f.hidden", "f.flags_count", "f.flags_reviewed"])
     .where("f.id", "=", id)
     .where("f.allow_public", "=", 1)
     .where("f.status", "=", "answered")
@@ -559,11 +559,20 @@ async function loadPublicVisible(db: Kysely<DB>, id: number) {
   return row;
 }
 
+/** Support and flags speak for others: nobody counts towards (or against) their own item. */
+function refuseOwnItem(user: AuthUser, item: { sender_id: number }, what: "support" | "flag"): void {
+  if (item.sender_id !== user.id) return;
+  throw forbidden(
+    what === "support" ? "Bạn không thể tự ủng hộ góp ý của chính mình." : "Bạn không thể báo cáo vi phạm góp ý của chính mình.",
+    "OWN_FEEDBACK",
+  );
+}
+
 export async function supportFeedback(ctx: AppContext, user: AuthUser, id: number) {
   const { db } = ctx.database;
   const nowIso = ctx.clock.now().toISOString();
   return db.transaction().execute(async (trx) => {
-    await loadPublicVisible(trx, id);
+    refuseOwnItem(user, await loadPublicVisible(trx, id), "support");
     const res = await trx
       .insertInto("feedback_supports")
       .values({ item_id: id, user_id: user.id, created_at: nowIso })
@@ -585,6 +594,7 @@ export async function flagFeedback(ctx: AppContext, user: AuthUser, id: number, 
   const nowIso = ctx.clock.now().toISOString();
   return db.transaction().execute(async (trx) => {
     const item = await loadPublicVisible(trx, id);
+    refuseOwnItem(user, item, "flag");
     const res = await trx
       .insertInto("feedback_flags")
       .values({ item_id: id, user_id: user.id, reason: reason || null, created_at: nowIso })

@@ -18,6 +18,12 @@ const STAFF = ["staff"] as const;
 const READERS = ["staff", "observer"] as const;
 const UNIT_WORK = ["staff", "observer", "focal"] as const;
 const UNIT_WRITE = ["staff", "focal"] as const;
+/**
+ * Everyone who may add to the ward's records: not the observer (Fatherland Front), who follows
+ * everything read-only. An observer's own writes are personal (sign-out, consent, inbox read marks,
+ * accepting an invitation) or named explicitly in a rule (the supervision records).
+ */
+const CONTRIBUTORS = ["youth", "focal", "staff"] as const;
 
 export const POLICY: Record<string, Access> = {
   // foundation
@@ -51,7 +57,7 @@ export const POLICY: Record<string, Access> = {
   "PATCH /api/users/:id": STAFF,
 
   // files
-  "POST /api/files": "signed-in",
+  "POST /api/files": CONTRIBUTORS,
   "GET /api/files/:id": "public",
 
   // announcements
@@ -60,7 +66,7 @@ export const POLICY: Record<string, Access> = {
   "POST /api/announcements": STAFF,
   "PATCH /api/announcements/:id": STAFF,
   "DELETE /api/announcements/:id": STAFF,
-  "POST /api/announcements/:id/ack": "signed-in",
+  "POST /api/announcements/:id/ack": CONTRIBUTORS,
   "GET /api/announcements/:id/receipts": READERS,
   "POST /api/announcements/:id/remind": STAFF,
   "GET /api/announcement-categories": "public",
@@ -90,7 +96,7 @@ export const POLICY: Record<string, Access> = {
   // feedback
   "GET /api/feedback/categories": "public",
   "PATCH /api/feedback/categories/:id": STAFF,
-  "POST /api/feedback": "signed-in",
+  "POST /api/feedback": CONTRIBUTORS,
   "GET /api/feedback/mine": "signed-in",
   "GET /api/feedback/public": "public",
   "GET /api/feedback/stats": READERS,
@@ -100,8 +106,8 @@ export const POLICY: Record<string, Access> = {
   "PATCH /api/feedback/:id": STAFF,
   "POST /api/feedback/:id/answer": UNIT_WRITE,
   "POST /api/feedback/:id/notes": UNIT_WRITE,
-  "POST /api/feedback/:id/support": "signed-in",
-  "POST /api/feedback/:id/flag": "signed-in",
+  "POST /api/feedback/:id/support": CONTRIBUTORS,
+  "POST /api/feedback/:id/flag": CONTRIBUTORS,
 };
 
 export function accessFor(method: string, path: string): Access {
