@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { DbId } from "./common.js";
+import { DbId, NameText } from "./common.js";
+import { cleanName } from "./text.js";
 
 export const RoleSchema = z.enum(["youth", "focal", "staff", "observer"]).meta({ id: "Role" });
 export type Role = z.infer<typeof RoleSchema>;
@@ -24,15 +25,10 @@ export type Me = z.infer<typeof MeSchema>;
 export const SessionSchema = z.object({ token: z.string(), expiresAt: z.string(), user: MeSchema }).meta({ id: "Session" });
 export type Session = z.infer<typeof SessionSchema>;
 
-/** Control and bidi-override characters a display name must never carry. */
-// eslint-disable-next-line no-control-regex
-const NAME_JUNK = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g;
-const NAME_BIDI = /[\u202a-\u202e\u2066-\u2069]/g;
+/** A person's display name as stored: one line, single spaces, no control or bidi characters. */
+export const cleanPersonName = cleanName;
 
-/** A person's display name as stored: one line, single spaces, no control characters. */
-export const cleanPersonName = (s: string) => s.replace(NAME_JUNK, " ").replace(NAME_BIDI, "").replace(/\s+/g, " ").trim();
-
-export const PersonNameSchema = z.string().overwrite(cleanPersonName).min(1).max(100);
+export const PersonNameSchema = NameText(1, 100);
 
 export const DevSignInSchema = z.object({
   role: RoleSchema,

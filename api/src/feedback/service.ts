@@ -1,9 +1,10 @@
+import crypto from "node:crypto";
 import path from "node:path";
 import { sql, type Kysely } from "kysely";
 import type { DB } from "../db/schema.js";
 import type { AppContext, AuthUser } from "../http/context.js";
 import { fromBool, likeOp, toBool } from "../db/dialect.js";
-import { AppError, badRequest, conflict, forbidden, notFound } from "../lib/errors.js";
+import { AppError, badRequest, conflict, forbidden, notFound, unprocessable } from "../lib/errors.js";
 import { escapeLike, foldVietnamese } from "../lib/text.js";
 import { formatDateTimeVN, vnInstant, vnParts } from "../lib/time.js";
 import { requireFiles } from "../files/store.js";
@@ -78,13 +79,32 @@ export async function nextSequence(trx: Kysely<DB>, year: number): Promise<numbe
   return Number(row.last_seq);
 }
 
-async function findByKey(db: Kysely<DB>, senderId: number, key: string) {
-  return db
+/**
+ * A replay of the sending this key was first used for, or 422 when the key now comes with another
+ * feedback: returning the first item as if it were this one would silently lose what was just written.
+ */
+async function findByKey(db: Kysely<DB>, senderId: number, key: string, requestHash: string) {
+  const row = await db
     .selectFrom("feedback_items")
-    .select(["id", "code", "status", "due_at"])
+    .select(["id", "code", "status", "due_at", "request_hash"])
     .where("sender_id", "=", senderId)
     .where("idempotency_key", "=", key)
     .executeTakeFirst();
+  if (row?.request_hash && row.request_hash !== requestHash) {
+    throw unprocessable(
+      "IDEMPOTENCY_KEY_REUSED",
+      "Khóa chống gửi trùng (Idempotency-Key) này đã dùng cho một góp ý khác. Nội dung đang soạn vẫn được giữ; vui lòng gửi lại để tạo góp ý mới.",
+      { existingCode: row.code },
+    );
+  }
+  return row;
+}
+
+/** What identifies one sending (everything but the key itself), for the replay check. */
+function requestHashOf(body: z.output<typeof CreateFeedbackSchema>): string {
+  const { idempotencyKey: _key, ...rest } = body;
+  const canonical = JSON.stringify(Object.keys(rest).sort().map((k) => [k, (rest as Record<string, unknown>)[k]]));
+  return crypto.createHash("sha256").update(canonical).digest("hex");
 }
 
 const created = (r: { id: number; code: string; status: ItemRow["status"]; due_at: string }): FeedbackCreated => ({
@@ -109,8 +129,9 @@ export async function createFeedback(
     throw badRequest("BAD_IDEMPOTENCY_KEY", "Khóa chống gửi trùng (Idempotency-Key) không hợp lệ.");
   }
   const key = rawKey;
+  const requestHash = requestHashOf(body);
   if (key) {
-    const existing = await findByKey(db, user.id, key);
+    const existing = await findByKey(db, user.id, key, requestHash);
     if (existing) return { created: created(existing), replay: true };
   }
 
@@ -151,7 +172,7 @@ export async function createFeedback(
       // so the rate limit and the idempotency check below cannot be raced.
       if (dialect === "postgres") await trx.selectFrom("users").select("id").where("id", "=", user.id).forUpdate().execute();
       if (key) {
-        const existing = await findByKey(trx, user.id, key);
+        const existing = await findByKey(trx, user.id, key, requestHash);
         if (existing) return { ...existing, replay: true };
       }
       const recent = await trx
@@ -197,6 +218,7 @@ export async function createFeedback(
           flags_reviewed: 0,
           supports_count: 0,
           idempotency_key: key,
+          request_hash: key ? requestHash : null,
           created_at: nowIso,
           updated_at: nowIso,
         })
@@ -208,7 +230,7 @@ export async function createFeedback(
   } catch (err) {
     // A double tap that raced past the first check: the unique (sender, key) kept one item; return it.
     if (key && isUniqueViolation(err)) {
-      const existing = await findByKey(db, user.id, key);
+      const existing = await findByKey(db, user.id, key, requestHash);
       if (existing) return { created: created(existing), replay: true };
     }
     throw err;
