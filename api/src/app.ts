@@ -16,6 +16,9 @@ import { authMiddleware } from "./identity/sessions.js";
 import { registerCatalogRoutes } from "./catalog/routes.js";
 import { registerIdentityRoutes } from "./identity/routes.js";
 import { registerFilesRoutes } from "./files/routes.js";
+import { announcementFileAccess } from "./announcements/file-access.js";
+import { feedbackAnswerAccess, feedbackPhotoAccess } from "./feedback/file-access.js";
+import { reportEvidenceAccess } from "./reports/file-access.js";
 import { registerAnnouncementRoutes } from "./announcements/routes.js";
 import { registerNotificationRoutes } from "./notifications/routes.js";
 import { registerReportRoutes } from "./reports/routes.js";
@@ -114,7 +117,13 @@ export function buildApp(ctx: AppContext): BuiltApp {
   if (ctx.config.testClock) registerTestClockRoutes(routes);
   registerCatalogRoutes(routes);
   registerIdentityRoutes(routes);
-  registerFilesRoutes(routes);
+  // Each component that attaches files says who may see them (files inherit their parent's access).
+  registerFilesRoutes(routes, {
+    announcement: announcementFileAccess,
+    feedback_photo: feedbackPhotoAccess,
+    feedback_answer: feedbackAnswerAccess,
+    report_evidence: reportEvidenceAccess,
+  });
   registerAnnouncementRoutes(routes);
   registerNotificationRoutes(routes);
   registerReportRoutes(routes);

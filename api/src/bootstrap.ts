@@ -5,6 +5,7 @@ import { allMigrations } from "./db/migrations.js";
 import { seedAll } from "./db/seed.js";
 import { createLogger, type Logger } from "./lib/logger.js";
 import type { AppContext } from "./http/context.js";
+import { initFileLinks } from "./files/access.js";
 import { ShiftedClock, systemClock, type Clock } from "./lib/clock.js";
 
 /** Opens the database, migrates it and seeds the reference plan: shared by the server and the tests. */
@@ -19,6 +20,7 @@ export async function bootstrap(
     const applied = await migrateToLatest(database.db, database.dialect, allMigrations, options.searchPath);
     if (applied.length) logger.info({ applied }, "migrations applied");
     await seedAll(ctx);
+    await initFileLinks(ctx);
   } catch (err) {
     await database.destroy().catch(() => {});
     throw err;

@@ -7,7 +7,7 @@ import { fromBool, likeOp, toBool } from "../db/dialect.js";
 import { AppError, badRequest, conflict, forbidden, notFound, unprocessable } from "../lib/errors.js";
 import { escapeLike, foldVietnamese } from "../lib/text.js";
 import { formatDateTimeVN, vnInstant, vnParts } from "../lib/time.js";
-import { requireFiles } from "../files/store.js";
+import { linkFiles, requireAttachable, signFiles } from "../files/access.js";
 import { enqueueNotifications, type NotificationInput } from "../notifications/outbox.js";
 import { pushChannelName } from "../notifications/channel-name.js";
 import type {
@@ -146,15 +146,8 @@ export async function createFeedback(
     const place = await db.selectFrom("units").select("kind").where("id", "=", body.placeUnitId).executeTakeFirst();
     if (!place || place.kind !== "residential_group") throw badRequest("UNKNOWN_PLACE", "Tổ dân phố được chọn không tồn tại.");
   }
-  const photos = await requireFiles(db, body.photoIds, { imagesOnly: true });
-  if (photos.length) {
-    // Only one's own uploads: a photo id copied from someone else's public item is refused.
-    const owners = await db.selectFrom("files").select(["id", "uploaded_by"]).where("id", "in", photos.map((p) => p.id)).execute();
-    const foreign = owners.filter((o) => o.uploaded_by !== user.id).map((o) => o.id);
-    if (foreign.length) {
-      throw badRequest("UNKNOWN_FILE", "Có ảnh không phải do bạn tải lên. Vui lòng chọn và tải ảnh lên lại.", { ids: foreign });
-    }
-  }
+  // Only one's own uploads (or staff's): a photo id copied from someone else's public item is refused.
+  const photos = await requireAttachable(db, user, body.photoIds, { imagesOnly: true });
   if (photos.length > FEEDBACK_LIMITS.maxPhotos) throw badRequest("TOO_MANY_PHOTOS", `Mỗi góp ý có tối đa ${FEEDBACK_LIMITS.maxPhotos} ảnh.`);
 
   const now = ctx.clock.now();
@@ -224,6 +217,7 @@ export async function createFeedback(
         })
         .returning(["id", "code", "status", "due_at"])
         .executeTakeFirstOrThrow();
+      await linkFiles(trx, "feedback_photo", inserted.id, photos.map((p) => p.id), nowIso);
       return { ...inserted, replay: false };
     });
     return { created: created(row), replay: row.replay };
@@ -282,7 +276,8 @@ export async function listMine(ctx: AppContext, user: AuthUser, query: { cursor?
   return {
     items: rows.map((r) => {
       const list = answers.get(r.id) ?? [];
-      return { ...toSummary(r, nowIso, true), flagsCount: 0, latestAnswer: list.length ? list[list.length - 1] : null };
+      const latest = list.length ? list[list.length - 1] : null;
+      return { ...toSummary(r, nowIso, true), flagsCount: 0, latestAnswer: latest && { ...latest, attachments: signFiles(ctx, latest.attachments) } };
     }),
     nextCursor,
   };
@@ -323,7 +318,7 @@ async function loadItem(db: Kysely<DB>, id: number): Promise<ItemRow | undefined
 }
 
 /** Staff, the observer, and the focal point of the assigned unit handle an item (and read its notes). */
-function handles(user: AuthUser | null, row: ItemRow): boolean {
+export function handles(user: AuthUser | null, row: ItemRow): boolean {
   if (!user) return false;
   if (user.role === "staff" || user.role === "observer") return true;
   return user.role === "focal" && row.assigned_unit_id !== null && user.unitId === row.assigned_unit_id;
@@ -349,8 +344,9 @@ export async function getDetail(ctx: AppContext, user: AuthUser | null, id: numb
       scope: "full",
       // The sender does not learn how many people flagged their item.
       item: handler ? toSummary(row, nowIso, true) : { ...toSummary(row, nowIso, true), flagsCount: 0 },
-      photos: photoViews(row, true),
-      answers,
+      // the sender's and handlers' view may show private files: signed links for <img> and the webview
+      photos: signFiles(ctx, photoViews(row, true)),
+      answers: answers.map((a) => ({ ...a, attachments: signFiles(ctx, a.attachments) })),
       notes: handler ? await loadNotes(db, row.id) : null,
       viewer: {
         isSender,
@@ -512,7 +508,7 @@ async function loadWritable(db: Kysely<DB>, user: AuthUser, id: number): Promise
 export async function answerFeedback(ctx: AppContext, user: AuthUser, id: number, body: z.output<typeof CreateAnswerSchema>): Promise<FeedbackDetail> {
   const { db } = ctx.database;
   await loadWritable(db, user, id);
-  const attachments = await requireFiles(db, body.attachmentIds);
+  const attachments = await requireAttachable(db, user, body.attachmentIds);
   const nowIso = ctx.clock.now().toISOString();
   await db.transaction().execute(async (trx) => {
     const row = await loadWritable(trx, user, id);
@@ -528,6 +524,7 @@ export async function answerFeedback(ctx: AppContext, user: AuthUser, id: number
       })
       .returning("id")
       .executeTakeFirstOrThrow();
+    await linkFiles(trx, "feedback_answer", answer.id, attachments.map((f) => f.id), nowIso);
     await trx
       .updateTable("feedback_items")
       .set({ status: "answered", status_reason: null, answered_at: row.answered_at ?? nowIso, updated_at: nowIso })

@@ -96,6 +96,7 @@ export async function storeFile(
 }
 
 export interface StoredFile extends FileMeta {
+  uploadedBy: number | null;
   sha256: string;
   absPath: string;
   createdAt: string;
@@ -107,6 +108,7 @@ export async function findFile(ctx: AppContext, id: string): Promise<StoredFile 
   if (!row) return null;
   return {
     ...toMeta(row),
+    uploadedBy: row.uploaded_by === null ? null : Number(row.uploaded_by),
     sha256: row.sha256,
     absPath: path.join(ctx.config.uploadDir, row.storage_path),
     createdAt: row.created_at,
