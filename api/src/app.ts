@@ -46,7 +46,8 @@ export function buildApp(ctx: AppContext): BuiltApp {
     pinoHttp({
       logger: ctx.logger,
       genReqId: (req) => (req as express.Request).id as string,
-      autoLogging: ctx.config.env !== "test",
+      // one line per request whenever the logger writes at info (tests run it silent, or read it)
+      autoLogging: ctx.logger.isLevelEnabled("info"),
       // One short line per request: no headers (they carry tokens), no bodies, no query string (signed
       // file links), and the route's secret path parameters (invitation codes) masked.
       serializers: {
