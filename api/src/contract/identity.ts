@@ -45,13 +45,17 @@ export const ZaloSignInSchema = z.object({
 export type ZaloSignIn = z.infer<typeof ZaloSignInSchema>;
 
 /**
- * The user's answer to "may we use your Zalo name and avatar?". With consent the mini app sends the
- * name and avatar it got from Zalo (getUserInfo); without it the account keeps a neutral name.
- * `phone: null` forgets a shared phone number.
+ * The user's answer to "may we use your Zalo name and avatar?". With consent the mini app sends its
+ * Zalo access token and the server takes the name and avatar from Zalo itself: a Zalo account's name
+ * is always the one Zalo gave, never typed (staff must not see "Cán bộ phường" on a stranger).
+ * Without consent the account keeps a neutral name. `name`/`avatarUrl` are for accounts not from
+ * Zalo (dev). `phone: null` forgets a shared phone number.
  */
 export const UpdateMeSchema = z
   .strictObject({
     consent: z.boolean().optional(),
+    /** the mini app's Zalo access token (getAccessToken()), with consent: the profile is read from Zalo */
+    accessToken: z.string().trim().min(1).max(2048).optional(),
     name: PersonNameSchema.optional(),
     avatarUrl: z.url({ protocol: /^https?$/ }).max(1000).nullable().optional(),
     phone: z.null().optional(),

@@ -213,7 +213,7 @@ export function registerIdentityRoutes(r: RouteBuilder): void {
       method: "patch",
       path: "/api/me",
       tag: TAG,
-      summary: "Đồng ý (hoặc rút lại đồng ý) dùng tên và ảnh đại diện Zalo; xóa số điện thoại đã chia sẻ",
+      summary: "Đồng ý (hoặc rút lại đồng ý) dùng tên và ảnh đại diện Zalo (lấy từ Zalo bằng access token, không nhập tay); xóa số điện thoại đã chia sẻ",
       body: UpdateMeSchema,
       response: MeSchema,
     },
@@ -221,7 +221,7 @@ export function registerIdentityRoutes(r: RouteBuilder): void {
       const { db } = ctx.database;
       const row = await db
         .selectFrom("users")
-        .select(["id", "name", "avatar_url", "phone", "consent_at", "source", "username"])
+        .select(["id", "zalo_id", "name", "avatar_url", "phone", "consent_at", "source", "username"])
         .where("id", "=", user!.id)
         .executeTakeFirstOrThrow();
       const now = ctx.clock.now().toISOString();
@@ -236,13 +236,30 @@ export function registerIdentityRoutes(r: RouteBuilder): void {
       }
       const wantsProfile = body.name !== undefined || body.avatarUrl !== undefined;
       if (wantsProfile) {
-        // A Zalo account's name and picture are only kept with the user's consent.
+        // A Zalo account's name and picture come from Zalo only, and only with the user's consent.
         if (isZalo && !consentAt) {
           throw badRequest("CONSENT_REQUIRED", "Cần sự đồng ý của bạn trước khi lưu tên và ảnh đại diện Zalo.");
+        }
+        if (isZalo) {
+          throw badRequest(
+            "PROFILE_FROM_ZALO",
+            "Tên và ảnh đại diện của tài khoản Zalo được lấy từ chính Zalo, không đặt tay được. Hãy đổi tên trong Zalo rồi đăng nhập lại.",
+          );
         }
         if (body.consent === false) throw badRequest("CONSENT_REQUIRED", "Không thể lưu tên và ảnh khi bạn không đồng ý.");
         if (body.name !== undefined) name = body.name;
         if (body.avatarUrl !== undefined) avatarUrl = body.avatarUrl;
+      }
+      if (body.accessToken !== undefined) {
+        if (!isZalo) throw badRequest("NOT_A_ZALO_ACCOUNT", "Chỉ tài khoản đăng nhập bằng Zalo mới lấy được tên và ảnh từ Zalo.");
+        if (!consentAt) throw badRequest("CONSENT_REQUIRED", "Cần sự đồng ý của bạn trước khi lưu tên và ảnh đại diện Zalo.");
+        // The token must be this user's, so nobody takes someone else's Zalo name.
+        const profile = await fetchZaloProfile(ctx.config, body.accessToken);
+        if (profile.id !== row.zalo_id) {
+          throw new AppError(403, "ZALO_ACCOUNT_MISMATCH", "Tài khoản Zalo không khớp với tài khoản đang đăng nhập.");
+        }
+        name = profile.name || NEUTRAL_NAME;
+        avatarUrl = profile.avatarUrl ?? null;
       }
       if (body.phone === null) phone = null;
       await db
