@@ -178,3 +178,30 @@ describe("database outage [sqlite, file locked by another writer]", () => {
     expect(me.body.consented).toBe(true);
   });
 });
+
+describe("what counts as the database being unreachable", () => {
+  it("knows PostgreSQL shutdowns, cut sockets and SQLite locks, and nothing else", async () => {
+    const { isDatabaseUnavailable } = await import("../src/db/unavailable.js");
+    const withCode = (code: string, message = "x") => Object.assign(new Error(message), { code });
+    for (const e of [
+      withCode("57P01", "terminating connection due to administrator command"),
+      withCode("57P03", "the database system is starting up"),
+      withCode("ECONNREFUSED"),
+      new Error("Connection terminated unexpectedly"),
+      withCode("SQLITE_BUSY"),
+      withCode("SQLITE_IOERR_WRITE"),
+      Object.assign(new Error("wrapped"), { cause: withCode("ECONNRESET") }),
+    ]) {
+      expect(isDatabaseUnavailable(e), String(e)).toBe(true);
+    }
+    for (const e of [
+      withCode("23505", "duplicate key value violates unique constraint"),
+      withCode("SQLITE_CONSTRAINT_UNIQUE"),
+      new Error("Cannot read properties of undefined"),
+      Object.assign(new TypeError("fetch failed"), { cause: withCode("ECONNREFUSED") }),
+      null,
+    ]) {
+      expect(isDatabaseUnavailable(e), String(e)).toBe(false);
+    }
+  });
+});

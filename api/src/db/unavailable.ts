@@ -34,6 +34,8 @@ const PG_MESSAGES = [
 
 export function isDatabaseUnavailable(err: unknown, depth = 0): boolean {
   if (!err || typeof err !== "object" || depth > 4) return false;
+  // An outgoing HTTP call that failed (Zalo) carries socket codes too: that is not the database.
+  if (err instanceof TypeError && (err as Error).message === "fetch failed") return false;
   const e = err as { code?: unknown; message?: unknown; cause?: unknown; errors?: unknown };
   const code = typeof e.code === "string" ? e.code : "";
   if (PG_UNAVAILABLE.has(code) || NET_UNAVAILABLE.has(code) || SQLITE_UNAVAILABLE.test(code)) return true;
