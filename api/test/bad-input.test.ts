@@ -80,6 +80,18 @@ describeEachDb("bad input: body types, bidi names, idempotency keys", (h) => {
     expect(titled.body.title).toBe("Báo cáo năm 2026");
   });
 
+  it("cross-user file ids: someone else's upload is refused as an attachment, and not served by its id", async () => {
+    const other = await h().signIn("youth", { name: "Người Khác" });
+    const up = await h().http().post("/api/files").set(bearer(other)).attach("file", PNG_1X1, { filename: "rieng.png", contentType: "image/png" });
+    const id = up.body.id as string;
+    const res = await h().http().post("/api/feedback").set(bearer(youth)).send({ categoryId: await categoryId(h), content: "Dùng ảnh của người khác.", photoIds: [id] });
+    expect(res.status).toBe(400);
+    expect(res.body.error.code).toBe("UNKNOWN_FILE");
+    expect((await h().http().get(`/api/files/${id}`).set(bearer(youth))).status).toBe(404);
+    expect((await h().http().get(`/api/files/${id}`)).status).toBe(404);
+    expect((await h().http().get(up.body.url)).status).toBe(200); // the uploader's signed link
+  });
+
   it("an Idempotency-Key reused with another body answers 422, and the same body replays", async () => {
     const cat = await categoryId(h);
     const send = (content: string) =>
