@@ -123,10 +123,13 @@ export function errorMessage(err: unknown): string {
   return toApiError(err).message;
 }
 
-/** True when the failure is a lost connection (offline), not a refusal by the server. */
+/**
+ * True when the failure is a lost connection (offline) or the server saying "try again shortly"
+ * (503: its database is restarting) — not a refusal: drafts wait and are sent again, caches show.
+ */
 export function isNetworkError(err: unknown): boolean {
   const e = toApiError(err);
-  return e.status === 0;
+  return e.status === 0 || e.status === 503;
 }
 
 /** An absolute URL for an API path (links to files and exports opened outside axios). */

@@ -56,3 +56,12 @@ describe("every send goes out once", () => {
     expect(onSend).toHaveBeenCalledTimes(2);
   });
 });
+
+describe("a database outage reads as 'try again', like a lost connection", () => {
+  it("treats 503 DATABASE_UNAVAILABLE as temporary, a 400 as a refusal", async () => {
+    const { ApiError, isNetworkError } = await import("./api-client");
+    expect(isNetworkError(new ApiError(503, "DATABASE_UNAVAILABLE", "Vui lòng thử lại sau ít phút"))).toBe(true);
+    expect(isNetworkError(new ApiError(0, "NETWORK", "Không có kết nối mạng"))).toBe(true);
+    expect(isNetworkError(new ApiError(400, "VALIDATION_FAILED", "Dữ liệu chưa hợp lệ"))).toBe(false);
+  });
+});
