@@ -5,8 +5,9 @@ import cors from "cors";
 import express, { type ErrorRequestHandler, type Express, type RequestHandler } from "express";
 import helmet from "helmet";
 import { pinoHttp } from "pino-http";
-import { AppError, type ErrorBody } from "./lib/errors.js";
+import { AppError, DATABASE_UNAVAILABLE, type ErrorBody } from "./lib/errors.js";
 import { ping } from "./db/dialect.js";
+import { DATABASE_RETRY_AFTER_SECONDS, isDatabaseUnavailable } from "./db/unavailable.js";
 import { RouteBuilder } from "./http/route.js";
 import type { AppContext } from "./http/context.js";
 import { HealthSchema, PublicConfigSchema } from "./contract/common.js";
@@ -16,6 +17,10 @@ import { registerCatalogRoutes } from "./catalog/routes.js";
 import { registerHolidayRoutes } from "./catalog/holidays-routes.js";
 import { registerIdentityRoutes } from "./identity/routes.js";
 import { registerFilesRoutes } from "./files/routes.js";
+import { announcementFileAccess } from "./announcements/file-access.js";
+import { feedbackAnswerAccess, feedbackPhotoAccess } from "./feedback/file-access.js";
+import { reportEvidenceAccess } from "./reports/file-access.js";
+import { dutyHandInAccess } from "./duties/file-access.js";
 import { registerAnnouncementRoutes } from "./announcements/routes.js";
 import { registerNotificationRoutes } from "./notifications/routes.js";
 import { registerReportRoutes } from "./reports/routes.js";
@@ -37,7 +42,9 @@ export interface BuiltApp {
 export function buildApp(ctx: AppContext): BuiltApp {
   const app = express();
   app.disable("x-powered-by");
-  app.set("trust proxy", 1);
+  // Off unless TRUST_PROXY says there is a proxy: otherwise X-Forwarded-For is whatever the client
+  // writes, and the per-address password limit could be dodged by changing it.
+  app.set("trust proxy", ctx.config.trustProxy);
   app.set("etag", false);
 
   app.use(requestId());
@@ -45,10 +52,16 @@ export function buildApp(ctx: AppContext): BuiltApp {
     pinoHttp({
       logger: ctx.logger,
       genReqId: (req) => (req as express.Request).id as string,
-      autoLogging: ctx.config.env !== "test",
-      // One short line per request: no headers (they carry tokens) and no bodies.
+      // one line per request whenever the logger writes at info (tests run it silent, or read it)
+      autoLogging: ctx.logger.isLevelEnabled("info"),
+      // One short line per request: no headers (they carry tokens), no bodies, no query string (signed
+      // file links), and the route's secret path parameters (invitation codes) masked.
       serializers: {
-        req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, url: req.url.split("?")[0] }),
+        req: (req: { id: string; method: string; url: string; raw?: express.Request }) => ({
+          id: req.id,
+          method: req.method,
+          url: req.raw?.logPath ?? maskPath(req.url.split("?")[0]),
+        }),
         res: (res: { statusCode: number }) => ({ status: res.statusCode }),
       },
     }),
@@ -75,21 +88,26 @@ export function buildApp(ctx: AppContext): BuiltApp {
 
   const api = express.Router();
   api.use(cors({ origin: ctx.config.corsOrigins, exposedHeaders: ["ETag", "Content-Disposition", "X-Request-Id"], maxAge: 600 }));
-  api.use(requireJsonOrMultipart());
   api.use(express.json({ limit: ctx.config.jsonBodyLimit }));
   api.use(authMiddleware(ctx));
 
   const routes = new RouteBuilder(ctx);
   routes.add(
-    { method: "get", path: "/api/health", tag: "Hệ thống", summary: "Tình trạng API và cơ sở dữ liệu", response: HealthSchema },
+    {
+      method: "get",
+      path: "/api/health",
+      tag: "Hệ thống",
+      summary: "Tình trạng API và cơ sở dữ liệu (503 và danh sách thành phần gián đoạn khi cơ sở dữ liệu không kết nối được)",
+      response: HealthSchema,
+    },
     async ({ ctx: c, res }) => {
       try {
         await ping(c.database.db);
-        return { ok: true, db: c.database.dialect, version: c.config.version };
+        return { ok: true, db: c.database.dialect, version: c.config.version, down: [] };
       } catch (err) {
-        c.logger.error({ err }, "health check: database unreachable");
-        res.status(503);
-        return { ok: false, db: c.database.dialect, version: c.config.version };
+        c.logger.warn({ code: (err as { code?: string }).code, msg: (err as Error).message }, "health check: database unreachable");
+        res.status(503).setHeader("Retry-After", String(DATABASE_RETRY_AFTER_SECONDS));
+        return { ok: false, db: c.database.dialect, version: c.config.version, down: ["database" as const] };
       }
     },
   );
@@ -107,7 +125,14 @@ export function buildApp(ctx: AppContext): BuiltApp {
   registerCatalogRoutes(routes);
   registerHolidayRoutes(routes);
   registerIdentityRoutes(routes);
-  registerFilesRoutes(routes);
+  // Each component that attaches files says who may see them (files inherit their parent's access).
+  registerFilesRoutes(routes, {
+    announcement: announcementFileAccess,
+    feedback_photo: feedbackPhotoAccess,
+    feedback_answer: feedbackAnswerAccess,
+    report_evidence: reportEvidenceAccess,
+    duty_hand_in: dutyHandInAccess,
+  });
   registerAnnouncementRoutes(routes);
   registerNotificationRoutes(routes);
   registerReportRoutes(routes);
@@ -142,15 +167,8 @@ function requestId(): RequestHandler {
   };
 }
 
-/** A body must be JSON (or multipart for uploads): anything else is refused with 415, not guessed. */
-function requireJsonOrMultipart(): RequestHandler {
-  return (req, _res, next) => {
-    const hasBody = Number(req.headers["content-length"] ?? 0) > 0 || req.headers["transfer-encoding"] !== undefined;
-    if (!hasBody || req.method === "GET" || req.method === "HEAD") return next();
-    if (req.is(["application/json", "application/*+json", "multipart/form-data"])) return next();
-    next(new AppError(415, "UNSUPPORTED_MEDIA_TYPE", "Dữ liệu phải gửi dạng JSON (Content-Type: application/json)."));
-  };
-}
+/** For lines logged outside the route builder (404s): an invitation code in a path is masked. */
+const maskPath = (p: string) => p.replace(/^(\/api\/invitations\/)[^/]+/, "$1:code");
 
 /**
  * Serves the built mini app. ZMPRouter's production basename is /zapps/<APP_ID>, so the app lives
@@ -189,7 +207,13 @@ function errorHandler(ctx: AppContext): ErrorRequestHandler {
   return (err, req, res, _next) => {
     let status = 500;
     let body: ErrorBody = { error: { code: "INTERNAL_ERROR", message: "Đã có lỗi xảy ra ở máy chủ. Vui lòng thử lại sau." } };
-    if (err instanceof AppError) {
+    if (isDatabaseUnavailable(err)) {
+      // Expected while the database restarts: a clear "try again", not a bug (logged once, briefly).
+      status = 503;
+      body = { error: { ...DATABASE_UNAVAILABLE } };
+      res.setHeader("Retry-After", String(DATABASE_RETRY_AFTER_SECONDS));
+      (req.log ?? ctx.logger).warn({ code: err?.code, msg: err?.message }, "database unavailable");
+    } else if (err instanceof AppError) {
       status = err.status;
       body = { error: { code: err.code, message: err.message, ...(err.details !== undefined ? { details: err.details } : {}) } };
     } else if (err?.type === "entity.too.large") {
@@ -205,6 +229,8 @@ function errorHandler(ctx: AppContext): ErrorRequestHandler {
       (req.log ?? ctx.logger).error({ err }, "unhandled error");
     }
     if (res.headersSent) return;
+    // An error is about this request only: never stored by a cache.
+    res.setHeader("Cache-Control", "no-store");
     res.status(status).json(body);
   };
 }

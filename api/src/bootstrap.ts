@@ -5,6 +5,7 @@ import { allMigrations } from "./db/migrations.js";
 import { seedAll } from "./db/seed.js";
 import { createLogger, type Logger } from "./lib/logger.js";
 import type { AppContext } from "./http/context.js";
+import { initFileLinks } from "./files/access.js";
 import { ShiftedClock, systemClock, type Clock } from "./lib/clock.js";
 
 /** Opens the database, migrates it and seeds the reference plan: shared by the server and the tests. */
@@ -13,12 +14,13 @@ export async function bootstrap(
   options: { logger?: Logger; clock?: Clock; searchPath?: string } = {},
 ): Promise<AppContext> {
   const logger = options.logger ?? createLogger(config.logLevel);
-  const database = createDatabase(config.database, { searchPath: options.searchPath });
+  const database = createDatabase(config.database, { searchPath: options.searchPath, logger, sqliteBusyTimeoutMs: config.sqliteBusyTimeoutMs });
   const ctx: AppContext = { config, database, logger, clock: options.clock ?? (config.testClock ? new ShiftedClock(config.testClock) : systemClock) };
   try {
     const applied = await migrateToLatest(database.db, database.dialect, allMigrations, options.searchPath);
     if (applied.length) logger.info({ applied }, "migrations applied");
     await seedAll(ctx);
+    await initFileLinks(ctx);
   } catch (err) {
     await database.destroy().catch(() => {});
     throw err;

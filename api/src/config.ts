@@ -25,6 +25,10 @@ const EnvSchema = z.object({
     .regex(/^postgres(ql)?:\/\//, "DATABASE_URL phải bắt đầu bằng postgres:// (PostgreSQL)")
     .optional(),
   SQLITE_PATH: z.string().default("data/thanh-nien-so.sqlite"),
+  SQLITE_BUSY_TIMEOUT_MS: z.coerce.number().int().min(0).max(60_000).default(5000),
+  // Off: X-Forwarded-For is ignored (the client's own address counts). A number of proxy hops, or a
+  // comma-separated list of proxy addresses/subnets (e.g. "loopback" or "10.0.0.0/8"), when a proxy exists.
+  TRUST_PROXY: z.string().trim().default("false"),
   UPLOAD_DIR: z.string().default("data/uploads"),
   WEB_DIR: z.string().default("www"),
   CORS_ORIGINS: list.default(["https://h5.zdn.vn", "http://localhost:3000", "http://localhost:2999"]),
@@ -64,6 +68,10 @@ export interface Config {
   port: number;
   host: string;
   database: { kind: "sqlite"; path: string } | { kind: "postgres"; url: string };
+  /** SQLite: how long a write waits for a lock before the request answers 503 */
+  sqliteBusyTimeoutMs: number;
+  /** Express "trust proxy": false, a hop count, or proxy addresses/subnets */
+  trustProxy: false | number | string[];
   uploadDir: string;
   webDir: string;
   corsOrigins: string[];
@@ -103,6 +111,27 @@ export interface Config {
 
 export class ConfigError extends Error {}
 
+const configError = (name: string, message: string) => new ConfigError(`Cấu hình không hợp lệ (biến môi trường):\n  - ${name}: ${message}`);
+
+/**
+ * TRUST_PROXY: "false"/"0"/"no" → trust nothing; a whole number → that many hops; otherwise a list of
+ * addresses, subnets or Express's names (loopback, linklocal, uniquelocal). "true" is refused: trusting
+ * every hop makes X-Forwarded-For whatever the client writes, which defeats the per-address limits.
+ */
+export function parseTrustProxy(raw: string): false | number | string[] {
+  const v = raw.trim().toLowerCase();
+  if (v === "" || v === "false" || v === "0" || v === "no" || v === "off") return false;
+  if (v === "true" || v === "yes" || v === "*") {
+    throw configError("TRUST_PROXY", "không dùng true (tin mọi proxy); hãy ghi số tầng proxy (ví dụ 1) hoặc địa chỉ proxy (ví dụ loopback, 10.0.0.0/8)");
+  }
+  if (/^\d+$/.test(v)) return Number(v);
+  const items = v.split(",").map((s) => s.trim()).filter(Boolean);
+  const named = new Set(["loopback", "linklocal", "uniquelocal"]);
+  const bad = items.filter((s) => !named.has(s) && !/^[0-9a-f.:]+(\/\d{1,3})?$/.test(s));
+  if (bad.length) throw configError("TRUST_PROXY", `không hiểu "${bad.join(", ")}": ghi số tầng proxy hoặc địa chỉ/dải địa chỉ IP của proxy`);
+  return items;
+}
+
 export const VERSION = "0.1.0";
 
 /** Parses the environment; throws ConfigError with one readable line per problem. */
@@ -117,7 +146,7 @@ export function loadConfig(env: NodeJS.ProcessEnv | Record<string, string | unde
   // Dev sign-in is on outside production, and in production only when explicitly enabled.
   const devSignIn = e.DEV_SIGNIN ?? e.NODE_ENV !== "production";
   if (e.TEST_CLOCK && e.NODE_ENV === "production") {
-    throw new ConfigError("Cấu hình không hợp lệ (biến môi trường):\n  - TEST_CLOCK: chỉ dùng khi thử nghiệm, không được đặt khi NODE_ENV=production");
+    throw configError("TEST_CLOCK", "chỉ dùng khi thử nghiệm, không được đặt khi NODE_ENV=production");
   }
   return {
     env: e.NODE_ENV,
@@ -126,6 +155,8 @@ export function loadConfig(env: NodeJS.ProcessEnv | Record<string, string | unde
     database: e.DATABASE_URL
       ? { kind: "postgres", url: e.DATABASE_URL }
       : { kind: "sqlite", path: e.SQLITE_PATH === ":memory:" ? ":memory:" : path.resolve(e.SQLITE_PATH) },
+    sqliteBusyTimeoutMs: e.SQLITE_BUSY_TIMEOUT_MS,
+    trustProxy: parseTrustProxy(e.TRUST_PROXY),
     uploadDir: path.resolve(e.UPLOAD_DIR),
     webDir: path.resolve(e.WEB_DIR),
     corsOrigins: e.CORS_ORIGINS,

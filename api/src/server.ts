@@ -1,6 +1,7 @@
 import type { Server } from "node:http";
 import { ConfigError, loadConfig } from "./config.js";
 import { DatabaseOpenError } from "./db/database.js";
+import { isDatabaseUnavailable } from "./db/unavailable.js";
 import { bootstrap } from "./bootstrap.js";
 import { buildApp } from "./app.js";
 import { backgroundJobs } from "./jobs.js";
@@ -63,7 +64,12 @@ async function main(): Promise<void> {
       busy = true;
       const p = job
         .run()
-        .catch((err) => logger.error({ err, job: job.name }, "background job failed"))
+        // During a database outage a job simply waits for the next tick: a short warning, not a stack.
+        .catch((err) =>
+          isDatabaseUnavailable(err)
+            ? logger.warn({ job: job.name, code: err?.code }, "background job skipped: database unavailable")
+            : logger.error({ err, job: job.name }, "background job failed"),
+        )
         .finally(() => {
           busy = false;
           running.delete(p);

@@ -85,7 +85,17 @@ describeEachDb("duties with deadlines", (h) => {
     // a focal point sees only their unit; staff see every unit
     expect((handed.body as DutyDetail).units).toHaveLength(1);
     expect((await h().http().get(`/api/duties/${id}`).set(bearer(staff))).body.units.length).toBeGreaterThan(10);
-    expect((await h().http().get(`/api/duties/${id}`).set(bearer(await h().signIn("focal", { unitId: await h().unitId("TYT") })))).status).toBe(200);
+    const tyt = await h().signIn("focal", { unitId: await h().unitId("TYT") });
+    expect((await h().http().get(`/api/duties/${id}`).set(bearer(tyt))).status).toBe(200);
+    // the handed-in document has the hand-in's access: the unit, staff, the observer — not another unit, not anonymous
+    expect((await h().http().get(`/api/files/${file}`).set(bearer(staff))).status).toBe(200);
+    expect((await h().http().get(`/api/files/${file}`).set(bearer(observer))).status).toBe(200);
+    expect((await h().http().get(`/api/files/${file}`).set(bearer(tyt))).status).toBe(404);
+    expect((await h().http().get(`/api/files/${file}`)).status).toBe(404);
+    expect((await h().http().get(unit.files[0].url.replace(/^https?:\/\/[^/]+/, "")))).toHaveProperty("status", 200); // the signed link opens without a token
+    // someone else's file cannot be attached
+    const foreign = await h().http().post(`${url}/hand-in`).set(bearer(doan)).send({ text: "Nộp bằng tệp của người khác.", fileIds: [await uploadPng(h, tyt, "khac.png")] });
+    expect(foreign.body.error.code).toBe("UNKNOWN_FILE");
 
     const noReason = await h().http().post(`${url}/return`).set(bearer(staff)).send({});
     expect(noReason.status).toBe(400);

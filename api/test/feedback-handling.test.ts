@@ -1,6 +1,6 @@
 import { expect, it } from "vitest";
 import { bearer, describeEachDb, type Harness } from "./harness.js";
-import { categoryId, uploadPng } from "./feedback-helpers.js";
+import { categoryId, PNG_1X1, uploadPng } from "./feedback-helpers.js";
 
 const CONTENT = "Sân chơi tổ dân phố số 2 xuống cấp, đề nghị sửa lại xích đu cho các em nhỏ.";
 
@@ -172,10 +172,35 @@ describeEachDb("feedback: handling, visibility and moderation", (h) => {
     const again = await h().http().post(`/api/feedback/${id}/support`).set(bearer(stranger));
     expect(again.status).toBe(409);
     expect(again.body.error.code).toBe("ALREADY_SUPPORTED");
-    await h().http().post(`/api/feedback/${id}/support`).set(bearer(observer));
+    await h().http().post(`/api/feedback/${id}/support`).set(bearer(await h().signIn("youth", { name: "Người ủng hộ thứ hai" })));
     const entry = (await h().http().get("/api/feedback/public").set(bearer(stranger))).body.items.find((i: any) => i.id === id);
     expect(entry).toMatchObject({ supportsCount: 2, supported: true });
     expect((await h().http().post(`/api/feedback/${id}/support`)).status).toBe(401);
+  });
+
+  it("the observer only reads, and nobody supports or flags their own item", async () => {
+    const { id } = await send(h, sender);
+    await h().http().post(`/api/feedback/${id}/answer`).set(bearer(staff)).send({ text: "Đã xử lý xong, cảm ơn bạn." });
+    for (const [path, body] of [
+      [`/api/feedback/${id}/support`, {}],
+      [`/api/feedback/${id}/flag`, {}],
+      ["/api/feedback", { categoryId: await categoryId(h), content: "Giám sát không gửi góp ý thay người dân." }],
+    ] as const) {
+      const res = await h().http().post(path).set(bearer(observer)).send(body);
+      expect(res.status, path).toBe(403);
+      expect(res.body.error.code).toBe("ROLE_FORBIDDEN");
+    }
+    const upload = await h().http().post("/api/files").set(bearer(observer)).attach("file", PNG_1X1, { filename: "a.png", contentType: "image/png" });
+    expect(upload.status).toBe(403);
+
+    const ownSupport = await h().http().post(`/api/feedback/${id}/support`).set(bearer(sender));
+    expect(ownSupport.status).toBe(403);
+    expect(ownSupport.body.error.code).toBe("OWN_FEEDBACK");
+    const ownFlag = await h().http().post(`/api/feedback/${id}/flag`).set(bearer(sender)).send({ reason: "thử" });
+    expect(ownFlag.status).toBe(403);
+    expect(ownFlag.body.error.code).toBe("OWN_FEEDBACK");
+    const detail = (await h().http().get(`/api/feedback/${id}`).set(bearer(staff))).body.item;
+    expect(detail).toMatchObject({ supportsCount: 0, flagsCount: 0 });
   });
 
   it("three distinct flags hide an item pending review; staff can show it again", async () => {

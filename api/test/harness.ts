@@ -6,7 +6,7 @@ import type { Express } from "express";
 import { loadConfig, type Config } from "../src/config.js";
 import { bootstrap } from "../src/bootstrap.js";
 import { buildApp, type BuiltApp } from "../src/app.js";
-import { createLogger } from "../src/lib/logger.js";
+import { createLogger, type Logger } from "../src/lib/logger.js";
 import type { AppContext, Clock } from "../src/http/context.js";
 import type { DialectName } from "../src/db/database.js";
 import type { Role } from "../src/contract/identity.js";
@@ -45,6 +45,8 @@ export interface Harness {
 export interface HarnessOptions {
   env?: Record<string, string>;
   clock?: TestClock;
+  /** the app's logger (default: silent); a test that reads the log passes its own */
+  logger?: Logger;
 }
 
 /** A fresh, migrated and seeded database (its own PostgreSQL schema) behind an in-process app. */
@@ -70,7 +72,7 @@ export async function createHarness(dialect: DialectName, options: HarnessOption
     delete env.DATABASE_URL;
   }
   const config: Config = loadConfig(env);
-  const ctx = await bootstrap(config, { clock, searchPath: schema, logger: createLogger("silent") });
+  const ctx = await bootstrap(config, { clock, searchPath: schema, logger: options.logger ?? createLogger("silent") });
   const built = buildApp(ctx);
   const app = built.app;
   const http = () => supertest.agent(app);

@@ -59,13 +59,22 @@ for (const dialect of DIALECTS) {
       expect(noConsent.status).toBe(400);
       expect(noConsent.body.error.code).toBe("CONSENT_REQUIRED");
 
-      const yes = await h
-        .http()
-        .patch("/api/me")
-        .set(bearer(token))
-        .send({ consent: true, name: "Trần Thị Bình", avatarUrl: "https://s120.avatar.talk.zdn.vn/binh.jpg" });
+      // the name staff will see is Zalo's: a typed name (e.g. "Cán bộ phường") is refused, not kept
+      const typed = await h.http().patch("/api/me").set(bearer(token)).send({ consent: true, name: "Cán bộ phường" });
+      expect(typed.status).toBe(400);
+      expect(typed.body.error.code).toBe("PROFILE_FROM_ZALO");
+      // and someone else's Zalo token does not lend its name
+      graph.accounts.set("tok-someone", { id: "zalo-9999", name: "Cán bộ phường", avatar: "https://s120.avatar.talk.zdn.vn/x.jpg" });
+      const mismatch = await h.http().patch("/api/me").set(bearer(token)).send({ consent: true, accessToken: "tok-someone" });
+      expect(mismatch.status).toBe(403);
+      expect(mismatch.body.error.code).toBe("ZALO_ACCOUNT_MISMATCH");
+
+      const yes = await h.http().patch("/api/me").set(bearer(token)).send({ consent: true, accessToken: "tok-binh" });
       expect(yes.status).toBe(200);
       expect(yes.body).toMatchObject({ name: "Trần Thị Bình", avatarUrl: "https://s120.avatar.talk.zdn.vn/binh.jpg", consented: true });
+      const staff = await h.signIn("staff");
+      const listed = (await h.http().get("/api/users").set(bearer(staff)).query({ q: "Bình" })).body.items;
+      expect(listed.map((u: { name: string; source: string }) => [u.name, u.source])).toContainEqual(["Trần Thị Bình", "zalo"]);
 
       // with consent, a later sign-in keeps the Zalo name current
       graph.accounts.set("tok-binh-2", { id: "zalo-1002", name: "Trần Thị Bình (Đoàn)", avatar: "https://s120.avatar.talk.zdn.vn/binh2.jpg" });

@@ -1,9 +1,8 @@
-import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
-import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
+import { freePort, startServer, type ServerProcess } from "./server-process.js";
 
 /**
  * A report accepted by the server is never lost: the real server on a SQLite file (WAL) is killed
@@ -11,61 +10,23 @@ import { afterAll, describe, expect, it } from "vitest";
  */
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "tns-crash-"));
 const sqlitePath = path.join(dataDir, "crash.sqlite");
-let child: ChildProcess | null = null;
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = net.createServer();
-    s.unref();
-    s.on("error", reject);
-    s.listen(0, "127.0.0.1", () => {
-      const port = (s.address() as net.AddressInfo).port;
-      s.close(() => resolve(port));
-    });
-  });
-}
+let server: ServerProcess | null = null;
 
 async function start(port: number): Promise<string> {
-  // detached: the server gets its own process group so SIGKILL reaches npx, tsx and node at once
-  child = spawn("npx", ["tsx", "api/src/server.ts"], {
-    cwd: path.resolve(__dirname, "../.."),
-    detached: true,
-    stdio: "ignore",
-    env: {
-      ...process.env,
-      NODE_ENV: "development",
-      PORT: String(port),
-      HOST: "127.0.0.1",
-      SQLITE_PATH: sqlitePath,
-      UPLOAD_DIR: path.join(dataDir, "uploads"),
-      SEED_DEMO: "false",
-      DEV_SIGNIN: "true",
-      LOG_LEVEL: "silent",
-      DATABASE_URL: "",
-      TEST_CLOCK: "2026-11-20T10:00:00+07:00",
-    },
+  server = await startServer(port, {
+    SQLITE_PATH: sqlitePath,
+    UPLOAD_DIR: path.join(dataDir, "uploads"),
+    SEED_DEMO: "false",
+    DEV_SIGNIN: "true",
+    DATABASE_URL: "",
+    TEST_CLOCK: "2026-11-20T10:00:00+07:00",
   });
-  const base = `http://127.0.0.1:${port}`;
-  for (let i = 0; i < 300; i++) {
-    try {
-      const r = await fetch(`${base}/api/health`);
-      if (r.ok) return base;
-    } catch {
-      /* not up yet */
-    }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error("server did not start");
+  return server.base;
 }
 
-function killHard(): Promise<void> {
-  const c = child;
-  child = null;
-  if (!c || c.exitCode !== null) return Promise.resolve();
-  return new Promise((resolve) => {
-    c.once("exit", () => resolve());
-    process.kill(-c.pid!, "SIGKILL");
-  });
+async function killHard(): Promise<void> {
+  await server?.kill();
+  server = null;
 }
 
 async function json(base: string, method: string, p: string, token?: string, body?: unknown) {

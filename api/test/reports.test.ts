@@ -238,7 +238,7 @@ describeEachDb("reports", (h) => {
       .send({ version: form.version, evidence: [{ fileId: up.body.id, itemKind: "indicator", itemId: ct14.indicatorId }] });
     expect(ok.status).toBe(200);
     expect(ok.body.evidence).toEqual([
-      expect.objectContaining({ fileId: up.body.id, name: "Biên bản đối thoại.pdf", itemKind: "indicator", itemId: ct14.indicatorId, url: `/api/files/${up.body.id}` }),
+      expect.objectContaining({ fileId: up.body.id, name: "Biên bản đối thoại.pdf", itemKind: "indicator", itemId: ct14.indicatorId, url: expect.stringMatching(new RegExp(`^/api/files/${up.body.id}\\?exp=`)) }),
     ]);
     const audit = (await http.get(`${base(doan)}/audit`).set(bearer(focalDoan))).body;
     expect(audit[0]).toMatchObject({ field: "evidence", label: "Minh chứng" });

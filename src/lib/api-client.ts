@@ -2,7 +2,8 @@
  * The one HTTP client of the mini app: base URL from VITE_API_URL, the sign-in token header, and
  * every failure turned into an ApiError with a Vietnamese message (shown with the zmp-ui snackbar).
  */
-import axios, { AxiosError } from "axios";
+import axios, { AxiosError, type AxiosAdapter } from "axios";
+import { sendOnce } from "./send-once";
 
 const TOKEN_KEY = "tns.token";
 
@@ -57,6 +58,20 @@ api.interceptors.request.use((config) => {
   return config;
 });
 
+// Every send goes out once: a second identical send while the first is under way (a double tap,
+// two taps in a confirm dialog) shares the first one's answer instead of sending again.
+// (Uploads, whose body is a FormData, are each their own send.)
+export function sendOnceAdapter(send: AxiosAdapter): AxiosAdapter {
+  return (config) => {
+    const method = (config.method ?? "get").toLowerCase();
+    const body = config.data;
+    if (method === "get" || method === "head" || (body !== undefined && typeof body !== "string")) return send(config);
+    const key = `${method} ${config.baseURL ?? ""}${config.url ?? ""} ${String(config.headers?.Authorization ?? "")} ${body ?? ""}`;
+    return sendOnce(key, () => send(config));
+  };
+}
+api.defaults.adapter = sendOnceAdapter(axios.getAdapter(api.defaults.adapter));
+
 api.interceptors.response.use(
   (res) => res,
   async (err: AxiosError<{ error?: { code?: string; message?: string; details?: unknown } }>) => {
@@ -108,10 +123,13 @@ export function errorMessage(err: unknown): string {
   return toApiError(err).message;
 }
 
-/** True when the failure is a lost connection (offline), not a refusal by the server. */
+/**
+ * True when the failure is a lost connection (offline) or the server saying "try again shortly"
+ * (503: its database is restarting) — not a refusal: drafts wait and are sent again, caches show.
+ */
 export function isNetworkError(err: unknown): boolean {
   const e = toApiError(err);
-  return e.status === 0;
+  return e.status === 0 || e.status === 503;
 }
 
 /** An absolute URL for an API path (links to files and exports opened outside axios). */

@@ -16,6 +16,7 @@ import {
 } from "../contract/announcements.js";
 import { notFound } from "../lib/errors.js";
 import { listCategories, listFeed, loadVisible, openDetail, toDetail } from "./queries.js";
+import { withFileLinks } from "./file-access.js";
 import { acknowledge, archiveAnnouncement, createAnnouncement, createCategory, remind, updateAnnouncement } from "./service.js";
 import { loadReceipts } from "./receipts.js";
 
@@ -66,7 +67,8 @@ export function registerAnnouncementRoutes(r: RouteBuilder): void {
       response: AnnouncementFeedSchema,
     },
     async ({ ctx, query, user, req, res }) => {
-      const body = await listFeed(ctx, user, query);
+      const feed = await listFeed(ctx, user, query);
+      const body = { ...feed, items: feed.items.map((item) => withFileLinks(ctx, item)) };
       const etag = etagOf(body);
       res.setHeader("ETag", etag);
       res.setHeader("Cache-Control", "private, no-cache");
@@ -88,7 +90,7 @@ export function registerAnnouncementRoutes(r: RouteBuilder): void {
       params: IdParams,
       response: AnnouncementDetailSchema,
     },
-    ({ ctx, params, user }) => openDetail(ctx, user, noticeId(params.id)),
+    async ({ ctx, params, user }) => withFileLinks(ctx, await openDetail(ctx, user, noticeId(params.id))),
   );
 
   r.add(
@@ -104,7 +106,7 @@ export function registerAnnouncementRoutes(r: RouteBuilder): void {
     async ({ ctx, body, user }) => {
       const id = await createAnnouncement(ctx, user!, body);
       const now = ctx.clock.now().toISOString();
-      return toDetail(ctx.database.db, user, await loadVisible(ctx.database.db, user, now, id), false);
+      return withFileLinks(ctx, await toDetail(ctx.database.db, user, await loadVisible(ctx.database.db, user, now, id), false));
     },
   );
 
@@ -121,7 +123,7 @@ export function registerAnnouncementRoutes(r: RouteBuilder): void {
     async ({ ctx, params, body, user }) => {
       await updateAnnouncement(ctx, noticeId(params.id), body);
       const now = ctx.clock.now().toISOString();
-      return toDetail(ctx.database.db, user, await loadVisible(ctx.database.db, user, now, noticeId(params.id)), false);
+      return withFileLinks(ctx, await toDetail(ctx.database.db, user, await loadVisible(ctx.database.db, user, now, noticeId(params.id)), false));
     },
   );
 

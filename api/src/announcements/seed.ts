@@ -3,6 +3,7 @@ import type { AppContext } from "../http/context.js";
 import { formatDateVN, vnInstant, vnParts } from "../lib/time.js";
 import { acceptsFrom } from "../catalog/queries.js";
 import { storeFile } from "../files/store.js";
+import { linkFiles } from "../files/access.js";
 import type { AnnouncementAudience } from "./tables.js";
 import { searchTextOf } from "./service.js";
 import { PLAN_TEXT, PLAN_TITLE } from "./seed-plan-text.js";
@@ -153,7 +154,7 @@ export async function seedDemoAnnouncements(ctx: AppContext): Promise<void> {
       ? [await storeFile(ctx, { name: "Ke-hoach-trien-khai-Nghi-quyet-83-NQ-HDND.docx", mime: DOCX_MIME, bytes: await planDocx(), uploadedBy: null })]
       : [];
     const publishedAt = n.publishedAt < now ? n.publishedAt : now;
-    await db
+    const row = await db
       .insertInto("announcements")
       .values({
         title: n.title,
@@ -180,6 +181,9 @@ export async function seedDemoAnnouncements(ctx: AppContext): Promise<void> {
         updated_at: publishedAt,
       })
       .onConflict((oc) => oc.column("seed_key").doNothing())
-      .execute();
+      .returning("id")
+      .executeTakeFirst();
+    // the attached plan takes the notice's access (public for a notice to everyone)
+    if (row) await linkFiles(db, "announcement", row.id, attachments.map((f) => f.id), publishedAt);
   }
 }

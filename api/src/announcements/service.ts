@@ -6,6 +6,7 @@ import { AppError, badRequest, conflict, forbidden, notFound } from "../lib/erro
 import { foldVietnamese } from "../lib/text.js";
 import { vnDateKey } from "../lib/time.js";
 import { requireFiles } from "../files/store.js";
+import { linkFiles } from "../files/access.js";
 import { enqueueNotifications, type NotificationInput } from "../notifications/outbox.js";
 import { pushChannelName } from "../notifications/channel-name.js";
 import type {
@@ -68,6 +69,12 @@ async function resolveFiles(db: Kysely<DB>, coverId: string | null, attachmentId
   const pick = (f: AnnouncementFile) => ({ id: f.id, url: f.url, name: f.name, size: Number(f.size), mime: f.mime });
   return { cover: cover ? pick(cover) : null, attachments: attachments.map(pick) };
 }
+
+/** The files a notice shows (its attachments and cover), which take the notice's access. */
+const noticeFileIds = (files: { cover: AnnouncementFile | null; attachments: AnnouncementFile[] }) => [
+  ...files.attachments.map((f) => f.id),
+  ...(files.cover ? [files.cover.id] : []),
+];
 
 /** Checks the schedule: a future publishAt for scheduled notices, an expiry after publication. */
 function checkTimes(status: AnnouncementStatus, publishAt: string | null, expiresAt: string | null, nowIso: string, publishedAt: string | null): void {
@@ -158,6 +165,7 @@ export async function createAnnouncement(ctx: AppContext, user: AuthUser, input:
     if (unitIds.length) {
       await trx.insertInto("announcement_units").values(unitIds.map((unit_id) => ({ announcement_id: row.id, unit_id }))).execute();
     }
+    await linkFiles(trx, "announcement", row.id, noticeFileIds(files), now);
     if (input.status === "published") {
       await enqueueAnnouncementPushes(trx, ctx, { id: row.id, audience: input.audience, created_by: user.id, title: input.title, body: input.body }, now);
     }
@@ -214,6 +222,7 @@ export async function updateAnnouncement(ctx: AppContext, id: number, patch: Pat
       );
       coverJson = files.cover ? JSON.stringify(files.cover) : null;
       attachmentsJson = JSON.stringify(files.attachments);
+      await linkFiles(trx, "announcement", id, noticeFileIds(files), now);
     }
     const title = patch.title ?? cur.title;
     const body = patch.body ?? cur.body;

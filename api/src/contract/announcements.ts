@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { DbId, IsoInstant } from "./common.js";
+import { stripBidi } from "./text.js";
 import { ANNOUNCEMENT_LIMITS } from "./announcements-labels.js";
 
 export const AudienceSchema = z.enum(["everyone", "all_units", "units"]).meta({ id: "AnnouncementAudience" });
@@ -32,7 +33,7 @@ export const AnnouncementCategorySchema = z.object({ id: z.number().int(), name:
 export type AnnouncementCategory = z.infer<typeof AnnouncementCategorySchema>;
 
 export const NewCategorySchema = z.object({
-  name: z.string().trim().min(2, "Tên chuyên mục cần ít nhất 2 ký tự.").max(CATEGORY_NAME_MAX, `Tên chuyên mục tối đa ${CATEGORY_NAME_MAX} ký tự.`).refine((s) => !CONTROL_CHARS.test(s), "Tên chuyên mục chứa ký tự không hợp lệ."),
+  name: z.string().overwrite(stripBidi).trim().min(2, "Tên chuyên mục cần ít nhất 2 ký tự.").max(CATEGORY_NAME_MAX, `Tên chuyên mục tối đa ${CATEGORY_NAME_MAX} ký tự.`).refine((s) => !CONTROL_CHARS.test(s), "Tên chuyên mục chứa ký tự không hợp lệ."),
 });
 
 /** One notice in the feed (no body). */
@@ -103,6 +104,7 @@ export type AnnouncementDetail = z.infer<typeof AnnouncementDetailSchema>;
 
 const title = z
   .string()
+  .overwrite(stripBidi)
   .trim()
   .min(3, "Tiêu đề cần ít nhất 3 ký tự.")
   .max(TITLE_MAX, `Tiêu đề tối đa ${TITLE_MAX} ký tự.`)

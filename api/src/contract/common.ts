@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { cleanName } from "./text.js";
 
 export const ErrorSchema = z
   .object({
@@ -15,11 +16,20 @@ export const DbId = z.coerce.number().int().positive().max(2_147_483_647);
 export const IdParams = z.object({ id: DbId });
 export const IsoInstant = z.iso.datetime({ offset: true });
 
+/** A short text shown as a name (person, category, period title): cleaned first, then measured. */
+export const NameText = (min: number, max: number) => z.string().overwrite(cleanName).min(min).max(max);
+
 /** Cursor pagination: `nextCursor` is null on the last page. */
 export const pageOf = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item), nextCursor: z.string().nullable() });
 
 export const HealthSchema = z
-  .object({ ok: z.boolean(), db: z.enum(["sqlite", "postgres"]), version: z.string() })
+  .object({
+    ok: z.boolean(),
+    db: z.enum(["sqlite", "postgres"]),
+    version: z.string(),
+    /** what cannot be reached right now (empty when ok) */
+    down: z.array(z.enum(["database"])),
+  })
   .meta({ id: "Health" });
 export type Health = z.infer<typeof HealthSchema>;
 

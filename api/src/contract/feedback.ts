@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { DbId } from "./common.js";
+import { DbId, NameText } from "./common.js";
 import { FEEDBACK_LIMITS as L } from "./feedback-labels.js";
 
 export const FeedbackStatusSchema = z
@@ -16,7 +16,7 @@ export const FeedbackCategorySchema = z
 export type FeedbackCategory = z.infer<typeof FeedbackCategorySchema>;
 
 export const UpdateFeedbackCategorySchema = z.object({
-  name: z.string().trim().min(2).max(100).optional(),
+  name: NameText(2, 100).optional(),
   answerDays: z.number().int().min(1).max(60).optional(),
 });
 

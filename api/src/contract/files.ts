@@ -14,5 +14,8 @@ export type FileMeta = z.infer<typeof FileMetaSchema>;
 
 export const FileIdParams = z.object({ id: z.string().regex(/^[A-Za-z0-9_-]{8,64}$/) });
 
+/** A short-lived signed link to a private file (given out in answers to those allowed to see it). */
+export const FileLinkQuery = z.object({ exp: z.string().max(20).optional(), sig: z.string().max(64).optional() });
+
 /** Upload limits, shared with the mini app (which checks them before sending). */
 export const FILE_MAX_BYTES = 10 * 1024 * 1024;

@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { DbId } from "./common.js";
+import { DbId, NameText } from "./common.js";
+import { cleanName } from "./text.js";
 
 export const RoleSchema = z.enum(["youth", "focal", "staff", "observer"]).meta({ id: "Role" });
 export type Role = z.infer<typeof RoleSchema>;
@@ -24,15 +25,10 @@ export type Me = z.infer<typeof MeSchema>;
 export const SessionSchema = z.object({ token: z.string(), expiresAt: z.string(), user: MeSchema }).meta({ id: "Session" });
 export type Session = z.infer<typeof SessionSchema>;
 
-/** Control and bidi-override characters a display name must never carry. */
-// eslint-disable-next-line no-control-regex
-const NAME_JUNK = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g;
-const NAME_BIDI = /[\u202a-\u202e\u2066-\u2069]/g;
+/** A person's display name as stored: one line, single spaces, no control or bidi characters. */
+export const cleanPersonName = cleanName;
 
-/** A person's display name as stored: one line, single spaces, no control characters. */
-export const cleanPersonName = (s: string) => s.replace(NAME_JUNK, " ").replace(NAME_BIDI, "").replace(/\s+/g, " ").trim();
-
-export const PersonNameSchema = z.string().overwrite(cleanPersonName).min(1).max(100);
+export const PersonNameSchema = NameText(1, 100);
 
 export const DevSignInSchema = z.object({
   role: RoleSchema,
@@ -49,13 +45,17 @@ export const ZaloSignInSchema = z.object({
 export type ZaloSignIn = z.infer<typeof ZaloSignInSchema>;
 
 /**
- * The user's answer to "may we use your Zalo name and avatar?". With consent the mini app sends the
- * name and avatar it got from Zalo (getUserInfo); without it the account keeps a neutral name.
- * `phone: null` forgets a shared phone number.
+ * The user's answer to "may we use your Zalo name and avatar?". With consent the mini app sends its
+ * Zalo access token and the server takes the name and avatar from Zalo itself: a Zalo account's name
+ * is always the one Zalo gave, never typed (staff must not see "Cán bộ phường" on a stranger).
+ * Without consent the account keeps a neutral name. `name`/`avatarUrl` are for accounts not from
+ * Zalo (dev). `phone: null` forgets a shared phone number.
  */
 export const UpdateMeSchema = z
   .strictObject({
     consent: z.boolean().optional(),
+    /** the mini app's Zalo access token (getAccessToken()), with consent: the profile is read from Zalo */
+    accessToken: z.string().trim().min(1).max(2048).optional(),
     name: PersonNameSchema.optional(),
     avatarUrl: z.url({ protocol: /^https?$/ }).max(1000).nullable().optional(),
     phone: z.null().optional(),

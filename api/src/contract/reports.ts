@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { DbId, IsoInstant } from "./common.js";
+import { DbId, IsoInstant, NameText } from "./common.js";
 import { IndicatorDefinition, PeriodKindSchema } from "./catalog.js";
 
 /** When a report was first submitted: before the deadline, within the unit's extension, or late. */
@@ -17,7 +17,7 @@ export const PeriodCreateSchema = z
     kind: PeriodKindSchema.default("annual"),
     year: z.number().int().min(2020).max(2100),
     /** required for an ad hoc period; an annual period gets the standard title when omitted */
-    title: z.string().trim().min(3).max(200).optional(),
+    title: NameText(3, 200).optional(),
     opensAt: IsoInstant.optional(),
     /** default: 30/11 of the year at 23:59:59 +07:00 */
     deadlineAt: IsoInstant.optional(),
@@ -29,7 +29,7 @@ export type PeriodCreate = z.infer<typeof PeriodCreateSchema>;
 
 export const PeriodPatchSchema = z
   .strictObject({
-    title: z.string().trim().min(3).max(200).optional(),
+    title: NameText(3, 200).optional(),
     opensAt: IsoInstant.optional(),
     deadlineAt: IsoInstant.optional(),
     expectedUnitIds: IdList.optional(),

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { DbId } from "./common.js";
+import { DbId, NameText } from "./common.js";
 import { IndicatorDefinition, PeriodKindSchema } from "./catalog.js";
 import { SIGNER_MAX } from "./summary-labels.js";
 
@@ -18,7 +18,7 @@ export const SummaryQuery = z.object({
 
 export const ExportQuery = SummaryQuery.extend({
   /** The name under the signature block of the Word report (default: the configured signer). */
-  signer: z.string().trim().min(2).max(SIGNER_MAX).optional(),
+  signer: NameText(2, SIGNER_MAX).optional(),
 });
 
 /** on_track: the ward figure already meets the 2030 target; unknown: no target (set by the ward) or no data. */

@@ -5,6 +5,7 @@ import { Kysely, PostgresDialect, SqliteDialect } from "kysely";
 import pg from "pg";
 import type { Config } from "../config.js";
 import type { DB } from "./schema.js";
+import type { Logger } from "../lib/logger.js";
 
 export type DialectName = "sqlite" | "postgres";
 
@@ -21,10 +22,16 @@ pg.types.setTypeParser(20, (v: string) => Number(v));
 // numeric → number (sums of integer columns are numeric in PostgreSQL).
 pg.types.setTypeParser(1700, (v: string) => Number(v));
 
-export function createDatabase(
-  target: Config["database"],
-  options: { searchPath?: string; poolSize?: number } = {},
-): Database {
+export interface DatabaseOptions {
+  searchPath?: string;
+  poolSize?: number;
+  /** where connection losses are reported (they are expected during a database restart) */
+  logger?: Logger;
+  /** SQLite: how long a write waits for a lock before the request answers 503 */
+  sqliteBusyTimeoutMs?: number;
+}
+
+export function createDatabase(target: Config["database"], options: DatabaseOptions = {}): Database {
   if (target.kind === "postgres") {
     const pool = new pg.Pool({
       connectionString: target.url,
@@ -32,6 +39,12 @@ export function createDatabase(
       connectionTimeoutMillis: 5000,
       ...(options.searchPath ? { options: `-c search_path=${options.searchPath}` } : {}),
     });
+    // PostgreSQL closing a connection (restart, failover, idle timeout of a proxy) makes the pool and
+    // the client emit 'error'; without a listener Node exits. The pool drops the dead client and opens
+    // a fresh one for the next query, so logging is all there is to do.
+    const lost = (err: Error) => options.logger?.warn({ code: (err as { code?: string }).code, msg: err.message }, "database connection lost");
+    pool.on("error", lost);
+    pool.on("connect", (client) => client.on("error", lost));
     const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
     return { db, dialect: "postgres", destroy: () => db.destroy() };
   }
@@ -41,8 +54,10 @@ export function createDatabase(
     sqlite = new SQLite(target.path);
     sqlite.pragma("journal_mode = WAL");
     sqlite.pragma("foreign_keys = ON");
-    sqlite.pragma("busy_timeout = 5000");
-    sqlite.pragma("synchronous = NORMAL");
+    sqlite.pragma(`busy_timeout = ${Math.max(0, Math.round(options.sqliteBusyTimeoutMs ?? 5000))}`);
+    // FULL: a write the API acknowledged survives a power cut too, not only a crash of the process;
+    // the cost is measured by bench/sqlite-synchronous.mjs (docs/architecture.md, "The database").
+    sqlite.pragma("synchronous = FULL");
   } catch (err) {
     throw new DatabaseOpenError(
       `Không mở được cơ sở dữ liệu SQLite tại "${target.path}": ${(err as Error).message}. ` +

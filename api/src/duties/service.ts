@@ -9,7 +9,8 @@ import { parseJson } from "../db/dialect.js";
 import { assertUnitAccess } from "../identity/policy.js";
 import { badRequest, conflict, forbidden, notFound } from "../lib/errors.js";
 import { formatDateVN, vnDateKey, vnParts } from "../lib/time.js";
-import { requireFiles, type FileMeta } from "../files/store.js";
+import type { FileMeta } from "../files/store.js";
+import { linkFiles, requireAttachable, signFiles } from "../files/access.js";
 import { enqueueNotifications, type NotificationInput } from "../notifications/outbox.js";
 import { pushEnabled } from "../notifications/channel-name.js";
 import { focalUserIds } from "../reports/access.js";
@@ -162,7 +163,7 @@ export async function getDuty(ctx: AppContext, user: AuthUser, id: number): Prom
       unitName: r.name,
       status: r.status,
       text: r.text,
-      files: parseJson<FileMeta[]>(r.files, []),
+      files: signFiles(ctx, parseJson<FileMeta[]>(r.files, [])),
       handedInAt: r.handed_in_at,
       handedInBy: r.handed_in_by ? (names.get(r.handed_in_by) ?? null) : null,
       late: !!r.handed_in_at && r.handed_in_at > d.due_at,
@@ -249,7 +250,8 @@ export async function handIn(ctx: AppContext, user: AuthUser, dutyId: number, un
   assertUnitAccess(user, unitId);
   const nowIso = ctx.clock.now().toISOString();
   if (nowIso < d.starts_at) throw conflict("DUTY_NOT_STARTED", `Nhiệm vụ bắt đầu từ ${formatDateVN(d.starts_at)}, chưa nộp được.`);
-  const files = await requireFiles(db, body.fileIds);
+  // attaching a file means having uploaded it (or being staff); it then has the hand-in's access
+  const files = await requireAttachable(db, user, body.fileIds);
   if (d.requires_document && files.length === 0) {
     throw badRequest("DOCUMENT_REQUIRED", "Nhiệm vụ này cần đính kèm văn bản (tệp). Vui lòng chọn tệp rồi nộp lại; nội dung đã nhập vẫn được giữ.");
   }
@@ -262,7 +264,12 @@ export async function handIn(ctx: AppContext, user: AuthUser, dutyId: number, un
       .where("duty_id", "=", dutyId)
       .where("unit_id", "=", unitId)
       .execute();
-    await trx.insertInto("duty_history").values({ duty_id: dutyId, unit_id: unitId, action: "hand_in", note: body.text.slice(0, 500), user_id: user.id, at: nowIso }).execute();
+    const handIn = await trx
+      .insertInto("duty_history")
+      .values({ duty_id: dutyId, unit_id: unitId, action: "hand_in", note: body.text.slice(0, 500), user_id: user.id, at: nowIso })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    await linkFiles(trx, "duty_hand_in", handIn.id, files.map((f) => f.id), nowIso);
     const unit = await trx.selectFrom("units").select("name").where("id", "=", unitId).executeTakeFirstOrThrow();
     await enqueueNotifications(
       trx,

@@ -89,4 +89,11 @@ export const feedbackMigrations: DbMigration[] = [
         .execute();
     },
   },
+  {
+    // What a sending was, next to its Idempotency-Key: the same key with another body is refused.
+    name: "0701_feedback_request_hash",
+    async up(db) {
+      await db.schema.alterTable("feedback_items").addColumn("request_hash", "text").execute();
+    },
+  },
 ];

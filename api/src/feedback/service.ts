@@ -1,12 +1,13 @@
+import crypto from "node:crypto";
 import path from "node:path";
 import { sql, type Kysely } from "kysely";
 import type { DB } from "../db/schema.js";
 import type { AppContext, AuthUser } from "../http/context.js";
 import { fromBool, likeOp, toBool } from "../db/dialect.js";
-import { AppError, badRequest, conflict, notFound } from "../lib/errors.js";
+import { AppError, badRequest, conflict, forbidden, notFound, unprocessable } from "../lib/errors.js";
 import { escapeLike, foldVietnamese } from "../lib/text.js";
 import { formatDateTimeVN, vnInstant, vnParts } from "../lib/time.js";
-import { requireFiles } from "../files/store.js";
+import { linkFiles, requireAttachable, signFiles } from "../files/access.js";
 import { enqueueNotifications, type NotificationInput } from "../notifications/outbox.js";
 import { pushChannelName } from "../notifications/channel-name.js";
 import type {
@@ -78,13 +79,32 @@ export async function nextSequence(trx: Kysely<DB>, year: number): Promise<numbe
   return Number(row.last_seq);
 }
 
-async function findByKey(db: Kysely<DB>, senderId: number, key: string) {
-  return db
+/**
+ * A replay of the sending this key was first used for, or 422 when the key now comes with another
+ * feedback: returning the first item as if it were this one would silently lose what was just written.
+ */
+async function findByKey(db: Kysely<DB>, senderId: number, key: string, requestHash: string) {
+  const row = await db
     .selectFrom("feedback_items")
-    .select(["id", "code", "status", "due_at"])
+    .select(["id", "code", "status", "due_at", "request_hash"])
     .where("sender_id", "=", senderId)
     .where("idempotency_key", "=", key)
     .executeTakeFirst();
+  if (row?.request_hash && row.request_hash !== requestHash) {
+    throw unprocessable(
+      "IDEMPOTENCY_KEY_REUSED",
+      "Khóa chống gửi trùng (Idempotency-Key) này đã dùng cho một góp ý khác. Nội dung đang soạn vẫn được giữ; vui lòng gửi lại để tạo góp ý mới.",
+      { existingCode: row.code },
+    );
+  }
+  return row;
+}
+
+/** What identifies one sending (everything but the key itself), for the replay check. */
+function requestHashOf(body: z.output<typeof CreateFeedbackSchema>): string {
+  const { idempotencyKey: _key, ...rest } = body;
+  const canonical = JSON.stringify(Object.keys(rest).sort().map((k) => [k, (rest as Record<string, unknown>)[k]]));
+  return crypto.createHash("sha256").update(canonical).digest("hex");
 }
 
 const created = (r: { id: number; code: string; status: ItemRow["status"]; due_at: string }): FeedbackCreated => ({
@@ -109,8 +129,9 @@ export async function createFeedback(
     throw badRequest("BAD_IDEMPOTENCY_KEY", "Khóa chống gửi trùng (Idempotency-Key) không hợp lệ.");
   }
   const key = rawKey;
+  const requestHash = requestHashOf(body);
   if (key) {
-    const existing = await findByKey(db, user.id, key);
+    const existing = await findByKey(db, user.id, key, requestHash);
     if (existing) return { created: created(existing), replay: true };
   }
 
@@ -125,15 +146,8 @@ export async function createFeedback(
     const place = await db.selectFrom("units").select("kind").where("id", "=", body.placeUnitId).executeTakeFirst();
     if (!place || place.kind !== "residential_group") throw badRequest("UNKNOWN_PLACE", "Tổ dân phố được chọn không tồn tại.");
   }
-  const photos = await requireFiles(db, body.photoIds, { imagesOnly: true });
-  if (photos.length) {
-    // Only one's own uploads: a photo id copied from someone else's public item is refused.
-    const owners = await db.selectFrom("files").select(["id", "uploaded_by"]).where("id", "in", photos.map((p) => p.id)).execute();
-    const foreign = owners.filter((o) => o.uploaded_by !== user.id).map((o) => o.id);
-    if (foreign.length) {
-      throw badRequest("UNKNOWN_FILE", "Có ảnh không phải do bạn tải lên. Vui lòng chọn và tải ảnh lên lại.", { ids: foreign });
-    }
-  }
+  // Only one's own uploads (or staff's): a photo id copied from someone else's public item is refused.
+  const photos = await requireAttachable(db, user, body.photoIds, { imagesOnly: true });
   if (photos.length > FEEDBACK_LIMITS.maxPhotos) throw badRequest("TOO_MANY_PHOTOS", `Mỗi góp ý có tối đa ${FEEDBACK_LIMITS.maxPhotos} ảnh.`);
 
   const now = ctx.clock.now();
@@ -151,7 +165,7 @@ export async function createFeedback(
       // so the rate limit and the idempotency check below cannot be raced.
       if (dialect === "postgres") await trx.selectFrom("users").select("id").where("id", "=", user.id).forUpdate().execute();
       if (key) {
-        const existing = await findByKey(trx, user.id, key);
+        const existing = await findByKey(trx, user.id, key, requestHash);
         if (existing) return { ...existing, replay: true };
       }
       const recent = await trx
@@ -197,18 +211,20 @@ export async function createFeedback(
           flags_reviewed: 0,
           supports_count: 0,
           idempotency_key: key,
+          request_hash: key ? requestHash : null,
           created_at: nowIso,
           updated_at: nowIso,
         })
         .returning(["id", "code", "status", "due_at"])
         .executeTakeFirstOrThrow();
+      await linkFiles(trx, "feedback_photo", inserted.id, photos.map((p) => p.id), nowIso);
       return { ...inserted, replay: false };
     });
     return { created: created(row), replay: row.replay };
   } catch (err) {
     // A double tap that raced past the first check: the unique (sender, key) kept one item; return it.
     if (key && isUniqueViolation(err)) {
-      const existing = await findByKey(db, user.id, key);
+      const existing = await findByKey(db, user.id, key, requestHash);
       if (existing) return { created: created(existing), replay: true };
     }
     throw err;
@@ -260,7 +276,8 @@ export async function listMine(ctx: AppContext, user: AuthUser, query: { cursor?
   return {
     items: rows.map((r) => {
       const list = answers.get(r.id) ?? [];
-      return { ...toSummary(r, nowIso, true), flagsCount: 0, latestAnswer: list.length ? list[list.length - 1] : null };
+      const latest = list.length ? list[list.length - 1] : null;
+      return { ...toSummary(r, nowIso, true), flagsCount: 0, latestAnswer: latest && { ...latest, attachments: signFiles(ctx, latest.attachments) } };
     }),
     nextCursor,
   };
@@ -301,7 +318,7 @@ async function loadItem(db: Kysely<DB>, id: number): Promise<ItemRow | undefined
 }
 
 /** Staff, the observer, and the focal point of the assigned unit handle an item (and read its notes). */
-function handles(user: AuthUser | null, row: ItemRow): boolean {
+export function handles(user: AuthUser | null, row: ItemRow): boolean {
   if (!user) return false;
   if (user.role === "staff" || user.role === "observer") return true;
   return user.role === "focal" && row.assigned_unit_id !== null && user.unitId === row.assigned_unit_id;
@@ -327,8 +344,9 @@ export async function getDetail(ctx: AppContext, user: AuthUser | null, id: numb
       scope: "full",
       // The sender does not learn how many people flagged their item.
       item: handler ? toSummary(row, nowIso, true) : { ...toSummary(row, nowIso, true), flagsCount: 0 },
-      photos: photoViews(row, true),
-      answers,
+      // the sender's and handlers' view may show private files: signed links for <img> and the webview
+      photos: signFiles(ctx, photoViews(row, true)),
+      answers: answers.map((a) => ({ ...a, attachments: signFiles(ctx, a.attachments) })),
       notes: handler ? await loadNotes(db, row.id) : null,
       viewer: {
         isSender,
@@ -490,7 +508,7 @@ async function loadWritable(db: Kysely<DB>, user: AuthUser, id: number): Promise
 export async function answerFeedback(ctx: AppContext, user: AuthUser, id: number, body: z.output<typeof CreateAnswerSchema>): Promise<FeedbackDetail> {
   const { db } = ctx.database;
   await loadWritable(db, user, id);
-  const attachments = await requireFiles(db, body.attachmentIds);
+  const attachments = await requireAttachable(db, user, body.attachmentIds);
   const nowIso = ctx.clock.now().toISOString();
   await db.transaction().execute(async (trx) => {
     const row = await loadWritable(trx, user, id);
@@ -506,6 +524,7 @@ export async function answerFeedback(ctx: AppContext, user: AuthUser, id: number
       })
       .returning("id")
       .executeTakeFirstOrThrow();
+    await linkFiles(trx, "feedback_answer", answer.id, attachments.map((f) => f.id), nowIso);
     await trx
       .updateTable("feedback_items")
       .set({ status: "answered", status_reason: null, answered_at: row.answered_at ?? nowIso, updated_at: nowIso })
@@ -548,7 +567,7 @@ export async function addNote(ctx: AppContext, user: AuthUser, id: number, text:
 async function loadPublicVisible(db: Kysely<DB>, id: number) {
   const row = await db
     .selectFrom("feedback_items as f")
-    .select(["f.id", "f.code", "f.hidden", "f.flags_count", "f.flags_reviewed"])
+    .select(["f.id", "f.code", "f.sender_id", "f.hidden", "f.flags_count", "f.flags_reviewed"])
     .where("f.id", "=", id)
     .where("f.allow_public", "=", 1)
     .where("f.status", "=", "answered")
@@ -559,11 +578,20 @@ async function loadPublicVisible(db: Kysely<DB>, id: number) {
   return row;
 }
 
+/** Support and flags speak for others: nobody counts towards (or against) their own item. */
+function refuseOwnItem(user: AuthUser, item: { sender_id: number }, what: "support" | "flag"): void {
+  if (item.sender_id !== user.id) return;
+  throw forbidden(
+    what === "support" ? "Bạn không thể tự ủng hộ góp ý của chính mình." : "Bạn không thể báo cáo vi phạm góp ý của chính mình.",
+    "OWN_FEEDBACK",
+  );
+}
+
 export async function supportFeedback(ctx: AppContext, user: AuthUser, id: number) {
   const { db } = ctx.database;
   const nowIso = ctx.clock.now().toISOString();
   return db.transaction().execute(async (trx) => {
-    await loadPublicVisible(trx, id);
+    refuseOwnItem(user, await loadPublicVisible(trx, id), "support");
     const res = await trx
       .insertInto("feedback_supports")
       .values({ item_id: id, user_id: user.id, created_at: nowIso })
@@ -585,6 +613,7 @@ export async function flagFeedback(ctx: AppContext, user: AuthUser, id: number, 
   const nowIso = ctx.clock.now().toISOString();
   return db.transaction().execute(async (trx) => {
     const item = await loadPublicVisible(trx, id);
+    refuseOwnItem(user, item, "flag");
     const res = await trx
       .insertInto("feedback_flags")
       .values({ item_id: id, user_id: user.id, reason: reason || null, created_at: nowIso })

@@ -57,6 +57,8 @@ export interface FeedbackItemsTable {
   flags_reviewed: number;
   supports_count: number;
   idempotency_key: string | null;
+  /** sha256 of what was sent with the key (null before 0701): a reused key must carry the same */
+  request_hash: string | null;
   created_at: string;
   updated_at: string;
 }

@@ -1,10 +1,11 @@
 import type { Request, Response } from "express";
 import multer from "multer";
 import type { RouteBuilder } from "../http/route.js";
-import { FILE_MAX_BYTES, FileIdParams, FileMetaSchema } from "../contract/files.js";
+import { FILE_MAX_BYTES, FileIdParams, FileLinkQuery, FileMetaSchema } from "../contract/files.js";
 import { AppError, badRequest, notFound } from "../lib/errors.js";
 import { classify, extensionOf, isImageMime, type FileKind } from "./sniff.js";
 import { cleanFileName, findFile, storeFile } from "./store.js";
+import { checkSignedLink, fileVisibility, signFileUrl, type FileAccessRules } from "./access.js";
 
 const TAG = "Tệp đính kèm";
 
@@ -36,7 +37,8 @@ function receiveFile(req: Request, res: Response): Promise<Express.Multer.File |
 
 const EXT_FOR: Record<FileKind, string> = { pdf: "pdf", doc: "doc", docx: "docx", xls: "xls", xlsx: "xlsx", jpeg: "jpg", png: "png", webp: "webp", gif: "gif" };
 
-export function registerFilesRoutes(r: RouteBuilder): void {
+/** `rules`: how each component that attaches files decides who may see them (composed in app.ts). */
+export function registerFilesRoutes(r: RouteBuilder, rules: FileAccessRules): void {
   r.add(
     {
       method: "post",
@@ -56,7 +58,9 @@ export function registerFilesRoutes(r: RouteBuilder): void {
       const verdict = classify(name, file.mimetype ?? "", file.buffer);
       if (!verdict.ok) throw new AppError(415, verdict.code, verdict.message);
       if (!extensionOf(name)) name = `${name}.${EXT_FOR[verdict.kind]}`;
-      return storeFile(ctx, { name, mime: verdict.mime, bytes: file.buffer, uploadedBy: user?.id ?? null });
+      const meta = await storeFile(ctx, { name, mime: verdict.mime, bytes: file.buffer, uploadedBy: user?.id ?? null });
+      // Attached to nothing yet, the file is its uploader's: the preview needs a signed link.
+      return { ...meta, url: signFileUrl(ctx, meta.url) };
     },
   );
 
@@ -65,25 +69,34 @@ export function registerFilesRoutes(r: RouteBuilder): void {
       method: "get",
       path: "/api/files/:id",
       tag: TAG,
-      summary: "Mở hoặc tải về một tệp",
+      summary: "Mở hoặc tải về một tệp (theo quyền xem của nơi đính kèm: công khai, hoặc kèm mã đăng nhập / đường dẫn có chữ ký ngắn hạn)",
       params: FileIdParams,
+      query: FileLinkQuery,
       produces: "application/octet-stream",
     },
-    async ({ params, req, res, ctx }) => {
+    async ({ params, query, req, res, user, ctx }) => {
       const f = await findFile(ctx, params.id);
-      if (!f) throw notFound("Không tìm thấy tệp, hoặc tệp đã bị gỡ.", "FILE_NOT_FOUND");
+      const missing = () => notFound("Không tìm thấy tệp, hoặc tệp đã bị gỡ.", "FILE_NOT_FOUND");
+      if (!f) throw missing();
+      const visibility = checkSignedLink(ctx, f.id, query.exp, query.sig) ? "allowed" : await fileVisibility(ctx, rules, user, f);
+      // Someone else's private file reads as missing: its existence is not leaked.
+      if (visibility === "denied") throw missing();
       const inline = f.mime === "application/pdf" || isImageMime(f.mime);
       res.setHeader("Content-Type", f.mime);
       res.setHeader("Content-Disposition", contentDisposition(inline ? "inline" : "attachment", f.name));
       res.setHeader("X-Content-Type-Options", "nosniff");
-      // Revalidate every time (a cheap 304 thanks to the ETag): a file hidden by moderation must
-      // stop showing at once, not after a cached day.
-      res.setHeader("Cache-Control", "no-cache");
-      res.setHeader("ETag", `"${f.sha256}"`);
-      res.setHeader("Last-Modified", new Date(f.createdAt).toUTCString());
-      if (req.headers["if-none-match"]?.split(/\s*,\s*/).some((t) => t.replace(/^W\//, "") === `"${f.sha256}"`)) {
-        res.status(304).end();
-        return;
+      if (visibility === "public") {
+        // Public and cacheable, revalidated every time (a cheap 304 thanks to the ETag): a file
+        // hidden by moderation must stop showing at once, not after a cached day.
+        res.setHeader("Cache-Control", "public, no-cache");
+        res.setHeader("ETag", `"${f.sha256}"`);
+        res.setHeader("Last-Modified", new Date(f.createdAt).toUTCString());
+        if (req.headers["if-none-match"]?.split(/\s*,\s*/).some((t) => t.replace(/^W\//, "") === `"${f.sha256}"`)) {
+          res.status(304).end();
+          return;
+        }
+      } else {
+        res.setHeader("Cache-Control", "private, no-store");
       }
       await new Promise<void>((resolve, reject) => {
         res.sendFile(f.absPath, { etag: false, lastModified: false, cacheControl: false, acceptRanges: true, dotfiles: "allow" }, (err) => {

@@ -6,6 +6,7 @@ import type { DB } from "../db/schema.js";
 import type { AppContext } from "../http/context.js";
 import { badRequest } from "../lib/errors.js";
 import { isImageMime } from "./sniff.js";
+import { CONTROL_CHARS, stripBidi } from "../contract/text.js";
 
 export interface FileMeta {
   id: string;
@@ -95,6 +96,7 @@ export async function storeFile(
 }
 
 export interface StoredFile extends FileMeta {
+  uploadedBy: number | null;
   sha256: string;
   absPath: string;
   createdAt: string;
@@ -106,6 +108,7 @@ export async function findFile(ctx: AppContext, id: string): Promise<StoredFile 
   if (!row) return null;
   return {
     ...toMeta(row),
+    uploadedBy: row.uploaded_by === null ? null : Number(row.uploaded_by),
     sha256: row.sha256,
     absPath: path.join(ctx.config.uploadDir, row.storage_path),
     createdAt: row.created_at,
@@ -113,11 +116,12 @@ export async function findFile(ctx: AppContext, id: string): Promise<StoredFile 
 }
 
 /**
- * A safe display name: no folders, no control characters, NFC (Vietnamese typed on a Mac
- * arrives decomposed), at most 180 characters while keeping the extension.
+ * A safe display name: no folders, no control, bidi or invisible characters (a U+202E would make
+ * "hđp.exe" read as "exe.pdh"), NFC (Vietnamese typed on a Mac arrives decomposed), at most
+ * 180 characters while keeping the extension.
  */
 export function cleanFileName(raw: string): string {
-  let name = raw.normalize("NFC").replace(/[\u0000-\u001f\u007f]/g, "");
+  let name = stripBidi(raw.normalize("NFC")).replace(CONTROL_CHARS, "");
   name = name.split(/[\\/]/).pop() ?? "";
   name = name.replace(/^\.+/, "").trim();
   if (name.length > 180) {

@@ -18,6 +18,25 @@ export interface FilesTable {
   hidden: number;
 }
 
+/** What a file is attached to: its access is that of its parents (files/access.ts). */
+export interface FileLinksTable {
+  file_id: string;
+  /** announcement | feedback_photo | feedback_answer | report_evidence */
+  parent_kind: string;
+  parent_id: number;
+  created_at: string;
+}
+
+/** Keys the server keeps in its database so that every instance shares them (file link signatures). */
+export interface ServerSecretsTable {
+  name: string;
+  /** base64 */
+  value: string;
+  created_at: string;
+}
+
 export interface FilesTables {
   files: FilesTable;
+  file_links: FileLinksTable;
+  server_secrets: ServerSecretsTable;
 }

@@ -28,5 +28,7 @@ declare module "express-serve-static-core" {
   interface Request {
     auth?: AuthUser | null;
     authError?: { code: string; message: string };
+    /** the path as the request log shows it: secret parameters masked (set by the route builder) */
+    logPath?: string;
   }
 }

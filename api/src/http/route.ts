@@ -1,7 +1,7 @@
 import express, { type Request, type Response, type Router } from "express";
 import { z, type ZodType } from "zod";
-import { AppError, badRequest } from "../lib/errors.js";
-import { accessFor, checkAccess } from "../identity/policy.js";
+import { AppError, badRequest, unsupportedMediaType } from "../lib/errors.js";
+import { accessFor, checkAccess, type Access } from "../identity/policy.js";
 import type { AppContext, AuthUser } from "./context.js";
 
 // Validation messages in Vietnamese for people; `code` stays stable for programs.
@@ -24,6 +24,8 @@ export interface RouteSpec<P extends ZodType, Q extends ZodType, B extends ZodTy
   status?: number;
   /** non-JSON responses (files, exports), for the OpenAPI document */
   produces?: string;
+  /** path parameters that grant access (invitation codes): written to the request log as ":name" */
+  secretParams?: string[];
 }
 
 export interface HandlerInput<P, Q, B> {
@@ -44,7 +46,15 @@ export type AnyRouteSpec = RouteSpec<ZodType, ZodType, ZodType, ZodType>;
 /**
  * The one way to declare an API route: validates params, query and body with zod, applies the
  * access policy, and records the route for the OpenAPI document and the policy test.
- * A handler returns the JSON body (sent with `status`), or sends the response itself.
+ * A handler returns the JSON body (sent with `status`, unless it set another status itself, as
+ * health does with 503), or sends the response itself.
+ *
+ * What every route gets from here, so no handler can forget it:
+ * - the body's type is checked: JSON routes refuse anything but JSON (415), upload routes anything
+ *   but multipart (415), so a multipart body never reaches a JSON handler as `{}`;
+ * - an answer that depends on who asks (a signed-in caller, or a route that is not public) is sent
+ *   with `Cache-Control: no-store`; public answers vary on Authorization and keep their own caching;
+ * - the request log shows the route with secret path parameters masked (`secretParams`).
  */
 export class RouteBuilder {
   readonly router: Router = express.Router();
@@ -60,16 +70,54 @@ export class RouteBuilder {
     this.specs.push(spec as unknown as AnyRouteSpec);
     // The router is mounted at /api; specs keep the full path for the policy and OpenAPI.
     this.router[spec.method](spec.path.replace(/^\/api/, ""), async (req, res) => {
+      req.logPath = logPathOf(spec, req.params);
       const user = checkAccess(access, req);
+      const personal = isPersonal(access, user);
+      if (personal) res.setHeader("Cache-Control", "no-store");
+      else res.setHeader("Vary", "Authorization");
+      checkContentType(spec, req);
       const params = parse(spec.params, req.params, "params") as Out<P>;
       const query = parse(spec.query, req.query, "query") as Out<Q>;
       const body = parse(spec.body, spec.body ? req.body : undefined, "body") as Out<B>;
       const result = await handler({ req, res, params, query, body, user, ctx: this.ctx });
       if (res.headersSent) return;
-      if (result === undefined) res.status(spec.status ?? 204).end();
-      else res.status(spec.status ?? 200).json(result);
+      // A personal answer is never stored, whatever caching the handler set up for anonymous callers.
+      if (personal) res.setHeader("Cache-Control", "no-store");
+      // The handler's own status (health's 503) wins over the spec's default.
+      const status = res.statusCode !== 200 ? res.statusCode : undefined;
+      if (result === undefined) res.status(status ?? spec.status ?? 204).end();
+      else res.status(status ?? spec.status ?? 200).json(result);
     });
   }
+}
+
+const isPersonal = (access: Access, user: AuthUser | null) => access !== "public" || user !== null;
+
+function hasBody(req: Request): boolean {
+  return Number(req.headers["content-length"] ?? 0) > 0 || req.headers["transfer-encoding"] !== undefined;
+}
+
+/** JSON routes take JSON only, upload routes multipart only: nothing is guessed. */
+function checkContentType(spec: AnyRouteSpec, req: Request): void {
+  if (spec.multipartField) {
+    if (!req.is("multipart/form-data")) {
+      throw unsupportedMediaType(`Tệp phải gửi dạng multipart/form-data (trường "${spec.multipartField}"), không gửi dạng JSON.`);
+    }
+    return;
+  }
+  if (!hasBody(req)) return;
+  if (!req.is(["application/json", "application/*+json"])) {
+    throw unsupportedMediaType("Dữ liệu phải gửi dạng JSON (Content-Type: application/json).");
+  }
+}
+
+/** "/api/invitations/:code/accept" → "/api/invitations/:code/accept" with the public params filled in. */
+function logPathOf(spec: AnyRouteSpec, params: Record<string, string | string[]>): string {
+  const secret = new Set(spec.secretParams ?? []);
+  return spec.path.replace(/:(\w+)/g, (whole, name: string) => {
+    const v = params[name];
+    return secret.has(name) || typeof v !== "string" ? whole : encodeURIComponent(v);
+  });
 }
 
 function parse(schema: ZodType | undefined, value: unknown, where: string): unknown {

@@ -115,6 +115,8 @@ export function registerInvitationRoutes(r: RouteBuilder): void {
       tag: TAG,
       summary: "Xem một lời mời trước khi nhận (đơn vị, vai trò, trạng thái)",
       params: InvitationCodeParams,
+      // the code grants the focal role: never in the request log
+      secretParams: ["code"],
       response: InvitationPreviewSchema,
     },
     async ({ params, ctx }) => {
@@ -133,6 +135,8 @@ export function registerInvitationRoutes(r: RouteBuilder): void {
       tag: TAG,
       summary: "Cán bộ thu hồi một lời mời chưa dùng (mã và mã QR hết hiệu lực ngay)",
       params: InvitationCodeParams,
+      // the code grants the focal role: never in the request log
+      secretParams: ["code"],
       response: InvitationSchema,
     },
     async ({ params, ctx }) => {
@@ -159,6 +163,8 @@ export function registerInvitationRoutes(r: RouteBuilder): void {
       tag: TAG,
       summary: "Nhận lời mời: người đang đăng nhập trở thành đầu mối của đơn vị được mời",
       params: InvitationCodeParams,
+      // the code grants the focal role: never in the request log
+      secretParams: ["code"],
       response: MeSchema,
     },
     async ({ params, user, ctx }) => {

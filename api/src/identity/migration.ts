@@ -56,4 +56,19 @@ export const identityMigrations: DbMigration[] = [
       }
     },
   },
+  {
+    // Lock-outs per account and source, so a guesser elsewhere cannot lock the staff out.
+    name: "0202_login_failures",
+    async up(db) {
+      await db.schema
+        .createTable("login_failures")
+        .addColumn("user_id", refType, (c) => c.notNull().references("users.id").onDelete("cascade"))
+        .addColumn("source", "text", (c) => c.notNull())
+        .addColumn("failures", "integer", (c) => c.notNull().defaultTo(0))
+        .addColumn("locked_until", "text")
+        .addColumn("updated_at", "text", (c) => c.notNull())
+        .addPrimaryKeyConstraint("login_failures_pk", ["user_id", "source"])
+        .execute();
+    },
+  },
 ];

@@ -18,7 +18,12 @@ const STAFF = ["staff"] as const;
 const READERS = ["staff", "observer"] as const;
 const UNIT_WORK = ["staff", "observer", "focal"] as const;
 const UNIT_WRITE = ["staff", "focal"] as const;
-const ASKERS = ["youth", "focal", "staff"] as const;
+/**
+ * Everyone who may add to the ward's records: not the observer (Fatherland Front), who follows
+ * everything read-only. An observer's own writes are personal (sign-out, consent, inbox read marks,
+ * accepting an invitation) or named explicitly in a rule (the supervision records).
+ */
+const CONTRIBUTORS = ["youth", "focal", "staff"] as const;
 
 export const POLICY: Record<string, Access> = {
   // foundation
@@ -55,7 +60,7 @@ export const POLICY: Record<string, Access> = {
   "PATCH /api/users/:id": STAFF,
 
   // files
-  "POST /api/files": "signed-in",
+  "POST /api/files": CONTRIBUTORS,
   "GET /api/files/:id": "public",
 
   // announcements
@@ -64,7 +69,7 @@ export const POLICY: Record<string, Access> = {
   "POST /api/announcements": STAFF,
   "PATCH /api/announcements/:id": STAFF,
   "DELETE /api/announcements/:id": STAFF,
-  "POST /api/announcements/:id/ack": "signed-in",
+  "POST /api/announcements/:id/ack": CONTRIBUTORS,
   "GET /api/announcements/:id/receipts": READERS,
   "POST /api/announcements/:id/remind": STAFF,
   "GET /api/announcement-categories": "public",
@@ -95,7 +100,7 @@ export const POLICY: Record<string, Access> = {
   // feedback
   "GET /api/feedback/categories": "public",
   "PATCH /api/feedback/categories/:id": STAFF,
-  "POST /api/feedback": "signed-in",
+  "POST /api/feedback": CONTRIBUTORS,
   "GET /api/feedback/mine": "signed-in",
   "GET /api/feedback/public": "public",
   "GET /api/feedback/stats": READERS,
@@ -105,8 +110,8 @@ export const POLICY: Record<string, Access> = {
   "PATCH /api/feedback/:id": STAFF,
   "POST /api/feedback/:id/answer": UNIT_WRITE,
   "POST /api/feedback/:id/notes": UNIT_WRITE,
-  "POST /api/feedback/:id/support": "signed-in",
-  "POST /api/feedback/:id/flag": "signed-in",
+  "POST /api/feedback/:id/support": CONTRIBUTORS,
+  "POST /api/feedback/:id/flag": CONTRIBUTORS,
 
   // duties with deadlines (hand-ins: a focal point for their own unit, checked in the handler)
   "GET /api/duties": UNIT_WORK,
@@ -140,10 +145,10 @@ export const POLICY: Record<string, Access> = {
   "POST /api/dialogues": STAFF,
   "GET /api/dialogues/:id": "public",
   "GET /api/dialogues/:id/questions": "public",
-  "POST /api/dialogues/:id/questions": ASKERS,
+  "POST /api/dialogues/:id/questions": CONTRIBUTORS,
   "PATCH /api/dialogues/:id/questions/:questionId": STAFF,
-  "POST /api/dialogues/:id/questions/:questionId/support": ASKERS,
-  "POST /api/dialogues/:id/questions/:questionId/flag": ASKERS,
+  "POST /api/dialogues/:id/questions/:questionId/support": CONTRIBUTORS,
+  "POST /api/dialogues/:id/questions/:questionId/flag": CONTRIBUTORS,
   "POST /api/dialogues/:id/publish": STAFF,
 };
 

@@ -18,14 +18,12 @@ import { ensureUserByUsername, loadMe } from "./users.js";
 import { fetchZaloPhone, fetchZaloProfile } from "./zalo-graph.js";
 import { verifyPassword } from "./passwords.js";
 import { userSearchText } from "./search-text.js";
+import { clearFailures, LOCK_MINUTES, lockedUntil, MAX_FAILED_LOGINS, recordFailure } from "./lockout.js";
 import { registerInvitationRoutes } from "./invitation-routes.js";
 import { registerUserAdminRoutes } from "./user-routes.js";
 
 const TAG = "Danh tính";
 
-/** Failed passwords in a row before an account is locked, and for how long. */
-export const MAX_FAILED_LOGINS = 5;
-export const LOCK_MINUTES = 15;
 
 export const accountDisabled = () =>
   new AppError(403, "ACCOUNT_DISABLED", "Tài khoản của bạn đã bị khóa. Vui lòng liên hệ cán bộ phường.");
@@ -42,7 +40,7 @@ function accountLocked(res: Response, untilIso: string, nowMs: number): AppError
   return new AppError(
     429,
     "ACCOUNT_LOCKED",
-    `Tài khoản tạm khóa do nhập sai mật khẩu ${MAX_FAILED_LOGINS} lần liên tiếp. Vui lòng thử lại sau ${formatUntil(untilIso)}.`,
+    `Đăng nhập từ thiết bị này tạm khóa do nhập sai mật khẩu ${MAX_FAILED_LOGINS} lần liên tiếp. Vui lòng thử lại sau ${formatUntil(untilIso)}, hoặc nhờ một cán bộ khác mở khóa.`,
     { lockedUntil: untilIso },
   );
 }
@@ -56,6 +54,8 @@ export function registerIdentityRoutes(r: RouteBuilder): void {
     limit: config.identity.passwordRateLimit,
     standardHeaders: "draft-7",
     legacyHeaders: false,
+    // Without TRUST_PROXY a client-written X-Forwarded-For is ignored on purpose: no warning for it.
+    validate: { xForwardedForHeader: false },
     handler: (_req, _res, next) =>
       next(new AppError(429, "TOO_MANY_REQUESTS", "Bạn đã thử đăng nhập quá nhiều lần từ thiết bị này. Vui lòng thử lại sau 15 phút.")),
   });
@@ -179,39 +179,26 @@ export function registerIdentityRoutes(r: RouteBuilder): void {
       const now = nowDate.toISOString();
       const user = await db
         .selectFrom("users")
-        .select(["id", "password_hash", "locked_until", "disabled"])
+        .select(["id", "password_hash", "disabled"])
         .where("username", "=", body.username.toLowerCase())
         .where("source", "=", "password")
         .executeTakeFirst();
-      if (user?.locked_until && user.locked_until > now) throw accountLocked(res, user.locked_until, nowDate.getTime());
+      // The caller's address (X-Forwarded-For only counts when TRUST_PROXY names the proxy).
+      const source = req.ip ?? req.socket.remoteAddress ?? "unknown";
+      const locked = user ? await lockedUntil(db, user.id, source, now) : null;
+      if (locked) throw accountLocked(res, locked, nowDate.getTime());
       const ok = await verifyPassword(body.password, user?.password_hash ?? null);
       if (!user || !ok) {
-        if (user) {
-          const failures = await db.transaction().execute(async (trx) => {
-            await trx
-              .updateTable("users")
-              .set((eb) => ({ failed_logins: eb("failed_logins", "+", 1) }))
-              .where("id", "=", user.id)
-              .execute();
-            const row = await trx.selectFrom("users").select("failed_logins").where("id", "=", user.id).executeTakeFirstOrThrow();
-            const n = Number(row.failed_logins);
-            if (n >= MAX_FAILED_LOGINS) {
-              const until = new Date(nowDate.getTime() + LOCK_MINUTES * 60_000).toISOString();
-              await trx.updateTable("users").set({ failed_logins: 0, locked_until: until }).where("id", "=", user.id).execute();
-              return { n, until };
-            }
-            return { n, until: null };
-          });
-          if (failures.until) throw accountLocked(res, failures.until, nowDate.getTime());
-        }
+        const until = user ? await recordFailure(db, user.id, source, nowDate) : null;
+        if (until) throw accountLocked(res, until, nowDate.getTime());
         throw new AppError(
           401,
           "INVALID_CREDENTIALS",
-          `Tên đăng nhập hoặc mật khẩu không đúng. Sau ${MAX_FAILED_LOGINS} lần sai liên tiếp, tài khoản sẽ tạm khóa ${LOCK_MINUTES} phút.`,
+          `Tên đăng nhập hoặc mật khẩu không đúng. Sau ${MAX_FAILED_LOGINS} lần sai liên tiếp, đăng nhập từ thiết bị này sẽ tạm khóa ${LOCK_MINUTES} phút.`,
         );
       }
       if (user.disabled) throw accountDisabled();
-      await db.updateTable("users").set({ failed_logins: 0, locked_until: null }).where("id", "=", user.id).execute();
+      await clearFailures(db, user.id, source);
       return openSession(ctx, user.id);
     },
   );
@@ -226,7 +213,7 @@ export function registerIdentityRoutes(r: RouteBuilder): void {
       method: "patch",
       path: "/api/me",
       tag: TAG,
-      summary: "Đồng ý (hoặc rút lại đồng ý) dùng tên và ảnh đại diện Zalo; xóa số điện thoại đã chia sẻ",
+      summary: "Đồng ý (hoặc rút lại đồng ý) dùng tên và ảnh đại diện Zalo (lấy từ Zalo bằng access token, không nhập tay); xóa số điện thoại đã chia sẻ",
       body: UpdateMeSchema,
       response: MeSchema,
     },
@@ -234,7 +221,7 @@ export function registerIdentityRoutes(r: RouteBuilder): void {
       const { db } = ctx.database;
       const row = await db
         .selectFrom("users")
-        .select(["id", "name", "avatar_url", "phone", "consent_at", "source", "username"])
+        .select(["id", "zalo_id", "name", "avatar_url", "phone", "consent_at", "source", "username"])
         .where("id", "=", user!.id)
         .executeTakeFirstOrThrow();
       const now = ctx.clock.now().toISOString();
@@ -249,13 +236,30 @@ export function registerIdentityRoutes(r: RouteBuilder): void {
       }
       const wantsProfile = body.name !== undefined || body.avatarUrl !== undefined;
       if (wantsProfile) {
-        // A Zalo account's name and picture are only kept with the user's consent.
+        // A Zalo account's name and picture come from Zalo only, and only with the user's consent.
         if (isZalo && !consentAt) {
           throw badRequest("CONSENT_REQUIRED", "Cần sự đồng ý của bạn trước khi lưu tên và ảnh đại diện Zalo.");
+        }
+        if (isZalo) {
+          throw badRequest(
+            "PROFILE_FROM_ZALO",
+            "Tên và ảnh đại diện của tài khoản Zalo được lấy từ chính Zalo, không đặt tay được. Hãy đổi tên trong Zalo rồi đăng nhập lại.",
+          );
         }
         if (body.consent === false) throw badRequest("CONSENT_REQUIRED", "Không thể lưu tên và ảnh khi bạn không đồng ý.");
         if (body.name !== undefined) name = body.name;
         if (body.avatarUrl !== undefined) avatarUrl = body.avatarUrl;
+      }
+      if (body.accessToken !== undefined) {
+        if (!isZalo) throw badRequest("NOT_A_ZALO_ACCOUNT", "Chỉ tài khoản đăng nhập bằng Zalo mới lấy được tên và ảnh từ Zalo.");
+        if (!consentAt) throw badRequest("CONSENT_REQUIRED", "Cần sự đồng ý của bạn trước khi lưu tên và ảnh đại diện Zalo.");
+        // The token must be this user's, so nobody takes someone else's Zalo name.
+        const profile = await fetchZaloProfile(ctx.config, body.accessToken);
+        if (profile.id !== row.zalo_id) {
+          throw new AppError(403, "ZALO_ACCOUNT_MISMATCH", "Tài khoản Zalo không khớp với tài khoản đang đăng nhập.");
+        }
+        name = profile.name || NEUTRAL_NAME;
+        avatarUrl = profile.avatarUrl ?? null;
       }
       if (body.phone === null) phone = null;
       await db

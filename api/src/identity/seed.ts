@@ -1,6 +1,7 @@
 import type { AppContext } from "../http/context.js";
 import { hashPassword, verifyPassword } from "./passwords.js";
 import { ensureUserByUsername } from "./users.js";
+import { clearFailures } from "./lockout.js";
 
 /** The password of the initial staff account outside production when STAFF_PASSWORD is not set. */
 export const DEV_STAFF_PASSWORD = "ThanhNien@2026";
@@ -27,9 +28,10 @@ export async function seedIdentity(ctx: AppContext): Promise<void> {
     if (staffPassword && !(await verifyPassword(staffPassword, existing.password_hash))) {
       await db
         .updateTable("users")
-        .set({ password_hash: await hashPassword(staffPassword), failed_logins: 0, locked_until: null, updated_at: now })
+        .set({ password_hash: await hashPassword(staffPassword), updated_at: now })
         .where("id", "=", existing.id)
         .execute();
+      await clearFailures(db, existing.id);
       ctx.logger.info({ username }, "staff password replaced from STAFF_PASSWORD");
     }
     return;

@@ -15,7 +15,9 @@ export interface UsersTable {
   disabled: number;
   /** when the user agreed to share name and avatar */
   consent_at: string | null;
+  /** no longer used: lock-outs are per account and source, in login_failures */
   failed_logins: number;
+  /** no longer used: see login_failures */
   locked_until: string | null;
   /** "dev" for dev sign-in accounts */
   source: string;
@@ -47,7 +49,17 @@ export interface InvitationsTable {
   used_at: string | null;
 }
 
+/** Wrong passwords of one account from one source (address), and the lock-out they caused. */
+export interface LoginFailuresTable {
+  user_id: number;
+  source: string;
+  failures: number;
+  locked_until: string | null;
+  updated_at: string;
+}
+
 export interface IdentityTables {
+  login_failures: LoginFailuresTable;
   users: UsersTable;
   sessions: SessionsTable;
   invitations: InvitationsTable;

@@ -7,6 +7,7 @@ import { escapeLike, foldVietnamese } from "../lib/text.js";
 import { likeOp } from "../db/dialect.js";
 import { requireUnit, selectUsers, toUser } from "./users.js";
 import { fillMissingSearchText } from "./search-text.js";
+import { clearFailures } from "./lockout.js";
 
 const TAG = "Danh tính";
 
@@ -73,11 +74,11 @@ export function registerUserAdminRoutes(r: RouteBuilder): void {
             unit_id: unitId,
             disabled: disabled ? 1 : 0,
             updated_at: now,
-            // a colleague lifts a lock-out after wrong passwords at once (the lock would end by itself)
-            ...(body.unlock ? { locked_until: null, failed_logins: 0 } : {}),
           })
           .where("id", "=", target.id)
           .execute();
+        // a colleague lifts every lock-out after wrong passwords at once (each would end by itself)
+        if (body.unlock) await clearFailures(trx, target.id);
         // A disabled account is signed out everywhere at once.
         if (disabled && !target.disabled) {
           await trx.updateTable("sessions").set({ revoked_at: now }).where("user_id", "=", target.id).where("revoked_at", "is", null).execute();

@@ -52,7 +52,13 @@ export function selectUsers(db: Kysely<DB>) {
       "users.phone",
       "users.consent_at",
       "users.created_at",
-      "users.locked_until",
+      // the latest lock-out after wrong passwords, from any source
+      (eb) =>
+        eb
+          .selectFrom("login_failures")
+          .select((f) => f.fn.max("login_failures.locked_until").as("m"))
+          .whereRef("login_failures.user_id", "=", "users.id")
+          .as("locked_until"),
       "units.id as unit_id",
       "units.code as unit_code",
       "units.name as unit_name",

@@ -26,3 +26,11 @@ export const unprocessable = (code: string, message: string, details?: unknown) 
 export interface ErrorBody {
   error: { code: string; message: string; details?: unknown };
 }
+
+/** The database (or another service the answer needs) cannot be reached now: try again shortly. */
+export const DATABASE_UNAVAILABLE = {
+  code: "DATABASE_UNAVAILABLE",
+  message: "Hệ thống đang tạm gián đoạn kết nối cơ sở dữ liệu. Vui lòng thử lại sau ít phút; nội dung bạn đang nhập vẫn được giữ trên máy.",
+} as const;
+
+export const unsupportedMediaType = (message: string) => new AppError(415, "UNSUPPORTED_MEDIA_TYPE", message);

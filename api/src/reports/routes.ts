@@ -19,6 +19,7 @@ import { registerPeriodRoutes } from "./periods-routes.js";
 import { loadExpected, loadPeriod } from "./access.js";
 import { completeness, listUnitReports, remindUnits } from "./completeness.js";
 import { getReport, reportAudit, reviewReport, saveReport, submitReport } from "./service.js";
+import { withEvidenceLinks } from "./file-access.js";
 
 const TAG = "Báo cáo đơn vị";
 const BASE = "/api/periods/:periodId/reports/:unitId";
@@ -57,7 +58,7 @@ export function registerReportRoutes(r: RouteBuilder): void {
     { method: "get", path: BASE, tag: TAG, summary: "Phiếu báo cáo của một đơn vị (đầu mối mở lần đầu khi kỳ đang nhận báo cáo: tạo bản nháp; kỳ đã khóa: chỉ xem)", params: PeriodUnitParams, response: ReportSchema },
     async ({ ctx, params, user }) => {
       await guard(ctx.database.db, user!, params.periodId, params.unitId);
-      return getReport(ctx, user!, params.periodId, params.unitId);
+      return withEvidenceLinks(ctx, getReport(ctx, user!, params.periodId, params.unitId));
     },
   );
 
@@ -73,7 +74,7 @@ export function registerReportRoutes(r: RouteBuilder): void {
     },
     async ({ ctx, params, user, body }) => {
       await guard(ctx.database.db, user!, params.periodId, params.unitId);
-      return saveReport(ctx, user!, params.periodId, params.unitId, body);
+      return withEvidenceLinks(ctx, saveReport(ctx, user!, params.periodId, params.unitId, body));
     },
   );
 
@@ -89,13 +90,13 @@ export function registerReportRoutes(r: RouteBuilder): void {
     },
     async ({ ctx, params, user, body }) => {
       await guard(ctx.database.db, user!, params.periodId, params.unitId);
-      return submitReport(ctx, user!, params.periodId, params.unitId, body.version);
+      return withEvidenceLinks(ctx, submitReport(ctx, user!, params.periodId, params.unitId, body.version));
     },
   );
 
   r.add(
     { method: "post", path: `${BASE}/approve`, tag: TAG, summary: "Duyệt báo cáo (khóa báo cáo)", params: PeriodUnitParams, response: ReportSchema },
-    async ({ ctx, params, user }) => reviewReport(ctx, user!, params.periodId, params.unitId, "approve"),
+    async ({ ctx, params, user }) => withEvidenceLinks(ctx, reviewReport(ctx, user!, params.periodId, params.unitId, "approve")),
   );
   r.add(
     {
@@ -107,7 +108,7 @@ export function registerReportRoutes(r: RouteBuilder): void {
       body: ReturnBodySchema,
       response: ReportSchema,
     },
-    async ({ ctx, params, user, body }) => reviewReport(ctx, user!, params.periodId, params.unitId, "return", body.reason),
+    async ({ ctx, params, user, body }) => withEvidenceLinks(ctx, reviewReport(ctx, user!, params.periodId, params.unitId, "return", body.reason)),
   );
   r.add(
     {
@@ -119,7 +120,7 @@ export function registerReportRoutes(r: RouteBuilder): void {
       body: ReopenBodySchema,
       response: ReportSchema,
     },
-    async ({ ctx, params, user, body }) => reviewReport(ctx, user!, params.periodId, params.unitId, "reopen", body.reason),
+    async ({ ctx, params, user, body }) => withEvidenceLinks(ctx, reviewReport(ctx, user!, params.periodId, params.unitId, "reopen", body.reason)),
   );
 
   r.add(

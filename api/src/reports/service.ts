@@ -6,6 +6,7 @@ import { REPORT_STATUS_LABELS, SUBMISSION_TIMING_LABELS, TASK_STATUS_LABELS, VAL
 import { storedTiming, submissionTiming } from "./timing.js";
 import { AppError, badRequest, conflict, notFound, unprocessable } from "../lib/errors.js";
 import { requireFiles } from "../files/store.js";
+import { linkFiles, requireAttachable } from "../files/access.js";
 import { enqueueNotifications } from "../notifications/outbox.js";
 import { pushChannelName } from "../notifications/channel-name.js";
 import { assertEditable, focalUserIds, loadExpected, loadPeriod, lockState, type PeriodRow, type PeriodUnitRow } from "./access.js";
@@ -272,7 +273,10 @@ export async function saveReport(ctx: AppContext, user: AuthUser, periodId: numb
     }
     if (body.evidence !== undefined && changed.some(([k]) => k === "evidence")) {
       const ids = [...new Set(body.evidence.map((e) => e.fileId))];
-      await requireFiles(trx, ids);
+      // Files already in the report stay; a newly attached one must be the user's own upload (or staff's).
+      const kept = new Set(form.evidence.map((e) => e.fileId));
+      await requireFiles(trx, ids.filter((id) => kept.has(id)));
+      await requireAttachable(trx, user, ids.filter((id) => !kept.has(id)));
       for (const e of body.evidence) {
         if (e.itemKind === "indicator" && !form.indicators.some((x) => x.indicatorId === e.itemId)) throw badRequest("UNKNOWN_ITEM", "Minh chứng gắn với chỉ tiêu không thuộc báo cáo.");
         if (e.itemKind === "task" && !form.tasks.some((x) => x.taskId === e.itemId)) throw badRequest("UNKNOWN_ITEM", "Minh chứng gắn với nhiệm vụ không thuộc báo cáo.");
@@ -295,6 +299,7 @@ export async function saveReport(ctx: AppContext, user: AuthUser, periodId: numb
           )
           .execute();
       }
+      await linkFiles(trx, "report_evidence", report.id, ids, nowIso);
     }
     await writeAudit(
       trx,

@@ -123,6 +123,7 @@ describe("account page", () => {
   it("inside Zalo: a polite consent step, then the Zalo name; phone sharing is offered", async () => {
     vi.mocked(zalo.isInZalo).mockReturnValue(true);
     vi.mocked(zalo.zaloUserProfile).mockResolvedValue({ name: "Trần Thị Bình", avatar: "https://s120.avatar.talk.zdn.vn/b.jpg" });
+    vi.mocked(zalo.zaloAccessToken).mockResolvedValue("zalo-token");
     useSession.setState({ status: "signed-in", config, me: me() });
     const patch = vi.spyOn(api, "patch").mockResolvedValue({ data: me({ name: "Trần Thị Bình", avatarUrl: "https://s120.avatar.talk.zdn.vn/b.jpg", consented: true }) });
     renderPage();
@@ -131,7 +132,8 @@ describe("account page", () => {
     expect(screen.queryByTestId("password-form")).toBeNull();
     fireEvent.click(screen.getByTestId("consent-agree"));
     await waitFor(() => expect(screen.getByTestId("profile-name")).toHaveTextContent("Trần Thị Bình"));
-    expect(patch).toHaveBeenCalledWith("/api/me", { consent: true, name: "Trần Thị Bình", avatarUrl: "https://s120.avatar.talk.zdn.vn/b.jpg" });
+    // the server takes the name from Zalo with the token: the app never sends a name of its own
+    expect(patch).toHaveBeenCalledWith("/api/me", { consent: true, accessToken: "zalo-token" });
     expect(screen.queryByTestId("consent-card")).toBeNull();
   });
 

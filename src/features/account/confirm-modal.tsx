@@ -1,4 +1,5 @@
 import { Button, Modal } from "zmp-ui";
+import { SendButton } from "../../components/send-button";
 
 /** A yes/no question before a destructive or lasting change. */
 export function ConfirmModal(props: {
@@ -8,7 +9,7 @@ export function ConfirmModal(props: {
   confirmText: string;
   danger?: boolean;
   busy?: boolean;
-  onConfirm: () => void;
+  onConfirm: () => Promise<unknown> | void;
   onCancel: () => void;
 }) {
   // Mounted only while open, so hidden dialogs leave no duplicate buttons in the page.
@@ -22,9 +23,9 @@ export function ConfirmModal(props: {
         <Button variant="tertiary" size="small" onClick={props.onCancel} data-testid="confirm-cancel">
           Hủy
         </Button>
-        <Button size="small" type={props.danger ? "danger" : "highlight"} loading={props.busy} onClick={props.onConfirm} data-testid="confirm-ok">
+        <SendButton size="small" type={props.danger ? "danger" : "highlight"} loading={props.busy} onSend={props.onConfirm} data-testid="confirm-ok">
           {props.confirmText}
-        </Button>
+        </SendButton>
       </div>
     </Modal>
   );

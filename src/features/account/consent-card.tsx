@@ -1,7 +1,7 @@
 import { useState } from "react";
 import { Button } from "zmp-ui";
 import { useSession } from "../../lib/session-store";
-import { isInZalo, zaloUserProfile } from "../../lib/zalo";
+import { isInZalo, zaloAccessToken, zaloUserProfile } from "../../lib/zalo";
 import { useNotify } from "../../components/use-notify";
 import { updateMe } from "./api";
 
@@ -37,7 +37,9 @@ export function ConsentCard() {
         notify.info("Bạn chưa cho phép Zalo chia sẻ tên và ảnh. Bạn có thể đổi ý bất cứ lúc nào.");
         return;
       }
-      applyMe(await updateMe({ consent: true, name: profile.name || undefined, avatarUrl: profile.avatar || null }));
+      // The server reads the name and avatar from Zalo with this token: a name is never typed in.
+      const accessToken = (await zaloAccessToken()) || undefined;
+      applyMe(await updateMe({ consent: true, accessToken }));
       notify.success("Đã dùng tên và ảnh đại diện Zalo của bạn.");
     } catch (e) {
       notify.error(e);

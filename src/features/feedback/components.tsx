@@ -1,6 +1,7 @@
 import { useEffect, useState, type ReactNode } from "react";
 import { useNavigate } from "react-router-dom";
 import { Button, Modal } from "zmp-ui";
+import { SendButton } from "../../components/send-button";
 import type { FeedbackAnswer, FeedbackFile, FeedbackPhoto, FeedbackStatus } from "@contract/feedback";
 import { FEEDBACK_STATUS_LABELS } from "@contract/feedback-labels";
 import { apiUrl } from "../../lib/api-client";
@@ -191,12 +192,11 @@ export function ConfirmButton(props: {
             <Button size="small" variant="secondary" disabled={busy} onClick={() => setOpen(false)}>
               Hủy
             </Button>
-            <Button
+            <SendButton
               size="small"
               type="danger"
-              loading={busy}
               data-testid={props.testId ? `${props.testId}-confirm` : undefined}
-              onClick={async () => {
+              onSend={async () => {
                 setBusy(true);
                 try {
                   await props.onConfirm();
@@ -207,7 +207,7 @@ export function ConfirmButton(props: {
               }}
             >
               {props.confirmLabel}
-            </Button>
+            </SendButton>
           </div>
         </Modal>
       )}

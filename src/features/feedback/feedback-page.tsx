@@ -35,7 +35,8 @@ export function FeedbackPage() {
         </Link>
       )}
       <div className="fb-tabs" role="tablist">
-        {TABS.map((t) => (
+        {/* the observer follows read-only: no "send" tab */}
+        {TABS.filter((t) => !(role === "observer" && t.key === "send")).map((t) => (
           <button key={t.key} type="button" role="tab" aria-selected={tab === t.key} data-testid={`fb-tab-${t.key}`} onClick={() => setTab(t.key)}>
             {t.label}
           </button>

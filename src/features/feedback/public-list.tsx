@@ -15,7 +15,10 @@ import { usePaged, useSentinel } from "./use-paged";
 export function Reactions({ item, onChange }: { item: PublicFeedback | { id: number; supportsCount: number; supported: boolean; flagged: boolean }; onChange: (patch: Partial<PublicFeedback>) => void }) {
   const notify = useNotify();
   const signedIn = useSession((s) => s.status === "signed-in");
+  const observer = useSession((s) => s.me?.role === "observer");
   const [busy, setBusy] = useState(false);
+  // The observer follows read-only: a count, no buttons.
+  if (observer) return <div className="fb-actions">{item.supportsCount} lượt ủng hộ</div>;
   return (
     <div className="fb-actions">
       <Button

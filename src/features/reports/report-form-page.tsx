@@ -4,6 +4,7 @@ import { Button, Modal, Sheet } from "zmp-ui";
 import type { ConflictItem, Evidence, Report, SubmitProblem } from "@contract/reports";
 import { REPORT_STATUS_LABELS, REPORT_STATUS_TONE, TASK_STATUS_LABELS, SUBMISSION_TIMING_LABELS } from "@contract/reports-labels";
 import { AppPage } from "../../components/app-page";
+import { SendButton } from "../../components/send-button";
 import { ErrorState, Skeleton } from "../../components/states";
 import { useNotify } from "../../components/use-notify";
 import { apiUrl, toApiError } from "../../lib/api-client";
@@ -249,9 +250,9 @@ export function ReportFormPage() {
           <Button variant="tertiary" size="small" onClick={() => setConfirmSubmit(false)}>
             Kiểm tra lại
           </Button>
-          <Button size="small" data-testid="confirm-submit" onClick={() => void submit()}>
+          <SendButton size="small" data-testid="confirm-submit" onSend={submit}>
             Nộp báo cáo
-          </Button>
+          </SendButton>
         </div>
       </Modal>
 
