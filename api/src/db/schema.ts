@@ -5,6 +5,7 @@ import type { NotificationTables } from "../notifications/tables.js";
 import type { AnnouncementTables } from "../announcements/tables.js";
 import type { ReportTables } from "../reports/tables.js";
 import type { FeedbackTables } from "../feedback/tables.js";
+import type { ExportTables } from "../exports/tables.js";
 
 /** The whole database, composed from each feature's tables. */
 export interface DB
@@ -14,4 +15,5 @@ export interface DB
     NotificationTables,
     AnnouncementTables,
     ReportTables,
-    FeedbackTables {}
+    FeedbackTables,
+    ExportTables {}
