@@ -119,7 +119,7 @@ const lowerFirst = (s: string) => (s ? s.charAt(0).toLocaleLowerCase("vi") + s.s
  */
 export function trajectorySentence(i: Pick<IndicatorSummary, "measure" | "target" | "targetText" | "trajectory">, upToYear: number): string {
   const parts = i.trajectory
-    .filter((p) => p.year <= upToYear && (p.value !== null || p.milestone !== null))
+    .filter((p) => p.year <= upToYear)
     .map((p) => {
       const got = p.value === null ? `năm ${p.year} chưa có số liệu` : `năm ${p.year} đạt ${formatFigure(p.value, i.measure)}`;
       return p.milestone === null ? got : `${got}, lộ trình ${p.year} là ${formatMilestone(p.milestone, i.measure)}`;

@@ -80,7 +80,18 @@ export function writtenText(text: string): Paragraph[] {
     .split(/\r?\n/)
     .map((l) => l.trim())
     .filter(Boolean)
-    .map((line) => (/^\d+\.\s+\S/.test(line) && line.length < 120 ? body([run(line, { bold: true, italics: true })]) : body(line)));
+    .map((line) => (/^\d+\.\s+\S/.test(line) && line.length < 120 ? subheading(line) : body(line)));
+}
+
+/** An italic bold sub-heading kept with the paragraph after it. */
+function subheading(text: string) {
+  return new Paragraph({
+    alignment: AlignmentType.JUSTIFIED,
+    indent: { firstLine: FIRST_LINE },
+    spacing: { before: 0, after: 120, line: 276 },
+    keepNext: true,
+    children: [run(text, { bold: true, italics: true })],
+  });
 }
 
 export function heading(text: string) {

@@ -19,7 +19,8 @@ export function figureLines(i: IndicatorSummary): CellLine[] {
     if (textWidth(whole, 10) <= FRACTION_MAX) lines.push({ text: whole, size: 10, italics: true });
     else lines.push({ text: `(${a}/`, size: 10, italics: true }, { text: `${b})`, size: 10, italics: true });
   }
-  if (f.sourceUnitName) lines.push({ text: `số của ${f.sourceUnitName}`, size: 10, italics: true });
+  // whose figure stands, where more than one unit reported it
+  if (f.sourceUnitName && f.unitsReported > 1) lines.push({ text: `số của ${f.sourceUnitName}`, size: 10, italics: true });
   return lines;
 }
 
@@ -35,10 +36,11 @@ export const indicatorsSection: WordSection = {
         { header: "Chỉ tiêu", flex: true },
         { header: "Đơn vị tính", align: AlignmentType.CENTER },
         { header: `Kết quả năm ${year}`, align: AlignmentType.CENTER },
-        { header: "Số đơn vị báo cáo", align: AlignmentType.CENTER },
-        { header: `Lộ trình năm ${year}`, align: AlignmentType.CENTER },
+        // floors so that short headers wrap in two or three lines, not one word a line
+        { header: "Số đơn vị báo cáo", align: AlignmentType.CENTER, min: 640 },
+        { header: `Lộ trình năm ${year}`, align: AlignmentType.CENTER, min: 640 },
         { header: "Mục tiêu đến năm 2030", align: AlignmentType.CENTER },
-        { header: "Đánh giá", align: AlignmentType.CENTER },
+        { header: "Đánh giá", align: AlignmentType.CENTER, min: 680 },
       ],
       list.map((i, n) => [
         String(n + 1),

@@ -47,7 +47,7 @@ export const introSection: WordSection = {
       ),
       body(
         `Tính đến ngày ${formatDateVN(now)}, ${c.submitted}/${c.expected} cơ quan, đơn vị đã gửi báo cáo (${c.approved} báo cáo đã được duyệt): ` +
-          `${c.onTime} đơn vị nộp đúng hạn${extended}; ${c.late} đơn vị nộp muộn. ${COUNTED_SENTENCE[summary.counted]}${approvedOnly}; ` +
+          `${c.onTime} đơn vị nộp đúng hạn${extended}; ${c.late ? `${c.late} đơn vị nộp muộn` : "không có đơn vị nộp muộn"}. ${COUNTED_SENTENCE[summary.counted]}${approvedOnly}; ` +
           "cách tổng hợp số liệu toàn phường của từng chỉ tiêu ghi tại Mục I.",
       ),
       ...statusLines(summary.reporting).map((l) => body(l)),

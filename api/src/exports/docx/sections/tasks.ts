@@ -15,12 +15,12 @@ export const tasksSection: WordSection = {
       [
         { header: "STT", align: AlignmentType.CENTER },
         { header: "Nhiệm vụ, giải pháp", flex: true },
-        { header: "Số đơn vị báo cáo", align: AlignmentType.CENTER },
+        { header: "Số đơn vị báo cáo", align: AlignmentType.CENTER, min: 640 },
         { header: "Hoàn thành", align: AlignmentType.CENTER },
-        { header: "Đang triển khai", align: AlignmentType.CENTER },
-        { header: "Chưa triển khai", align: AlignmentType.CENTER },
-        { header: "Tiến độ bình quân", align: AlignmentType.CENTER },
-        { header: "Đánh giá", align: AlignmentType.CENTER },
+        { header: "Đang triển khai", align: AlignmentType.CENTER, min: 640 },
+        { header: "Chưa triển khai", align: AlignmentType.CENTER, min: 640 },
+        { header: "Tiến độ bình quân", align: AlignmentType.CENTER, min: 640 },
+        { header: "Đánh giá", align: AlignmentType.CENTER, min: 1150 },
       ],
       tasks.map((t, n) => [
         String(n + 1),
@@ -38,8 +38,10 @@ export const tasksSection: WordSection = {
       if (!withText.length) return [];
       const lines = [body([run(`${n + 1}. ${t.name}:`, { italics: true })])];
       for (const r of withText.slice(0, MAX_RESULTS_PER_TASK)) {
-        const state = [r.status ? TASK_STATUS_TEXT[r.status].toLowerCase() : null, r.progress !== null ? `${r.progress}%` : null].filter(Boolean).join(", ");
-        lines.push(...leadParagraphs([run(`- ${r.unitName}${r.lead ? " (chủ trì)" : ""}${state ? ` (${state})` : ""}${r.result.trim() ? ": " : "."}`)], r.result));
+        const state = [r.lead ? "chủ trì" : null, r.status ? TASK_STATUS_TEXT[r.status].toLowerCase() : null, r.progress !== null ? `${r.progress}%` : null]
+          .filter(Boolean)
+          .join(", ");
+        lines.push(...leadParagraphs([run(`- ${r.unitName}${state ? ` (${state})` : ""}${r.result.trim() ? ": " : "."}`)], r.result));
       }
       if (withText.length > MAX_RESULTS_PER_TASK) lines.push(body(`- Và ${withText.length - MAX_RESULTS_PER_TASK} đơn vị khác (chi tiết tại Phụ lục 02 trong tệp Excel tổng hợp).`));
       return lines;
