@@ -10,7 +10,7 @@ describeEachDb("catalog editing: rules, milestones, refusals, audit trail", (h) 
   const ids: Record<string, number> = {};
   const summary = async (pid = periodId) => (await h().http().get(`/api/periods/${pid}/summary`).set(bearer(staff))).body;
   const ind = (body: any, code: string) => body.indicators.find((i: any) => i.code === code);
-  const patch = (code: string, body: unknown) => h().http().patch(`/api/indicators/${ids[code]}`).set(bearer(staff)).send(body);
+  const patch = (code: string, body: object) => h().http().patch(`/api/indicators/${ids[code]}`).set(bearer(staff)).send(body);
 
   beforeAll(async () => {
     ({ periodId, staff } = await buildScenario(h()));
@@ -74,7 +74,7 @@ describeEachDb("catalog editing: rules, milestones, refusals, audit trail", (h) 
 
   it("refuses bad input with clear Vietnamese errors and stable codes, changing nothing", async () => {
     const before = (await h().http().get(`/api/indicators/${ids.CT07}`).set(bearer(staff))).body;
-    const cases: [string, unknown, number, string, RegExp][] = [
+    const cases: [string, object, number, string, RegExp][] = [
       ["CT07", { aggregation: { rule: "average", reason: "Lấy trung bình các đơn vị." } }, 400, "VALIDATION_FAILED", /Cách tổng hợp không hợp lệ/],
       ["CT07", { leadUnitIds: [await h().unitId("CA")] }, 400, "LEAD_NOT_REPORTING", /Công an phường chưa được chọn báo cáo/],
       ["CT07", { milestones: [{ year: 2027, measure: "percent", value: 60 }] }, 400, "MILESTONE_MEASURE_MISMATCH", /người\/năm.*không phải tỷ lệ/],
