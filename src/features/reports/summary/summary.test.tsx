@@ -362,8 +362,8 @@ describe("ward summary", () => {
   it("switches to approved reports only, and the exports follow the choice", async () => {
     const blob = new Blob(["x"]);
     const approvedOnly: WardSummary = { ...summary, counted: "approved_only", completeness: { ...summary.completeness, counted: 2 } };
-    const get = vi.spyOn(api, "get").mockImplementation(async (url: string, config?: { params?: Record<string, unknown> }) => {
-      if (url.endsWith("/summary")) return { data: config?.params?.counted ? approvedOnly : summary };
+    const get = vi.spyOn(api, "get").mockImplementation(async (url: string, config?: unknown) => {
+      if (url.endsWith("/summary")) return { data: (config as { params?: { counted?: string } } | undefined)?.params?.counted ? approvedOnly : summary };
       return { data: blob, headers: {} };
     });
     URL.createObjectURL = vi.fn(() => "blob:fake");
