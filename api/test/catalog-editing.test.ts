@@ -170,15 +170,16 @@ describeEachDb("commendation candidates in a unit's yearly report", (h) => {
         ],
       });
     expect(save.status, JSON.stringify(save.body)).toBe(200);
-    // the empty line is dropped, the started one kept
-    expect(save.body.commendations).toEqual([{ kind: "person", name: "", position: "Nhân viên Trạm Y tế", achievement: "Tư vấn sức khỏe sinh sản cho 300 thanh niên.", form: "Giấy khen" }]);
+    // kept as typed (an autosave must not eat what is being typed); the empty line is ignored at submit
+    expect(save.body.commendations).toHaveLength(2);
+    expect(save.body.commendations[0]).toEqual({ kind: "person", name: "", position: "Nhân viên Trạm Y tế", achievement: "Tư vấn sức khỏe sinh sản cho 300 thanh niên.", form: "Giấy khen" });
     const submit = await h().http().post(`${url}/submit`).set(bearer(focal)).send({ version: save.body.version });
     expect(submit.status).toBe(422);
     expect(submit.body.error.code).toBe("REPORT_INCOMPLETE");
     expect(submit.body.error.details).toEqual([
       expect.objectContaining({ code: "COMMENDATION_NAME_REQUIRED", field: "commendation:0:name", message: "Đề nghị khen thưởng thứ 1: chưa ghi tên tập thể hoặc cá nhân." }),
     ]);
-    expect((await h().http().get(url).set(bearer(focal))).body.commendations).toHaveLength(1);
+    expect((await h().http().get(url).set(bearer(focal))).body.commendations).toHaveLength(2);
 
     const tooLong = await h().http().put(url).set(bearer(focal)).send({ version: save.body.version, commendations: [{ kind: "person", name: "x".repeat(201) }] });
     expect(tooLong.status).toBe(400);
@@ -190,10 +191,10 @@ describeEachDb("commendation candidates in a unit's yearly report", (h) => {
       .http()
       .put(url)
       .set(bearer(focal))
-      .send({ version: save.body.version, commendations: [{ ...save.body.commendations[0], name: "Lê Thị Hoa" }] });
+      .send({ version: save.body.version, commendations: [{ ...save.body.commendations[0], name: "Lê Thị Hoa " }, save.body.commendations[1]] });
     expect(fixed.status).toBe(200);
     const audit = (await h().http().get(`${url}/audit`).set(bearer(focal))).body;
-    expect(audit[0]).toMatchObject({ label: "Đề nghị khen thưởng", newValue: "Cá nhân: Lê Thị Hoa — Giấy khen" });
+    expect(audit[0]).toMatchObject({ label: "Đề nghị khen thưởng", newValue: "Cá nhân: Lê Thị Hoa — Giấy khen; Tập thể: (chưa ghi tên)" });
     expect((await h().http().post(`${url}/submit`).set(bearer(focal)).send({ version: fixed.body.version })).status).toBe(200);
     const staff = await h().signIn("staff");
     const s = (await h().http().get(`/api/periods/${period.id}/summary`).set(bearer(staff))).body;

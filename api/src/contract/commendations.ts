@@ -1,11 +1,12 @@
 import { z } from "zod";
+import { COMMENDATIONS_MAX_COUNT } from "./summary-labels.js";
 
 /**
  * Commendation candidates a unit proposes in its yearly report (Decree 98/2023 table: collective or
  * person, position – unit, achievement, proposed form). Drafts may be incomplete; a candidate
  * without a name is refused at submit.
  */
-export const COMMENDATIONS_MAX = 30;
+export const COMMENDATIONS_MAX = COMMENDATIONS_MAX_COUNT;
 
 export const CommendationKindSchema = z.enum(["collective", "person"], { error: "Chọn tập thể (collective) hoặc cá nhân (person)." });
 export type CommendationKind = z.infer<typeof CommendationKindSchema>;

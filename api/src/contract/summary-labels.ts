@@ -73,6 +73,16 @@ export const COMMENDATION_KIND_LABELS: Record<CommendationKind, string> = {
   person: "Cá nhân",
 };
 
+/** How many commendation candidates one report may carry. */
+export const COMMENDATIONS_MAX_COUNT = 30;
+
+/** The forms a ward usually proposes (the field stays free text). */
+export const COMMENDATION_FORMS = [
+  "Giấy khen của Chủ tịch UBND phường",
+  "Bằng khen của Chủ tịch UBND thành phố",
+  "Giấy khen của Ban Chấp hành Đoàn phường",
+] as const;
+
 /** Who signs the Word report unless staff name someone else (`?signer=`, 2–80 characters). */
 export const DEFAULT_SIGNER_NAME = "Phương Quốc Luyện";
 export const SIGNER_MAX = 80;

@@ -48,20 +48,15 @@ export async function loadCommendations(db: Kysely<DB>, reportId: number): Promi
   return rows.map((r) => ({ kind: r.kind, name: r.name, position: r.position, achievement: r.achievement, form: r.award_form }));
 }
 
-const clean = (c: CommendationInput): Commendation => ({
-  kind: c.kind,
-  name: c.name.trim(),
-  position: (c.position ?? "").trim(),
-  achievement: (c.achievement ?? "").trim(),
-  form: (c.form ?? "").trim(),
-});
-
-/** A rows' worth of nothing (an added line left empty) is not kept. */
-const isBlank = (c: Commendation) => !c.name && !c.position && !c.achievement && !c.form;
-
+/**
+ * Kept as typed (an autosave mid-word must not eat a trailing space or a line just added); the
+ * summary trims, and a line left entirely empty is ignored at submit and in the ward report.
+ */
 export function normaliseCommendations(list: CommendationInput[]): Commendation[] {
-  return list.map(clean).filter((c) => !isBlank(c));
+  return list.map((c) => ({ kind: c.kind, name: c.name, position: c.position ?? "", achievement: c.achievement ?? "", form: c.form ?? "" }));
 }
+
+const isBlank = (c: Commendation) => ![c.name, c.position, c.achievement, c.form].some((v) => v.trim());
 
 export async function replaceCommendations(db: Kysely<DB>, reportId: number, list: Commendation[]): Promise<void> {
   await db.deleteFrom("report_commendations").where("report_id", "=", reportId).execute();
@@ -74,17 +69,18 @@ export async function replaceCommendations(db: Kysely<DB>, reportId: number, lis
 
 /** The audit/conflict text of a list ("Tập thể: Đoàn phường — Giấy khen; …"). */
 export function commendationsText(list: Commendation[]): string {
-  return list.map((c) => `${COMMENDATION_KIND_LABELS[c.kind]}: ${c.name || "(chưa ghi tên)"}${c.form ? ` — ${c.form}` : ""}`).join("; ");
+  return list.map((c) => `${COMMENDATION_KIND_LABELS[c.kind]}: ${c.name.trim() || "(chưa ghi tên)"}${c.form.trim() ? ` — ${c.form.trim()}` : ""}`).join("; ");
 }
 
 /** What blocks a submit: a candidate needs a name (and an achievement to be worth proposing). */
 export function commendationProblems(list: Commendation[]): SubmitProblem[] {
   const out: SubmitProblem[] = [];
   list.forEach((c, i) => {
+    if (isBlank(c)) return;
     const at = (attr: string, code: SubmitProblem["code"], message: string) =>
       out.push({ field: `commendation:${i}:${attr}`, itemKind: "report", itemId: null, code, message: `Đề nghị khen thưởng thứ ${i + 1}: ${message}` });
-    if (!c.name) at("name", "COMMENDATION_NAME_REQUIRED", "chưa ghi tên tập thể hoặc cá nhân.");
-    if (!c.achievement) at("achievement", "COMMENDATION_ACHIEVEMENT_REQUIRED", "chưa ghi thành tích.");
+    if (!c.name.trim()) at("name", "COMMENDATION_NAME_REQUIRED", "chưa ghi tên tập thể hoặc cá nhân.");
+    if (!c.achievement.trim()) at("achievement", "COMMENDATION_ACHIEVEMENT_REQUIRED", "chưa ghi thành tích.");
   });
   return out;
 }

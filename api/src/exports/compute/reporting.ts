@@ -64,5 +64,13 @@ export function commendationRows(input: SummaryInput, countedUnits: Set<number>,
     .map((c, i) => ({ c, i }))
     .filter(({ c }) => countedUnits.has(c.unitId) && c.name.trim())
     .sort((a, b) => ctx.rank(a.c.unitId) - ctx.rank(b.c.unitId) || a.i - b.i)
-    .map(({ c }) => ({ unitId: c.unitId, unitName: ctx.unitName(c.unitId), kind: c.kind, name: c.name, position: c.position, achievement: c.achievement, form: c.form }));
+    .map(({ c }) => ({
+      unitId: c.unitId,
+      unitName: ctx.unitName(c.unitId),
+      kind: c.kind,
+      name: c.name.trim(),
+      position: c.position.trim(),
+      achievement: c.achievement.trim(),
+      form: c.form.trim(),
+    }));
 }
