@@ -12,6 +12,7 @@ import { announcementRoutes } from "./features/announcements/routes";
 import { reportRoutes } from "./features/reports/routes";
 import { feedbackRoutes } from "./features/feedback/routes";
 import { notificationRoutes } from "./features/notifications/routes";
+import { catalogRoutes } from "./features/catalog/routes";
 import { useUnreadAnnouncements } from "./features/announcements/use-unread-count";
 import { useInboxUnread } from "./features/notifications/use-inbox-unread";
 import { ConsentCard } from "./features/account/consent-card";
@@ -41,6 +42,7 @@ export const appRoutes: RouteObject[] = [
       ...feedbackRoutes,
       ...accountRoutes,
       ...notificationRoutes,
+      ...catalogRoutes,
       {
         path: "*",
         element: (
