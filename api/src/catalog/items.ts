@@ -3,10 +3,14 @@ import type { DB } from "../db/schema.js";
 import type { Indicator, IndicatorDetail, Milestone, Task } from "../contract/catalog.js";
 import { notFound } from "../lib/errors.js";
 
-/** The indicators of Appendix I with their units, aggregation rule and milestones, in plan order. */
-export async function listIndicators(db: Kysely<DB>, id?: number): Promise<Indicator[]> {
+/**
+ * The indicators of Appendix I with their units, aggregation rule and milestones, in plan order.
+ * `unitIds` keeps only those units' links (a summary of one ward of a city needs no other ward's).
+ */
+export async function listIndicators(db: Kysely<DB>, id?: number, unitIds?: number[]): Promise<Indicator[]> {
   let rowsQ = db.selectFrom("indicators").selectAll().orderBy("sort_order").orderBy("code");
   let linksQ = db.selectFrom("indicator_units").selectAll();
+  if (unitIds) linksQ = linksQ.where("unit_id", "in", unitIds.length ? unitIds : [0]);
   let milestonesQ = db.selectFrom("indicator_milestones").select(["indicator_id", "year", "value", "source"]).orderBy("year");
   if (id !== undefined) {
     rowsQ = rowsQ.where("id", "=", id);
@@ -16,7 +20,11 @@ export async function listIndicators(db: Kysely<DB>, id?: number): Promise<Indic
   const [rows, links, milestones] = await Promise.all([rowsQ.execute(), linksQ.execute(), milestonesQ.execute()]);
   const byIndicator = <T extends { indicator_id: number }>(list: T[]) => {
     const out = new Map<number, T[]>();
-    for (const r of list) out.set(r.indicator_id, [...(out.get(r.indicator_id) ?? []), r]);
+    for (const r of list) {
+      const group = out.get(r.indicator_id);
+      if (group) group.push(r);
+      else out.set(r.indicator_id, [r]);
+    }
     return out;
   };
   const linksBy = byIndicator(links);
@@ -61,16 +69,23 @@ export async function getIndicatorDetail(db: Kysely<DB>, id: number): Promise<In
   return { ...indicator, valueCount: await indicatorValueCount(db, id) };
 }
 
-export async function listTasks(db: Kysely<DB>, id?: number): Promise<Task[]> {
+export async function listTasks(db: Kysely<DB>, id?: number, unitIds?: number[]): Promise<Task[]> {
   let rowsQ = db.selectFrom("tasks").selectAll().orderBy("sort_order").orderBy("code");
   let linksQ = db.selectFrom("task_units").selectAll();
+  if (unitIds) linksQ = linksQ.where("unit_id", "in", unitIds.length ? unitIds : [0]);
   if (id !== undefined) {
     rowsQ = rowsQ.where("id", "=", id);
     linksQ = linksQ.where("task_id", "=", id);
   }
   const [rows, links] = await Promise.all([rowsQ.execute(), linksQ.execute()]);
+  const linksBy = new Map<number, typeof links>();
+  for (const l of links) {
+    const group = linksBy.get(l.task_id);
+    if (group) group.push(l);
+    else linksBy.set(l.task_id, [l]);
+  }
   return rows.map((r) => {
-    const mine = links.filter((l) => l.task_id === r.id);
+    const mine = linksBy.get(r.id) ?? [];
     const of = (role: "lead" | "partner") =>
       mine
         .filter((l) => l.role === role)

@@ -65,6 +65,9 @@ export const SECTION_TITLES: Record<SectionKey, string> = {
   commendations: "Đề nghị khen thưởng",
 };
 
+/** How many flagged values the summary lists (the Excel marks every one). */
+export const FLAGGED_LISTED = 200;
+
 /** The longest text a staff-written section of the report may have. */
 export const SECTION_MAX = 20_000;
 

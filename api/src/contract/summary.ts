@@ -261,7 +261,9 @@ export const WardSummarySchema = z
     tasks: z.array(TaskSummarySchema),
     /** difficulties and proposals of the counted reports, one entry per unit that wrote any */
     issues: z.array(UnitIssuesSchema),
+    /** the first FLAGGED_LISTED of them (a whole city may have thousands: the Excel marks every one) */
     flagged: z.array(FlaggedValueSchema),
+    flaggedTotal: z.number().int(),
     commendations: z.array(CommendationRowSchema),
     sections: z.array(SectionSchema),
   })

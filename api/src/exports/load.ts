@@ -85,8 +85,8 @@ export async function loadSummaryInput(ctx: AppContext, periodId: number, opts: 
   const periodIds = [...new Set([period.id, ...(scope.lastYear ? [scope.lastYear.id] : []), ...yearPeriods.map((y) => y.id)])];
 
   const [indicators, tasks, expected, reports, values, taskValues, commendations, sections, planReference] = await Promise.all([
-    listIndicators(db),
-    listTasks(db),
+    listIndicators(db, undefined, scope.unitIds ?? undefined),
+    listTasks(db, undefined, scope.unitIds ?? undefined),
     inScope(db.selectFrom("period_units").select(["unit_id", "exception_until"]).where("period_id", "=", period.id), "unit_id").execute(),
     inScope(
       db

@@ -63,6 +63,7 @@ export function unitDetail(
   for (const s of parts.indicators) {
     const ind = catalog.get(s.id)!;
     const rows = new Map<number, IndicatorUnitRow>();
+    const leads = new Set(ind.leadUnitIds);
     const blank = (unitId: number): IndicatorUnitRow => ({
       indicatorId: s.id,
       unitId,
@@ -72,7 +73,7 @@ export function unitDetail(
       value: null,
       lastYear: null,
       comment: "",
-      lead: ind.leadUnitIds.includes(unitId),
+      lead: leads.has(unitId),
       inFigure: false,
       flagged: false,
     });
@@ -103,7 +104,9 @@ export function unitDetail(
   for (const s of parts.tasks) {
     const t = catalogTasks.get(s.id)!;
     const rows = new Map<number, TaskUnitRow>();
-    const role = (u: number) => (t.leadUnitIds.includes(u) ? "lead" : t.partnerUnitIds.includes(u) ? "partner" : null);
+    const leadSet = new Set(t.leadUnitIds);
+    const partnerSet = new Set(t.partnerUnitIds);
+    const role = (u: number) => (leadSet.has(u) ? "lead" : partnerSet.has(u) ? "partner" : null);
     const blank = (unitId: number): TaskUnitRow => ({ taskId: s.id, unitId, role: role(unitId), reportStatus: status(unitId), status: null, progress: null, result: "" });
     for (const u of [...t.leadUnitIds, ...t.partnerUnitIds]) if (expected.has(u)) rows.set(u, blank(u));
     for (const v of taskValues.get(s.id) ?? []) {

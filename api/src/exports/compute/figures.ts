@@ -65,9 +65,9 @@ function standingInArea(ind: Indicator, area: number, rows: UnitValue[], ctx: Fi
   // lead: the named unit when it is in this area, else the area's only lead, else the largest of its leads;
   // a part of a ward without any lead unit shows its largest figure.
   if (named !== null && ctx.inScope(named) && ctx.areaOf(named) === area) return rows.filter((r) => r.unitId === named);
-  const leads = ind.leadUnitIds.filter((u) => ctx.inScope(u) && ctx.areaOf(u) === area);
-  if (leads.length === 1) return rows.filter((r) => r.unitId === leads[0]);
-  const top = largest(ind.measure, leads.length ? rows.filter((r) => leads.includes(r.unitId)) : rows, ctx);
+  const leads = new Set(ind.leadUnitIds.filter((u) => ctx.inScope(u) && ctx.areaOf(u) === area));
+  if (leads.size === 1) return rows.filter((r) => leads.has(r.unitId));
+  const top = largest(ind.measure, leads.size ? rows.filter((r) => leads.has(r.unitId)) : rows, ctx);
   return top ? [top] : [];
 }
 

@@ -53,8 +53,9 @@ export function computeIndicators(input: SummaryInput, values: Map<string, UnitV
     const firstValue = firstPeriod === period.id ? current.figure.value : (figureOf(firstPeriod)?.figure.value ?? null);
     const milestone = milestoneFor(ind, period.year, firstValue);
     const trajectory: TrajectoryPoint[] = PLAN_YEARS.map((year) => {
+      // the period's own year shows the period's figure (an ad hoc report's trajectory agrees with its table)
       const pid = yearPeriod.get(year);
-      const value = pid === undefined ? null : pid === period.id ? current.figure.value : (figureOf(pid)?.figure.value ?? null);
+      const value = year === period.year ? current.figure.value : pid === undefined ? null : (figureOf(pid)?.figure.value ?? null);
       const m = milestoneFor(ind, year, firstValue);
       return { year, value, milestone: m?.value ?? null, milestoneKind: m?.kind ?? null, onTrack: judge(value, m?.value ?? null, ind.direction, ind.measure) };
     });

@@ -1,5 +1,5 @@
 import type { WardSummary } from "../../contract/summary.js";
-import { COUNTED_STATUSES, SECTION_TITLES } from "../../contract/summary-labels.js";
+import { COUNTED_STATUSES, FLAGGED_LISTED, SECTION_TITLES } from "../../contract/summary-labels.js";
 import type { ReportFact, SummaryInput } from "../load.js";
 import { unitLabel } from "../scope.js";
 import { areaResolver } from "./areas.js";
@@ -68,7 +68,8 @@ export function computeSummary(input: SummaryInput): ComputedSummary {
     indicators: result.indicators,
     tasks,
     issues,
-    flagged: result.flagged,
+    flagged: result.flagged.slice(0, FLAGGED_LISTED),
+    flaggedTotal: result.flagged.length,
     commendations,
     sections: (Object.keys(drafts) as (keyof typeof drafts)[]).map((key) => {
       const s = saved.get(key);

@@ -1,4 +1,3 @@
-import type { Task } from "../../contract/catalog.js";
 import type { TaskSummary } from "../../contract/summary.js";
 import type { SummaryInput } from "../load.js";
 import { byArea, pushTo } from "./areas.js";
@@ -23,11 +22,10 @@ interface AreaVerdict {
  * Within a ward: a task with a single lead unit is done when that unit's counted report says so;
  * a task led by several units (or none) is done when every assigned unit's counted report says so.
  */
-function areaVerdict(task: Task, assigned: number[], rows: Map<number, TaskValue>, ctx: FigureContext, area: number): AreaVerdict {
-  const leads = task.leadUnitIds.filter((u) => assigned.includes(u) && ctx.areaOf(u) === area);
-  if (leads.length === 1) return { rule: "lead", lead: leads[0], done: rows.get(leads[0])?.status === "done" };
-  const mine = assigned.filter((u) => ctx.areaOf(u) === area);
-  return { rule: "all", lead: null, done: mine.length > 0 && mine.every((u) => rows.get(u)?.status === "done") };
+function areaVerdict(assigned: number[], leads: Set<number>, rows: Map<number, TaskValue>): AreaVerdict {
+  const mine = assigned.filter((u) => leads.has(u));
+  if (mine.length === 1) return { rule: "lead", lead: mine[0], done: rows.get(mine[0])?.status === "done" };
+  return { rule: "all", lead: null, done: assigned.length > 0 && assigned.every((u) => rows.get(u)?.status === "done") };
 }
 
 export function computeTasks(input: SummaryInput, countedUnits: Set<number>, ctx: FigureContext): TaskSummary[] {
@@ -41,8 +39,11 @@ export function computeTasks(input: SummaryInput, countedUnits: Set<number>, ctx
     const rows = (valuesBy.get(task.id) ?? []).sort((a, b) => ctx.rank(a.unitId) - ctx.rank(b.unitId));
     const byUnit = new Map(rows.map((r) => [r.unitId, r]));
     const assigned = [...task.leadUnitIds, ...task.partnerUnitIds].filter((u) => expected.has(u));
-    const areas = new Set([...assigned.map(ctx.areaOf), ...byArea(rows, ctx.areaOf).keys()]);
-    const verdicts = [...areas].map((a) => areaVerdict(task, assigned, byUnit, ctx, a));
+    const leadSet = new Set(task.leadUnitIds);
+    const assignedByArea = new Map<number, number[]>();
+    for (const u of assigned) pushTo(assignedByArea, ctx.areaOf(u), u);
+    for (const a of byArea(rows, ctx.areaOf).keys()) if (!assignedByArea.has(a)) assignedByArea.set(a, []);
+    const verdicts = [...assignedByArea.values()].map((list) => areaVerdict(list, leadSet, byUnit));
     const count = (s: TaskValue["status"]) => rows.filter((r) => r.status === s).length;
     const mean = rows.length ? rows.reduce((s, r) => s + progressOf(r), 0) / rows.length : null;
     const wardDone = verdicts.length > 0 && verdicts.every((v) => v.done);
@@ -54,7 +55,6 @@ export function computeTasks(input: SummaryInput, countedUnits: Set<number>, ctx
           ? "not_started"
           : null;
     const single = verdicts.length === 1 ? verdicts[0] : null;
-    const leads = new Set(task.leadUnitIds);
     return {
       id: task.id,
       code: task.code,
@@ -69,7 +69,7 @@ export function computeTasks(input: SummaryInput, countedUnits: Set<number>, ctx
       completionRule: verdicts.length && verdicts.every((v) => v.rule === "lead") ? "lead" : "all",
       leadUnitName: single?.lead ? ctx.unitName(single.lead) : null,
       wardStatus,
-      results: rows.map((r) => ({ unitId: r.unitId, unitName: ctx.unitName(r.unitId), status: r.status, progress: r.progress, result: r.result, lead: leads.has(r.unitId) })),
+      results: rows.map((r) => ({ unitId: r.unitId, unitName: ctx.unitName(r.unitId), status: r.status, progress: r.progress, result: r.result, lead: leadSet.has(r.unitId) })),
     };
   });
 }

@@ -2,11 +2,11 @@ import type { FlaggedValue } from "@contract/summary";
 import { formatFigure } from "@contract/summary-labels";
 
 /** Values saved far from the unit's figure of last year, each with the unit's explanation. */
-export function FlaggedList({ items }: { items: FlaggedValue[] }) {
+export function FlaggedList({ items, total }: { items: FlaggedValue[]; total: number }) {
   if (!items.length) return null;
   return (
     <section className="card" data-testid="flagged-list">
-      <h3>Số liệu chênh lệch nhiều so với năm trước ({items.length})</h3>
+      <h3>Số liệu chênh lệch nhiều so với năm trước ({total})</h3>
       <ul className="plain-list">
         {items.map((f) => (
           <li key={`${f.indicatorId}:${f.unitId}`} className="sum-flag">
@@ -18,6 +18,7 @@ export function FlaggedList({ items }: { items: FlaggedValue[] }) {
           </li>
         ))}
       </ul>
+      {total > items.length && <p className="muted">Và {total - items.length} số liệu khác, đánh dấu trong Phụ lục 01 của tệp Excel.</p>}
     </section>
   );
 }

@@ -158,7 +158,7 @@ function Summary({ periodId }: { periodId: number }) {
               <IndicatorBar key={i.id} item={i} year={data.period.year} />
             ))}
           </ul>
-          <FlaggedList items={data.flagged} />
+          <FlaggedList items={data.flagged} total={data.flaggedTotal} />
         </>
       )}
       {tab === "status" && <ReportingList rows={data.reporting} />}

@@ -134,6 +134,7 @@ const summary: WardSummary = {
   ],
   issues: [{ unitId: 2, unitCode: "VP", unitName: "Văn phòng HĐND và UBND phường", difficulties: "Thiếu kinh phí.", proposals: "Bổ sung kinh phí." }],
   flagged: [{ indicatorId: 2, code: "CT02", measure: "percent", unitId: 8, unitName: "Đoàn phường", value: 68.2, lastYear: 32.3, comment: "Mở trang Zalo của phường." }],
+  flaggedTotal: 1,
   commendations: [{ unitId: 8, unitName: "Đoàn phường", kind: "person", name: "Nguyễn Văn An", position: "Bí thư Đoàn phường", achievement: "6 đợt tuyên truyền.", form: "Giấy khen" }],
   sections,
 };

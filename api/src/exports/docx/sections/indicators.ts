@@ -5,6 +5,9 @@ import { body, dataTable, run, spacer, type CellLine } from "../primitives.js";
 import { textWidth } from "../text-width.js";
 import type { WordSection } from "../sections.js";
 
+/** Flagged values written out in the report; the Excel marks every one. */
+const FLAGGED_IN_WORD = 100;
+
 /** A fraction wider than this goes on two lines, broken after the slash (never inside a number). */
 const FRACTION_MAX = 1500;
 
@@ -68,10 +71,12 @@ export const indicatorsSection: WordSection = {
     ];
     if (summary.flagged.length) {
       out.push(body([run("Số liệu chênh lệch nhiều so với năm trước và giải thích của đơn vị:", { bold: true, italics: true })]));
-      for (const f of summary.flagged) {
+      for (const f of summary.flagged.slice(0, FLAGGED_IN_WORD)) {
         const why = f.comment ? `Giải thích: ${f.comment.replace(/\s+/g, " ")}` : "Đơn vị chưa giải thích.";
         out.push(body(`- ${f.code}, ${f.unitName}: ${formatFigure(f.value, f.measure)} (năm trước ${formatFigure(f.lastYear, f.measure)}). ${why}`));
       }
+      const more = summary.flaggedTotal - Math.min(summary.flagged.length, FLAGGED_IN_WORD);
+      if (more > 0) out.push(body(`- Và ${more} số liệu khác (đánh dấu trong Phụ lục 01 của tệp Excel tổng hợp).`));
     }
     return out;
   },
