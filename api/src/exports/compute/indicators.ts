@@ -57,7 +57,8 @@ export function computeIndicators(input: SummaryInput, values: Map<string, UnitV
       const pid = yearPeriod.get(year);
       const value = year === period.year ? current.figure.value : pid === undefined ? null : (figureOf(pid)?.figure.value ?? null);
       const m = milestoneFor(ind, year, firstValue);
-      return { year, value, milestone: m?.value ?? null, milestoneKind: m?.kind ?? null, onTrack: judge(value, m?.value ?? null, ind.direction, ind.measure) };
+      // a year without a milestone is judged against the 2030 target, as the summary judges its own year
+      return { year, value, milestone: m?.value ?? null, milestoneKind: m?.kind ?? null, onTrack: judge(value, m ? m.value : ind.target, ind.direction, ind.measure) };
     });
 
     const lastByUnit = new Map(lastYear ? of(lastYear.id).map((v) => [v.unitId, unitFigure(ind.measure, v)]) : []);

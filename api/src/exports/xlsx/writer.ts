@@ -30,7 +30,8 @@ export function sheet(wb: Book, name: string, title: string, notes: string, colu
   const ws = wb.addWorksheet(name, {
     views: [{ state: "frozen", ySplit: HEADER_ROWS, xSplit: 0, zoomScale: 100 }],
     pageSetup: { paperSize: 9, orientation: "landscape", fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: `${HEADER_ROWS}:${HEADER_ROWS}` },
-    properties: { defaultRowHeight: 18 },
+    // 15 is the default height that is not "custom": rows with wrapped text then grow to fit their text
+    properties: { defaultRowHeight: 15 },
   });
   ws.columns = columns.map((c) => ({ key: c.key, width: c.width }));
   const last = columns.length;
@@ -70,6 +71,8 @@ export function rowWriter(ws: ExcelJS.Worksheet, columns: Column[]) {
   const cache = new Map<string, Partial<ExcelJS.Style>>();
   return (values: Record<string, unknown>, formats: Record<string, string> = {}, total = false): void => {
     const row = ws.addRow(values);
+    const lines = Math.max(1, ...columns.filter((c) => c.wrap).map((c) => linesOf(values[c.key], c.width, total)));
+    if (lines > 1) row.height = lines * LINE_PT + 3;
     columns.forEach((c, i) => {
       const numFmt = formats[c.key];
       const key = `${i}|${numFmt ?? ""}|${total ? 1 : 0}`;
@@ -89,6 +92,22 @@ export function rowWriter(ws: ExcelJS.Worksheet, columns: Column[]) {
     // Streaming: a finished row is written out and dropped from memory.
     row.commit();
   };
+}
+
+/** Height of one line of 11 pt text, in points. */
+const LINE_PT = 14.5;
+
+/**
+ * How many lines a wrapped cell takes in a column `width` characters wide. Viewers do not grow rows
+ * to fit wrapped text on opening a file (LibreOffice, and Excel for streamed files), so the export
+ * sets the height itself; bold text (totals) is a little wider.
+ */
+export function linesOf(value: unknown, width: number, bold = false): number {
+  if (value === null || value === undefined || value === "") return 1;
+  const perLine = Math.max(4, Math.floor(width * (bold ? 1.2 : 1.35)));
+  return String(value)
+    .split(/\r?\n/)
+    .reduce((n, line) => n + Math.max(1, Math.ceil(line.length / perLine)), 0);
 }
 
 /** A streaming workbook writing into memory; `done()` commits it and returns the file. */

@@ -17,18 +17,21 @@ export function TrajectoryChart({ item }: { item: IndicatorSummary }) {
     .map((p) => `${p.year}: ${p.value === null ? "chưa có số liệu" : formatFigure(p.value, item.measure)}${p.milestone === null ? "" : `, lộ trình ${formatMilestone(p.milestone, item.measure)}`}`)
     .join("; ");
   return (
-    <div className="sum-traj" data-testid="trajectory" role="img" aria-label={`Lộ trình ${item.code}: ${label}`}>
-      {points.map((p) => (
-        <div key={p.year} className="sum-traj__col" data-year={p.year} data-testid="trajectory-year">
-          <svg viewBox={`0 0 20 ${H}`} preserveAspectRatio="none" className="sum-traj__svg" aria-hidden="true">
-            <rect x="0" y="0" width="20" height={H} className="sum-traj__bg" />
-            {p.value !== null && <rect x="4" y={y(p.value)} width="12" height={H - y(p.value)} className={`sum-traj__bar sum-traj__bar--${TONE[p.onTrack]}`} />}
-            {p.milestone !== null && <rect x="0" y={Math.max(0, y(p.milestone) - 1)} width="20" height="2" className="sum-traj__tick" />}
-          </svg>
-          <span className="sum-traj__value">{p.value === null ? "—" : formatFigure(p.value, item.measure)}</span>
-          <span className="sum-traj__year">{p.year}</span>
-        </div>
-      ))}
-    </div>
+    <figure className="sum-traj-wrap">
+      <div className="sum-traj" data-testid="trajectory" role="img" aria-label={`Lộ trình ${item.code}: ${label}`}>
+        {points.map((p) => (
+          <div key={p.year} className="sum-traj__col" data-year={p.year} data-testid="trajectory-year">
+            <svg viewBox={`0 0 20 ${H}`} preserveAspectRatio="none" className="sum-traj__svg" aria-hidden="true">
+              <rect x="0" y="0" width="20" height={H} className="sum-traj__bg" />
+              {p.value !== null && <rect x="4" y={y(p.value)} width="12" height={H - y(p.value)} className={`sum-traj__bar sum-traj__bar--${TONE[p.onTrack]}`} />}
+              {p.milestone !== null && <rect x="0" y={Math.max(0, y(p.milestone) - 1)} width="20" height="2" className="sum-traj__tick" />}
+            </svg>
+            <span className="sum-traj__value">{p.value === null ? "—" : formatFigure(p.value, item.measure)}</span>
+            <span className="sum-traj__year">{p.year}</span>
+          </div>
+        ))}
+      </div>
+      <figcaption className="sum-traj__caption">Cột: kết quả từng năm · vạch ngang: lộ trình năm đó</figcaption>
+    </figure>
   );
 }
