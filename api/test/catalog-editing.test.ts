@@ -131,6 +131,20 @@ describeEachDb("catalog editing: rules, milestones, refusals, audit trail", (h) 
     await patch("CT10", { active: true });
   });
 
+  it("adds an indicator (to replace one whose measure is locked), refusing a code already in use", async () => {
+    const body = { code: "CT19", name: "Số thanh niên được hỗ trợ vay vốn khởi nghiệp", measure: "count", unitLabel: "người/năm", leadUnitId: await h().unitId("HOI") };
+    const res = await h().http().post("/api/indicators").set(bearer(staff)).send(body);
+    expect(res.status, JSON.stringify(res.body)).toBe(201);
+    expect(res.body).toMatchObject({ code: "CT19", measure: "count", unitIds: [body.leadUnitId], leadUnitIds: [body.leadUnitId], aggregation: { rule: "lead" }, active: true, valueCount: 0 });
+    const dup = await h().http().post("/api/indicators").set(bearer(staff)).send(body);
+    expect(dup.status).toBe(409);
+    expect(dup.body.error.code).toBe("INDICATOR_CODE_TAKEN");
+    const bad = await h().http().post("/api/indicators").set(bearer(staff)).send({ ...body, code: "X1" });
+    expect(bad.body.error.details[0].message).toBe("Mã chỉ tiêu ghi theo mẫu CT19.");
+    expect(ind(await summary(), "CT19")).toMatchObject({ current: { value: null, unitsReported: 0 } });
+    await h().http().patch(`/api/indicators/${res.body.id}`).set(bearer(staff)).send({ active: false });
+  });
+
   it("edits a task's units with a trail, refusing a unit that is both lead and partner", async () => {
     const tasks = (await h().http().get("/api/tasks")).body as { id: number; code: string }[];
     const nv05 = tasks.find((t) => t.code === "NV05")!.id;

@@ -24,6 +24,7 @@ const EXPECTED: Record<string, Access> = {
   "GET /api/periods/:id": "public",
   "POST /api/periods": S,
   "PATCH /api/periods/:id": S,
+  "POST /api/indicators": S,
   "GET /api/indicators/:id": R,
   "PATCH /api/indicators/:id": S,
   "GET /api/indicators/:id/history": R,

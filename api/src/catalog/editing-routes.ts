@@ -2,6 +2,7 @@ import { z } from "zod";
 import type { RouteBuilder } from "../http/route.js";
 import {
   CatalogChangeSchema,
+  IndicatorCreateSchema,
   IndicatorDetailSchema,
   IndicatorPatchSchema,
   PlanReferenceInputSchema,
@@ -11,7 +12,7 @@ import {
 } from "../contract/catalog.js";
 import { IdParams } from "../contract/common.js";
 import { getIndicatorDetail, getTask } from "./items.js";
-import { patchIndicator, patchTask } from "./editing.js";
+import { createIndicator, patchIndicator, patchTask } from "./editing.js";
 import { catalogHistory } from "./audit.js";
 import { getPlanReference, setPlanReference } from "./plan-reference.js";
 
@@ -19,6 +20,18 @@ const TAG = "Danh mục kế hoạch";
 
 /** Staff edit indicators, tasks and the plan's reference; every change is in the audit trail. */
 export function registerCatalogEditingRoutes(r: RouteBuilder): void {
+  r.add(
+    {
+      method: "post",
+      path: "/api/indicators",
+      tag: TAG,
+      summary: "Thêm chỉ tiêu (ví dụ thay một chỉ tiêu không đổi được cách đo); sau đó sửa như mọi chỉ tiêu",
+      body: IndicatorCreateSchema,
+      response: IndicatorDetailSchema,
+      status: 201,
+    },
+    ({ ctx, user, body }) => createIndicator(ctx, user!, body),
+  );
   r.add(
     { method: "get", path: "/api/indicators/:id", tag: TAG, summary: "Một chỉ tiêu, kèm số báo cáo đã có số liệu", params: IdParams, response: IndicatorDetailSchema },
     ({ ctx, params }) => getIndicatorDetail(ctx.database.db, params.id),

@@ -1,7 +1,7 @@
 import type { Kysely } from "kysely";
 import type { DB } from "../db/schema.js";
 import type { AppContext, AuthUser } from "../http/context.js";
-import type { Aggregation, Indicator, IndicatorDetail, IndicatorPatch, Task, TaskPatch } from "../contract/catalog.js";
+import type { Aggregation, Indicator, IndicatorCreate, IndicatorDetail, IndicatorPatch, Task, TaskPatch } from "../contract/catalog.js";
 import { MEASURE_LABELS, ruleText } from "../contract/catalog-labels.js";
 import { formatFigure } from "../contract/summary-labels.js";
 import { PLAN_FIRST_YEAR, PLAN_LAST_YEAR, PLAN_YEARS } from "../contract/plan.js";
@@ -88,7 +88,7 @@ export async function patchIndicator(ctx: AppContext, user: AuthUser, id: number
         throw conflict(
           "INDICATOR_MEASURE_LOCKED",
           `${cur.code} đã có ${n} số liệu báo cáo tính theo ${MEASURE_LABELS[cur.measure].toLowerCase()}: không đổi cách đo được vì các số đã báo cáo sẽ mang nghĩa khác. ` +
-            "Hãy ngừng theo dõi chỉ tiêu này và dùng một chỉ tiêu mới.",
+            "Hãy ngừng theo dõi chỉ tiêu này và thêm một chỉ tiêu mới (Danh mục kế hoạch → Thêm chỉ tiêu).",
           { valueCount: n },
         );
       }
@@ -177,6 +177,40 @@ export async function patchIndicator(ctx: AppContext, user: AuthUser, id: number
       changes.push({ field: `milestone:${year}`, old: old === null ? null : formatFigure(old, cur.measure), next: shown(value) });
     }
     await writeCatalogAudit(trx, "indicator", id, user.id, nowIso, changes);
+    return getIndicatorDetail(trx, id);
+  });
+}
+
+/** Adds an indicator reported by one unit; the rest (target, milestones, more units, rule) is edited after. */
+export async function createIndicator(ctx: AppContext, user: AuthUser, body: IndicatorCreate): Promise<IndicatorDetail> {
+  const nowIso = ctx.clock.now().toISOString();
+  return ctx.database.db.transaction().execute(async (trx) => {
+    const names = await unitNames(trx);
+    assertKnownUnits(names, [body.leadUnitId]);
+    const dup = await trx.selectFrom("indicators").select("id").where("code", "=", body.code).executeTakeFirst();
+    if (dup) throw conflict("INDICATOR_CODE_TAKEN", `Đã có chỉ tiêu mã ${body.code}: chọn mã khác.`, { indicatorId: dup.id });
+    const last = await trx.selectFrom("indicators").select((eb) => eb.fn.max("sort_order").as("n")).executeTakeFirst();
+    const { id } = await trx
+      .insertInto("indicators")
+      .values({
+        code: body.code,
+        name: body.name,
+        measure: body.measure,
+        unit_label: body.unitLabel,
+        target_value: null,
+        direction: "at_least",
+        target_text: "",
+        sort_order: Number(last?.n ?? 0) + 1,
+        created_at: nowIso,
+        updated_at: nowIso,
+        aggregation: "lead",
+        aggregation_reason: `Chỉ ${names.get(body.leadUnitId)} báo cáo chỉ tiêu này: số của đơn vị là số của phường.`,
+        roadmap_seeded: 1,
+      })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    await trx.insertInto("indicator_units").values({ indicator_id: id, unit_id: body.leadUnitId, is_lead: 1 }).execute();
+    await writeCatalogAudit(trx, "indicator", id, user.id, nowIso, [{ field: "name", old: null, next: body.name }]);
     return getIndicatorDetail(trx, id);
   });
 }

@@ -131,6 +131,22 @@ export const IndicatorPatchSchema = z
   .meta({ id: "IndicatorPatch" });
 export type IndicatorPatch = z.infer<typeof IndicatorPatchSchema>;
 
+/** A new indicator (e.g. to replace one whose measure cannot change): then edited like any other. */
+export const IndicatorCreateSchema = z
+  .strictObject({
+    code: z
+      .string()
+      .trim()
+      .regex(/^CT\d{2,3}$/, { error: "Mã chỉ tiêu ghi theo mẫu CT19." }),
+    name: text(3, 500, "Tên chỉ tiêu"),
+    measure: MeasureSchema,
+    unitLabel: text(1, 40, "Đơn vị tính"),
+    /** the unit that reports it (its lead); more units are added on the edit screen */
+    leadUnitId: Id,
+  })
+  .meta({ id: "IndicatorCreate" });
+export type IndicatorCreate = z.infer<typeof IndicatorCreateSchema>;
+
 export const TaskPatchSchema = z
   .strictObject({
     name: text(3, 500, "Tên nhiệm vụ").optional(),

@@ -31,6 +31,7 @@ export const POLICY: Record<string, Access> = {
   "GET /api/periods/:id": "public",
   "POST /api/periods": STAFF,
   "PATCH /api/periods/:id": STAFF,
+  "POST /api/indicators": STAFF,
   "GET /api/indicators/:id": READERS,
   "PATCH /api/indicators/:id": STAFF,
   "GET /api/indicators/:id/history": READERS,

@@ -1,10 +1,11 @@
-import type { CatalogChange, Indicator, IndicatorDetail, IndicatorPatch, PlanReference, Task, TaskPatch, Unit } from "@contract/catalog";
+import type { CatalogChange, Indicator, IndicatorCreate, IndicatorDetail, IndicatorPatch, PlanReference, Task, TaskPatch, Unit } from "@contract/catalog";
 import { api, toApiError } from "../../lib/api-client";
 
 /** The plan catalog staff edit: indicators (with rules and milestones), tasks, the ward plan's reference. */
 export const catalogApi = {
   units: async () => (await api.get<Unit[]>("/api/units")).data,
   indicators: async () => (await api.get<Indicator[]>("/api/indicators")).data,
+  createIndicator: async (body: IndicatorCreate) => (await api.post<IndicatorDetail>("/api/indicators", body)).data,
   indicator: async (id: number) => (await api.get<IndicatorDetail>(`/api/indicators/${id}`)).data,
   patchIndicator: async (id: number, body: IndicatorPatch) => (await api.patch<IndicatorDetail>(`/api/indicators/${id}`, body)).data,
   indicatorHistory: async (id: number) => (await api.get<CatalogChange[]>(`/api/indicators/${id}/history`)).data,

@@ -11,6 +11,7 @@ import { formatDate } from "../../lib/dates";
 import { useRole, useSession } from "../../lib/session-store";
 import { catalogApi, refusalText } from "./api";
 import { useLoad } from "./use-load";
+import { NewIndicator } from "./new-indicator";
 import "./catalog.css";
 
 type Tab = "indicators" | "tasks";
@@ -41,6 +42,8 @@ function Catalog({ canWrite }: { canWrite: boolean }) {
   const [tab, setTab] = useState<Tab>("indicators");
   const indicators = useLoad(catalogApi.indicators, []);
   const tasks = useLoad(catalogApi.tasks, []);
+  const units = useLoad(catalogApi.units, []);
+  const nextCode = `CT${String((indicators.data?.length ?? 0) + 1).padStart(2, "0")}`;
   return (
     <>
       <PlanReferenceCard canWrite={canWrite} />
@@ -57,23 +60,26 @@ function Catalog({ canWrite }: { canWrite: boolean }) {
         ) : !indicators.data ? (
           <Skeleton rows={4} />
         ) : (
-          <ul className="plain-list" data-testid="catalog-indicators">
-            {indicators.data.map((i) => (
-              <li key={i.id}>
-                <Link className="cat-item" to={`/catalog/indicators/${i.id}`} data-testid="catalog-indicator" data-code={i.code}>
-                  <div className="cat-item__head">
-                    <span className="cat-item__code">{i.code}</span>
-                    <span>{i.name}</span>
-                  </div>
-                  <div className="cat-item__meta">
-                    {MEASURE_LABELS[i.measure]} · {i.unitLabel} · {AGGREGATION_RULE_LABELS[i.aggregation.rule]}
-                    {i.milestones.length ? ` · lộ trình ${i.milestones.length} năm` : ""}
-                    {!i.active && " · ngừng theo dõi"}
-                  </div>
-                </Link>
-              </li>
-            ))}
-          </ul>
+          <>
+            {canWrite && units.data && <NewIndicator units={units.data} nextCode={nextCode} />}
+            <ul className="plain-list" data-testid="catalog-indicators">
+              {indicators.data.map((i) => (
+                <li key={i.id}>
+                  <Link className="cat-item" to={`/catalog/indicators/${i.id}`} data-testid="catalog-indicator" data-code={i.code}>
+                    <div className="cat-item__head">
+                      <span className="cat-item__code">{i.code}</span>
+                      <span>{i.name}</span>
+                    </div>
+                    <div className="cat-item__meta">
+                      {MEASURE_LABELS[i.measure]} · {i.unitLabel} · {AGGREGATION_RULE_LABELS[i.aggregation.rule]}
+                      {i.milestones.length ? ` · lộ trình ${i.milestones.length} năm` : ""}
+                      {!i.active && " · ngừng theo dõi"}
+                    </div>
+                  </Link>
+                </li>
+              ))}
+            </ul>
+          </>
         ))}
       {tab === "tasks" &&
         (tasks.error ? (

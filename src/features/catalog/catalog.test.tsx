@@ -133,6 +133,22 @@ describe("plan catalog (staff)", () => {
     expect(put).toHaveBeenLastCalledWith("/api/plan-reference", { number: "15/KH-UBND", date: "2026-01-20" });
   });
 
+  it("adds an indicator reported by one unit and opens it for editing", async () => {
+    mockGet();
+    const post = vi.spyOn(api, "post").mockResolvedValue({ data: ct02 });
+    renderAt("/catalog");
+    fireEvent.click(await screen.findByTestId("new-indicator"));
+    const form = screen.getByTestId("new-indicator-form");
+    expect(within(form).getByDisplayValue("CT02")).toBeInTheDocument(); // the next free number after one indicator
+    fireEvent.change(within(form).getByDisplayValue("CT02"), { target: { value: "CT19" } });
+    fireEvent.change(within(form).getByRole("combobox", { name: /Cách đo/ }), { target: { value: "count" } });
+    fireEvent.change(within(form).getByRole("textbox", { name: "Tên chỉ tiêu" }), { target: { value: "Số thanh niên được vay vốn" } });
+    fireEvent.change(within(form).getByRole("combobox", { name: /Đơn vị báo cáo/ }), { target: { value: "8" } });
+    fireEvent.click(within(form).getByText("Thêm và sửa tiếp"));
+    await waitFor(() => expect(post).toHaveBeenCalledWith("/api/indicators", { code: "CT19", name: "Số thanh niên được vay vốn", measure: "count", unitLabel: "người/năm", leadUnitId: 8 }));
+    expect(await screen.findByTestId("indicator-editor")).toBeInTheDocument();
+  });
+
   it("lets the observer read without editing, and keeps others out", async () => {
     signedIn("observer");
     mockGet();
