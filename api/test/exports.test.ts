@@ -7,6 +7,8 @@ import { placeAndDate, wardNames } from "../src/exports/docx.js";
 import { judge } from "../src/exports/compute/milestones.js";
 import { percentOf } from "../src/exports/compute/figures.js";
 import { contentDisposition } from "../src/exports/download.js";
+import { TEXT_WIDTH, fitColumns, mm } from "../src/exports/docx/primitives.js";
+import { textWidth } from "../src/exports/docx/text-width.js";
 
 describe("export helpers", () => {
   it("writes the place and date of Decree 30 with leading zeros for days 1–9 and months 1–2 (Vietnam time)", () => {
@@ -35,6 +37,16 @@ describe("export helpers", () => {
     expect(judge(50, null, "at_least", "percent")).toBe("unknown");
     expect(judge(null, 70, "at_least", "percent")).toBe("unknown");
     expect(percentOf(5, 0)).toBeNull();
+  });
+
+  it("sizes table columns so that no number or fraction wraps, the flexible column taking the rest", () => {
+    const widths = fitColumns(
+      [{ header: "STT" }, { header: "Chỉ tiêu", flex: true }, { header: "Kết quả năm 2026" }],
+      [["1", "Tỷ lệ thanh niên được tiếp cận thông tin về chính sách, pháp luật", [{ text: "66,1%" }, { text: "(12.400/12.400)", size: 10 }]]],
+    );
+    expect(widths[2]).toBeGreaterThanOrEqual(textWidth("(12.400/12.400)", 10) + 160);
+    expect(widths[0]).toBeGreaterThanOrEqual(textWidth("STT", 12, true) + 160);
+    expect(widths.reduce((a, b) => a + b, 0)).toBe(TEXT_WIDTH);
   });
 
   it("gives an ASCII fallback and the Vietnamese file name in filename*", () => {
@@ -388,6 +400,19 @@ describeEachDb("exports: ward summary, Excel and Word", (h) => {
     );
     expect(headers.some((x) => x.includes("PAGE") && x.includes('w:val="center"'))).toBe(true);
     expect(headers.some((x) => !x.includes("PAGE"))).toBe(true);
+    // Decree 30: the rules under the issuer and the subject are ⅓–½ of the line above; under the motto, as long as it.
+    const rules = [...xml.matchAll(/<w:p>(?:(?!<\/w:p>).)*?<w:pBdr>(?:(?!<\/w:p>).)*?<\/w:p>/g)].map((m) => {
+      const ind = m[0].match(/<w:ind w:left="(\d+)" w:right="(\d+)"\/>/);
+      return ind ? Number(ind[1]) : 0;
+    });
+    const [issuer, motto, subject] = rules;
+    const issuerShare = (mm(62) - 2 * issuer) / textWidth("PHƯỜNG LÊ ĐẠI HÀNH", 13, true);
+    expect(issuerShare).toBeGreaterThanOrEqual(1 / 3);
+    expect(issuerShare).toBeLessThanOrEqual(1 / 2);
+    expect(Math.abs(TEXT_WIDTH - mm(62) - 2 * motto - textWidth("Độc lập - Tự do - Hạnh phúc", 14, true))).toBeLessThan(4);
+    const subjectShare = (TEXT_WIDTH - 2 * subject) / TEXT_WIDTH; // the subject fills its first line
+    expect(subjectShare).toBeGreaterThanOrEqual(1 / 3);
+    expect(subjectShare).toBeLessThanOrEqual(1 / 2);
     // Body text: justified, first-line indent 1.27 cm (720 twips).
     expect(xml).toMatch(/<w:ind w:firstLine="720"\/>/);
     expect(xml).toContain('<w:jc w:val="both"/>');
