@@ -1,15 +1,15 @@
 import { useEffect, useMemo, useState } from "react";
 import { useParams } from "react-router-dom";
-import { Button } from "zmp-ui";
 import type { AggregationRule, IndicatorDetail, IndicatorPatch, Measure } from "@contract/catalog";
 import { PLAN_YEARS } from "@contract/plan";
-import { AGGREGATION_RULE_HINTS, AGGREGATION_RULE_LABELS, MEASURE_LABELS } from "@contract/catalog-labels";
+import { AGGREGATION_RULE_HINTS, AGGREGATION_RULE_LABELS } from "@contract/catalog-labels";
 import { ErrorState, Skeleton } from "../../components/states";
-import { useNotify } from "../../components/use-notify";
 import { errorMessage } from "../../lib/api-client";
-import { catalogApi, refusalText } from "./api";
+import { catalogApi } from "./api";
+import { useCatalogSave } from "./use-catalog-save";
 import { CatalogGate } from "./catalog-page";
 import { HistoryList } from "./history-list";
+import { MeasureOptions, SaveBar } from "./editor-parts";
 import { MilestonesField, parseMilestone } from "./milestones-field";
 import { UnitPicker, type UnitRole } from "./unit-picker";
 import { useLoad } from "./use-load";
@@ -90,13 +90,11 @@ export function IndicatorPage() {
 }
 
 function IndicatorEditor({ id, canWrite }: { id: number; canWrite: boolean }) {
-  const notify = useNotify();
   const item = useLoad(() => catalogApi.indicator(id), [id]);
   const units = useLoad(catalogApi.units, []);
   const history = useLoad(() => catalogApi.indicatorHistory(id), [id]);
   const [draft, setDraft] = useState<Draft | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [refusal, setRefusal] = useState<string | null>(null);
+  const { busy, refusal, setRefusal, run } = useCatalogSave(history.reload);
   useEffect(() => {
     if (item.data) setDraft(draftOf(item.data));
   }, [item.data]);
@@ -110,21 +108,9 @@ function IndicatorEditor({ id, canWrite }: { id: number; canWrite: boolean }) {
   const { body, error } = patchOf(cur, draft);
   const changed = Object.keys(body).length > 0;
 
-  async function save() {
+  function save() {
     if (error) return setRefusal(error);
-    setBusy(true);
-    setRefusal(null);
-    try {
-      const saved = await catalogApi.patchIndicator(id, body);
-      item.setData(saved);
-      history.reload();
-      notify.success(`Đã lưu ${saved.code}.`);
-    } catch (e) {
-      // the form keeps everything typed: only the refusal is shown
-      setRefusal(refusalText(e));
-    } finally {
-      setBusy(false);
-    }
+    void run(() => catalogApi.patchIndicator(id, body), item.setData);
   }
 
   return (
@@ -141,11 +127,7 @@ function IndicatorEditor({ id, canWrite }: { id: number; canWrite: boolean }) {
           <label style={{ flex: 1 }}>
             <span className="field-label">Cách đo</span>
             <select className="native-select" data-testid="indicator-measure" value={draft.measure} disabled={!canWrite || cur.valueCount > 0} onChange={(e) => set({ measure: e.target.value as Measure })}>
-              {(Object.keys(MEASURE_LABELS) as Measure[]).map((m) => (
-                <option key={m} value={m}>
-                  {MEASURE_LABELS[m]}
-                </option>
-              ))}
+              <MeasureOptions />
             </select>
           </label>
           <label style={{ flex: 1 }}>
@@ -223,18 +205,7 @@ function IndicatorEditor({ id, canWrite }: { id: number; canWrite: boolean }) {
         </label>
       </section>
 
-      {canWrite && (
-        <div className="card stack cat-save">
-          {refusal && (
-            <p className="field-error" role="alert" data-testid="indicator-refusal">
-              {refusal}
-            </p>
-          )}
-          <Button fullWidth loading={busy} disabled={busy || !changed} onClick={() => void save()} data-testid="indicator-save">
-            {changed ? "Lưu thay đổi" : "Chưa có thay đổi"}
-          </Button>
-        </div>
-      )}
+      {canWrite && <SaveBar testId="indicator" refusal={refusal} busy={busy} changed={changed} onSave={save} />}
       <HistoryList items={history.data} />
     </>
   );

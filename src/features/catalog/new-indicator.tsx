@@ -2,8 +2,8 @@ import { useState } from "react";
 import { useNavigate } from "react-router-dom";
 import { Button } from "zmp-ui";
 import type { Measure, Unit } from "@contract/catalog";
-import { MEASURE_LABELS } from "@contract/catalog-labels";
 import { catalogApi, refusalText } from "./api";
+import { MeasureOptions } from "./editor-parts";
 
 /** Adds an indicator reported by one unit (e.g. to replace one whose measure cannot change), then opens it. */
 export function NewIndicator({ units, nextCode }: { units: Unit[]; nextCode: string }) {
@@ -53,11 +53,7 @@ export function NewIndicator({ units, nextCode }: { units: Unit[]; nextCode: str
               setUnitLabel(m === "percent" ? "%" : m === "count" ? "người/năm" : "lần/năm");
             }}
           >
-            {(Object.keys(MEASURE_LABELS) as Measure[]).map((m) => (
-              <option key={m} value={m}>
-                {MEASURE_LABELS[m]}
-              </option>
-            ))}
+            <MeasureOptions />
           </select>
         </label>
       </div>

@@ -1,13 +1,13 @@
 import { useEffect, useState } from "react";
 import { useParams } from "react-router-dom";
-import { Button } from "zmp-ui";
 import type { Task, TaskPatch } from "@contract/catalog";
 import { ErrorState, Skeleton } from "../../components/states";
-import { useNotify } from "../../components/use-notify";
 import { errorMessage } from "../../lib/api-client";
-import { catalogApi, refusalText } from "./api";
+import { catalogApi } from "./api";
+import { useCatalogSave } from "./use-catalog-save";
 import { CatalogGate } from "./catalog-page";
 import { HistoryList } from "./history-list";
+import { SaveBar } from "./editor-parts";
 import { UnitPicker, type UnitRole } from "./unit-picker";
 import { useLoad } from "./use-load";
 
@@ -21,7 +21,6 @@ export function TaskPage() {
 }
 
 function TaskEditor({ id, canWrite }: { id: number; canWrite: boolean }) {
-  const notify = useNotify();
   const tasks = useLoad(catalogApi.tasks, []);
   const units = useLoad(catalogApi.units, []);
   const history = useLoad(() => catalogApi.taskHistory(id), [id]);
@@ -29,8 +28,7 @@ function TaskEditor({ id, canWrite }: { id: number; canWrite: boolean }) {
   const [name, setName] = useState("");
   const [timing, setTiming] = useState("");
   const [roles, setRoles] = useState(new Map<number, UnitRole>());
-  const [busy, setBusy] = useState(false);
-  const [refusal, setRefusal] = useState<string | null>(null);
+  const { busy, refusal, run } = useCatalogSave(history.reload);
   useEffect(() => {
     if (!task) return;
     setName(task.name);
@@ -51,20 +49,7 @@ function TaskEditor({ id, canWrite }: { id: number; canWrite: boolean }) {
   if (!same(partners, task.partnerUnitIds)) body.partnerUnitIds = partners;
   const changed = Object.keys(body).length > 0;
 
-  async function save() {
-    setBusy(true);
-    setRefusal(null);
-    try {
-      const saved = await catalogApi.patchTask(id, body);
-      tasks.setData(tasks.data!.map((t) => (t.id === id ? saved : t)));
-      history.reload();
-      notify.success(`Đã lưu ${saved.code}.`);
-    } catch (e) {
-      setRefusal(refusalText(e));
-    } finally {
-      setBusy(false);
-    }
-  }
+  const save = () => void run(() => catalogApi.patchTask(id, body), (saved) => tasks.setData(tasks.data!.map((t) => (t.id === id ? saved : t))));
 
   return (
     <>
@@ -93,18 +78,7 @@ function TaskEditor({ id, canWrite }: { id: number; canWrite: boolean }) {
           }}
         />
       </section>
-      {canWrite && (
-        <div className="card stack cat-save">
-          {refusal && (
-            <p className="field-error" role="alert" data-testid="task-refusal">
-              {refusal}
-            </p>
-          )}
-          <Button fullWidth loading={busy} disabled={busy || !changed} onClick={() => void save()} data-testid="task-save">
-            {changed ? "Lưu thay đổi" : "Chưa có thay đổi"}
-          </Button>
-        </div>
-      )}
+      {canWrite && <SaveBar testId="task" refusal={refusal} busy={busy} changed={changed} onSave={save} />}
       <HistoryList items={history.data} />
     </>
   );
