@@ -13,6 +13,7 @@ import { reportRoutes } from "./features/reports/routes";
 import { feedbackRoutes } from "./features/feedback/routes";
 import { notificationRoutes } from "./features/notifications/routes";
 import { holidayRoutes } from "./features/holidays/routes";
+import { catalogRoutes } from "./features/catalog/routes";
 import { useUnreadAnnouncements } from "./features/announcements/use-unread-count";
 import { useInboxUnread } from "./features/notifications/use-inbox-unread";
 import { ConsentCard } from "./features/account/consent-card";
@@ -83,6 +84,7 @@ export const appRoutes: RouteObject[] = [
       ...accountRoutes,
       ...notificationRoutes,
       ...holidayRoutes,
+      ...catalogRoutes,
       {
         path: "*",
         element: (

@@ -4,12 +4,15 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { bearer, describeEachDb } from "./harness.js";
 import { binary, createAnnualPeriod, putReport } from "./exports-fixtures.js";
 import { placeAndDate, wardNames } from "../src/exports/docx.js";
-import { onTrack, percentOf } from "../src/exports/summary.js";
+import { judge } from "../src/exports/compute/milestones.js";
+import { percentOf } from "../src/exports/compute/figures.js";
 import { contentDisposition } from "../src/exports/download.js";
+import { TEXT_WIDTH, fitColumns, mm } from "../src/exports/docx/primitives.js";
+import { textWidth } from "../src/exports/docx/text-width.js";
 
 describe("export helpers", () => {
   it("writes the place and date of Decree 30 with leading zeros for days 1–9 and months 1–2 (Vietnam time)", () => {
-    expect(placeAndDate("Lê Đại Hành", new Date("2026-11-27T03:00:00Z"))).toBe("Lê Đại Hành, ngày 27 tháng 11 năm 2026");
+    expect(placeAndDate("Phường Lê Đại Hành", new Date("2026-11-27T03:00:00Z"))).toBe("Phường Lê Đại Hành, ngày 27 tháng 11 năm 2026");
     expect(placeAndDate("Lê Đại Hành", new Date("2026-11-05T03:00:00Z"))).toBe("Lê Đại Hành, ngày 05 tháng 11 năm 2026");
     expect(placeAndDate("Lê Đại Hành", new Date("2027-02-03T03:00:00Z"))).toBe("Lê Đại Hành, ngày 03 tháng 02 năm 2027");
     expect(placeAndDate("Lê Đại Hành", new Date("2027-03-09T03:00:00Z"))).toBe("Lê Đại Hành, ngày 09 tháng 3 năm 2027");
@@ -18,20 +21,32 @@ describe("export helpers", () => {
   });
 
   it("derives the issuer line and the place from the ward name", () => {
-    expect(wardNames("Phường Lê Đại Hành")).toEqual({ upper: "PHƯỜNG LÊ ĐẠI HÀNH", place: "Lê Đại Hành", full: "phường Lê Đại Hành" });
+    // Decree 30: a unit named after a person is written in full in the place line ("Phường Lê Đại Hành, ngày …").
+    expect(wardNames("Phường Lê Đại Hành")).toEqual({ upper: "PHƯỜNG LÊ ĐẠI HÀNH", name: "Lê Đại Hành", place: "Phường Lê Đại Hành", full: "phường Lê Đại Hành" });
     expect(wardNames("Ủy ban nhân dân phường Lê Đại Hành").upper).toBe("PHƯỜNG LÊ ĐẠI HÀNH");
   });
 
-  it("judges the 2030 target in both directions and refuses to guess without a target", () => {
-    expect(onTrack(70.1, 70, "at_least")).toBe("on_track");
-    expect(onTrack(70, 70, "at_least")).toBe("on_track");
-    expect(onTrack(69.9, 70, "at_least")).toBe("off_track");
-    expect(onTrack(6.9, 7, "at_most")).toBe("on_track");
-    expect(onTrack(7, 7, "at_most")).toBe("on_track");
-    expect(onTrack(7.1, 7, "at_most")).toBe("off_track");
-    expect(onTrack(50, null, "at_least")).toBe("unknown");
-    expect(onTrack(null, 70, "at_least")).toBe("unknown");
+  it("judges a milestone or target in both directions, at the precision shown, and refuses to guess without one", () => {
+    expect(judge(70.1, 70, "at_least", "percent")).toBe("on_track");
+    expect(judge(70, 70, "at_least", "percent")).toBe("on_track");
+    expect(judge(69.9, 70, "at_least", "percent")).toBe("off_track");
+    expect(judge(69.96, 70, "at_least", "percent")).toBe("on_track"); // shown as 70,0%
+    expect(judge(6.9, 7, "at_most", "percent")).toBe("on_track");
+    expect(judge(7, 7, "at_most", "percent")).toBe("on_track");
+    expect(judge(7.1, 7, "at_most", "percent")).toBe("off_track");
+    expect(judge(50, null, "at_least", "percent")).toBe("unknown");
+    expect(judge(null, 70, "at_least", "percent")).toBe("unknown");
     expect(percentOf(5, 0)).toBeNull();
+  });
+
+  it("sizes table columns so that no number or fraction wraps, the flexible column taking the rest", () => {
+    const widths = fitColumns(
+      [{ header: "STT" }, { header: "Chỉ tiêu", flex: true }, { header: "Kết quả năm 2026" }],
+      [["1", "Tỷ lệ thanh niên được tiếp cận thông tin về chính sách, pháp luật", [{ text: "66,1%" }, { text: "(12.400/12.400)", size: 10 }]]],
+    );
+    expect(widths[2]).toBeGreaterThanOrEqual(textWidth("(12.400/12.400)", 10) + 160);
+    expect(widths[0]).toBeGreaterThanOrEqual(textWidth("STT", 12, true) + 160);
+    expect(widths.reduce((a, b) => a + b, 0)).toBe(TEXT_WIDTH);
   });
 
   it("gives an ASCII fallback and the Vietnamese file name in filename*", () => {
@@ -101,12 +116,20 @@ describeEachDb("exports: ward summary, Excel and Word", (h) => {
     expect(ct01.target).toBe(100);
     expect(ct01.onTrack).toBe("off_track");
 
+    // CT02: VHXH and DOAN both report on the whole ward's youth: the lead's figure stands, DOAN's is a contribution.
     const ct02 = indicator(res.body, "CT02");
-    expect(ct02.current).toMatchObject({ numerator: 150, denominator: 200, value: 75, unitsReported: 2 });
-    expect(ct02.onTrack).toBe("on_track");
+    expect(ct02.aggregation).toMatchObject({ rule: "lead", unitName: "Phòng VHXH" });
+    expect(ct02.current).toMatchObject({ numerator: 60, denominator: 100, value: 60, unitsReported: 2, sourceUnitName: "Phòng VHXH" });
+    expect(ct02.contributions.map((c: any) => [c.unitName, c.value, c.counted])).toEqual([
+      ["Phòng VHXH", 60, true],
+      ["Đoàn phường", 90, false],
+    ]);
+    expect(ct02).toMatchObject({ milestone: null, basis: "target", onTrack: "off_track" });
 
+    // CT14: the one dialogue the ward office and the Youth Union both reported is one dialogue.
     const ct14 = indicator(res.body, "CT14");
-    expect(ct14).toMatchObject({ measure: "times", current: { value: 3, numerator: null, unitsReported: 2 }, onTrack: "on_track" });
+    expect(ct14).toMatchObject({ measure: "times", current: { value: 1, numerator: null, unitsReported: 2, sourceUnitName: "Văn phòng HĐND-UBND" }, onTrack: "on_track" });
+    expect(ct14.milestone).toEqual({ year: 2026, value: 1, kind: "plan" });
 
     const ct07 = indicator(res.body, "CT07");
     expect(ct07.current.value).toBe(30); // HOI's returned report is not counted
@@ -114,7 +137,7 @@ describeEachDb("exports: ward summary, Excel and Word", (h) => {
     expect(ct07.onTrack).toBe("unknown");
 
     const ct10 = indicator(res.body, "CT10");
-    expect(ct10.current).toEqual({ value: null, numerator: null, denominator: null, unitsReported: 0 });
+    expect(ct10.current).toEqual({ value: null, numerator: null, denominator: null, unitsReported: 0, sourceUnitName: null });
     expect(ct10.onTrack).toBe("unknown");
   });
 
@@ -162,10 +185,12 @@ describeEachDb("exports: ward summary, Excel and Word", (h) => {
       expected,
       submitted: 4,
       approved: 2,
+      counted: 4,
       returned: 1,
       draft: 1,
       missing: expected - 4,
       onTime: 3,
+      extended: 0,
       late: 1,
     });
   });
@@ -209,7 +234,14 @@ describeEachDb("exports: ward summary, Excel and Word", (h) => {
 
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(res.body as ArrayBuffer);
-    expect(wb.worksheets.map((w) => w.name)).toEqual(["Phụ lục 01 - Chỉ tiêu", "Phụ lục 02 - Nhiệm vụ", "Khó khăn - Đề xuất"]);
+    expect(wb.worksheets.map((w) => w.name)).toEqual([
+      "Phụ lục 01 - Chỉ tiêu",
+      "Phụ lục 02 - Nhiệm vụ",
+      "Lộ trình đến 2030",
+      "Tình hình báo cáo",
+      "Khó khăn - Đề xuất",
+      "Đề nghị khen thưởng",
+    ]);
 
     const ws1 = wb.getWorksheet("Phụ lục 01 - Chỉ tiêu")!;
     expect(ws1.views[0]).toMatchObject({ state: "frozen", ySplit: 3 });
@@ -226,6 +258,8 @@ describeEachDb("exports: ward summary, Excel and Word", (h) => {
       "Mẫu số",
       "Kết quả năm 2026",
       "Năm 2025",
+      "Cách tổng hợp",
+      "Lộ trình năm 2026",
       "Mục tiêu đến năm 2030",
       "Đánh giá",
       "Ghi chú, giải thích",
@@ -245,25 +279,36 @@ describeEachDb("exports: ward summary, Excel and Word", (h) => {
     expect(total.getCell(9).value as number).toBeCloseTo(512 / 730, 9);
     expect(total.getCell(9).numFmt).toBe("0.0%");
     expect(total.getCell(10).value as number).toBeCloseTo(380 / 600, 9);
-    expect(total.getCell(11).value).toBe("100%/năm");
-    expect(total.getCell(12).value).toBe("Chưa đạt");
+    expect(String(total.getCell(11).value)).toMatch(/^Cộng số của các đơn vị\. /);
+    expect(total.getCell(12).value).toBe(1); // the 2026 milestone: 100%
+    expect(total.getCell(12).numFmt).toBe("0.0%");
+    expect(total.getCell(13).value).toBe("100%/năm");
+    expect(total.getCell(14).value).toBe("Chưa đạt");
     expect(total.getCell(9).font.bold).toBe(true);
     // one row per responsible unit: VP and CA with figures, QS's draft without
     const byUnit = Object.fromEntries(ct01.slice(1).map((r) => [String(r.getCell(5).value), r]));
     expect(Object.keys(byUnit)).toEqual(["Văn phòng HĐND-UBND", "Công an phường", "Ban CHQS phường"]);
-    expect(byUnit["Văn phòng HĐND-UBND"].getCell(7).value).toBe(412);
-    expect(byUnit["Văn phòng HĐND-UBND"].getCell(8).value).toBe(530);
-    expect(byUnit["Văn phòng HĐND-UBND"].getCell(9).value as number).toBeCloseTo(412 / 530, 9);
-    expect(byUnit["Văn phòng HĐND-UBND"].getCell(10).value as number).toBeCloseTo(0.6, 9);
-    expect(byUnit["Văn phòng HĐND-UBND"].getCell(6).value).toBe("Đã nộp");
+    const vp = byUnit["Văn phòng HĐND-UBND"];
+    expect(vp.getCell(7).value).toBe(412);
+    expect(vp.getCell(8).value).toBe(530);
+    expect(vp.getCell(9).value as number).toBeCloseTo(412 / 530, 9);
+    expect(vp.getCell(10).value as number).toBeCloseTo(0.6, 9);
+    expect(vp.getCell(6).value).toBe("Đã nộp");
+    expect(vp.getCell(11).value).toBe("Tính vào số phường");
     expect(byUnit["Ban CHQS phường"].getCell(6).value).toBe("Đang nhập (nháp)");
     expect(byUnit["Ban CHQS phường"].getCell(9).value).toBeNull();
     const ct08 = rows1.find((r) => r.getCell(2).value === "CT08")!;
-    expect(ct08.getCell(12).value).toBe("Đạt");
+    expect(ct08.getCell(14).value).toBe("Đạt");
     const ct07 = rows1.find((r) => r.getCell(2).value === "CT07")!;
     expect(ct07.getCell(9).value).toBe(30);
     expect(ct07.getCell(9).numFmt).toBe("#,##0");
-    expect(ct07.getCell(12).value).toBe("Không xác định");
+    expect(ct07.getCell(14).value).toBe("Không xác định");
+    // CT02: DOAN's figure is shown as a contribution, not added
+    const ct02rows = rows1.filter((r) => r.getCell(2).value === "CT02");
+    expect(ct02rows[0].getCell(9).value as number).toBeCloseTo(0.6, 9);
+    expect(String(ct02rows[0].getCell(11).value)).toMatch(/^Lấy số của Phòng VHXH \(số của Phòng VHXH\)\. /);
+    const doanCt02 = ct02rows.find((r) => String(r.getCell(5).value).startsWith("Đoàn phường"))!;
+    expect(doanCt02.getCell(11).value).toBe("Phần đóng góp (không cộng)");
 
     const ws2 = wb.getWorksheet("Phụ lục 02 - Nhiệm vụ")!;
     expect(ws2.views[0]).toMatchObject({ state: "frozen", ySplit: 3 });
@@ -274,7 +319,7 @@ describeEachDb("exports: ward summary, Excel and Word", (h) => {
     });
     const nv01 = rows2.filter((r) => r.getCell(2).value === "NV01");
     expect(String(nv01[0].getCell(5).value)).toBe("Toàn phường (2/4 đơn vị báo cáo)");
-    expect(nv01[0].getCell(8).value).toBe("Hoàn thành: 1; đang triển khai: 1; chưa triển khai: 0");
+    expect(nv01[0].getCell(8).value).toBe("Đang triển khai (khi mọi đơn vị được giao hoàn thành). Hoàn thành: 1; đang triển khai: 1; chưa triển khai: 0");
     expect(nv01[0].getCell(9).value as number).toBeCloseTo(0.8, 9);
     const vhxh = nv01.find((r) => r.getCell(5).value === "Phòng VHXH")!;
     expect(vhxh.getCell(6).value).toBe("Chủ trì");
@@ -309,17 +354,25 @@ describeEachDb("exports: ward summary, Excel and Word", (h) => {
       "Số: …/BC-UBND",
       "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
       "Độc lập - Tự do - Hạnh phúc",
-      "Lê Đại Hành, ngày 27 tháng 11 năm 2026",
+      "Phường Lê Đại Hành, ngày 27 tháng 11 năm 2026",
       "BÁO CÁO",
       "Kết quả thực hiện Nghị quyết số 83/NQ-HĐND",
       "I. KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU (Phụ lục 01)",
-      "II. KẾT QUẢ THỰC HIỆN NHIỆM VỤ (Phụ lục 02)",
-      "III. KHÓ KHĂN, VƯỚNG MẮC",
-      "IV. ĐỀ XUẤT, KIẾN NGHỊ",
+      "II. KẾT QUẢ THỰC HIỆN NHIỆM VỤ, GIẢI PHÁP (Phụ lục 02)",
+      // the plan's other duties follow the tasks (III–VI), then the parts staff write
+      "III. THỰC HIỆN CÁC NHIỆM VỤ CÓ THỜI HẠN",
+      "IV. KẾT QUẢ XỬ LÝ KHÓ KHĂN, VƯỚNG MẮC VÀ ĐỀ XUẤT, KIẾN NGHỊ",
+      "V. GIÁM SÁT CỦA ỦY BAN MẶT TRẬN TỔ QUỐC VIỆT NAM PHƯỜNG",
+      "VI. ĐỐI THOẠI GIỮA CHỦ TỊCH UBND PHƯỜNG VỚI THANH NIÊN (CHỈ TIÊU CT14, NHIỆM VỤ 5)",
+      "VII. ĐÁNH GIÁ CHUNG",
+      "VIII. NHIỆM VỤ, GIẢI PHÁP NĂM 2027",
+      "IX. ĐỀ XUẤT, KIẾN NGHỊ",
+      "X. ĐỀ NGHỊ KHEN THƯỞNG",
       "70,1%",
       "(512/730)",
-      "63,3%",
       "Chưa đạt",
+      "- CT01: năm 2026 đạt 70,1%, lộ trình 2026 là 100%, mục tiêu 2030 100%/năm.",
+      "- CT02: năm 2026 đạt 60,0%, mục tiêu 2030 trên 70%.",
       "Thiếu kinh phí tổ chức hội nghị quán triệt.",
       "Tăng cường phối hợp với Đoàn phường.",
       "Đăng 24 tin bài trên trang Zalo của phường.",
@@ -352,6 +405,19 @@ describeEachDb("exports: ward summary, Excel and Word", (h) => {
     );
     expect(headers.some((x) => x.includes("PAGE") && x.includes('w:val="center"'))).toBe(true);
     expect(headers.some((x) => !x.includes("PAGE"))).toBe(true);
+    // Decree 30: the rules under the issuer and the subject are ⅓–½ of the line above; under the motto, as long as it.
+    const rules = [...xml.matchAll(/<w:p>(?:(?!<\/w:p>).)*?<w:pBdr>(?:(?!<\/w:p>).)*?<\/w:p>/g)].map((m) => {
+      const ind = m[0].match(/<w:ind w:left="(\d+)" w:right="(\d+)"\/>/);
+      return ind ? Number(ind[1]) : 0;
+    });
+    const [issuer, motto, subject] = rules;
+    const issuerShare = (mm(62) - 2 * issuer) / textWidth("PHƯỜNG LÊ ĐẠI HÀNH", 13, true);
+    expect(issuerShare).toBeGreaterThanOrEqual(1 / 3);
+    expect(issuerShare).toBeLessThanOrEqual(1 / 2);
+    expect(Math.abs(TEXT_WIDTH - mm(62) - 2 * motto - textWidth("Độc lập - Tự do - Hạnh phúc", 14, true))).toBeLessThan(4);
+    const subjectShare = (TEXT_WIDTH - 2 * subject) / TEXT_WIDTH; // the subject fills its first line
+    expect(subjectShare).toBeGreaterThanOrEqual(1 / 3);
+    expect(subjectShare).toBeLessThanOrEqual(1 / 2);
     // Body text: justified, first-line indent 1.27 cm (720 twips).
     expect(xml).toMatch(/<w:ind w:firstLine="720"\/>/);
     expect(xml).toContain('<w:jc w:val="both"/>');
@@ -363,7 +429,7 @@ describeEachDb("exports: ward summary, Excel and Word", (h) => {
     const res = await binary(h().http().get(`/api/periods/${periodId}/export.docx?signer=${encodeURIComponent("Nguyễn Văn An")}`).set(bearer(token)));
     expect(res.status).toBe(200);
     const xml = await (await JSZip.loadAsync(res.body as Buffer)).file("word/document.xml")!.async("string");
-    expect(xml).toContain("Lê Đại Hành, ngày 03 tháng 02 năm 2027");
+    expect(xml).toContain("Phường Lê Đại Hành, ngày 03 tháng 02 năm 2027");
     expect(xml).toContain("Nguyễn Văn An");
     expect(xml).not.toContain("Phương Quốc Luyện");
     h().clock.set("2026-11-20T03:00:00.000Z");
@@ -390,7 +456,7 @@ describeEachDb("exports: ward summary, Excel and Word", (h) => {
     expect(decodeURIComponent(docx.headers["content-disposition"].split("''")[1])).toBe(`Báo cáo kết quả thực hiện NQ83 kỳ đột xuất số ${id} năm 2026.docx`);
     const xml = await (await JSZip.loadAsync(docx.body as Buffer)).file("word/document.xml")!.async("string");
     expect(xml).toContain("năm 2026 (Báo cáo 6 tháng đầu năm 2026)");
-    expect(xml).toContain("Các cơ quan, đơn vị không phản ánh khó khăn, vướng mắc.");
+    expect(xml).toContain("Các cơ quan, đơn vị không nêu khó khăn, vướng mắc.");
 
     // a period nobody reported in yet still exports, with empty figures
     const empty = await db
@@ -404,7 +470,7 @@ describeEachDb("exports: ward summary, Excel and Word", (h) => {
     await wb.xlsx.load(xlsx.body as ArrayBuffer);
     expect(wb.getWorksheet("Khó khăn - Đề xuất")!.getRow(4).getCell(2).value).toBe("Không có đơn vị nào phản ánh khó khăn hoặc đề xuất.");
     const summary = (await h().http().get(`/api/periods/${empty.id}/summary`).set(bearer(staff))).body;
-    expect(summary.completeness).toEqual({ expected: 0, submitted: 0, approved: 0, returned: 0, draft: 0, missing: 0, onTime: 0, late: 0 });
+    expect(summary.completeness).toEqual({ expected: 0, submitted: 0, approved: 0, counted: 0, returned: 0, draft: 0, missing: 0, onTime: 0, extended: 0, late: 0 });
     expect(indicator(summary, "CT01").lastYear.value).toBeCloseTo(70.137, 2); // 2026's annual figure
   });
   it("says 'Chưa có số liệu' for an indicator nobody reported, keeping 'Không xác định' for a figure without a numeric target", async () => {
@@ -419,9 +485,10 @@ describeEachDb("exports: ward summary, Excel and Word", (h) => {
       return found!;
     };
     expect(totals("CT03").getCell(9).value).toBeNull();
-    expect(totals("CT03").getCell(12).value).toBe("Chưa có số liệu");
-    expect(totals("CT07").getCell(12).value).toBe("Không xác định");
-    expect(totals("CT02").getCell(12).value).toBe("Đạt"); // (60 + 90) / (100 + 100) = 75% ≥ 70%
+    expect(totals("CT03").getCell(14).value).toBe("Chưa có số liệu");
+    expect(totals("CT07").getCell(14).value).toBe("Không xác định");
+    expect(totals("CT02").getCell(14).value).toBe("Chưa đạt"); // the lead's 60%, not (60 + 90) / (100 + 100) = 75%
+    expect(totals("CT08").getCell(14).value).toBe("Đạt");
 
     const docx = await binary(h().http().get(`/api/periods/${periodId}/export.docx`).set(bearer(staff)));
     const xml = await (await JSZip.loadAsync(docx.body as Buffer)).file("word/document.xml")!.async("string");

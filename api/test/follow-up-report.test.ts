@@ -21,10 +21,10 @@ describeEachDb("the ward report's sections on duties, difficulties, supervision 
     // empty year: every section says so
     const empty = followUpModel(await loadFollowUp(h().ctx, 2026));
     expect(empty.map((s) => s.heading)).toEqual([
-      "V. THỰC HIỆN CÁC NHIỆM VỤ CÓ THỜI HẠN",
-      "VI. KẾT QUẢ XỬ LÝ KHÓ KHĂN, VƯỚNG MẮC VÀ ĐỀ XUẤT, KIẾN NGHỊ",
-      "VII. GIÁM SÁT CỦA ỦY BAN MẶT TRẬN TỔ QUỐC VIỆT NAM PHƯỜNG",
-      "VIII. ĐỐI THOẠI GIỮA CHỦ TỊCH UBND PHƯỜNG VỚI THANH NIÊN (CHỈ TIÊU CT14, NHIỆM VỤ 5)",
+      "THỰC HIỆN CÁC NHIỆM VỤ CÓ THỜI HẠN",
+      "KẾT QUẢ XỬ LÝ KHÓ KHĂN, VƯỚNG MẮC VÀ ĐỀ XUẤT, KIẾN NGHỊ",
+      "GIÁM SÁT CỦA ỦY BAN MẶT TRẬN TỔ QUỐC VIỆT NAM PHƯỜNG",
+      "ĐỐI THOẠI GIỮA CHỦ TỊCH UBND PHƯỜNG VỚI THANH NIÊN (CHỈ TIÊU CT14, NHIỆM VỤ 5)",
     ]);
     expect(texts(empty[3].blocks)).toContain("chưa tổ chức đối thoại");
 

@@ -1,53 +1,11 @@
 import type { AppContext } from "../http/context.js";
-import type { Indicator, Period, Task, Unit } from "../contract/catalog.js";
+import type { Period, Unit } from "../contract/catalog.js";
 import type { PeriodsTable } from "./tables.js";
 import type { Selectable } from "kysely";
 
 export async function listUnits(ctx: AppContext): Promise<Unit[]> {
   const rows = await ctx.database.db.selectFrom("units").selectAll().orderBy("sort_order").orderBy("id").execute();
   return rows.map((u) => ({ id: u.id, code: u.code, name: u.name, shortName: u.short_name, kind: u.kind, parentId: u.parent_id }));
-}
-
-export async function listIndicators(ctx: AppContext): Promise<Indicator[]> {
-  const { db } = ctx.database;
-  const [rows, links] = await Promise.all([
-    db.selectFrom("indicators").selectAll().orderBy("sort_order").orderBy("code").execute(),
-    db.selectFrom("indicator_units").selectAll().execute(),
-  ]);
-  return rows.map((r) => {
-    const mine = links.filter((l) => l.indicator_id === r.id);
-    return {
-      id: r.id,
-      code: r.code,
-      name: r.name,
-      measure: r.measure,
-      unitLabel: r.unit_label,
-      target: r.target_value === null ? null : Number(r.target_value),
-      direction: r.direction,
-      targetText: r.target_text,
-      unitIds: mine.map((l) => l.unit_id),
-      leadUnitIds: mine.filter((l) => l.is_lead).map((l) => l.unit_id),
-    };
-  });
-}
-
-export async function listTasks(ctx: AppContext): Promise<Task[]> {
-  const { db } = ctx.database;
-  const [rows, links] = await Promise.all([
-    db.selectFrom("tasks").selectAll().orderBy("sort_order").orderBy("code").execute(),
-    db.selectFrom("task_units").selectAll().execute(),
-  ]);
-  return rows.map((r) => {
-    const mine = links.filter((l) => l.task_id === r.id);
-    return {
-      id: r.id,
-      code: r.code,
-      name: r.name,
-      timing: r.timing,
-      leadUnitIds: mine.filter((l) => l.role === "lead").map((l) => l.unit_id),
-      partnerUnitIds: mine.filter((l) => l.role === "partner").map((l) => l.unit_id),
-    };
-  });
 }
 
 /** The instant a period starts accepting drafts: the previous year's deadline for a recurring year, else its opening. */

@@ -3,7 +3,9 @@ import type { RouteBuilder } from "../http/route.js";
 import { IndicatorSchema, PeriodSchema, TaskSchema, UnitSchema } from "../contract/catalog.js";
 import { IdParams } from "../contract/common.js";
 import { notFound } from "../lib/errors.js";
-import { listIndicators, listPeriods, listTasks, listUnits } from "./queries.js";
+import { listPeriods, listUnits } from "./queries.js";
+import { listIndicators, listTasks } from "./items.js";
+import { registerCatalogEditingRoutes } from "./editing-routes.js";
 
 const TAG = "Danh mục kế hoạch";
 
@@ -14,11 +16,11 @@ export function registerCatalogRoutes(r: RouteBuilder): void {
   );
   r.add(
     { method: "get", path: "/api/indicators", tag: TAG, summary: "Chỉ tiêu (Phụ lục I)", response: z.array(IndicatorSchema) },
-    ({ ctx }) => listIndicators(ctx),
+    ({ ctx }) => listIndicators(ctx.database.db),
   );
   r.add(
     { method: "get", path: "/api/tasks", tag: TAG, summary: "Nhiệm vụ, giải pháp (Phụ lục II)", response: z.array(TaskSchema) },
-    ({ ctx }) => listTasks(ctx),
+    ({ ctx }) => listTasks(ctx.database.db),
   );
   r.add(
     { method: "get", path: "/api/periods", tag: TAG, summary: "Các kỳ báo cáo, mới nhất trước", response: z.array(PeriodSchema) },
@@ -32,4 +34,5 @@ export function registerCatalogRoutes(r: RouteBuilder): void {
       return p;
     },
   );
+  registerCatalogEditingRoutes(r);
 }

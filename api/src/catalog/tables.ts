@@ -1,4 +1,5 @@
 import type { Generated } from "kysely";
+import type { AggregationRule } from "../contract/catalog.js";
 
 export type UnitKind = "ward" | "office" | "police" | "military" | "front" | "youth_union" | "youth_federation" | "service_centre" | "health" | "residential_group";
 export type IndicatorMeasure = "percent" | "count" | "times";
@@ -31,6 +32,16 @@ export interface IndicatorsTable {
   sort_order: number;
   created_at: string;
   updated_at: string;
+  /** how the ward figure is made from the units' figures (migration 0120) */
+  aggregation: Generated<AggregationRule>;
+  /** for "lead" with several lead units: the unit whose figure stands */
+  aggregation_unit_id: number | null;
+  /** why this rule, in one line; "" until the rule was set (by the seed or by staff) */
+  aggregation_reason: Generated<string>;
+  /** 0: left out of new reports, kept in the reports that have it */
+  active: Generated<number>;
+  /** 1 once the seed has written the plan's yearly milestones (never again, even if staff clear them) */
+  roadmap_seeded: Generated<number>;
 }
 
 export interface IndicatorUnitsTable {
@@ -97,6 +108,36 @@ export interface HolidaySeedsTable {
   seeded_at: string;
 }
 
+/** The yearly roadmap of an indicator: the milestone of a plan year (the 2030 one defaults to the target). */
+export interface IndicatorMilestonesTable {
+  indicator_id: number;
+  year: number;
+  value: number;
+  source: "plan" | "staff";
+  updated_at: string;
+  updated_by: number | null;
+}
+
+/** Who changed what in the catalog (indicators, tasks, the plan's reference), from what to what. */
+export interface CatalogAuditTable {
+  id: Generated<number>;
+  entity: "indicator" | "task" | "plan";
+  entity_id: number;
+  user_id: number | null;
+  at: string;
+  field: string;
+  old_value: string | null;
+  new_value: string | null;
+}
+
+/** Facts about the ward's plan entered once by staff (e.g. its number and date). */
+export interface PlanSettingsTable {
+  key: string;
+  value: string;
+  updated_at: string;
+  updated_by: number | null;
+}
+
 export interface CatalogTables {
   units: UnitsTable;
   indicators: IndicatorsTable;
@@ -107,4 +148,7 @@ export interface CatalogTables {
   period_units: PeriodUnitsTable;
   holidays: HolidaysTable;
   holiday_seeds: HolidaySeedsTable;
+  indicator_milestones: IndicatorMilestonesTable;
+  catalog_audit: CatalogAuditTable;
+  plan_settings: PlanSettingsTable;
 }

@@ -52,4 +52,5 @@ export const VALUE_FIELD_LABELS: Record<string, string> = {
   difficulties: "Khó khăn, vướng mắc",
   proposals: "Đề xuất, kiến nghị",
   evidence: "Minh chứng",
+  commendations: "Đề nghị khen thưởng",
 };

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { DbId, IsoInstant, NameText } from "./common.js";
 import { IndicatorDefinition, PeriodKindSchema } from "./catalog.js";
+import { COMMENDATIONS_MAX, CommendationSchema } from "./commendations.js";
 
 /** When a report was first submitted: before the deadline, within the unit's extension, or late. */
 export const SubmissionTimingSchema = z.enum(["on_time", "on_time_extended", "late"]);
@@ -169,6 +170,9 @@ export const ReportSchema = z
     indicators: z.array(ReportIndicatorSchema),
     tasks: z.array(ReportTaskSchema),
     evidence: z.array(EvidenceSchema),
+    /** commendation candidates the unit proposes (yearly report) */
+    commendations: z.array(CommendationSchema),
+    periodKind: PeriodKindSchema,
     lock: LockSchema,
   })
   .meta({ id: "Report" });
@@ -217,6 +221,8 @@ export const ReportSaveSchema = z
       )
       .max(30)
       .optional(),
+    /** the whole list of commendation candidates (replaces the previous one) */
+    commendations: z.array(CommendationSchema).max(COMMENDATIONS_MAX, { error: `Tối đa ${COMMENDATIONS_MAX} đề nghị khen thưởng trong một báo cáo.` }).optional(),
   })
   .meta({ id: "ReportSave" });
 export type ReportSave = z.input<typeof ReportSaveSchema>;
@@ -244,7 +250,15 @@ export interface SubmitProblem {
   field: string;
   itemKind: "indicator" | "task" | "report";
   itemId: number | null;
-  code: "REQUIRED" | "DENOMINATOR_ZERO" | "NUMERATOR_GT_DENOMINATOR" | "NOT_INTEGER" | "COMMENT_REQUIRED" | "PROGRESS_REQUIRED";
+  code:
+    | "REQUIRED"
+    | "DENOMINATOR_ZERO"
+    | "NUMERATOR_GT_DENOMINATOR"
+    | "NOT_INTEGER"
+    | "COMMENT_REQUIRED"
+    | "PROGRESS_REQUIRED"
+    | "COMMENDATION_NAME_REQUIRED"
+    | "COMMENDATION_ACHIEVEMENT_REQUIRED";
   message: string;
 }
 

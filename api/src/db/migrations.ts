@@ -1,14 +1,17 @@
 import { catalogMigrations } from "../catalog/migration.js";
+import { catalogEditingMigrations } from "../catalog/editing-migration.js";
 import { identityMigrations } from "../identity/migration.js";
 import { filesMigrations } from "../files/migration.js";
 import { notificationsMigrations } from "../notifications/migration.js";
 import { announcementsMigrations } from "../announcements/migration.js";
 import { reportsMigrations } from "../reports/migration.js";
+import { commendationMigrations } from "../reports/commendations.js";
 import { feedbackMigrations } from "../feedback/migration.js";
 import { dutiesMigrations } from "../duties/migration.js";
 import { difficultiesMigrations } from "../difficulties/migration.js";
 import { supervisionMigrations } from "../supervision/migration.js";
 import { dialoguesMigrations } from "../dialogues/migration.js";
+import { exportsMigrations } from "../exports/migration.js";
 import type { DbMigration } from "./migrator.js";
 
 /**
@@ -17,13 +20,16 @@ import type { DbMigration } from "./migrator.js";
  */
 export const allMigrations: DbMigration[] = [
   ...catalogMigrations, // 0100-
+  ...catalogEditingMigrations, // 0120
   ...identityMigrations, // 0200-
   ...filesMigrations, // 0300-
   ...notificationsMigrations, // 0400-
   ...announcementsMigrations, // 0500-
   ...reportsMigrations, // 0600-
+  ...commendationMigrations, // 0650
   ...feedbackMigrations, // 0700-
   ...dutiesMigrations, // 0800-
+  ...exportsMigrations, // 0850 (summary sections)
   ...difficultiesMigrations, // 0900-
   ...supervisionMigrations, // 1000-
   ...dialoguesMigrations, // 1100-

@@ -1,5 +1,6 @@
 import type { AppContext } from "../http/context.js";
 import { seedCatalog } from "../catalog/seed.js";
+import { seedCatalogRules } from "../catalog/seed-rules.js";
 import { seedIdentity } from "../identity/seed.js";
 import { seedFeedback } from "../feedback/seed.js";
 import { seedDemoAnnouncements } from "../announcements/seed.js";
@@ -15,6 +16,7 @@ import { registerAllSubmitted } from "../difficulties/register.js";
 export async function seedAll(ctx: AppContext): Promise<void> {
   const now = ctx.clock.now().toISOString();
   await seedCatalog(ctx.database.db, now);
+  await seedCatalogRules(ctx.database.db, now);
   await ensureAnnualPeriods(ctx);
   await ensureDutyYears(ctx);
   await seedIdentity(ctx);

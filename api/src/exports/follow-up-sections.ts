@@ -44,11 +44,10 @@ export async function loadFollowUp(ctx: AppContext, year: number): Promise<Follo
   return { year, duties, difficulties, supervisions, dialogues };
 }
 
-const ROMAN = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII"];
 const list = (names: string[], max = 12) => (names.length > max ? `${names.slice(0, max).join("; ")} và ${names.length - max} đơn vị khác` : names.join("; "));
 
-function dutiesSection(d: FollowUpData, n: string): Section {
-  if (!d.duties.length) return { heading: `${n}. THỰC HIỆN CÁC NHIỆM VỤ CÓ THỜI HẠN`, blocks: [{ type: "para", text: "Trong năm không có nhiệm vụ có thời hạn nào được giao." }] };
+function dutiesSection(d: FollowUpData): Section {
+  if (!d.duties.length) return { heading: "THỰC HIỆN CÁC NHIỆM VỤ CÓ THỜI HẠN", blocks: [{ type: "para", text: "Trong năm không có nhiệm vụ có thời hạn nào được giao." }] };
   const done = d.duties.filter((x) => x.counts.expected > 0 && x.counts.accepted === x.counts.expected).length;
   const overdue = d.duties.filter((x) => x.counts.overdue > 0);
   const blocks: Block[] = [
@@ -70,11 +69,11 @@ function dutiesSection(d: FollowUpData, n: string): Section {
     },
   ];
   for (const x of overdue) blocks.push({ type: "para", lead: `- ${x.title}: `, text: `các đơn vị quá hạn chưa nộp: ${list(x.overdueUnits)}.` });
-  return { heading: `${n}. THỰC HIỆN CÁC NHIỆM VỤ CÓ THỜI HẠN`, blocks };
+  return { heading: "THỰC HIỆN CÁC NHIỆM VỤ CÓ THỜI HẠN", blocks };
 }
 
-function difficultiesSection(d: FollowUpData, n: string): Section {
-  const heading = `${n}. KẾT QUẢ XỬ LÝ KHÓ KHĂN, VƯỚNG MẮC VÀ ĐỀ XUẤT, KIẾN NGHỊ`;
+function difficultiesSection(d: FollowUpData): Section {
+  const heading = `KẾT QUẢ XỬ LÝ KHÓ KHĂN, VƯỚNG MẮC VÀ ĐỀ XUẤT, KIẾN NGHỊ`;
   if (!d.difficulties.length) return { heading, blocks: [{ type: "para", text: "Các cơ quan, đơn vị không phản ánh khó khăn, đề xuất trong báo cáo." }] };
   const all = d.difficulties.flatMap((g) => g.items);
   const count = (s: string) => all.filter((i) => i.state === s).length;
@@ -96,8 +95,8 @@ function difficultiesSection(d: FollowUpData, n: string): Section {
   return { heading, blocks };
 }
 
-function supervisionSection(d: FollowUpData, n: string): Section {
-  const heading = `${n}. GIÁM SÁT CỦA ỦY BAN MẶT TRẬN TỔ QUỐC VIỆT NAM PHƯỜNG`;
+function supervisionSection(d: FollowUpData): Section {
+  const heading = `GIÁM SÁT CỦA ỦY BAN MẶT TRẬN TỔ QUỐC VIỆT NAM PHƯỜNG`;
   if (!d.supervisions.length) return { heading, blocks: [{ type: "para", text: `Trong năm ${d.year} chưa ghi nhận cuộc giám sát nào.` }] };
   const recs = d.supervisions.flatMap((s) => s.recommendations);
   const answered = recs.filter((r) => r.answeredAt).length;
@@ -120,8 +119,8 @@ function supervisionSection(d: FollowUpData, n: string): Section {
   return { heading, blocks };
 }
 
-function dialogueSection(d: FollowUpData, n: string): Section {
-  const heading = `${n}. ĐỐI THOẠI GIỮA CHỦ TỊCH UBND PHƯỜNG VỚI THANH NIÊN (CHỈ TIÊU CT14, NHIỆM VỤ 5)`;
+function dialogueSection(d: FollowUpData): Section {
+  const heading = `ĐỐI THOẠI GIỮA CHỦ TỊCH UBND PHƯỜNG VỚI THANH NIÊN (CHỈ TIÊU CT14, NHIỆM VỤ 5)`;
   const held = d.dialogues.held;
   const blocks: Block[] = [
     {
@@ -143,20 +142,15 @@ function dialogueSection(d: FollowUpData, n: string): Section {
   return { heading, blocks };
 }
 
-/** The sections' content, numbered from `firstNumber` (e.g. 5 → "V."). */
-export function followUpModel(d: FollowUpData, firstNumber = 5): Section[] {
-  const builders = [dutiesSection, difficultiesSection, supervisionSection, dialogueSection];
-  return builders.map((b, i) => b(d, ROMAN[firstNumber - 1 + i] ?? String(firstNumber + i)));
+/** The sections' content; their headings are numbered by the report they go into. */
+export function followUpModel(d: FollowUpData): Section[] {
+  return [dutiesSection, difficultiesSection, supervisionSection, dialogueSection].map((b) => b(d));
 }
 
-export function renderFollowUp(sections: Section[], kit: DocxKit = defaultDocxKit): (Paragraph | Table)[] {
+/** docx objects for the sections; `heading` numbers each heading (the Word report's own, in the report). */
+export function renderFollowUp(sections: Section[], kit: DocxKit = defaultDocxKit, heading: (title: string) => Paragraph = kit.heading): (Paragraph | Table)[] {
   return sections.flatMap((s) => [
-    kit.heading(s.heading),
+    heading(s.heading),
     ...s.blocks.flatMap((b) => (b.type === "para" ? [kit.body(b.text, { lead: b.lead })] : [kit.table(b.columns, b.rows), kit.spacer()])),
   ]);
-}
-
-/** One call for the Word report: the sections of the year, numbered from `firstNumber`. */
-export async function followUpDocx(ctx: AppContext, year: number, firstNumber = 5, kit?: DocxKit): Promise<(Paragraph | Table)[]> {
-  return renderFollowUp(followUpModel(await loadFollowUp(ctx, year), firstNumber), kit);
 }

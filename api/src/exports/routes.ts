@@ -1,14 +1,25 @@
 import type { RouteBuilder } from "../http/route.js";
-import { ExportQuery, SummaryParams, SummaryQuery, WardSummarySchema } from "../contract/summary.js";
-import { loadSummary, missingUnitNames } from "./summary.js";
-import { loadUnitDetail } from "./detail.js";
+import { ExportQuery, SectionBodySchema, SectionParams, SectionQuery, SectionSchema, SummaryParams, SummaryQuery, WardSummarySchema } from "../contract/summary.js";
+import type { AppContext } from "../http/context.js";
+import type { Counted } from "../contract/summary.js";
+import { loadSummaryInput } from "./load.js";
+import { computeSummary } from "./compute/summary.js";
+import { saveSection, scopeKey } from "./sections.js";
+import { resolveScope } from "./scope.js";
 import { buildWorkbook } from "./xlsx.js";
 import { buildWordReport } from "./docx.js";
+import { loadFollowUp } from "./follow-up-sections.js";
+import { FOLLOW_UP } from "./docx/sections/follow-up.js";
 import { DOCX_MIME, XLSX_MIME, exportBaseName, sendFile } from "./download.js";
 import { REPORT_SIGNER } from "./signature.js";
-import { followUpDocx } from "./follow-up-sections.js";
 
 const TAG = "Tổng hợp và xuất báo cáo";
+
+/** Load (database) → compute (pure) → render: the same result feeds the JSON, the Excel and the Word. */
+async function summaryOf(ctx: AppContext, periodId: number, query: { unitId?: number; counted: Counted }) {
+  const input = await loadSummaryInput(ctx, periodId, query);
+  return { input, ...computeSummary(input) };
+}
 
 /** The ward summary and its Excel/Word exports (staff and the Fatherland Front observer). */
 export function registerExportRoutes(r: RouteBuilder): void {
@@ -18,12 +29,31 @@ export function registerExportRoutes(r: RouteBuilder): void {
       path: "/api/periods/:periodId/summary",
       tag: TAG,
       summary:
-        "Tổng hợp toàn phường của một kỳ: chỉ tiêu (tỷ lệ = tổng tử số / tổng mẫu số), so với năm trước và mục tiêu 2030; nhiệm vụ; khó khăn, đề xuất theo đơn vị. Chỉ tính báo cáo đã nộp và đã duyệt.",
+        "Tổng hợp toàn phường của một kỳ: mỗi chỉ tiêu theo cách tổng hợp của nó (cộng các đơn vị, lấy số của đơn vị chủ trì, hoặc số lớn nhất), số đơn vị báo cáo, lộ trình năm và mục tiêu 2030; nhiệm vụ; tình hình gửi báo cáo; số liệu chênh lệch; đề nghị khen thưởng; các phần cán bộ viết. `counted` chọn tính báo cáo đã nộp và đã duyệt (mặc định) hay chỉ báo cáo đã duyệt.",
       params: SummaryParams,
       query: SummaryQuery,
       response: WardSummarySchema,
     },
-    async ({ ctx, params, query }) => (await loadSummary(ctx, params.periodId, query.unitId)).summary,
+    async ({ ctx, params, query }) => (await summaryOf(ctx, params.periodId, query)).summary,
+  );
+
+  r.add(
+    {
+      method: "put",
+      path: "/api/periods/:periodId/summary/sections/:key",
+      tag: TAG,
+      summary: "Lưu nội dung một phần báo cáo do cán bộ viết (đánh giá chung, nhiệm vụ năm tới, đề xuất, khen thưởng); text = null để dùng lại bản soạn từ số liệu",
+      params: SectionParams,
+      query: SectionQuery,
+      body: SectionBodySchema,
+      response: SectionSchema,
+    },
+    async ({ ctx, params, query, user, body }) => {
+      const scope = await resolveScope(ctx, params.periodId, query.unitId);
+      await saveSection(ctx, user!, params.periodId, scopeKey(scope), params.key, body.text);
+      const { summary } = await summaryOf(ctx, params.periodId, { unitId: query.unitId, counted: "submitted_and_approved" });
+      return summary.sections.find((s) => s.key === params.key)!;
+    },
   );
 
   r.add(
@@ -31,16 +61,15 @@ export function registerExportRoutes(r: RouteBuilder): void {
       method: "get",
       path: "/api/periods/:periodId/export.xlsx",
       tag: TAG,
-      summary: "Tệp Excel tổng hợp: Phụ lục 01 (chỉ tiêu), Phụ lục 02 (nhiệm vụ) theo từng đơn vị và toàn phường; khó khăn, đề xuất",
+      summary: "Tệp Excel tổng hợp: Phụ lục 01, 02 theo từng đơn vị và toàn phường; lộ trình đến 2030; tình hình gửi báo cáo; khó khăn, đề xuất; đề nghị khen thưởng",
       params: SummaryParams,
       query: SummaryQuery,
       produces: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     },
     async ({ ctx, params, query, res }) => {
-      const { summary, scope } = await loadSummary(ctx, params.periodId, query.unitId);
-      const detail = await loadUnitDetail(ctx, scope);
-      const buffer = await buildWorkbook(summary, detail, scope, ctx.config.wardName);
-      sendFile(res, buffer, XLSX_MIME, `${exportBaseName("xlsx", scope)}.xlsx`);
+      const { input, summary, detail } = await summaryOf(ctx, params.periodId, query);
+      const buffer = await buildWorkbook(summary, detail, input.scope, ctx.config.wardName);
+      sendFile(res, buffer, XLSX_MIME, `${exportBaseName("xlsx", input.scope)}.xlsx`);
     },
   );
 
@@ -55,19 +84,12 @@ export function registerExportRoutes(r: RouteBuilder): void {
       produces: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
     },
     async ({ ctx, params, query, res }) => {
-      const { summary, scope } = await loadSummary(ctx, params.periodId, query.unitId);
-      const missingUnits = await missingUnitNames(ctx, scope);
-      const wardName = scope.root && scope.root.kind === "ward" ? scope.root.name : ctx.config.wardName;
-      const buffer = await buildWordReport({
-        summary,
-        wardName,
-        now: ctx.clock.now(),
-        signer: query.signer ?? REPORT_SIGNER.name,
-        missingUnits,
-        // the ward's follow-up of the plan's other duties belongs to the ward's own report only
-        followUp: !scope.root || scope.root.kind === "ward" ? await followUpDocx(ctx, summary.period.year) : [],
-      });
-      sendFile(res, buffer, DOCX_MIME, `${exportBaseName("docx", scope)}.docx`);
+      const { input, summary } = await summaryOf(ctx, params.periodId, query);
+      // the follow-up of the plan's other duties belongs to the ward's own report only
+      const wardReport = !input.scope.root || input.scope.root.kind === "ward";
+      const extras = wardReport ? { [FOLLOW_UP]: await loadFollowUp(ctx, summary.period.year) } : {};
+      const buffer = await buildWordReport({ summary, wardName: input.wardName, now: ctx.clock.now(), signer: query.signer ?? REPORT_SIGNER.name, extras });
+      sendFile(res, buffer, DOCX_MIME, `${exportBaseName("docx", input.scope)}.docx`);
     },
   );
 }

@@ -40,6 +40,14 @@ export const POLICY: Record<string, Access> = {
   "GET /api/holidays": "public",
   "POST /api/holidays": STAFF,
   "DELETE /api/holidays/:date": STAFF,
+  "POST /api/indicators": STAFF,
+  "GET /api/indicators/:id": READERS,
+  "PATCH /api/indicators/:id": STAFF,
+  "GET /api/indicators/:id/history": READERS,
+  "PATCH /api/tasks/:id": STAFF,
+  "GET /api/tasks/:id/history": READERS,
+  "GET /api/plan-reference": READERS,
+  "PUT /api/plan-reference": STAFF,
   // test only: exists when TEST_CLOCK is set (refused in production)
   "PUT /api/test/clock": "public",
 
@@ -96,6 +104,7 @@ export const POLICY: Record<string, Access> = {
   "GET /api/periods/:periodId/summary": READERS,
   "GET /api/periods/:periodId/export.xlsx": READERS,
   "GET /api/periods/:periodId/export.docx": READERS,
+  "PUT /api/periods/:periodId/summary/sections/:key": STAFF,
 
   // feedback
   "GET /api/feedback/categories": "public",

@@ -6,6 +6,7 @@ import type { IndicatorMeasure } from "../catalog/tables.js";
 import type { ReportsTable } from "./tables.js";
 import { lockState, type PeriodRow, type PeriodUnitRow } from "./access.js";
 import { comparable, isFarFromLastYear } from "../contract/reports-rules.js";
+import { loadCommendations } from "./commendations.js";
 
 export { comparable, isFarFromLastYear };
 
@@ -42,7 +43,7 @@ export async function ensureReport(db: Kysely<DB>, periodId: number, unitId: num
 }
 
 export interface UnitItems {
-  indicators: { id: number; code: string; name: string; measure: IndicatorMeasure; unit_label: string; target_value: number | null; direction: "at_least" | "at_most"; target_text: string }[];
+  indicators: { id: number; code: string; name: string; measure: IndicatorMeasure; unit_label: string; target_value: number | null; direction: "at_least" | "at_most"; target_text: string; active: number }[];
   tasks: { id: number; code: string; name: string; timing: string; role: "lead" | "partner" }[];
 }
 
@@ -52,7 +53,7 @@ export async function unitItems(db: Kysely<DB>, unitId: number): Promise<UnitIte
     db
       .selectFrom("indicator_units as iu")
       .innerJoin("indicators as i", "i.id", "iu.indicator_id")
-      .select(["i.id", "i.code", "i.name", "i.measure", "i.unit_label", "i.target_value", "i.direction", "i.target_text", "i.sort_order"])
+      .select(["i.id", "i.code", "i.name", "i.measure", "i.unit_label", "i.target_value", "i.direction", "i.target_text", "i.sort_order", "i.active"])
       .where("iu.unit_id", "=", unitId)
       .orderBy("i.sort_order")
       .orderBy("i.code")
@@ -108,7 +109,7 @@ export const num = (v: unknown): number | null => (v === null || v === undefined
 
 /** The full form of a unit's report, as the focal point sees it. */
 export async function buildReport(db: Kysely<DB>, period: PeriodRow, pu: PeriodUnitRow, report: ReportRow, now: Date): Promise<Report> {
-  const [items, last, ivals, tvals, evidence, unit] = await Promise.all([
+  const [items, last, ivals, tvals, evidence, unit, commendations] = await Promise.all([
     unitItems(db, report.unit_id),
     lastYearValues(db, period, report.unit_id),
     db.selectFrom("report_indicator_values").selectAll().where("report_id", "=", report.id).execute(),
@@ -121,8 +122,11 @@ export async function buildReport(db: Kysely<DB>, period: PeriodRow, pu: PeriodU
       .orderBy("e.id")
       .execute(),
     db.selectFrom("units").select(["code", "name"]).where("id", "=", report.unit_id).executeTakeFirstOrThrow(),
+    loadCommendations(db, report.id),
   ]);
-  const indicators: ReportIndicator[] = items.indicators.map((i) => {
+  // An indicator staff stopped following stays in the reports that already have a value for it.
+  const followed = items.indicators.filter((i) => Number(i.active) === 1 || ivals.some((v) => v.indicator_id === i.id));
+  const indicators: ReportIndicator[] = followed.map((i) => {
     const v = ivals.find((x) => x.indicator_id === i.id);
     const numerator = num(v?.numerator);
     const denominator = num(v?.denominator);
@@ -190,6 +194,8 @@ export async function buildReport(db: Kysely<DB>, period: PeriodRow, pu: PeriodU
     indicators,
     tasks,
     evidence: ev,
+    commendations,
+    periodKind: period.kind,
     lock: lockState(period, pu, report.status, now),
   };
 }

@@ -13,6 +13,7 @@ import { assertEditable, focalUserIds, loadExpected, loadPeriod, lockState, type
 import { blankReport, buildReport, comparable, ensureReport, isFarFromLastYear, type ReportRow } from "./form.js";
 import type { ReportStatus } from "./tables.js";
 import { registerReportIssues } from "../difficulties/register.js";
+import { commendationProblems, commendationsText, normaliseCommendations, replaceCommendations } from "./commendations.js";
 
 type Trx = Kysely<DB>;
 
@@ -37,6 +38,7 @@ export function fieldValues(form: Report): Map<string, unknown> {
   m.set("difficulties", form.difficulties);
   m.set("proposals", form.proposals);
   m.set("evidence", evidenceKey(form.evidence));
+  m.set("commendations", commendationsText(form.commendations));
   m.set("status", form.status);
   return m;
 }
@@ -64,6 +66,7 @@ function requestedValues(body: ReportSave, form: Report): Map<string, unknown> {
   if (body.difficulties !== undefined) m.set("difficulties", body.difficulties);
   if (body.proposals !== undefined) m.set("proposals", body.proposals);
   if (body.evidence !== undefined) m.set("evidence", evidenceKey(body.evidence));
+  if (body.commendations !== undefined) m.set("commendations", commendationsText(normaliseCommendations(body.commendations)));
   return m;
 }
 
@@ -301,6 +304,9 @@ export async function saveReport(ctx: AppContext, user: AuthUser, periodId: numb
       }
       await linkFiles(trx, "report_evidence", report.id, ids, nowIso);
     }
+    if (body.commendations !== undefined && changed.some(([k]) => k === "commendations")) {
+      await replaceCommendations(trx, report.id, normaliseCommendations(body.commendations));
+    }
     await writeAudit(
       trx,
       report.id,
@@ -341,6 +347,7 @@ export function submitProblems(form: Report): SubmitProblem[] {
     if (t.status === null) p("status", "REQUIRED", "chưa chọn tình trạng thực hiện.");
     if (t.status === "in_progress" && t.progress === null) p("progress", "PROGRESS_REQUIRED", "chưa nhập tiến độ (%).");
   }
+  out.push(...commendationProblems(form.commendations));
   return out;
 }
 

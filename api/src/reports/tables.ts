@@ -1,5 +1,6 @@
 import type { SubmissionTiming } from "../contract/reports.js";
 import type { Generated } from "kysely";
+import type { ReportCommendationsTable } from "./commendations.js";
 
 export type ReportStatus = "draft" | "submitted" | "approved" | "returned";
 export type TaskStatus = "not_started" | "in_progress" | "done";
@@ -84,4 +85,5 @@ export interface ReportTables {
   report_task_values: ReportTaskValuesTable;
   report_evidence: ReportEvidenceTable;
   report_audit: ReportAuditTable;
+  report_commendations: ReportCommendationsTable;
 }

@@ -4,6 +4,7 @@
  * (`online` event). A stale version (409) never overwrites: the person chooses which value to keep.
  */
 import type { ConflictDetails, Evidence, Report, ReportSave, TaskStatus } from "@contract/reports";
+import type { Commendation } from "@contract/commendations";
 import { ApiError, isNetworkError, toApiError } from "../../lib/api-client";
 
 export interface IndicatorEdit {
@@ -24,6 +25,7 @@ export interface PendingEdits {
   difficulties?: string;
   proposals?: string;
   evidence?: Evidence[];
+  commendations?: Commendation[];
 }
 
 /** saved: nothing left to send; dirty/saving: on its way; offline: kept on the phone. */
@@ -62,7 +64,8 @@ export function isEmpty(p: PendingEdits): boolean {
     Object.keys(p.tasks).length === 0 &&
     p.difficulties === undefined &&
     p.proposals === undefined &&
-    p.evidence === undefined
+    p.evidence === undefined &&
+    p.commendations === undefined
   );
 }
 
@@ -81,7 +84,7 @@ export function removeSent(pending: PendingEdits, sent: PendingEdits): PendingEd
       else delete (out[group] as Record<string, unknown>)[id];
     }
   }
-  for (const k of ["difficulties", "proposals", "evidence"] as const) {
+  for (const k of ["difficulties", "proposals", "evidence", "commendations"] as const) {
     if (pending[k] !== undefined && !(k in sent && sameValue(sent[k], pending[k]))) (out as unknown as Record<string, unknown>)[k] = pending[k];
   }
   return out;
@@ -96,6 +99,7 @@ export function toSaveBody(version: number, p: PendingEdits): ReportSave {
   if (p.difficulties !== undefined) body.difficulties = p.difficulties;
   if (p.proposals !== undefined) body.proposals = p.proposals;
   if (p.evidence !== undefined) body.evidence = p.evidence.map((e) => ({ fileId: e.fileId, itemKind: e.itemKind, itemId: e.itemId }));
+  if (p.commendations !== undefined) body.commendations = p.commendations;
   return body;
 }
 
@@ -108,6 +112,7 @@ export function mergedForm(form: Report, p: PendingEdits): Report {
     difficulties: p.difficulties ?? form.difficulties,
     proposals: p.proposals ?? form.proposals,
     evidence: p.evidence ?? form.evidence,
+    commendations: p.commendations ?? form.commendations,
   };
 }
 
@@ -224,6 +229,9 @@ export class DraftSync {
   }
   setEvidence(list: Evidence[]): void {
     this.edit((p) => ({ ...p, evidence: list }));
+  }
+  setCommendations(list: Commendation[]): void {
+    this.edit((p) => ({ ...p, commendations: list }));
   }
 
   /** Sends what is pending; resolves when this round is over (whatever its outcome). */

@@ -13,6 +13,7 @@ import { deadlineCountdown, formatDateTime } from "../../lib/dates";
 import { openDocument, pickFiles } from "../../lib/zalo";
 import { reportsApi } from "./api";
 import { IndicatorField, TaskField } from "./fields";
+import { CommendationsEditor } from "./commendations-editor";
 import { SyncBadge } from "./sync-badge";
 import { SYNC_LABELS } from "./draft-sync";
 import { useReportDraft } from "./use-report-draft";
@@ -47,6 +48,9 @@ function lockText(lock: Report["lock"]): string {
       return "";
   }
 }
+
+/** The part of the form a submit problem is in (commendation problems are under "Khó khăn, đề xuất"). */
+const stepOf = (p: SubmitProblem | undefined): Step => (p?.itemKind === "task" ? "tasks" : p?.field.startsWith("commendation:") ? "notes" : "indicators");
 
 const showValue = (v: unknown) => {
   if (v === null || v === undefined || v === "") return "(trống)";
@@ -113,7 +117,7 @@ export function ReportFormPage() {
         const list = e.details as SubmitProblem[];
         setProblems(list);
         const first = list[0];
-        setStep(first?.itemKind === "task" ? "tasks" : "indicators", first?.itemId ? `item-${first.itemKind}-${first.itemId}` : undefined);
+        setStep(stepOf(first), first?.itemId ? `item-${first.itemKind}-${first.itemId}` : undefined);
         notify.error(e.message);
       } else {
         notify.error(e);
@@ -195,6 +199,9 @@ export function ReportFormPage() {
           </label>
         </section>
       )}
+      {step === "notes" && (view.periodKind === "annual" || view.commendations.length > 0) && (
+        <CommendationsEditor items={view.commendations} editable={editable} onChange={(list) => draft.setCommendations(list)} />
+      )}
       {step === "evidence" && <EvidenceList items={view.evidence} editable={editable} onChange={(list) => draft.setEvidence(list)} />}
 
       <div className="row row--between step-nav">
@@ -223,7 +230,7 @@ export function ReportFormPage() {
           <ul>
             {problems.slice(0, 20).map((p) => (
               <li key={p.field + p.code}>
-                <button type="button" className="link-button" onClick={() => setStep(p.itemKind === "task" ? "tasks" : "indicators", p.itemId ? `item-${p.itemKind}-${p.itemId}` : undefined)}>
+                <button type="button" className="link-button" onClick={() => setStep(stepOf(p), p.itemId ? `item-${p.itemKind}-${p.itemId}` : undefined)}>
                   {p.message}
                 </button>
               </li>

@@ -25,6 +25,8 @@ const form = (over: Partial<Report> = {}): Report => ({
   reviewedAt: null,
   returnReason: null,
   updatedAt: "2026-11-20T03:00:00.000Z",
+  commendations: [],
+  periodKind: "annual",
   indicators: [
     {
       indicatorId: 10,

@@ -1,19 +1,22 @@
 import { useCallback, useEffect, useState, type ReactNode } from "react";
-import { useParams } from "react-router-dom";
+import { Link, useParams } from "react-router-dom";
 import { Button } from "zmp-ui";
-import type { WardSummary } from "@contract/summary";
+import type { Counted, WardSummary } from "@contract/summary";
 import { AppPage } from "../../../components/app-page";
 import { EmptyState, ErrorState, Skeleton } from "../../../components/states";
 import { useNotify } from "../../../components/use-notify";
 import { ApiError, errorMessage } from "../../../lib/api-client";
-import { DEFAULT_SIGNER_NAME, SIGNER_MAX, formatFigure } from "@contract/summary-labels";
+import { COUNTED_LABELS, DEFAULT_SIGNER_NAME, SIGNER_MAX, formatFigure } from "@contract/summary-labels";
 import { formatDate, formatDateTime } from "../../../lib/dates";
 import { useRole, useSession } from "../../../lib/session-store";
 import { downloadExport, fetchSummary, type ExportKind } from "./api";
 import { IndicatorBar, TaskBar } from "./bars";
+import { ReportingList } from "./reporting-list";
+import { SectionsEditor } from "./sections-editor";
+import { FlaggedList } from "./flagged-list";
 import "./summary.css";
 
-type Tab = "indicators" | "tasks" | "issues";
+type Tab = "indicators" | "tasks" | "status" | "issues" | "sections";
 
 /** The ward summary of a period for staff and the Fatherland Front: figures, task status, issues, exports. */
 export function SummaryPage() {
@@ -40,13 +43,15 @@ function Summary({ periodId }: { periodId: number }) {
   const [data, setData] = useState<WardSummary | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [tab, setTab] = useState<Tab>("indicators");
+  const [counted, setCounted] = useState<Counted>("submitted_and_approved");
+  const canWrite = useRole() === "staff";
 
   const load = useCallback(() => {
     setError(null);
-    fetchSummary(periodId)
+    fetchSummary(periodId, counted)
       .then(setData)
       .catch((e) => setError(e));
-  }, [periodId]);
+  }, [periodId, counted]);
   useEffect(load, [load]);
 
   if (error && !data) {
@@ -64,6 +69,8 @@ function Summary({ periodId }: { periodId: number }) {
   const c = data.completeness;
   const rate = c.expected ? (c.submitted / c.expected) * 100 : 0;
   const onTrack = data.indicators.filter((i) => i.onTrack === "on_track").length;
+  const plan = data.planReference;
+  const stale = data.counted !== counted;
   return (
     <>
       <section className="card" data-testid="summary-head">
@@ -83,8 +90,39 @@ function Summary({ periodId }: { periodId: number }) {
           <div className="bar__fill bar__fill--ok" style={{ width: `${rate}%` }} />
         </div>
         <p className="muted sum-note">
-          Đúng hạn {c.onTime} · muộn {c.late} · bị trả lại {c.returned} · đang nhập {c.draft} · chưa nộp {c.missing}. Số liệu chỉ tính báo cáo đã nộp
-          và đã duyệt; tỷ lệ % của phường = tổng tử số / tổng mẫu số.
+          Đúng hạn {c.onTime} (gia hạn {c.extended}) · muộn {c.late} · bị trả lại {c.returned} · đang nhập {c.draft} · chưa nộp {c.missing}. Số liệu
+          toàn phường của mỗi chỉ tiêu tính theo cách tổng hợp ghi dưới chỉ tiêu (cộng các đơn vị, số của đơn vị chủ trì hoặc số lớn nhất).
+        </p>
+        <div className="sum-switch" role="radiogroup" aria-label="Báo cáo được tính" data-testid="counted-switch">
+          {(["submitted_and_approved", "approved_only"] as const).map((v) => (
+            <button
+              key={v}
+              type="button"
+              role="radio"
+              aria-checked={counted === v}
+              className={`sum-tab${counted === v ? " sum-tab--active" : ""}`}
+              data-testid={`counted-${v}`}
+              disabled={stale}
+              onClick={() => setCounted(v)}
+            >
+              {COUNTED_LABELS[v]}
+            </button>
+          ))}
+        </div>
+        {c.counted < c.submitted && (
+          <p className="muted sum-note" data-testid="summary-counted-note">
+            Đang tính {c.counted}/{c.submitted} báo cáo đã nộp (chỉ báo cáo đã duyệt).
+          </p>
+        )}
+        <p className={plan.number ? "muted sum-note" : "sum-warning"} data-testid="summary-plan">
+          {plan.number && plan.date
+            ? `Báo cáo trích dẫn Kế hoạch số ${plan.number} ngày ${formatDate(`${plan.date}T05:00:00Z`)} của phường.`
+            : "Chưa nhập số, ngày Kế hoạch của phường: báo cáo Word sẽ ghi “Thực hiện Kế hoạch của Ủy ban nhân dân phường…”."}{" "}
+          {canWrite && (
+            <Link to="/catalog" data-testid="open-catalog">
+              {plan.number ? "Danh mục, cách tính" : "Nhập ở Danh mục kế hoạch"}
+            </Link>
+          )}
         </p>
         {c.submitted === 0 && (
           <p className="sum-empty" data-testid="summary-no-reports">
@@ -92,7 +130,7 @@ function Summary({ periodId }: { periodId: number }) {
             tiêu, nhiệm vụ và các đơn vị chưa nộp.
           </p>
         )}
-        <Downloads periodId={periodId} />
+        <Downloads periodId={periodId} counted={counted} />
       </section>
 
       <div className="sum-tabs" role="tablist">
@@ -100,19 +138,38 @@ function Summary({ periodId }: { periodId: number }) {
           Chỉ tiêu ({onTrack}/{data.indicators.length} đạt)
         </TabButton>
         <TabButton current={tab} value="tasks" onSelect={setTab}>
-          Nhiệm vụ
+          Nhiệm vụ ({data.tasks.filter((t) => t.wardStatus === "done").length}/{data.tasks.length} xong)
+        </TabButton>
+        <TabButton current={tab} value="status" onSelect={setTab}>
+          Tình hình báo cáo
         </TabButton>
         <TabButton current={tab} value="issues" onSelect={setTab}>
           Khó khăn, đề xuất ({data.issues.length})
         </TabButton>
+        <TabButton current={tab} value="sections" onSelect={setTab}>
+          Nội dung báo cáo
+        </TabButton>
       </div>
 
       {tab === "indicators" && (
-        <ul className="plain-list" data-testid="indicator-list">
-          {data.indicators.map((i) => (
-            <IndicatorBar key={i.id} item={i} />
-          ))}
-        </ul>
+        <>
+          <ul className="plain-list" data-testid="indicator-list">
+            {data.indicators.map((i) => (
+              <IndicatorBar key={i.id} item={i} year={data.period.year} />
+            ))}
+          </ul>
+          <FlaggedList items={data.flagged} total={data.flaggedTotal} />
+        </>
+      )}
+      {tab === "status" && <ReportingList rows={data.reporting} />}
+      {tab === "sections" && (
+        <SectionsEditor
+          periodId={periodId}
+          sections={data.sections}
+          commendations={data.commendations}
+          canWrite={canWrite}
+          onSaved={(saved) => setData((d) => (d ? { ...d, sections: d.sections.map((x) => (x.key === saved.key ? saved : x)) } : d))}
+        />
       )}
       {tab === "tasks" && (
         <ul className="plain-list" data-testid="task-list">
@@ -171,7 +228,7 @@ const LABELS: Record<ExportKind, { idle: string; busy: string }> = {
 };
 
 /** The two exports, fetched with the token; one at a time, with progress and errors in the snackbar. */
-function Downloads({ periodId }: { periodId: number }) {
+function Downloads({ periodId, counted }: { periodId: number; counted: Counted }) {
   const [busy, setBusy] = useState<ExportKind | null>(null);
   const [signer, setSigner] = useState("");
   const notify = useNotify();
@@ -181,7 +238,7 @@ function Downloads({ periodId }: { periodId: number }) {
     if (kind === "docx" && signerError) return;
     setBusy(kind);
     try {
-      const name = await downloadExport(periodId, kind, kind === "docx" && signerTrim ? { signer: signerTrim } : {});
+      const name = await downloadExport(periodId, kind, { counted, ...(kind === "docx" && signerTrim ? { signer: signerTrim } : {}) });
       notify.success(`Đã tải về: ${name}`);
     } catch (e) {
       notify.error(e);

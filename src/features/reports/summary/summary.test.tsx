@@ -2,7 +2,7 @@ import { cleanup, fireEvent, render, screen, waitFor, within } from "@testing-li
 import { MemoryRouter, Route, Routes } from "react-router-dom";
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { SnackbarProvider } from "zmp-ui";
-import type { IndicatorSummary, WardSummary } from "@contract/summary";
+import type { IndicatorSummary, Section, WardSummary } from "@contract/summary";
 import { api } from "../../../lib/api-client";
 import { useSession } from "../../../lib/session-store";
 import { IndicatorBar } from "./bars";
@@ -18,18 +18,68 @@ const ct01: IndicatorSummary = {
   direction: "at_least",
   target: 100,
   targetText: "100%/năm",
+  active: true,
+  aggregation: { rule: "sum", unitName: null, reason: "Mỗi cơ quan báo cáo cán bộ trẻ của mình: cộng lại." },
   unitsExpected: 3,
-  current: { value: (100 * 512) / 730, numerator: 512, denominator: 730, unitsReported: 2 },
-  lastYear: { value: 63.333, numerator: 380, denominator: 600, unitsReported: 2, year: 2025, periodId: 9 },
+  current: { value: (100 * 512) / 730, numerator: 512, denominator: 730, unitsReported: 2, sourceUnitName: null },
+  lastYear: { value: 63.333, numerator: 380, denominator: 600, unitsReported: 2, sourceUnitName: null, year: 2025, periodId: 9 },
+  milestone: { year: 2026, value: 100, kind: "plan" },
+  basis: "milestone",
   onTrack: "off_track",
+  trajectory: [
+    { year: 2026, value: (100 * 512) / 730, milestone: 100, milestoneKind: "plan", onTrack: "off_track" },
+    ...[2027, 2028, 2029, 2030].map((year) => ({ year, value: null, milestone: 100, milestoneKind: "plan" as const, onTrack: "unknown" as const })),
+  ],
+  contributions: [],
 };
+
+const ct02: IndicatorSummary = {
+  ...ct01,
+  id: 2,
+  code: "CT02",
+  name: "Tỷ lệ thanh niên được tiếp cận thông tin về chính sách, pháp luật",
+  unitLabel: "%",
+  target: 70,
+  targetText: "Trên 70%",
+  aggregation: { rule: "lead", unitName: "Phòng VHXH", reason: "Phòng VHXH và Đoàn cùng báo cáo toàn phường: lấy số của Phòng VHXH." },
+  unitsExpected: 2,
+  current: { value: (100 * 4100) / 6200, numerator: 4100, denominator: 6200, unitsReported: 2, sourceUnitName: "Phòng VHXH" },
+  lastYear: null,
+  milestone: { year: 2026, value: 62, kind: "staff" },
+  onTrack: "on_track",
+  trajectory: [
+    { year: 2026, value: (100 * 4100) / 6200, milestone: 62, milestoneKind: "staff", onTrack: "on_track" },
+    { year: 2027, value: null, milestone: 64, milestoneKind: "even_steps", onTrack: "unknown" },
+    { year: 2028, value: null, milestone: 66, milestoneKind: "even_steps", onTrack: "unknown" },
+    { year: 2029, value: null, milestone: 68, milestoneKind: "even_steps", onTrack: "unknown" },
+    { year: 2030, value: null, milestone: 70, milestoneKind: "target", onTrack: "unknown" },
+  ],
+  contributions: [
+    { unitId: 3, unitName: "Phòng VHXH", value: (100 * 4100) / 6200, numerator: 4100, denominator: 6200, counted: true, lead: true },
+    { unitId: 8, unitName: "Đoàn phường", value: (100 * 4230) / 6200, numerator: 4230, denominator: 6200, counted: false, lead: true },
+  ],
+};
+
+const sections: Section[] = [
+  { key: "assessment", title: "Đánh giá chung (kết quả, tồn tại, hạn chế và nguyên nhân)", text: null, draft: "1. Kết quả đạt được\n3/18 chỉ tiêu đạt.", updatedAt: null, updatedBy: null },
+  { key: "next_year", title: "Nhiệm vụ, giải pháp năm 2027", text: "Tập trung CT02.", draft: "Năm 2027…", updatedAt: "2026-11-27T02:00:00.000Z", updatedBy: "Cán bộ VHXH" },
+];
 
 const summary: WardSummary = {
   period: { id: 5, year: 2026, kind: "annual", title: "Báo cáo kết quả thực hiện Nghị quyết 83 năm 2026", deadlineAt: "2026-11-30T16:59:59.000Z" },
   scope: { unitId: null, name: "Phường Lê Đại Hành" },
+  counted: "submitted_and_approved",
   countedStatuses: ["submitted", "approved"],
   generatedAt: "2026-11-27T02:00:00.000Z",
-  completeness: { expected: 19, submitted: 4, approved: 2, returned: 1, draft: 1, missing: 15, onTime: 3, late: 1 },
+  planReference: { number: null, date: null },
+  completeness: { expected: 19, submitted: 4, approved: 2, counted: 4, returned: 1, draft: 1, missing: 15, onTime: 3, extended: 1, late: 1 },
+  reporting: [
+    { unitId: 2, unitName: "Văn phòng HĐND-UBND", state: "on_time", reportStatus: "submitted", submittedAt: "2026-11-20T03:00:00.000Z", exceptionUntil: null, returnReason: null, counted: true },
+    { unitId: 6, unitName: "UB MTTQ phường", state: "on_time_extended", reportStatus: "approved", submittedAt: "2026-12-02T02:00:00.000Z", exceptionUntil: "2026-12-05T16:59:59.000Z", returnReason: null, counted: true },
+    { unitId: 5, unitName: "Công an phường", state: "late", reportStatus: "approved", submittedAt: "2026-12-03T02:30:00.000Z", exceptionUntil: null, returnReason: null, counted: true },
+    { unitId: 9, unitName: "Hội LHTN phường", state: "returned", reportStatus: "returned", submittedAt: null, exceptionUntil: null, returnReason: "Thiếu số liệu CT07", counted: false },
+    { unitId: 12, unitName: "TDP 1", state: "not_submitted", reportStatus: "missing", submittedAt: null, exceptionUntil: null, returnReason: null, counted: false },
+  ],
   indicators: [
     ct01,
     {
@@ -41,8 +91,10 @@ const summary: WardSummary = {
       direction: "at_most",
       target: 7,
       targetText: "Dưới 7%",
-      current: { value: 5, numerator: 5, denominator: 100, unitsReported: 1 },
+      current: { value: 5, numerator: 5, denominator: 100, unitsReported: 1, sourceUnitName: null },
       lastYear: null,
+      milestone: null,
+      basis: "target",
       onTrack: "on_track",
     },
     {
@@ -54,9 +106,12 @@ const summary: WardSummary = {
       unitLabel: "người/năm",
       target: null,
       targetText: "Theo chỉ tiêu phường giao",
-      current: { value: 30, numerator: null, denominator: null, unitsReported: 1 },
+      current: { value: 30, numerator: null, denominator: null, unitsReported: 1, sourceUnitName: null },
       lastYear: null,
+      milestone: null,
+      basis: "target",
       onTrack: "unknown",
+      trajectory: [2026, 2027, 2028, 2029, 2030].map((year) => ({ year, value: year === 2026 ? 30 : null, milestone: null, milestoneKind: null, onTrack: "unknown" as const })),
     },
   ],
   tasks: [
@@ -71,10 +126,17 @@ const summary: WardSummary = {
       inProgress: 1,
       done: 1,
       meanProgress: 80,
-      results: [{ unitId: 3, unitName: "Phòng VHXH", status: "done", progress: 100, result: "Đăng 24 tin bài." }],
+      completionRule: "all",
+      leadUnitName: null,
+      wardStatus: "in_progress",
+      results: [{ unitId: 3, unitName: "Phòng VHXH", status: "done", progress: 100, result: "Đăng 24 tin bài.", lead: true }],
     },
   ],
   issues: [{ unitId: 2, unitCode: "VP", unitName: "Văn phòng HĐND và UBND phường", difficulties: "Thiếu kinh phí.", proposals: "Bổ sung kinh phí." }],
+  flagged: [{ indicatorId: 2, code: "CT02", measure: "percent", unitId: 8, unitName: "Đoàn phường", value: 68.2, lastYear: 32.3, comment: "Mở trang Zalo của phường." }],
+  flaggedTotal: 1,
+  commendations: [{ unitId: 8, unitName: "Đoàn phường", kind: "person", name: "Nguyễn Văn An", position: "Bí thư Đoàn phường", achievement: "6 đợt tuyên truyền.", form: "Giấy khen" }],
+  sections,
 };
 
 function renderPage() {
@@ -105,7 +167,7 @@ describe("ward summary", () => {
   it("draws an indicator as a bar coloured by on-track with the 2030 target marker", () => {
     render(
       <ul>
-        <IndicatorBar item={ct01} />
+        <IndicatorBar item={ct01} year={2026} />
       </ul>,
     );
     const bar = screen.getByTestId("indicator-bar");
@@ -125,7 +187,7 @@ describe("ward summary", () => {
   it("scales counts against the largest figure and shows no target marker without a target", () => {
     render(
       <ul>
-        <IndicatorBar item={summary.indicators[2]} />
+        <IndicatorBar item={summary.indicators[2]} year={2026} />
       </ul>,
     );
     expect(screen.getByTestId("indicator-value")).toHaveTextContent("30");
@@ -197,7 +259,7 @@ describe("ward summary", () => {
   it("says an indicator has no figure yet instead of 'Không xác định'", () => {
     render(
       <ul>
-        <IndicatorBar item={{ ...ct01, current: { value: null, numerator: null, denominator: null, unitsReported: 0 }, onTrack: "unknown" }} />
+        <IndicatorBar item={{ ...ct01, current: { value: null, numerator: null, denominator: null, unitsReported: 0, sourceUnitName: null }, onTrack: "unknown" }} year={2026} />
       </ul>,
     );
     const bar = screen.getByTestId("indicator-bar");
@@ -216,8 +278,8 @@ describe("ward summary", () => {
   it("tells staff when nobody has reported in the period yet", async () => {
     const empty: WardSummary = {
       ...summary,
-      completeness: { expected: 19, submitted: 0, approved: 0, returned: 0, draft: 2, missing: 19, onTime: 0, late: 0 },
-      indicators: summary.indicators.map((i) => ({ ...i, current: { value: null, numerator: null, denominator: null, unitsReported: 0 }, onTrack: "unknown" as const })),
+      completeness: { expected: 19, submitted: 0, approved: 0, counted: 0, returned: 0, draft: 2, missing: 19, onTime: 0, extended: 0, late: 0 },
+      indicators: summary.indicators.map((i) => ({ ...i, current: { value: null, numerator: null, denominator: null, unitsReported: 0, sourceUnitName: null }, onTrack: "unknown" as const })),
       issues: [],
     };
     vi.spyOn(api, "get").mockResolvedValue({ data: empty });
@@ -263,6 +325,107 @@ describe("ward summary", () => {
     await waitFor(() => expect(screen.getByTestId("download-xlsx")).not.toBeDisabled());
     fireEvent.click(screen.getByTestId("download-xlsx"));
     await waitFor(() => expect(get).toHaveBeenCalledWith("/api/periods/5/export.xlsx", { responseType: "blob", timeout: 120_000 }));
+  });
+
+  it("shows an indicator's rule, coverage, the year's milestone, the units' contributions and its road to 2030", () => {
+    render(
+      <ul>
+        <IndicatorBar item={ct02} year={2026} />
+      </ul>,
+    );
+    const bar = screen.getByTestId("indicator-bar");
+    expect(within(bar).getByTestId("indicator-rule")).toHaveTextContent("Lấy số của Phòng VHXH: Phòng VHXH và Đoàn cùng báo cáo toàn phường");
+    expect(within(bar).getByTestId("indicator-coverage")).toHaveTextContent("2/2 đơn vị báo cáo");
+    expect(within(bar).getByTestId("indicator-milestone")).toHaveTextContent("Lộ trình 2026: 62% (phường đặt)");
+    expect(within(bar).getByTestId("bar-milestone").style.left).toBe("62%");
+    expect(bar).toHaveTextContent("Đạt");
+    const contributions = within(bar).getByTestId("indicator-contributions");
+    expect(contributions).toHaveTextContent("Phòng VHXH: 66,1% (4.100/6.200) · số của phường");
+    expect(contributions).toHaveTextContent("Đoàn phường: 68,2% (4.230/6.200) · phần đóng góp, không cộng");
+    const years = within(bar).getAllByTestId("trajectory-year");
+    expect(years.map((y) => y.getAttribute("data-year"))).toEqual(["2026", "2027", "2028", "2029", "2030"]);
+    expect(years[0]).toHaveTextContent("66,1%");
+    expect(years[1]).toHaveTextContent("—");
+    expect(within(bar).getByTestId("trajectory")).toHaveAttribute("aria-label", expect.stringContaining("2027: chưa có số liệu, lộ trình 64%"));
+  });
+
+  it("says when the year has no milestone and the 2030 target is the yardstick", () => {
+    render(
+      <ul>
+        <IndicatorBar item={summary.indicators[1]} year={2026} />
+      </ul>,
+    );
+    expect(screen.getByTestId("indicator-milestone")).toHaveTextContent("Chưa có lộ trình năm 2026: so với mục tiêu 2030");
+    expect(screen.queryByTestId("bar-milestone")).toBeNull();
+    expect(screen.queryByTestId("indicator-contributions")).toBeNull();
+  });
+
+  it("switches to approved reports only, and the exports follow the choice", async () => {
+    const blob = new Blob(["x"]);
+    const approvedOnly: WardSummary = { ...summary, counted: "approved_only", completeness: { ...summary.completeness, counted: 2 } };
+    const get = vi.spyOn(api, "get").mockImplementation(async (url: string, config?: unknown) => {
+      if (url.endsWith("/summary")) return { data: (config as { params?: { counted?: string } } | undefined)?.params?.counted ? approvedOnly : summary };
+      return { data: blob, headers: {} };
+    });
+    URL.createObjectURL = vi.fn(() => "blob:fake");
+    URL.revokeObjectURL = vi.fn();
+    vi.spyOn(HTMLAnchorElement.prototype, "click").mockImplementation(() => {});
+    renderPage();
+    expect(await screen.findByTestId("counted-submitted_and_approved")).toHaveAttribute("aria-checked", "true");
+    fireEvent.click(screen.getByTestId("counted-approved_only"));
+    await waitFor(() => expect(get).toHaveBeenCalledWith("/api/periods/5/summary", { params: { counted: "approved_only" } }));
+    expect(await screen.findByTestId("summary-counted-note")).toHaveTextContent("Đang tính 2/4 báo cáo đã nộp (chỉ báo cáo đã duyệt).");
+    fireEvent.click(screen.getByTestId("download-xlsx"));
+    await waitFor(() => expect(get).toHaveBeenCalledWith("/api/periods/5/export.xlsx", { responseType: "blob", timeout: 120_000, params: { counted: "approved_only" } }));
+  });
+
+  it("says each unit's reporting status in words, and asks for the ward plan's number when it is missing", async () => {
+    vi.spyOn(api, "get").mockResolvedValue({ data: summary });
+    renderPage();
+    expect(await screen.findByTestId("summary-plan")).toHaveTextContent("Chưa nhập số, ngày Kế hoạch của phường");
+    expect(screen.getByTestId("open-catalog")).toHaveAttribute("href", "/catalog");
+    fireEvent.click(screen.getByTestId("summary-tab-status"));
+    expect(screen.getByTestId("reporting-late")).toHaveTextContent("Nộp muộn 1 đơn vị");
+    expect(screen.getByTestId("reporting-late")).toHaveTextContent("Công an phường — nộp lúc 09:30 03/12/2026");
+    expect(screen.getByTestId("reporting-returned")).toHaveTextContent("Hội LHTN phường — lý do: Thiếu số liệu CT07");
+    expect(screen.getByTestId("reporting-on_time_extended")).toHaveTextContent("UB MTTQ phường — gia hạn đến 05/12/2026");
+    expect(screen.getByTestId("reporting-not_submitted")).toHaveTextContent("TDP 1");
+    fireEvent.click(screen.getByTestId("summary-tab-indicators"));
+    expect(screen.getByTestId("flagged-list")).toHaveTextContent("CT02 · Đoàn phường: 68,2% (năm trước 32,3%)Giải thích: Mở trang Zalo của phường.");
+  });
+
+  it("lets staff edit a drafted section, and keeps the typed text when the save fails", async () => {
+    vi.spyOn(api, "get").mockResolvedValue({ data: summary });
+    const { ApiError } = await import("../../../lib/api-client");
+    const put = vi
+      .spyOn(api, "put")
+      .mockRejectedValueOnce(new ApiError(400, "VALIDATION_FAILED", "Dữ liệu gửi lên chưa hợp lệ, vui lòng kiểm tra lại."))
+      .mockImplementationOnce(async (_url: string, body?: unknown) => ({ data: { ...sections[0], text: (body as { text: string }).text, updatedBy: "Cán bộ VHXH", updatedAt: "2026-11-27T03:00:00.000Z" } }));
+    renderPage();
+    fireEvent.click(await screen.findByTestId("summary-tab-sections"));
+    const card = screen.getByTestId("section-assessment");
+    expect(within(card).getByTestId("section-state")).toHaveTextContent("Bản soạn sẵn từ số liệu (chưa lưu)");
+    const area = within(card).getByTestId("section-text") as HTMLTextAreaElement;
+    expect(area.value).toBe("1. Kết quả đạt được\n3/18 chỉ tiêu đạt.");
+    fireEvent.change(area, { target: { value: "Phường hoàn thành phần lớn chỉ tiêu." } });
+    fireEvent.click(within(card).getByTestId("section-save"));
+    expect(await screen.findByText("Dữ liệu gửi lên chưa hợp lệ, vui lòng kiểm tra lại.")).toBeInTheDocument();
+    expect(area.value).toBe("Phường hoàn thành phần lớn chỉ tiêu.");
+    fireEvent.click(within(card).getByTestId("section-save"));
+    await waitFor(() => expect(within(card).getByTestId("section-state")).toHaveTextContent("bởi Cán bộ VHXH"));
+    expect(put).toHaveBeenLastCalledWith("/api/periods/5/summary/sections/assessment", { text: "Phường hoàn thành phần lớn chỉ tiêu." });
+    expect(within(screen.getByTestId("section-next_year")).getByTestId("section-text")).toHaveValue("Tập trung CT02.");
+    expect(screen.getByTestId("commendation-list")).toHaveTextContent("Nguyễn Văn An (cá nhân, Bí thư Đoàn phường)");
+  });
+
+  it("lets the observer read the sections without editing them", async () => {
+    signedIn("observer");
+    vi.spyOn(api, "get").mockResolvedValue({ data: summary });
+    renderPage();
+    fireEvent.click(await screen.findByTestId("summary-tab-sections"));
+    expect(within(screen.getByTestId("section-assessment")).getByTestId("section-text")).toHaveAttribute("readonly");
+    expect(screen.queryByTestId("section-save")).toBeNull();
+    expect(screen.queryByTestId("open-catalog")).toBeNull();
   });
 
   it("is for staff and the observer only", () => {

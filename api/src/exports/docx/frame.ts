@@ -1,0 +1,116 @@
+import { AlignmentType, Header, Paragraph, TextRun, PageNumber, PageOrientation, type ISectionOptions } from "docx";
+import { vnParts } from "../../lib/time.js";
+import { ARCHIVE_LINE, DOCUMENT_NUMBER, RECIPIENTS, REPORT_SIGNER } from "../signature.js";
+import { FONT, TEXT_WIDTH, centred, layoutTable, mm, rule, run } from "./primitives.js";
+import { textWidth } from "./text-width.js";
+
+const pad2 = (n: number) => String(n).padStart(2, "0");
+
+/**
+ * "Phường Lê Đại Hành, ngày 05 tháng 11 năm 2026" in Vietnam time. Decree 30: days below 10 and the
+ * months 1 and 2 take a leading zero (so no month is mistaken for 11 or 12 when filled in by hand), and
+ * an administrative unit named after a person is written in full ("Phường Lê Đại Hành", as the plan does).
+ */
+export function placeAndDate(place: string, instant: Date): string {
+  const p = vnParts(instant);
+  const month = p.month < 3 ? pad2(p.month) : String(p.month);
+  return `${place}, ngày ${pad2(p.day)} tháng ${month} năm ${p.year}`;
+}
+
+export interface WardNames {
+  /** the issuer line: "PHƯỜNG LÊ ĐẠI HÀNH" */
+  upper: string;
+  /** the name alone: "Lê Đại Hành" */
+  name: string;
+  /** the full name as the place in the date line: "Phường Lê Đại Hành" */
+  place: string;
+  /** inside a sentence: "phường Lê Đại Hành" */
+  full: string;
+}
+
+/** "Phường Lê Đại Hành" (or "Ủy ban nhân dân phường Lê Đại Hành") → the names the report writes. */
+export function wardNames(wardName: string): WardNames {
+  const trimmed = wardName.trim().replace(/^Ủy ban nhân dân\s+/i, "");
+  const name = trimmed.replace(/^(phường|xã|thị trấn|đặc khu)\s+/i, "");
+  const kind = trimmed.slice(0, trimmed.length - name.length).trim().toLowerCase() || "phường";
+  const full = `${kind} ${name}`;
+  return { upper: full.toLocaleUpperCase("vi-VN"), name, place: full.charAt(0).toLocaleUpperCase("vi-VN") + full.slice(1), full };
+}
+
+/** Decree 30: the rule under the issuer and under the subject is ⅓–½ of the line above it; we take 40 %. */
+const RULE_SHARE = 0.4;
+const ruleUnder = (text: string, pt: number, span: number) => rule(Math.round(RULE_SHARE * Math.min(textWidth(text, pt, true), span)), span);
+
+/** Issuer and national title side by side, then the number and the place and date. */
+export function headerBlock(ward: WardNames, now: Date) {
+  const LEFT = mm(62);
+  const RIGHT = TEXT_WIDTH - LEFT;
+  const motto = "Độc lập - Tự do - Hạnh phúc";
+  return layoutTable(
+    [LEFT, RIGHT],
+    [
+      [
+        [centred("ỦY BAN NHÂN DÂN", { size: 13, bold: true }), centred(ward.upper, { size: 13, bold: true }), ruleUnder(ward.upper, 13, LEFT)],
+        [
+          centred("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", { size: 13, bold: true }),
+          centred(motto, { size: 14, bold: true }),
+          // the rule under the motto is as long as the motto (Decree 30)
+          rule(textWidth(motto, 14, true), RIGHT),
+        ],
+      ],
+      [[centred(DOCUMENT_NUMBER, { size: 13, before: 120 })], [centred(placeAndDate(ward.place, now), { size: 14, italics: true, before: 120 })]],
+    ],
+  );
+}
+
+export function titleBlock(subject: string): Paragraph[] {
+  return [
+    centred("BÁO CÁO", { bold: true, before: 360 }),
+    centred(subject, { bold: true }),
+    ruleUnder(subject, 14, TEXT_WIDTH),
+    new Paragraph({ spacing: { before: 0, after: 240 }, children: [] }),
+  ];
+}
+
+/** Recipients (left) and the signature (right). */
+export function signatureBlock(signer: string) {
+  const SIG_LEFT = mm(75);
+  const SIG_RIGHT = TEXT_WIDTH - SIG_LEFT;
+  const recipientLine = (text: string) => new Paragraph({ spacing: { before: 0, after: 0 }, children: [run(text, { size: 11 })] });
+  return layoutTable(
+    [SIG_LEFT, SIG_RIGHT],
+    [
+      [
+        [
+          new Paragraph({ spacing: { before: 0, after: 0 }, children: [run("Nơi nhận:", { size: 12, bold: true, italics: true })] }),
+          ...RECIPIENTS.map((r) => recipientLine(`- ${r};`)),
+          recipientLine(ARCHIVE_LINE),
+        ],
+        [
+          centred(REPORT_SIGNER.onBehalf, { bold: true }),
+          centred(REPORT_SIGNER.inPlaceOf, { bold: true }),
+          centred(REPORT_SIGNER.title, { bold: true }),
+          centred(signer, { bold: true, before: 1700 }),
+        ],
+      ],
+    ],
+  );
+}
+
+/** A4 portrait, margins 20/20/30/15 mm, page numbers centred in the top margin from page 2 on. */
+export function pageSection(children: ISectionOptions["children"]): ISectionOptions {
+  const pageNumber = new Header({
+    children: [new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ font: FONT, size: 28, children: [PageNumber.CURRENT] })] })],
+  });
+  return {
+    properties: {
+      titlePage: true,
+      page: {
+        size: { width: mm(210), height: mm(297), orientation: PageOrientation.PORTRAIT },
+        margin: { top: mm(20), bottom: mm(20), left: mm(30), right: mm(15), header: mm(10), footer: mm(10) },
+      },
+    },
+    headers: { default: pageNumber, first: new Header({ children: [new Paragraph({ children: [] })] }) },
+    children,
+  };
+}
