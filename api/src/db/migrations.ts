@@ -9,6 +9,7 @@ import { dutiesMigrations } from "../duties/migration.js";
 import { difficultiesMigrations } from "../difficulties/migration.js";
 import { supervisionMigrations } from "../supervision/migration.js";
 import { dialoguesMigrations } from "../dialogues/migration.js";
+import { jobLeaseMigrations } from "./job-lock.js";
 import type { DbMigration } from "./migrator.js";
 
 /**
@@ -16,6 +17,7 @@ import type { DbMigration } from "./migrator.js";
  * alphabetical order is the order below; each feature owns its own file.
  */
 export const allMigrations: DbMigration[] = [
+  ...jobLeaseMigrations, // 0050 (the job runner, db/job-lock.ts)
   ...catalogMigrations, // 0100-
   ...identityMigrations, // 0200-
   ...filesMigrations, // 0300-

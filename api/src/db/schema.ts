@@ -9,6 +9,7 @@ import type { DutyTables } from "../duties/tables.js";
 import type { DifficultyTables } from "../difficulties/tables.js";
 import type { SupervisionTables } from "../supervision/tables.js";
 import type { DialogueTables } from "../dialogues/tables.js";
+import type { JobLeaseTables } from "./job-lock.js";
 
 /** The whole database, composed from each feature's tables. */
 export interface DB
@@ -22,4 +23,5 @@ export interface DB
     DutyTables,
     DifficultyTables,
     SupervisionTables,
-    DialogueTables {}
+    DialogueTables,
+    JobLeaseTables {}
