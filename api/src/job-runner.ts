@@ -45,9 +45,12 @@ export function startJobs(ctx: AppContext, jobs: Job[], opts: JobRunnerOptions =
         onReleaseFailure: (lease, err) => logger.warn({ err, job: job.name, generation: lease.generation }, "job lease not released: it runs out by itself"),
       })
         .then((run) => {
+          if (!run) return; // another instance has it
           // One line per run (debug): which instance ran which generation, from when to when (database clock).
-          if (run) logger.debug({ job: job.name, holder, generation: run.lease.generation, acquiredAt: run.lease.acquiredAt, releasedAt: run.releasedAt }, "job run");
+          logger.debug({ job: job.name, holder, generation: run.lease.generation, acquiredAt: run.lease.acquiredAt, releasedAt: run.releasedAt, ok: run.ok }, "job run");
+          if (!run.ok) logger.error({ err: run.error, job: job.name }, "background job failed");
         })
+        // the lease could not be taken (database unreachable): the next tick tries again
         .catch((err) => logger.error({ err, job: job.name }, "background job failed"))
         .finally(() => {
           busy = false;

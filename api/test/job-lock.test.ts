@@ -68,8 +68,22 @@ describeEachDb("job leases", (h) => {
       }
       return "done";
     });
-    expect(run?.value).toBe("done");
+    expect(run).toMatchObject({ ok: true, value: "done" });
     expect(otherRan).toBe(false);
+  });
+
+  it("a run that fails gives its lease back: the next tick need not wait for it to run out", async () => {
+    const run = await withLease(h().ctx.database, "failing", "A", MINUTE, async () => {
+      throw new Error("database said no");
+    });
+    expect(run).toMatchObject({ ok: false, error: { message: "database said no" } });
+    expect(run!.releasedAt).not.toBeNull();
+    let next = null;
+    for (let i = 0; i < 50 && !next; i++) {
+      next = await tryAcquireLease(db(), dialect(), "failing", "B", MINUTE);
+      if (!next) await sleep(2);
+    }
+    expect(next).toMatchObject({ holder: "B", generation: 2 });
   });
 
   it("two job runners on one database never run the same job at the same time, and both take turns", async () => {

@@ -107,12 +107,12 @@ export async function releaseLease(db: Db, dialect: DialectName, lease: Lease): 
   return row?.locked_until ?? null;
 }
 
-export interface LeasedRun<T> {
+/** A run under a lease: its outcome (`fn`'s value or error) and when the lease was given back. */
+export type LeasedRun<T> = {
   lease: Lease;
-  /** when the lease was given back (database clock); null if that failed or it had been lost */
+  /** database clock; null if giving it back failed or it had been lost */
   releasedAt: string | null;
-  value: T;
-}
+} & ({ ok: true; value: T } | { ok: false; error: unknown });
 
 export interface LeaseHooks {
   /** the lease could not be renewed while `fn` ran (lost, or the database did not answer) */
@@ -123,7 +123,7 @@ export interface LeaseHooks {
 
 /**
  * Runs `fn` holding the lease `name`, renewed every third of `leaseMs`, and frees it afterwards.
- * Returns null without running `fn` when another holder has the lease.
+ * Returns null without running `fn` when another holder has the lease; `fn`'s error is returned, not thrown.
  */
 export async function withLease<T>(
   database: Database,
@@ -143,19 +143,21 @@ export async function withLease<T>(
     );
   }, Math.max(10, Math.floor(leaseMs / 3)));
   beat.unref();
-  let value: T;
+  let outcome: { ok: true; value: T } | { ok: false; error: unknown };
   try {
-    value = await fn();
-  } finally {
-    clearInterval(beat);
+    outcome = { ok: true, value: await fn() };
+  } catch (error) {
+    outcome = { ok: false, error };
   }
+  clearInterval(beat);
+  // also when `fn` failed: the next tick (here or elsewhere) may try again at once
   let releasedAt: string | null = null;
   try {
     releasedAt = await releaseLease(db, dialect, lease);
   } catch (err) {
     hooks.onReleaseFailure?.(lease, err);
   }
-  return { lease, releasedAt, value };
+  return { lease, releasedAt, ...outcome };
 }
 
 /**
