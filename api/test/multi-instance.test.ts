@@ -11,9 +11,10 @@ import { startFakeZaloGraph, type FakeZaloGraph } from "./fakes/fake-zalo-graph.
 
 /**
  * Two real API processes behind "one address" on one PostgreSQL database, every job ticking fast on
- * both: a session opened on one works on the other, every job runs on one instance at a time (from
- * the lease records the runners log), every job effect happens once and every push reaches Zalo
- * exactly once (a fake OA server counts them) — also across a token refresh.
+ * both: a session opened on one works on the other (so do the password attempts' limit and uploads),
+ * every job runs on one instance at a time (from the lease records the runners log), every job effect
+ * happens once and every push reaches Zalo exactly once (a fake OA server counts them), also across
+ * a token refresh.
  */
 const DATABASE_URL = process.env.DATABASE_URL;
 const REQUIRED = process.env.REQUIRE_MULTI_INSTANCE_TEST === "1";
@@ -178,6 +179,7 @@ describe.skipIf(!DATABASE_URL && !REQUIRED)("two API instances on one PostgreSQL
       SEED_DEMO: "false",
       DEV_SIGNIN: "true",
       STAFF_PASSWORD,
+      PASSWORD_RATE_LIMIT: "6",
       LOG_LEVEL: "debug",
       TEST_CLOCK: "2026-11-20T10:00:00+07:00",
       WORKER_INTERVAL_MS: "100",
@@ -216,6 +218,11 @@ describe.skipIf(!DATABASE_URL && !REQUIRED)("two API instances on one PostgreSQL
     expect((await call(a, "GET", "/api/me", throwaway)).status).toBe(200);
     await ok(a, "POST", "/api/auth/logout", throwaway);
     expect((await call(b, "GET", "/api/me", throwaway)).status).toBe(401);
+    // password attempts from one address count on both (PASSWORD_RATE_LIMIT=6, the staff sign-in was one)
+    const guess = (api: Api) => call(api, "POST", "/api/auth/password", undefined, { username: "khong-co", password: "doan-bua-mat-khau" });
+    for (let i = 0; i < 5; i++) expect((await guess(instances[i % 2])).status).toBe(401);
+    expect((await guess(b)).status).toBe(429);
+    expect((await guess(a)).status).toBe(429);
 
     const youthTokens: string[] = [];
     for (let i = 0; i < 4; i++) {

@@ -10,6 +10,7 @@ import { difficultiesMigrations } from "../difficulties/migration.js";
 import { supervisionMigrations } from "../supervision/migration.js";
 import { dialoguesMigrations } from "../dialogues/migration.js";
 import { jobLeaseMigrations } from "./job-lock.js";
+import { rateLimitMigrations } from "./rate-limit-store.js";
 import type { DbMigration } from "./migrator.js";
 
 /**
@@ -18,6 +19,7 @@ import type { DbMigration } from "./migrator.js";
  */
 export const allMigrations: DbMigration[] = [
   ...jobLeaseMigrations, // 0050 (the job runner, db/job-lock.ts)
+  ...rateLimitMigrations, // 0051 (rate limits shared by every instance, db/rate-limit-store.ts)
   ...catalogMigrations, // 0100-
   ...identityMigrations, // 0200-
   ...filesMigrations, // 0300-

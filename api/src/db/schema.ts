@@ -10,6 +10,7 @@ import type { DifficultyTables } from "../difficulties/tables.js";
 import type { SupervisionTables } from "../supervision/tables.js";
 import type { DialogueTables } from "../dialogues/tables.js";
 import type { JobLeaseTables } from "./job-lock.js";
+import type { RateLimitTables } from "./rate-limit-store.js";
 
 /** The whole database, composed from each feature's tables. */
 export interface DB
@@ -24,4 +25,5 @@ export interface DB
     DifficultyTables,
     SupervisionTables,
     DialogueTables,
-    JobLeaseTables {}
+    JobLeaseTables,
+    RateLimitTables {}
