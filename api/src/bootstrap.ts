@@ -3,6 +3,7 @@ import { createDatabase } from "./db/database.js";
 import { migrateToLatest } from "./db/migrator.js";
 import { allMigrations } from "./db/migrations.js";
 import { seedAll } from "./db/seed.js";
+import { withStartupLock } from "./db/job-lock.js";
 import { createLogger, type Logger } from "./lib/logger.js";
 import type { AppContext } from "./http/context.js";
 import { initFileLinks } from "./files/access.js";
@@ -14,13 +15,17 @@ export async function bootstrap(
   options: { logger?: Logger; clock?: Clock; searchPath?: string } = {},
 ): Promise<AppContext> {
   const logger = options.logger ?? createLogger(config.logLevel);
-  const database = createDatabase(config.database, { searchPath: options.searchPath, logger, sqliteBusyTimeoutMs: config.sqliteBusyTimeoutMs });
+  const searchPath = options.searchPath ?? (config.database.kind === "postgres" ? config.database.schema : undefined);
+  const database = createDatabase(config.database, { searchPath, logger, sqliteBusyTimeoutMs: config.sqliteBusyTimeoutMs });
   const ctx: AppContext = { config, database, logger, clock: options.clock ?? (config.testClock ? new ShiftedClock(config.testClock) : systemClock) };
   try {
-    const applied = await migrateToLatest(database.db, database.dialect, allMigrations, options.searchPath);
-    if (applied.length) logger.info({ applied }, "migrations applied");
-    await seedAll(ctx);
-    await initFileLinks(ctx);
+    // instances starting together take turns (db/job-lock.ts)
+    await withStartupLock(database, async () => {
+      const applied = await migrateToLatest(database.db, database.dialect, allMigrations, searchPath);
+      if (applied.length) logger.info({ applied }, "migrations applied");
+      await seedAll(ctx);
+      await initFileLinks(ctx);
+    });
   } catch (err) {
     await database.destroy().catch(() => {});
     throw err;

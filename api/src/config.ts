@@ -24,6 +24,11 @@ const EnvSchema = z.object({
     .string()
     .regex(/^postgres(ql)?:\/\//, "DATABASE_URL phải bắt đầu bằng postgres:// (PostgreSQL)")
     .optional(),
+  /** PostgreSQL schema to use instead of the default (one database shared by several installs or benches) */
+  DATABASE_SCHEMA: z
+    .string()
+    .regex(/^[a-z_][a-z0-9_]{0,62}$/, "DATABASE_SCHEMA: chữ thường, số và dấu gạch dưới")
+    .optional(),
   SQLITE_PATH: z.string().default("data/thanh-nien-so.sqlite"),
   SQLITE_BUSY_TIMEOUT_MS: z.coerce.number().int().min(0).max(60_000).default(5000),
   // Off: X-Forwarded-For is ignored (the client's own address counts). A number of proxy hops, or a
@@ -52,6 +57,8 @@ const EnvSchema = z.object({
   ZALO_MINIAPP_API_KEY: z.string().optional(),
   ZALO_NOTIFICATION_TEMPLATE_ID: z.string().optional(),
   WORKER_INTERVAL_MS: z.coerce.number().int().positive().default(5000),
+  /** how often the calendar jobs run: reminders, yearly periods, yearly duty copies */
+  JOB_INTERVAL_MS: z.coerce.number().int().positive().default(60_000),
   // Identity: the initial staff account, password sign-in limits, invitations.
   STAFF_USERNAME: z.string().trim().min(3).max(64).default("canbo"),
   STAFF_PASSWORD: z.string().min(8, "STAFF_PASSWORD cần ít nhất 8 ký tự").optional(),
@@ -67,7 +74,7 @@ export interface Config {
   env: "development" | "production" | "test";
   port: number;
   host: string;
-  database: { kind: "sqlite"; path: string } | { kind: "postgres"; url: string };
+  database: { kind: "sqlite"; path: string } | { kind: "postgres"; url: string; schema?: string };
   /** SQLite: how long a write waits for a lock before the request answers 503 */
   sqliteBusyTimeoutMs: number;
   /** Express "trust proxy": false, a hop count, or proxy addresses/subnets */
@@ -96,6 +103,8 @@ export interface Config {
     notificationTemplateId?: string;
   };
   workerIntervalMs: number;
+  /** calendar jobs (reminders, yearly periods and duties): every this many ms */
+  jobIntervalMs: number;
   identity: {
     staffUsername: string;
     /** undefined: no STAFF_PASSWORD set (a default applies outside production) */
@@ -153,7 +162,7 @@ export function loadConfig(env: NodeJS.ProcessEnv | Record<string, string | unde
     port: e.PORT,
     host: e.HOST,
     database: e.DATABASE_URL
-      ? { kind: "postgres", url: e.DATABASE_URL }
+      ? { kind: "postgres", url: e.DATABASE_URL, schema: e.DATABASE_SCHEMA }
       : { kind: "sqlite", path: e.SQLITE_PATH === ":memory:" ? ":memory:" : path.resolve(e.SQLITE_PATH) },
     sqliteBusyTimeoutMs: e.SQLITE_BUSY_TIMEOUT_MS,
     trustProxy: parseTrustProxy(e.TRUST_PROXY),
@@ -181,6 +190,7 @@ export function loadConfig(env: NodeJS.ProcessEnv | Record<string, string | unde
       notificationTemplateId: e.ZALO_NOTIFICATION_TEMPLATE_ID,
     },
     workerIntervalMs: e.WORKER_INTERVAL_MS,
+    jobIntervalMs: e.JOB_INTERVAL_MS,
     identity: {
       staffUsername: e.STAFF_USERNAME,
       staffPassword: e.STAFF_PASSWORD,

@@ -1,10 +1,10 @@
 import type { Server } from "node:http";
 import { ConfigError, loadConfig } from "./config.js";
 import { DatabaseOpenError } from "./db/database.js";
-import { isDatabaseUnavailable } from "./db/unavailable.js";
 import { bootstrap } from "./bootstrap.js";
 import { buildApp } from "./app.js";
 import { backgroundJobs } from "./jobs.js";
+import { startJobs } from "./job-runner.js";
 import { pushChannelName } from "./notifications/channel-name.js";
 
 /** Starts the API: configuration, database, migrations, seed, HTTP server, background jobs. */
@@ -53,38 +53,15 @@ async function main(): Promise<void> {
     process.exit(1);
   });
 
-  // Background jobs: one tick at a time per job, never overlapping.
+  // Background jobs: one run at a time per job, across every instance on the database (job-runner.ts).
   let stopping = false;
-  const timers: NodeJS.Timeout[] = [];
-  const running = new Set<Promise<void>>();
-  for (const job of backgroundJobs(ctx)) {
-    let busy = false;
-    const tick = () => {
-      if (busy || stopping) return;
-      busy = true;
-      const p = job
-        .run()
-        // During a database outage a job simply waits for the next tick: a short warning, not a stack.
-        .catch((err) =>
-          isDatabaseUnavailable(err)
-            ? logger.warn({ job: job.name, code: err?.code }, "background job skipped: database unavailable")
-            : logger.error({ err, job: job.name }, "background job failed"),
-        )
-        .finally(() => {
-          busy = false;
-          running.delete(p);
-        });
-      running.add(p);
-    };
-    timers.push(setInterval(tick, job.intervalMs));
-    setTimeout(tick, 500);
-  }
+  const jobs = startJobs(ctx, backgroundJobs(ctx));
 
   const shutdown = async (signal: string) => {
     if (stopping) return;
     stopping = true;
     logger.info({ signal }, "shutting down: finishing in-flight requests");
-    timers.forEach(clearInterval);
+    const jobsDone = jobs.stop();
     const force = setTimeout(() => {
       logger.error("shutdown timed out; exiting");
       process.exit(1);
@@ -92,7 +69,7 @@ async function main(): Promise<void> {
     force.unref();
     await new Promise<void>((resolve) => server.close(() => resolve()));
     server.closeIdleConnections?.();
-    await Promise.allSettled([...running]);
+    await jobsDone;
     await ctx.database.destroy();
     logger.info("database closed; bye");
     process.exit(0);

@@ -39,6 +39,19 @@ export const likeOp = (dialect: DialectName) => (dialect === "postgres" ? "ilike
 /** Whether row locks with SKIP LOCKED exist (PostgreSQL). SQLite serialises writers instead. */
 export const supportsSkipLocked = (dialect: DialectName) => dialect === "postgres";
 
+/**
+ * The database's own clock, plus `plusMs`, as ISO-8601 UTC text with milliseconds (the format of
+ * `toISOString()`). For what several API processes must agree on in real time (job leases): one
+ * clock for all of them, never a process's own nor the business clock (`ctx.clock`).
+ */
+export function dbClockIso(dialect: DialectName, plusMs = 0) {
+  const ms = Math.round(plusMs);
+  if (dialect === "postgres") {
+    return sql<string>`to_char((clock_timestamp() + ${sql.lit(ms)} * interval '1 millisecond') at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
+  }
+  return sql<string>`strftime('%Y-%m-%dT%H:%M:%fZ', 'now', ${sql.lit(`${ms < 0 ? "-" : "+"}${(Math.abs(ms) / 1000).toFixed(3)} seconds`)})`;
+}
+
 /** A cheap round trip that proves the database answers. */
 export async function ping(db: Kysely<any>): Promise<void> {
   await sql`select 1`.execute(db);

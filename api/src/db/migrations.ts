@@ -12,6 +12,8 @@ import { difficultiesMigrations } from "../difficulties/migration.js";
 import { supervisionMigrations } from "../supervision/migration.js";
 import { dialoguesMigrations } from "../dialogues/migration.js";
 import { exportsMigrations } from "../exports/migration.js";
+import { jobLeaseMigrations } from "./job-lock.js";
+import { rateLimitMigrations } from "./rate-limit-store.js";
 import type { DbMigration } from "./migrator.js";
 
 /**
@@ -19,6 +21,8 @@ import type { DbMigration } from "./migrator.js";
  * alphabetical order is the order below; each feature owns its own file.
  */
 export const allMigrations: DbMigration[] = [
+  ...jobLeaseMigrations, // 0050 (the job runner, db/job-lock.ts)
+  ...rateLimitMigrations, // 0051 (rate limits shared by every instance, db/rate-limit-store.ts)
   ...catalogMigrations, // 0100-
   ...catalogEditingMigrations, // 0120
   ...identityMigrations, // 0200-

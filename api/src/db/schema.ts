@@ -10,6 +10,8 @@ import type { DifficultyTables } from "../difficulties/tables.js";
 import type { SupervisionTables } from "../supervision/tables.js";
 import type { DialogueTables } from "../dialogues/tables.js";
 import type { ExportTables } from "../exports/tables.js";
+import type { JobLeaseTables } from "./job-lock.js";
+import type { RateLimitTables } from "./rate-limit-store.js";
 
 /** The whole database, composed from each feature's tables. */
 export interface DB
@@ -24,4 +26,6 @@ export interface DB
     DifficultyTables,
     SupervisionTables,
     DialogueTables,
-    ExportTables {}
+    ExportTables,
+    JobLeaseTables,
+    RateLimitTables {}

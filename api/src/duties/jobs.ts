@@ -5,7 +5,7 @@ import { runDutyReminders } from "./service.js";
 
 /** Next year's copies of recurring duties (on 01/01), and reminders before and after each due date. */
 export function dutyJobs(ctx: AppContext): Job[] {
-  const intervalMs = Math.max(60_000, ctx.config.workerIntervalMs);
+  const intervalMs = ctx.config.jobIntervalMs;
   return [
     {
       name: "duty-years",

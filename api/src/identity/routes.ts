@@ -1,5 +1,6 @@
 import type { Request, Response } from "express";
 import { rateLimit } from "express-rate-limit";
+import { databaseRateLimitStore } from "../db/rate-limit-store.js";
 import type { RouteBuilder } from "../http/route.js";
 import {
   DevSignInSchema,
@@ -50,6 +51,7 @@ export function registerIdentityRoutes(r: RouteBuilder): void {
 
   // Password guessing from one address, across accounts: 429 before any hash is computed.
   const passwordLimiter = rateLimit({
+    store: databaseRateLimitStore(r.ctx.database, "password:"), // counted across every API instance
     windowMs: 15 * 60_000,
     limit: config.identity.passwordRateLimit,
     standardHeaders: "draft-7",

@@ -11,7 +11,7 @@ export function reportJobs(ctx: AppContext): Job[] {
     {
       // the next year's period appears as soon as this year's deadline has passed
       name: "yearly-periods",
-      intervalMs: Math.max(60_000, ctx.config.workerIntervalMs),
+      intervalMs: ctx.config.jobIntervalMs,
       run: async () => {
         const created = await ensureAnnualPeriods(ctx);
         if (created.length) ctx.logger.info({ periods: created }, "yearly report periods created");
@@ -19,7 +19,7 @@ export function reportJobs(ctx: AppContext): Job[] {
     },
     {
       name: "report-reminders",
-      intervalMs: Math.max(60_000, ctx.config.workerIntervalMs),
+      intervalMs: ctx.config.jobIntervalMs,
       run: async () => {
         const n = await runReportReminders(ctx);
         if (n > 0) ctx.logger.info({ reminders: n }, "report reminders enqueued");
