@@ -51,7 +51,7 @@ const FOLLOW_UP_SHORTCUTS: Record<string, { to: string; label: string }[]> = {
 
 function Home() {
   const role = useRole();
-  return <HomePage inboxUnread={useInboxUnread()} top={<ConsentCard />} moreShortcuts={FOLLOW_UP_SHORTCUTS[role]} />;
+  return <HomePage inboxUnread={useInboxUnread()} top={<ConsentCard />} moreShortcuts={FOLLOW_UP_SHORTCUTS[role] ?? []} />;
 }
 
 /** The cards under the Báo cáo tab: duties, the Front's supervision (late answers first), the register, dialogues. */

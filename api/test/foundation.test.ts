@@ -11,7 +11,10 @@ describeEachDb("foundation", (h) => {
   it("serves the seeded catalog with Vietnamese names", async () => {
     const units = (await h().http().get("/api/units")).body;
     const ward = units.find((u: any) => u.code === "UBND");
-    expect(ward.parentId).toBeNull();
+    // the ward hangs under the city, and is its own tenant
+    const city = units.find((u: any) => u.kind === "city");
+    expect(city).toMatchObject({ code: "HP", name: "Thành phố Hải Phòng", parentId: null, wardId: null });
+    expect(ward).toMatchObject({ parentId: city.id, wardId: ward.id });
     expect(units.find((u: any) => u.code === "DOAN")).toMatchObject({ name: "Đoàn TNCS Hồ Chí Minh phường", parentId: ward.id });
     expect(units.filter((u: any) => u.kind === "residential_group").length).toBeGreaterThanOrEqual(5);
 
@@ -25,6 +28,21 @@ describeEachDb("foundation", (h) => {
     const tasks = (await h().http().get("/api/tasks")).body;
     expect(tasks).toHaveLength(15);
     expect(tasks[0].leadUnitIds.length).toBeGreaterThan(0);
+  });
+
+  it("puts every account in a ward (its unit's for a focal point), city staff in none", async () => {
+    const ward = await h().unitId("UBND");
+    const doan = await h().unitId("DOAN");
+    const me = async (token: string) => (await h().http().get("/api/me").set(bearer(token))).body;
+    const wardRef = { id: ward, code: "UBND", name: "Ủy ban nhân dân phường Lê Đại Hành" };
+    expect((await me(await h().signIn("youth", { name: "Thanh niên A" }))).ward).toEqual(wardRef);
+    expect((await me(await h().signIn("focal", { unitId: doan }))).ward).toEqual(wardRef);
+    expect((await me(await h().signIn("staff", { wardId: ward }))).ward).toEqual(wardRef);
+    expect((await me(await h().signIn("city_staff"))).ward).toBeNull();
+    // a ward that is not a ward is refused
+    const bad = await h().http().post("/api/auth/dev").send({ role: "youth", wardId: doan });
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.code).toBe("UNKNOWN_WARD");
   });
 
   it("seeds the 2026 annual period due 30/11/2026 23:59:59 +07:00", async () => {

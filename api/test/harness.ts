@@ -36,7 +36,7 @@ export interface Harness {
   dialect: DialectName;
   http: () => supertest.Agent;
   /** Dev sign-in; returns the bearer token. */
-  signIn(role: Role, opts?: { unitId?: number; name?: string }): Promise<string>;
+  signIn(role: Role, opts?: { unitId?: number; wardId?: number; name?: string }): Promise<string>;
   /** The id of a unit by code (e.g. "DOAN"). */
   unitId(code: string): Promise<number>;
   close(): Promise<void>;

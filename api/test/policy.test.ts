@@ -297,7 +297,7 @@ describeEachDb("access policy", (h) => {
     expect(JSON.stringify(audit)).not.toContain("ghi đè");
 
     // the ownership rule itself
-    const user = (role: Role, unitId: number | null): AuthUser => ({ id: 1, name: "x", role, unitId, sessionId: 1 });
+    const user = (role: Role, unitId: number | null): AuthUser => ({ id: 1, name: "x", role, unitId, wardId: 1, sessionId: 1 });
     expect(() => assertUnitAccess(user("focal", doan), doan)).not.toThrow();
     expect(() => assertUnitAccess(user("focal", doan), other)).toThrow(/đơn vị mình/);
     expect(() => assertUnitAccess(user("focal", null), doan)).toThrow();

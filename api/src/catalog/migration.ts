@@ -110,4 +110,31 @@ export const catalogMigrations: DbMigration[] = [
         .execute();
     },
   },
+  {
+    // The city above the wards: units belong to a ward (its tenant); the wards hang under the city.
+    name: "0140_city_levels",
+    async up(db) {
+      await db.schema.alterTable("units").addColumn("ward_id", "integer").execute();
+      await db.schema.createIndex("units_ward_idx").on("units").column("ward_id").execute();
+      const units = await db.selectFrom("units").select(["id", "kind", "parent_id", "sort_order"]).execute();
+      if (units.length === 0) return; // a fresh database: the seed builds the tree
+      // an existing single-ward database: put its ward under the city, then give every unit its ward
+      let city = units.find((u) => u.kind === "city");
+      if (!city) {
+        const now = "2026-01-01T00:00:00.000Z"; // migrations have no clock; the city row predates every other
+        await db
+          .insertInto("units")
+          .values({ code: "HP", name: "Thành phố Hải Phòng", short_name: "TP. Hải Phòng", kind: "city", parent_id: null, sort_order: -1, created_at: now })
+          .execute();
+        city = await db.selectFrom("units").select(["id", "kind", "parent_id", "sort_order"]).where("code", "=", "HP").executeTakeFirstOrThrow();
+      }
+      await db.updateTable("units").set({ parent_id: city.id }).where("kind", "=", "ward").where("parent_id", "is", null).execute();
+      const byId = new Map(units.map((u) => [u.id, u]));
+      const wardOf = (id: number): number | null => {
+        for (let u = byId.get(id); u; u = u.parent_id ? byId.get(u.parent_id) : undefined) if (u.kind === "ward") return u.id;
+        return null;
+      };
+      for (const u of units) if (u.kind !== "city") await db.updateTable("units").set({ ward_id: wardOf(u.id) }).where("id", "=", u.id).execute();
+    },
+  },
 ];

@@ -5,7 +5,7 @@ import type { Selectable } from "kysely";
 
 export async function listUnits(ctx: AppContext): Promise<Unit[]> {
   const rows = await ctx.database.db.selectFrom("units").selectAll().orderBy("sort_order").orderBy("id").execute();
-  return rows.map((u) => ({ id: u.id, code: u.code, name: u.name, shortName: u.short_name, kind: u.kind, parentId: u.parent_id }));
+  return rows.map((u) => ({ id: u.id, code: u.code, name: u.name, shortName: u.short_name, kind: u.kind, parentId: u.parent_id, wardId: u.ward_id }));
 }
 
 /** The instant a period starts accepting drafts: the previous year's deadline for a recurring year, else its opening. */

@@ -27,8 +27,12 @@ const residentialGroups: SeedUnit[] = Array.from({ length: RESIDENTIAL_GROUP_COU
   };
 });
 
+/** The city above the wards (Sở Nội vụ gathers every ward's report), the code of its root unit. */
+export const CITY_CODE = "HP";
+
 export const SEED_UNITS: SeedUnit[] = [
-  { code: "UBND", name: "Ủy ban nhân dân phường Lê Đại Hành", shortName: "UBND phường", kind: "ward", parent: null },
+  { code: CITY_CODE, name: "Thành phố Hải Phòng", shortName: "TP. Hải Phòng", kind: "city", parent: null },
+  { code: "UBND", name: "Ủy ban nhân dân phường Lê Đại Hành", shortName: "UBND phường", kind: "ward", parent: CITY_CODE },
   { code: "VP", name: "Văn phòng HĐND và UBND phường", shortName: "Văn phòng HĐND-UBND", kind: "office", parent: "UBND" },
   { code: "VHXH", name: "Phòng Văn hóa - Xã hội", shortName: "Phòng VHXH", kind: "office", parent: "UBND" },
   { code: "KT", name: "Phòng Kinh tế, Hạ tầng và Đô thị", shortName: "Phòng KT-HT-ĐT", kind: "office", parent: "UBND" },

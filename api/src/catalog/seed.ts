@@ -6,7 +6,9 @@ import { SEED_HOLIDAYS, SEED_INDICATORS, SEED_TASKS, SEED_UNITS } from "./seed-d
 export async function seedCatalog(db: Kysely<DB>, now: string): Promise<void> {
   await db.transaction().execute(async (trx) => {
     const unitIds = new Map<string, number>();
+    const wardIds = new Map<string, number | null>();
     for (const [i, u] of SEED_UNITS.entries()) {
+      const parentWard = u.parent ? (wardIds.get(u.parent) ?? null) : null;
       await trx
         .insertInto("units")
         .values({
@@ -15,6 +17,7 @@ export async function seedCatalog(db: Kysely<DB>, now: string): Promise<void> {
           short_name: u.shortName,
           kind: u.kind,
           parent_id: u.parent ? unitIds.get(u.parent)! : null,
+          ward_id: parentWard,
           sort_order: i,
           created_at: now,
         })
@@ -22,6 +25,10 @@ export async function seedCatalog(db: Kysely<DB>, now: string): Promise<void> {
         .execute();
       const row = await trx.selectFrom("units").select("id").where("code", "=", u.code).executeTakeFirstOrThrow();
       unitIds.set(u.code, row.id);
+      // a ward is its own tenant; its units belong to it; the city belongs to no ward
+      const wardId = u.kind === "ward" ? row.id : parentWard;
+      if (u.kind === "ward") await trx.updateTable("units").set({ ward_id: row.id }).where("id", "=", row.id).execute();
+      wardIds.set(u.code, wardId);
     }
 
     for (const [i, ind] of SEED_INDICATORS.entries()) {

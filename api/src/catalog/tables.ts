@@ -1,7 +1,7 @@
 import type { Generated } from "kysely";
 import type { AggregationRule } from "../contract/catalog.js";
 
-export type UnitKind = "ward" | "office" | "police" | "military" | "front" | "youth_union" | "youth_federation" | "service_centre" | "health" | "residential_group";
+export type UnitKind = "city" | "ward" | "office" | "police" | "military" | "front" | "youth_union" | "youth_federation" | "service_centre" | "health" | "residential_group";
 export type IndicatorMeasure = "percent" | "count" | "times";
 export type TargetDirection = "at_least" | "at_most";
 export type PeriodKind = "annual" | "adhoc";
@@ -14,6 +14,8 @@ export interface UnitsTable {
   short_name: string;
   kind: UnitKind;
   parent_id: number | null;
+  /** the ward (tenant) the unit belongs to: its own id for a ward, null for the city */
+  ward_id: number | null;
   sort_order: number;
   created_at: string;
 }

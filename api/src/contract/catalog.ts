@@ -1,6 +1,7 @@
 import { z } from "zod";
 
 export const UnitKindSchema = z.enum([
+  "city",
   "ward",
   "office",
   "police",
@@ -21,6 +22,8 @@ export const UnitSchema = z
     shortName: z.string(),
     kind: UnitKindSchema,
     parentId: z.number().int().nullable(),
+    /** the ward (commune-level unit) this unit belongs to: its own id for a ward, null for the city */
+    wardId: z.number().int().nullable(),
   })
   .meta({ id: "Unit" });
 export type Unit = z.infer<typeof UnitSchema>;

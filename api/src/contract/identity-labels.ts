@@ -7,6 +7,7 @@ export const ROLE_LABELS: Record<Role, string> = {
   focal: "Đầu mối đơn vị",
   staff: "Cán bộ phường",
   observer: "Giám sát (MTTQ)",
+  city_staff: "Cán bộ thành phố (Sở Nội vụ)",
 };
 
 /** The name of a Zalo account that has not agreed to share its Zalo name. */

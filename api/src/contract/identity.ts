@@ -2,10 +2,13 @@ import { z } from "zod";
 import { DbId, NameText } from "./common.js";
 import { cleanName } from "./text.js";
 
-export const RoleSchema = z.enum(["youth", "focal", "staff", "observer"]).meta({ id: "Role" });
+/** city_staff: the city's Department of Home Affairs (Sở Nội vụ), above every ward; every other role belongs to one ward. */
+export const RoleSchema = z.enum(["youth", "focal", "staff", "observer", "city_staff"]).meta({ id: "Role" });
 export type Role = z.infer<typeof RoleSchema>;
 
 export const UserUnitSchema = z.object({ id: z.number().int(), code: z.string(), name: z.string() });
+/** The ward (commune-level unit) a person belongs to; null for city staff. */
+export const UserWardSchema = z.object({ id: z.number().int(), code: z.string(), name: z.string() });
 
 /** Who a person is, as both the person themself (Me) and staff (User) see them. */
 const PersonSchema = z.object({
@@ -14,6 +17,7 @@ const PersonSchema = z.object({
   avatarUrl: z.string().nullable(),
   role: RoleSchema,
   unit: UserUnitSchema.nullable(),
+  ward: UserWardSchema.nullable(),
   consented: z.boolean(),
 });
 
@@ -33,6 +37,8 @@ export const PersonNameSchema = NameText(1, 100);
 export const DevSignInSchema = z.object({
   role: RoleSchema,
   unitId: z.number().int().positive().optional(),
+  /** the ward of a youth, staff or observer account (default: the first ward); a focal point's is its unit's */
+  wardId: z.number().int().positive().optional(),
   name: PersonNameSchema.optional(),
 });
 export type DevSignIn = z.infer<typeof DevSignInSchema>;

@@ -9,6 +9,8 @@ export interface AuthUser {
   name: string;
   role: Role;
   unitId: number | null;
+  /** the ward (tenant) the user acts in; null for city staff */
+  wardId: number | null;
   sessionId: number;
 }
 

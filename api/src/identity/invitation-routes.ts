@@ -1,3 +1,4 @@
+import { wardIdOfUnit } from "../wards/queries.js";
 import type { Kysely } from "kysely";
 import type { RouteBuilder } from "../http/route.js";
 import type { DB } from "../db/schema.js";
@@ -211,7 +212,7 @@ export function registerInvitationRoutes(r: RouteBuilder): void {
         const me = await trx.selectFrom("users").select(["name", "username", "phone", "source"]).where("id", "=", user!.id).executeTakeFirstOrThrow();
         await trx
           .updateTable("users")
-          .set({ role: inv.role, unit_id: inv.unit_id, updated_at: now, search_text: userSearchText(me) })
+          .set({ role: inv.role, unit_id: inv.unit_id, ward_id: (await wardIdOfUnit(trx, inv.unit_id)) ?? null, updated_at: now, search_text: userSearchText(me) })
           .where("id", "=", user!.id)
           .execute();
         await enqueueNotifications(

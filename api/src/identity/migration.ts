@@ -1,3 +1,4 @@
+import { sql } from "kysely";
 import type { DbMigration } from "../db/migrator.js";
 import { fk, refType, withId } from "../db/dialect.js";
 import { userSearchText } from "./search-text.js";
@@ -69,6 +70,19 @@ export const identityMigrations: DbMigration[] = [
         .addColumn("updated_at", "text", (c) => c.notNull())
         .addPrimaryKeyConstraint("login_failures_pk", ["user_id", "source"])
         .execute();
+    },
+  },
+  {
+    // Every account belongs to one ward (its tenant), but city staff: a focal point to its unit's ward,
+    // existing youth, staff and observers to the ward of this (so far single-ward) database.
+    name: "0203_users_ward",
+    async up(db) {
+      await db.schema.alterTable("users").addColumn("ward_id", "integer").execute();
+      await db.schema.createIndex("users_ward_idx").on("users").column("ward_id").execute();
+      const ward = await db.selectFrom("units").select("id").where("kind", "=", "ward").orderBy("sort_order").orderBy("id").executeTakeFirst();
+      if (!ward) return;
+      await sql`update users set ward_id = (select u.ward_id from units u where u.id = users.unit_id) where unit_id is not null`.execute(db);
+      await db.updateTable("users").set({ ward_id: ward.id }).where("ward_id", "is", null).where("role", "!=", "city_staff").execute();
     },
   },
 ];

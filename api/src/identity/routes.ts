@@ -1,3 +1,4 @@
+import { defaultWardId, wardForAccount } from "../wards/queries.js";
 import type { Request, Response } from "express";
 import { rateLimit } from "express-rate-limit";
 import { databaseRateLimitStore } from "../db/rate-limit-store.js";
@@ -87,20 +88,22 @@ export function registerIdentityRoutes(r: RouteBuilder): void {
         if (!unit) throw badRequest("UNKNOWN_UNIT", "Đơn vị không tồn tại.");
         unitId = unit.id;
       }
-      const username = `dev:${body.role}:${unitId ?? 0}:${body.name ?? ""}`;
+      const wardId = await wardForAccount(db, body.role, unitId, body.wardId);
+      // one dev account per role, unit (or ward) and name
+      const username = `dev:${body.role}:${unitId ?? 0}:${body.name ?? ""}${unitId === null && wardId !== null && body.wardId !== undefined ? `:w${wardId}` : ""}`;
       const now = ctx.clock.now().toISOString();
       const name = body.name ?? `${ROLE_LABELS[body.role]} (thử nghiệm)`;
-      const id = await ensureUserByUsername(db, { username, name, role: body.role, unitId, source: "dev", consentAt: now }, now);
+      const id = await ensureUserByUsername(db, { username, name, role: body.role, unitId, wardId, source: "dev", consentAt: now }, now);
       const user = await db
         .selectFrom("users")
-        .select(["id", "disabled", "role", "unit_id"])
+        .select(["id", "disabled", "role", "unit_id", "ward_id"])
         .where("id", "=", id)
         .executeTakeFirstOrThrow();
       if (user.disabled) throw accountDisabled();
       // The chooser promises the role picked: an earlier invitation or a staff change of this dev
       // account (say, youth made a focal point) is undone, so "Thanh niên" signs in as a youth.
-      if (user.role !== body.role || user.unit_id !== unitId) {
-        await db.updateTable("users").set({ role: body.role, unit_id: unitId, updated_at: now }).where("id", "=", user.id).execute();
+      if (user.role !== body.role || user.unit_id !== unitId || user.ward_id !== wardId) {
+        await db.updateTable("users").set({ role: body.role, unit_id: unitId, ward_id: wardId, updated_at: now }).where("id", "=", user.id).execute();
       }
       return openSession(ctx, user.id);
     },
@@ -133,6 +136,8 @@ export function registerIdentityRoutes(r: RouteBuilder): void {
             phone: null,
             role: "youth",
             unit_id: null,
+            // a new youth belongs to the default ward until an invitation or their choice says otherwise
+            ward_id: await defaultWardId(trx),
             disabled: 0,
             consent_at: null,
             failed_logins: 0,

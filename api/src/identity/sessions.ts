@@ -56,6 +56,7 @@ export function authMiddleware(ctx: AppContext): RequestHandler {
               "users.name",
               "users.role",
               "users.unit_id",
+              "users.ward_id",
               "users.disabled",
             ])
             .where("sessions.token_hash", "=", hashToken(token))
@@ -70,7 +71,7 @@ export function authMiddleware(ctx: AppContext): RequestHandler {
       } else if (row.disabled) {
         req.authError = { code: "ACCOUNT_DISABLED", message: "Tài khoản của bạn đã bị khóa. Vui lòng liên hệ cán bộ phường." };
       } else {
-        const user: AuthUser = { id: row.user_id, name: row.name, role: row.role, unitId: row.unit_id, sessionId: row.session_id };
+        const user: AuthUser = { id: row.user_id, name: row.name, role: row.role, unitId: row.unit_id, wardId: row.ward_id, sessionId: row.session_id };
         req.auth = user;
       }
       next();

@@ -11,6 +11,8 @@ export interface UsersTable {
   phone: string | null;
   role: Role;
   unit_id: number | null;
+  /** the ward (tenant) the user belongs to; null for city staff */
+  ward_id: number | null;
   /** 0/1 */
   disabled: number;
   /** when the user agreed to share name and avatar */

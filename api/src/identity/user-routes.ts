@@ -1,3 +1,4 @@
+import { wardIdOfUnit } from "../wards/queries.js";
 import { sql } from "kysely";
 import type { RouteBuilder } from "../http/route.js";
 import { IdParams } from "../contract/common.js";
@@ -52,7 +53,7 @@ export function registerUserAdminRoutes(r: RouteBuilder): void {
     },
     async ({ params, body, user, ctx }) => {
       const { db } = ctx.database;
-      const target = await db.selectFrom("users").select(["id", "role", "unit_id", "disabled"]).where("id", "=", params.id).executeTakeFirst();
+      const target = await db.selectFrom("users").select(["id", "role", "unit_id", "ward_id", "disabled"]).where("id", "=", params.id).executeTakeFirst();
       if (!target) throw notFound("Không tìm thấy người dùng.", "USER_NOT_FOUND");
       if (target.id === user!.id) {
         if (body.disabled === true) throw conflict("CANNOT_DISABLE_SELF", "Bạn không thể tự khóa tài khoản của mình.");
@@ -66,12 +67,15 @@ export function registerUserAdminRoutes(r: RouteBuilder): void {
       if (role === "focal" && unitId === null) throw badRequest("UNIT_REQUIRED", "Đầu mối phải thuộc một đơn vị: vui lòng chọn đơn vị.");
       const disabled = body.disabled ?? !!target.disabled;
       const now = ctx.clock.now().toISOString();
+      // a unit decides the ward; without one the account keeps its ward (none for city staff)
+      const wardId = role === "city_staff" ? null : unitId !== null ? ((await wardIdOfUnit(db, unitId)) ?? null) : target.ward_id;
       await db.transaction().execute(async (trx) => {
         await trx
           .updateTable("users")
           .set({
             role,
             unit_id: unitId,
+            ward_id: wardId,
             disabled: disabled ? 1 : 0,
             updated_at: now,
           })

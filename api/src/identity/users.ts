@@ -5,12 +5,14 @@ import type { Me, Role, User } from "../contract/identity.js";
 import { userSearchText } from "./search-text.js";
 import { badRequest, notFound } from "../lib/errors.js";
 import { toBool } from "../db/dialect.js";
+import { wardForAccount } from "../wards/queries.js";
 
 /** The signed-in person as the mini app sees them (GET /api/me). */
 export async function loadMe(ctx: AppContext, userId: number): Promise<Me> {
   const row = await ctx.database.db
     .selectFrom("users")
     .leftJoin("units", "units.id", "users.unit_id")
+    .leftJoin("units as wards", "wards.id", "users.ward_id")
     .select([
       "users.id",
       "users.name",
@@ -21,6 +23,9 @@ export async function loadMe(ctx: AppContext, userId: number): Promise<Me> {
       "units.id as unit_id",
       "units.code as unit_code",
       "units.name as unit_name",
+      "wards.id as ward_id",
+      "wards.code as ward_code",
+      "wards.name as ward_name",
     ])
     .where("users.id", "=", userId)
     .executeTakeFirst();
@@ -31,6 +36,7 @@ export async function loadMe(ctx: AppContext, userId: number): Promise<Me> {
     avatarUrl: row.avatar_url,
     role: row.role,
     unit: row.unit_id !== null ? { id: row.unit_id, code: row.unit_code!, name: row.unit_name! } : null,
+    ward: row.ward_id !== null ? { id: row.ward_id, code: row.ward_code!, name: row.ward_name! } : null,
     hasPhone: !!row.phone,
     consented: !!row.consent_at,
   };
@@ -41,6 +47,7 @@ export function selectUsers(db: Kysely<DB>) {
   return db
     .selectFrom("users")
     .leftJoin("units", "units.id", "users.unit_id")
+    .leftJoin("units as wards", "wards.id", "users.ward_id")
     .select([
       "users.id",
       "users.name",
@@ -62,6 +69,9 @@ export function selectUsers(db: Kysely<DB>) {
       "units.id as unit_id",
       "units.code as unit_code",
       "units.name as unit_name",
+      "wards.id as ward_id",
+      "wards.code as ward_code",
+      "wards.name as ward_name",
     ]);
 }
 
@@ -74,6 +84,7 @@ export function toUser(row: UserRow, nowIso: string): User {
     avatarUrl: row.avatar_url,
     role: row.role,
     unit: row.unit_id !== null ? { id: row.unit_id, code: row.unit_code!, name: row.unit_name! } : null,
+    ward: row.ward_id !== null ? { id: row.ward_id, code: row.ward_code!, name: row.ward_name! } : null,
     disabled: toBool(row.disabled),
     source: row.source,
     // Dev accounts carry a technical username that means nothing to people.
@@ -97,6 +108,8 @@ export interface NewUser {
   name: string;
   role: Role;
   unitId: number | null;
+  /** the ward asked for (youth, staff, observer); derived from the unit when there is one, none for city staff */
+  wardId?: number | null;
   /** "dev", "password", "demo"… */
   source: string;
   passwordHash?: string | null;
@@ -108,6 +121,7 @@ export interface NewUser {
  * sign-in) and returns its id. The one place that inserts username accounts.
  */
 export async function ensureUserByUsername(db: Kysely<DB>, u: NewUser, now: string): Promise<number> {
+  const wardId = await wardForAccount(db, u.role, u.unitId, u.wardId);
   await db
     .insertInto("users")
     .values({
@@ -115,6 +129,7 @@ export async function ensureUserByUsername(db: Kysely<DB>, u: NewUser, now: stri
       name: u.name,
       role: u.role,
       unit_id: u.unitId,
+      ward_id: wardId,
       source: u.source,
       password_hash: u.passwordHash ?? null,
       consent_at: u.consentAt ?? null,

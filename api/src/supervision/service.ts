@@ -215,6 +215,6 @@ export async function answerRecommendation(ctx: AppContext, user: AuthUser, supe
 /** For the ward's report: the year's supervisions with each recommendation and its answer. */
 export async function supervisionsOfYear(db: Db, year: number, nowIso: string) {
   const rows = await db.selectFrom("supervisions").selectAll().where("year", "=", year).orderBy("held_on").orderBy("id").execute();
-  const system: AuthUser = { id: 0, name: "", role: "observer", unitId: null, sessionId: 0 };
+  const system: AuthUser = { id: 0, name: "", role: "observer", unitId: null, wardId: null, sessionId: 0 };
   return build(db, system, rows, nowIso);
 }

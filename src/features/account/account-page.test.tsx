@@ -22,6 +22,7 @@ const me = (over: Partial<Me> = {}): Me => ({
   avatarUrl: null,
   role: "youth",
   unit: null,
+  ward: null,
   hasPhone: false,
   consented: false,
   ...over,

@@ -42,7 +42,7 @@ describe("invite page", () => {
     Element.prototype.scrollTo = () => {};
     useSession.setState({
       status: "signed-in",
-      me: { id: 1, name: "Cán bộ", avatarUrl: null, role: "staff", unit: null, hasPhone: false, consented: false },
+      me: { id: 1, name: "Cán bộ", avatarUrl: null, role: "staff", unit: null, ward: null, hasPhone: false, consented: false },
     });
     vi.spyOn(api, "get").mockImplementation(async (url: string) => {
       if (url === "/api/units") return { data: [] };

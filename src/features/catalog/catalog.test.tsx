@@ -8,9 +8,9 @@ import { useSession } from "../../lib/session-store";
 import { catalogRoutes } from "./routes";
 
 const units: Unit[] = [
-  { id: 1, code: "UBND", name: "UBND phường", shortName: "UBND phường", kind: "ward", parentId: null },
-  { id: 3, code: "VHXH", name: "Phòng Văn hóa - Xã hội", shortName: "Phòng VHXH", kind: "office", parentId: 1 },
-  { id: 8, code: "DOAN", name: "Đoàn TNCS Hồ Chí Minh phường", shortName: "Đoàn phường", kind: "youth_union", parentId: 1 },
+  { id: 1, code: "UBND", name: "UBND phường", shortName: "UBND phường", kind: "ward", parentId: null, wardId: 1 },
+  { id: 3, code: "VHXH", name: "Phòng Văn hóa - Xã hội", shortName: "Phòng VHXH", kind: "office", parentId: 1, wardId: 1 },
+  { id: 8, code: "DOAN", name: "Đoàn TNCS Hồ Chí Minh phường", shortName: "Đoàn phường", kind: "youth_union", parentId: 1, wardId: 1 },
 ];
 
 const ct02: IndicatorDetail = {

@@ -46,7 +46,7 @@ export function HomePage({ inboxUnread = 0, top, moreShortcuts = [] }: { inboxUn
   const me = useSession((s) => s.me);
   const { periods, announcements, error, loading } = useHomeData();
 
-  const shortcuts = [...SHORTCUTS[me?.role ?? "anonymous"], ...moreShortcuts];
+  const shortcuts = [...(SHORTCUTS[me?.role ?? "anonymous"] ?? []), ...moreShortcuts];
   const now = new Date();
   // a focal point's period is one their unit reports in, and their unit's extension counts
   const unitId = me?.role === "focal" ? (me.unit?.id ?? null) : null;

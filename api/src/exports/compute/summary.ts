@@ -45,7 +45,8 @@ export function computeSummary(input: SummaryInput): ComputedSummary {
   const values = valueIndex(input.indicatorValues, (periodId, unitId) => counted.has(statusOf.get(`${periodId}:${unitId}`) ?? ""));
 
   // One ward (or part of one): the units' own figures are listed next to the ward figure.
-  const areas = new Set((scope.unitIds ?? [...scope.units.keys()]).map(areaOf));
+  // (the city's own unit reports nothing and is nobody's area)
+  const areas = new Set((scope.unitIds ?? [...scope.units.keys()]).filter((id) => scope.units.get(id)?.kind !== "city").map(areaOf));
   const result = computeIndicators(input, values, ctx, areas.size <= 1);
   const tasks = computeTasks(input, countedUnits, ctx);
   const reporting = reportingRows(input, reportsNow, counted, ctx);
