@@ -4,6 +4,7 @@ import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
+import { apiServerCommand } from "../../scripts/api-process.mjs";
 
 /**
  * A report accepted by the server is never lost: the real server on a SQLite file (WAL) is killed
@@ -26,8 +27,9 @@ async function freePort(): Promise<number> {
 }
 
 async function start(port: number): Promise<string> {
-  // detached: the server gets its own process group so SIGKILL reaches npx, tsx and node at once
-  child = spawn("npx", ["tsx", "api/src/server.ts"], {
+  // The server as production runs it; detached: its own process group, so SIGKILL reaches all of it.
+  const api = await apiServerCommand();
+  child = spawn(api.command, api.args, {
     cwd: path.resolve(__dirname, "../.."),
     detached: true,
     stdio: "ignore",

@@ -1,15 +1,12 @@
 import type { RouteObject } from "react-router-dom";
+import { lazyPage } from "../../components/lazy-page";
 import { summaryRoutes } from "./summary/routes";
-import { ReportsPage } from "./reports-page";
-import { ReportFormPage } from "./report-form-page";
-import { AuditPage } from "./audit-page";
-import { PeriodsPage } from "./periods-page";
 
-/** Screens of the reports feature, composed into the router by app.tsx. */
+/** Screens of the reports feature (each loads on demand), composed into the router by app.tsx. */
 export const reportRoutes: RouteObject[] = [
-  { path: "/reports", element: <ReportsPage /> },
-  { path: "/reports/periods", element: <PeriodsPage /> },
-  { path: "/reports/:periodId/units/:unitId", element: <ReportFormPage /> },
-  { path: "/reports/:periodId/units/:unitId/audit", element: <AuditPage /> },
+  { path: "/reports", element: lazyPage(() => import("./reports-page").then((m) => m.ReportsPage)) },
+  { path: "/reports/periods", element: lazyPage(() => import("./periods-page").then((m) => m.PeriodsPage)) },
+  { path: "/reports/:periodId/units/:unitId", element: lazyPage(() => import("./report-form-page").then((m) => m.ReportFormPage)) },
+  { path: "/reports/:periodId/units/:unitId/audit", element: lazyPage(() => import("./audit-page").then((m) => m.AuditPage)) },
   ...summaryRoutes,
 ];
