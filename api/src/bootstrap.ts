@@ -3,6 +3,7 @@ import { createDatabase } from "./db/database.js";
 import { migrateToLatest } from "./db/migrator.js";
 import { allMigrations } from "./db/migrations.js";
 import { seedAll } from "./db/seed.js";
+import { refreshPlannerStatistics } from "./db/dialect.js";
 import { createLogger, type Logger } from "./lib/logger.js";
 import type { AppContext } from "./http/context.js";
 import { ShiftedClock, systemClock, type Clock } from "./lib/clock.js";
@@ -13,12 +14,14 @@ export async function bootstrap(
   options: { logger?: Logger; clock?: Clock; searchPath?: string } = {},
 ): Promise<AppContext> {
   const logger = options.logger ?? createLogger(config.logLevel);
-  const database = createDatabase(config.database, { searchPath: options.searchPath });
+  const searchPath = options.searchPath ?? (config.database.kind === "postgres" ? config.database.schema : undefined);
+  const database = createDatabase(config.database, { searchPath });
   const ctx: AppContext = { config, database, logger, clock: options.clock ?? (config.testClock ? new ShiftedClock(config.testClock) : systemClock) };
   try {
-    const applied = await migrateToLatest(database.db, database.dialect, allMigrations, options.searchPath);
+    const applied = await migrateToLatest(database.db, database.dialect, allMigrations, searchPath);
     if (applied.length) logger.info({ applied }, "migrations applied");
     await seedAll(ctx);
+    await refreshPlannerStatistics(database.db, database.dialect);
   } catch (err) {
     await database.destroy().catch(() => {});
     throw err;

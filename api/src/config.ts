@@ -24,6 +24,11 @@ const EnvSchema = z.object({
     .string()
     .regex(/^postgres(ql)?:\/\//, "DATABASE_URL phải bắt đầu bằng postgres:// (PostgreSQL)")
     .optional(),
+  /** PostgreSQL schema to use instead of the default (one database shared by several installs or benches) */
+  DATABASE_SCHEMA: z
+    .string()
+    .regex(/^[a-z_][a-z0-9_]{0,62}$/, "DATABASE_SCHEMA: chữ thường, số và dấu gạch dưới")
+    .optional(),
   SQLITE_PATH: z.string().default("data/thanh-nien-so.sqlite"),
   UPLOAD_DIR: z.string().default("data/uploads"),
   WEB_DIR: z.string().default("www"),
@@ -63,7 +68,7 @@ export interface Config {
   env: "development" | "production" | "test";
   port: number;
   host: string;
-  database: { kind: "sqlite"; path: string } | { kind: "postgres"; url: string };
+  database: { kind: "sqlite"; path: string } | { kind: "postgres"; url: string; schema?: string };
   uploadDir: string;
   webDir: string;
   corsOrigins: string[];
@@ -124,7 +129,7 @@ export function loadConfig(env: NodeJS.ProcessEnv | Record<string, string | unde
     port: e.PORT,
     host: e.HOST,
     database: e.DATABASE_URL
-      ? { kind: "postgres", url: e.DATABASE_URL }
+      ? { kind: "postgres", url: e.DATABASE_URL, schema: e.DATABASE_SCHEMA }
       : { kind: "sqlite", path: e.SQLITE_PATH === ":memory:" ? ":memory:" : path.resolve(e.SQLITE_PATH) },
     uploadDir: path.resolve(e.UPLOAD_DIR),
     webDir: path.resolve(e.WEB_DIR),
