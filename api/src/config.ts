@@ -53,6 +53,8 @@ const EnvSchema = z.object({
   ZALO_MINIAPP_API_KEY: z.string().optional(),
   ZALO_NOTIFICATION_TEMPLATE_ID: z.string().optional(),
   WORKER_INTERVAL_MS: z.coerce.number().int().positive().default(5000),
+  /** Zalo pushes per second at most (per API instance), evenly spaced */
+  PUSH_RATE_PER_SECOND: z.coerce.number().positive().max(1000).default(20),
   // Identity: the initial staff account, password sign-in limits, invitations.
   STAFF_USERNAME: z.string().trim().min(3).max(64).default("canbo"),
   STAFF_PASSWORD: z.string().min(8, "STAFF_PASSWORD cần ít nhất 8 ký tự").optional(),
@@ -93,6 +95,8 @@ export interface Config {
     notificationTemplateId?: string;
   };
   workerIntervalMs: number;
+  /** pushes per second at most, evenly spaced (per instance) */
+  pushRatePerSecond: number;
   identity: {
     staffUsername: string;
     /** undefined: no STAFF_PASSWORD set (a default applies outside production) */
@@ -155,6 +159,7 @@ export function loadConfig(env: NodeJS.ProcessEnv | Record<string, string | unde
       notificationTemplateId: e.ZALO_NOTIFICATION_TEMPLATE_ID,
     },
     workerIntervalMs: e.WORKER_INTERVAL_MS,
+    pushRatePerSecond: e.PUSH_RATE_PER_SECOND,
     identity: {
       staffUsername: e.STAFF_USERNAME,
       staffPassword: e.STAFF_PASSWORD,
