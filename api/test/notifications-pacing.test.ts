@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createHarness, DIALECTS, type Harness } from "./harness.js";
-import { startFakeServer, type FakeServer } from "./fakes/fake-server.js";
+import { fakeOaEnv, startFakeServer, type FakeServer } from "./fakes/fake-server.js";
 import { enqueueNotifications } from "../src/notifications/outbox.js";
 import { runOutboxOnce } from "../src/notifications/jobs.js";
 import { claimDue, Pacer, sendsPerRun, type PaceTime } from "../src/notifications/worker.js";
@@ -45,15 +45,7 @@ for (const dialect of DIALECTS) {
     beforeAll(async () => {
       fake = await startFakeServer(() => ({ json: { error: 0, message: "Success", data: { message_id: "m" } } }));
       h = await createHarness(dialect, {
-        env: {
-          ZALO_OA_API_URL: fake.url,
-          ZALO_OA_OAUTH_URL: fake.url,
-          ZALO_OA_ACCESS_TOKEN: "access-1",
-          ZALO_OA_REFRESH_TOKEN: "refresh-1",
-          ZALO_APP_ID: "1234567890",
-          PUSH_RATE_PER_SECOND: "400",
-          WORKER_INTERVAL_MS: "10",
-        },
+        env: { ...fakeOaEnv(fake.url), PUSH_RATE_PER_SECOND: "400", WORKER_INTERVAL_MS: "10" },
       });
     });
     afterAll(async () => {
