@@ -48,6 +48,23 @@ export default defineConfig({
   },
   build: {
     chunkSizeWarningLimit: 2048,
+    rollupOptions: {
+      output: {
+        // Libraries in chunks of their own, named: they change less often than the app (a new
+        // version keeps them cached), and the bench shows who loads what. Only axios and React are
+        // part of the first download; the SDK and zmp-ui's animation stack load with the screens
+        // that use them (src/lib/zalo.ts imports the SDK lazily).
+        manualChunks(id) {
+          const pkg = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(id)?.[1];
+          if (!pkg) return undefined;
+          if (pkg === "axios") return "axios";
+          if (pkg === "zmp-sdk") return "zmp-sdk";
+          if (["react", "react-dom", "scheduler"].includes(pkg)) return "react";
+          if (pkg.startsWith("@react-spring/") || pkg.startsWith("@use-gesture/") || pkg === "resize-observer-polyfill") return "zmp-ui-motion";
+          return undefined;
+        },
+      },
+    },
   },
   test: {
     projects: [
