@@ -120,18 +120,18 @@ test("staff create an ad hoc period, move its deadline and grant a unit an excep
   const create = page.getByTestId("create-period");
   await create.getByRole("button", { name: "Đột xuất" }).click();
   await create.getByLabel("Tiêu đề (bắt buộc)").fill("Báo cáo nhanh Tháng Thanh niên 2026");
-  await create.getByLabel("Hạn nộp (mặc định 30/11 của năm)").fill("2026-12-15");
+  await create.getByLabel("Hạn nộp (mặc định 30/11 của năm)").fill("15/12/2026");
   await create.getByRole("button", { name: "Tạo kỳ báo cáo" }).click();
   const card = page.locator('[data-testid^="period-"]', { hasText: "Báo cáo nhanh Tháng Thanh niên 2026" });
   await expect(card).toContainText("hạn 23:59 15/12/2026");
 
-  await card.getByTestId("deadline-input").fill("2026-12-20");
+  await card.getByTestId("deadline-input").fill("20/12/2026");
   await card.getByRole("button", { name: "Lưu thời hạn" }).click();
   await expect(card).toContainText("hạn 23:59 20/12/2026");
 
   await card.getByText("Gia hạn cho một đơn vị").click();
   await card.getByLabel("Đơn vị").selectOption({ label: "Đoàn TNCS Hồ Chí Minh phường" });
-  await card.getByLabel("Gia hạn đến ngày").fill("2026-12-31");
+  await card.getByLabel("Gia hạn đến ngày").fill("31/12/2026");
   await card.getByRole("button", { name: "Gia hạn", exact: true }).click();
   await expect(page.getByText("Đã gia hạn cho đơn vị.")).toBeVisible();
 

@@ -8,6 +8,8 @@ import { toApiError } from "../../lib/api-client";
 import { useRole } from "../../lib/session-store";
 import { formatDate, formatDateTime } from "../../lib/dates";
 import { reportsApi } from "./api";
+import { DateInput } from "../../components/date-input";
+import { isDayValue } from "../../lib/date-text";
 import "./reports.css";
 
 /** yyyy-MM-dd (a date input) → the end of that day in Vietnam, as an instant with offset. */
@@ -71,7 +73,7 @@ function CreatePeriod({ onCreated }: { onCreated: () => void }) {
   async function create() {
     setBusy(true);
     try {
-      await reportsApi.createPeriod({ kind, year, title: title.trim() || undefined, deadlineAt: deadline ? endOfDayVN(deadline) : undefined });
+      await reportsApi.createPeriod({ kind, year, title: title.trim() || undefined, deadlineAt: isDayValue(deadline) ? endOfDayVN(deadline) : undefined });
       notify.success("Đã tạo kỳ báo cáo.");
       setTitle("");
       setDeadline("");
@@ -111,9 +113,9 @@ function CreatePeriod({ onCreated }: { onCreated: () => void }) {
       </label>
       <label>
         <span className="field-label">Hạn nộp (mặc định 30/11 của năm)</span>
-        <input className="native-input" type="date" value={deadline} onChange={(e) => setDeadline(e.target.value)} />
+        <DateInput value={deadline} onChange={setDeadline} />
       </label>
-      <Button size="small" loading={busy} disabled={!yearOk || (kind === "adhoc" && title.trim().length < 3)} onClick={() => void create()}>
+      <Button size="small" loading={busy} disabled={!yearOk || (kind === "adhoc" && title.trim().length < 3) || (deadline !== "" && !isDayValue(deadline))} onClick={() => void create()}>
         Tạo kỳ báo cáo
       </Button>
     </div>
@@ -147,17 +149,17 @@ function PeriodEditor({ period, units, onChanged }: { period: Period; units: Uni
       <div className="row">
         <label className="grow">
           <span className="field-label">Ngày mở</span>
-          <input className="native-input" type="date" value={opens} onChange={(e) => setOpens(e.target.value)} />
+          <DateInput value={opens} onChange={setOpens} />
         </label>
         <label className="grow">
           <span className="field-label">Hạn nộp</span>
-          <input className="native-input" type="date" value={deadline} data-testid="deadline-input" onChange={(e) => setDeadline(e.target.value)} />
+          <DateInput value={deadline} testId="deadline-input" onChange={setDeadline} />
         </label>
       </div>
       <Button
         size="small"
         variant="secondary"
-        disabled={!deadline || !opens}
+        disabled={!isDayValue(deadline) || !isDayValue(opens)}
         onClick={() => void act(() => reportsApi.patchPeriod(period.id, { opensAt: startOfDayVN(opens), deadlineAt: endOfDayVN(deadline) }), "Đã cập nhật thời hạn.")}
       >
         Lưu thời hạn
@@ -171,9 +173,9 @@ function PeriodEditor({ period, units, onChanged }: { period: Period; units: Uni
             </option>
           ))}
         </select>
-        <input className="native-input" type="date" value={exDate} aria-label="Gia hạn đến ngày" onChange={(e) => setExDate(e.target.value)} />
+        <DateInput label="Gia hạn đến ngày" value={exDate} onChange={setExDate} />
         <div className="row">
-          <Button size="small" disabled={!exDate || !exUnit} onClick={() => void act(() => reportsApi.setException(period.id, exUnit, endOfDayVN(exDate)), "Đã gia hạn cho đơn vị.")}>
+          <Button size="small" disabled={!isDayValue(exDate) || !exUnit} onClick={() => void act(() => reportsApi.setException(period.id, exUnit, endOfDayVN(exDate)), "Đã gia hạn cho đơn vị.")}>
             Gia hạn
           </Button>
           <Button size="small" variant="tertiary" disabled={!exUnit} onClick={() => void act(() => reportsApi.setException(period.id, exUnit, null), "Đã bỏ gia hạn.")}>
