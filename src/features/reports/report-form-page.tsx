@@ -11,7 +11,7 @@ import { useSession } from "../../lib/session-store";
 import { deadlineCountdown, formatDateTime } from "../../lib/dates";
 import { openDocument, pickFiles } from "../../lib/zalo";
 import { reportsApi } from "./api";
-import { IndicatorField, TaskField } from "./fields";
+import { IndicatorField, NotesField, TaskField } from "./fields";
 import { SyncBadge } from "./sync-badge";
 import { SYNC_LABELS } from "./draft-sync";
 import { useReportDraft } from "./use-report-draft";
@@ -163,21 +163,8 @@ export function ReportFormPage() {
       )}
       {step === "notes" && (
         <section className="card stack">
-          <label>
-            <span className="field-label">Khó khăn, vướng mắc</span>
-            <textarea
-              className="native-textarea"
-              data-testid="difficulties"
-              maxLength={8000}
-              value={view.difficulties}
-              disabled={!editable}
-              onChange={(e) => draft.setText("difficulties", e.target.value)}
-            />
-          </label>
-          <label>
-            <span className="field-label">Đề xuất, kiến nghị</span>
-            <textarea className="native-textarea" data-testid="proposals" maxLength={8000} value={view.proposals} disabled={!editable} onChange={(e) => draft.setText("proposals", e.target.value)} />
-          </label>
+          <NotesField label="Khó khăn, vướng mắc" testId="difficulties" value={view.difficulties} disabled={!editable} onChange={(t) => draft.setText("difficulties", t)} />
+          <NotesField label="Đề xuất, kiến nghị" testId="proposals" value={view.proposals} disabled={!editable} onChange={(t) => draft.setText("proposals", t)} />
         </section>
       )}
       {step === "evidence" && <EvidenceList items={view.evidence} editable={editable} onChange={(list) => draft.setEvidence(list)} />}
@@ -241,25 +228,49 @@ export function ReportFormPage() {
         </div>
       </Modal>
 
-      <Sheet visible={state.sync === "conflict" && !!state.conflict} title="Báo cáo vừa được người khác cập nhật" autoHeight onClose={() => undefined} mask handler={false}>
-        <div className="sheet-body" data-testid="conflict-sheet">
-          <p className="muted">Dữ liệu của bạn chưa bị ghi đè. Các mục đã thay đổi trên máy chủ:</p>
-          <ConflictTable changes={state.conflict?.changes ?? []} />
-          <div className="stack">
-            <Button fullWidth data-testid="keep-mine" onClick={() => draft.resolveConflict("mine")}>
-              Giữ bản của tôi
-            </Button>
-            <Button fullWidth variant="secondary" data-testid="take-server" onClick={() => void takeServer()}>
-              Dùng bản trên máy chủ
-            </Button>
-          </div>
-        </div>
-      </Sheet>
+      <ConflictSheet
+        changes={state.sync === "conflict" ? (state.conflict?.changes ?? null) : null}
+        myId={me?.id ?? null}
+        onKeepMine={() => draft.resolveConflict("mine")}
+        onTakeServer={() => void takeServer()}
+      />
     </AppPage>
   );
 }
 
-function ConflictTable({ changes }: { changes: ConflictItem[] }) {
+/**
+ * A field changed here and elsewhere to different values (the rest merged by itself): says whether
+ * "elsewhere" is the same person on another session or device, or someone else, and lets them choose.
+ */
+function ConflictSheet(props: { changes: ConflictItem[] | null; myId: number | null; onKeepMine(): void; onTakeServer(): void }) {
+  const changes = props.changes ?? [];
+  const byMe = (c: ConflictItem) => props.myId !== null && c.changedById === props.myId;
+  const others = [...new Set(changes.filter((c) => !byMe(c)).map((c) => c.changedBy ?? "một người khác"))];
+  const onlyMe = changes.length > 0 && others.length === 0;
+  const title = onlyMe ? "Bạn vừa sửa báo cáo này ở một phiên hoặc thiết bị khác" : `Báo cáo vừa được ${others.join(", ") || "người khác"} cập nhật`;
+  return (
+    <Sheet visible={props.changes !== null} title={title} autoHeight onClose={() => undefined} mask handler={false}>
+      <div className="sheet-body" data-testid="conflict-sheet" data-by={onlyMe ? "same-person" : "another-person"}>
+        <p className="muted" data-testid="conflict-who">
+          {onlyMe
+            ? "Cùng một mục đã được bạn sửa khác nhau trên điện thoại này và ở nơi khác (một trình duyệt hay thiết bị khác). Chưa có gì bị ghi đè."
+            : "Dữ liệu của bạn chưa bị ghi đè. Các mục cả hai bên cùng sửa (những mục chỉ một bên sửa đã được gộp tự động):"}
+        </p>
+        <ConflictTable changes={changes} byMe={byMe} />
+        <div className="stack">
+          <Button fullWidth data-testid="keep-mine" onClick={props.onKeepMine}>
+            {onlyMe ? "Giữ bản trên điện thoại này" : "Giữ bản của tôi"}
+          </Button>
+          <Button fullWidth variant="secondary" data-testid="take-server" onClick={props.onTakeServer}>
+            {onlyMe ? "Dùng bản đã lưu ở nơi khác" : "Dùng bản trên máy chủ"}
+          </Button>
+        </div>
+      </div>
+    </Sheet>
+  );
+}
+
+function ConflictTable({ changes, byMe }: { changes: ConflictItem[]; byMe: (c: ConflictItem) => boolean }) {
   if (changes.length === 0) return <p className="muted">Trạng thái báo cáo đã thay đổi.</p>;
   return (
     <table className="data conflict-table">
@@ -275,7 +286,7 @@ function ConflictTable({ changes }: { changes: ConflictItem[] }) {
           <tr key={c.field}>
             <td>
               {c.label}
-              {c.changedBy && <div className="muted">bởi {c.changedBy}</div>}
+              {byMe(c) ? <div className="muted">bởi bạn, ở phiên khác</div> : c.changedBy && <div className="muted">bởi {c.changedBy}</div>}
             </td>
             <td>{showValue(c.serverValue)}</td>
             <td>{showValue(c.yourValue)}</td>
