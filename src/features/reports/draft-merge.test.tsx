@@ -1,15 +1,11 @@
 import { cleanup, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
-import { MemoryRouter, Route, Routes } from "react-router-dom";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { SnackbarProvider } from "zmp-ui";
 import type { ConflictItem, Report, ReportSave } from "@contract/reports";
 import { ApiError } from "../../lib/api-client";
-import { useSession } from "../../lib/session-store";
 import { reportsApi } from "./api";
 import { DraftSync } from "./draft-sync";
 import { NotesField } from "./fields";
-import { ReportFormPage } from "./report-form-page";
-import { applySave, form } from "./test-fixtures";
+import { applySave, form, renderForm, signInFocal } from "./test-fixtures";
 
 const conflict = (serverVersion: number, changes: Partial<ConflictItem>[]) =>
   new ApiError(409, "VERSION_CONFLICT", "Báo cáo vừa được người khác cập nhật.", {
@@ -17,14 +13,7 @@ const conflict = (serverVersion: number, changes: Partial<ConflictItem>[]) =>
     changes: changes.map((c) => ({ label: c.field ?? "", serverValue: null, yourValue: null, changedBy: "Cán bộ phường", changedById: 9, changedAt: "2026-11-20T03:00:00.000Z", field: "", ...c })),
   });
 
-beforeEach(() => {
-  Element.prototype.scrollTo = () => undefined;
-  localStorage.clear();
-  useSession.setState({
-    status: "signed-in",
-    me: { id: 5, name: "Đầu mối", avatarUrl: null, role: "focal", unit: { id: 8, code: "DOAN", name: "Đoàn" }, hasPhone: false, consented: true },
-  });
-});
+beforeEach(signInFocal);
 afterEach(() => {
   cleanup();
   vi.restoreAllMocks();
@@ -87,17 +76,6 @@ describe("a stale save (409)", () => {
   });
 });
 
-function renderForm() {
-  return render(
-    <SnackbarProvider>
-      <MemoryRouter initialEntries={["/reports/1/units/8"]}>
-        <Routes>
-          <Route path="/reports/:periodId/units/:unitId" element={<ReportFormPage />} />
-        </Routes>
-      </MemoryRouter>
-    </SnackbarProvider>,
-  );
-}
 
 describe("the conflict sheet", () => {
   it("says it was the same person on another session or device when they made the other change", async () => {

@@ -3,24 +3,10 @@ import { useState } from "react";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import type { ReportIndicator, ReportTask } from "@contract/reports";
 import { IndicatorField, TaskField, parseCount } from "./fields";
+import { form } from "./test-fixtures";
 
-const indicator = (over: Partial<ReportIndicator> = {}): ReportIndicator => ({
-  indicatorId: 10,
-  code: "CT10",
-  name: "Tỷ lệ thanh niên thành thạo kỹ năng số",
-  measure: "percent",
-  unitLabel: "%",
-  target: 50,
-  direction: "at_least",
-  targetText: "Từ 50% trở lên",
-  lastYear: null,
-  numerator: null,
-  denominator: null,
-  value: null,
-  comment: "",
-  flagged: false,
-  ...over,
-});
+/** The CT10 percentage of the report fixture, with no figure from last year. */
+const indicator = (over: Partial<ReportIndicator> = {}): ReportIndicator => ({ ...form().indicators[0], lastYear: null, ...over });
 
 /** The field as the form uses it: edits go back into the item. */
 function Harness(props: { start: ReportIndicator; onEdit: (e: object) => void }) {

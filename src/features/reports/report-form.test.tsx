@@ -1,40 +1,19 @@
-import { act, cleanup, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
-import { MemoryRouter, Route, Routes } from "react-router-dom";
+import { act, cleanup, fireEvent, screen, waitFor, within } from "@testing-library/react";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { SnackbarProvider } from "zmp-ui";
 import type { ReportSave } from "@contract/reports";
 import { ApiError } from "../../lib/api-client";
 import { useSession } from "../../lib/session-store";
 import { reportsApi } from "./api";
 import { DraftSync, removeSent } from "./draft-sync";
-import { ReportFormPage } from "./report-form-page";
-import { applySave, form } from "./test-fixtures";
+import { applySave, form, renderForm, signInFocal } from "./test-fixtures";
 
-beforeEach(() => {
-  Element.prototype.scrollTo = () => undefined;
-  localStorage.clear();
-  useSession.setState({
-    status: "signed-in",
-    me: { id: 5, name: "Đầu mối", avatarUrl: null, role: "focal", unit: { id: 8, code: "DOAN", name: "Đoàn" }, hasPhone: false, consented: true },
-  });
-});
+beforeEach(signInFocal);
 afterEach(() => {
   cleanup();
   vi.restoreAllMocks();
   vi.useRealTimers();
 });
 
-function renderForm() {
-  return render(
-    <SnackbarProvider>
-      <MemoryRouter initialEntries={["/reports/1/units/8"]}>
-        <Routes>
-          <Route path="/reports/:periodId/units/:unitId" element={<ReportFormPage />} />
-        </Routes>
-      </MemoryRouter>
-    </SnackbarProvider>,
-  );
-}
 
 describe("the unit's report form", () => {
   it("shows the percentage live, flags a value far from last year, and shows the sync state", async () => {

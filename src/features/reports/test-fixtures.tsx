@@ -1,5 +1,11 @@
-// A unit's report as the API returns it, and a save applied to it: shared by the reports tests.
+// A unit's report as the API returns it, a save applied to it, and the form page as a focal point
+// opens it: shared by the reports tests.
+import { render } from "@testing-library/react";
+import { MemoryRouter, Route, Routes } from "react-router-dom";
+import { SnackbarProvider } from "zmp-ui";
 import type { Report, ReportSave } from "@contract/reports";
+import { useSession } from "../../lib/session-store";
+import { ReportFormPage } from "./report-form-page";
 
 /** A draft of the Đoàn phường report with one percentage indicator (CT10), overridable. */
 export const form = (over: Partial<Report> = {}): Report => ({
@@ -48,4 +54,27 @@ export function applySave(base: Report, body: ReportSave): Report {
     version: body.version + 1,
     indicators: base.indicators.map((i) => ({ ...i, ...(body.indicators?.find((x) => x.indicatorId === i.indicatorId) ?? {}) })) as Report["indicators"],
   };
+}
+
+/** A clean phone with the Đoàn phường focal point (user 5) signed in. */
+export function signInFocal(): void {
+  Element.prototype.scrollTo = () => undefined;
+  localStorage.clear();
+  useSession.setState({
+    status: "signed-in",
+    me: { id: 5, name: "Đầu mối", avatarUrl: null, role: "focal", unit: { id: 8, code: "DOAN", name: "Đoàn" }, hasPhone: false, consented: true },
+  });
+}
+
+/** The report form of period 1, unit 8. */
+export function renderForm() {
+  return render(
+    <SnackbarProvider>
+      <MemoryRouter initialEntries={["/reports/1/units/8"]}>
+        <Routes>
+          <Route path="/reports/:periodId/units/:unitId" element={<ReportFormPage />} />
+        </Routes>
+      </MemoryRouter>
+    </SnackbarProvider>,
+  );
 }
