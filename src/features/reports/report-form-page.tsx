@@ -57,6 +57,7 @@ export function ReportFormPage() {
   };
   const [problems, setProblems] = useState<SubmitProblem[]>([]);
   const [confirmSubmit, setConfirmSubmit] = useState(false);
+  const [justSubmitted, setJustSubmitted] = useState(false);
   const [busy, setBusy] = useState(false);
 
   const isFocal = me?.role === "focal";
@@ -91,6 +92,9 @@ export function ReportFormPage() {
       const form = await reportsApi.submit(periodId, unitId, draft.getState().baseVersion);
       draft.clearLocal(form);
       setProblems([]);
+      setJustSubmitted(true);
+      // The button is at the bottom of a long form: bring the outcome to the top of the screen.
+      requestAnimationFrame(() => document.querySelector("[data-testid=submit-success]")?.scrollIntoView?.({ block: "center" }));
       notify.success("Đã nộp báo cáo. Cảm ơn đơn vị!");
     } catch (err) {
       const e = toApiError(err);
@@ -118,6 +122,11 @@ export function ReportFormPage() {
   return (
     <AppPage title={view.unitName} back testId="report-form">
       <ReportHeader report={view} syncState={isFocal ? state.sync : null} syncError={state.error} />
+      {justSubmitted && view.status === "submitted" && (
+        <div className="success-state" role="status" data-testid="submit-success">
+          <b>Đã nộp báo cáo{view.submittedAt ? ` lúc ${formatDateTime(view.submittedAt)}` : ""}.</b> Cảm ơn đơn vị! Phường sẽ xem xét; kết quả (duyệt hoặc trả lại kèm lý do) sẽ đến Hộp thư của bạn.
+        </div>
+      )}
       {state.sync === "error" && state.error && (
         <div className="error-state" role="alert" data-testid="sync-error">
           <span>{state.error} Dữ liệu vẫn được giữ trên điện thoại.</span>
@@ -426,8 +435,10 @@ function ReviewActions({ report, onChanged }: { report: Report; onChanged: (r: R
     }
   }
   const tooShort = reason.trim().length < 5;
+  const actionable = report.status === "submitted" || report.status === "approved";
+  // Stays at the bottom of the screen while staff read the report: no scrolling to the end to act.
   return (
-    <div className="card stack" data-testid="review-actions">
+    <div className={`card stack${actionable ? " review-bar" : ""}`} data-testid="review-actions">
       <h3>Xem xét báo cáo</h3>
       {report.status === "submitted" && (
         <div className="row">
