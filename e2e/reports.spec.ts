@@ -69,6 +69,8 @@ test("a focal point fills and submits, staff return it, the unit fixes it, staff
   await page.getByTestId("confirm-submit").click();
   await expect(page.getByTestId("report-status")).toHaveText("Đã nộp");
   await expect(page.getByTestId("lock-reason")).toContainText("đang chờ phường xem xét");
+  // the button was at the bottom of the form: the outcome is brought into view
+  await expect(page.getByTestId("submit-success")).toBeInViewport();
 
   // --- staff see it on the dashboard and return it with a reason
   await openAs(page, "staff", "/reports");
@@ -77,6 +79,9 @@ test("a focal point fills and submits, staff return it, the unit fixes it, staff
   await expect(page.getByTestId("open-summary")).toHaveAttribute("href", new RegExp(`/reports/${periodId}/summary$`));
   await page.getByTestId("unit-DOAN").getByRole("link").click();
   await expect(page.getByTestId("report-status")).toHaveText("Đã nộp");
+  // approve / return within reach at once, without scrolling to the end of the report
+  await expect(page.getByTestId("approve")).toBeInViewport();
+  await expect(page.getByTestId("return")).toBeInViewport();
   await page.getByTestId("return").click();
   await expect(page.getByTestId("confirm-review")).toBeDisabled();
   await page.getByTestId("review-reason").fill("Số liệu CT14 chưa khớp biên bản đối thoại, đề nghị kiểm tra lại.");

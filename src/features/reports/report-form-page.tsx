@@ -220,10 +220,11 @@ export function ReportFormPage() {
         </Button>
       )}
 
-      {me?.role === "staff" && <ReviewActions report={view} onChanged={(r) => draft.replaceForm(r)} />}
       <Link className="muted center-link" to={`/reports/${periodId}/units/${unitId}/audit`} data-testid="open-audit">
         Xem lịch sử thay đổi
       </Link>
+      {/* last: its bar stays at the bottom of the screen, with room left for it under the report */}
+      {me?.role === "staff" && <ReviewActions report={view} onChanged={(r) => draft.replaceForm(r)} />}
 
       <Modal visible={confirmSubmit} title="Nộp báo cáo?" onClose={() => setConfirmSubmit(false)}>
         <p>Sau khi nộp, đơn vị không sửa được báo cáo trừ khi phường trả lại. Bạn đã kiểm tra kỹ số liệu?</p>
@@ -438,24 +439,28 @@ function ReviewActions({ report, onChanged }: { report: Report; onChanged: (r: R
   const actionable = report.status === "submitted" || report.status === "approved";
   // Stays at the bottom of the screen while staff read the report: no scrolling to the end to act.
   return (
-    <div className={`card stack${actionable ? " review-bar" : ""}`} data-testid="review-actions">
-      <h3>Xem xét báo cáo</h3>
-      {report.status === "submitted" && (
-        <div className="row">
-          <Button size="small" data-testid="approve" loading={busy} onClick={() => void run(() => reportsApi.approve(report.periodId, report.unitId), "Đã duyệt báo cáo.")}>
-            Duyệt
+    <>
+      {actionable && <div className="review-bar-space" aria-hidden="true" />}
+      <div className={`card stack${actionable ? " review-bar" : ""}`} data-testid="review-actions">
+        <h3>Xem xét báo cáo</h3>
+        {report.status === "submitted" && (
+          <div className="row">
+            <Button size="small" data-testid="approve" loading={busy} onClick={() => void run(() => reportsApi.approve(report.periodId, report.unitId), "Đã duyệt báo cáo.")}>
+              Duyệt
+            </Button>
+            <Button size="small" variant="secondary" data-testid="return" onClick={() => setSheet("return")}>
+              Trả lại
+            </Button>
+          </div>
+        )}
+        {report.status === "approved" && (
+          <Button size="small" variant="secondary" data-testid="reopen" onClick={() => setSheet("reopen")}>
+            Mở lại để đơn vị sửa
           </Button>
-          <Button size="small" variant="secondary" data-testid="return" onClick={() => setSheet("return")}>
-            Trả lại
-          </Button>
-        </div>
-      )}
-      {report.status === "approved" && (
-        <Button size="small" variant="secondary" data-testid="reopen" onClick={() => setSheet("reopen")}>
-          Mở lại để đơn vị sửa
-        </Button>
-      )}
-      {(report.status === "draft" || report.status === "returned") && <p className="muted">Đơn vị chưa nộp báo cáo.</p>}
+        )}
+        {(report.status === "draft" || report.status === "returned") && <p className="muted">Đơn vị chưa nộp báo cáo.</p>}
+      </div>
+      {/* outside the bar: a sheet inside its stacking context would sit under the bottom tabs */}
       <Sheet visible={sheet !== null} title={sheet === "return" ? "Trả lại báo cáo" : "Mở lại báo cáo"} autoHeight onClose={() => setSheet(null)}>
         <div className="sheet-body">
           <label>
@@ -479,6 +484,6 @@ function ReviewActions({ report, onChanged }: { report: Report; onChanged: (r: R
           </Button>
         </div>
       </Sheet>
-    </div>
+    </>
   );
 }
