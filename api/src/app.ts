@@ -7,6 +7,7 @@ import express, { type ErrorRequestHandler, type Express, type RequestHandler } 
 import helmet from "helmet";
 import { pinoHttp } from "pino-http";
 import { AppError, type ErrorBody } from "./lib/errors.js";
+import { acceptedEncodings } from "./lib/accept-encoding.js";
 import { ping } from "./db/dialect.js";
 import { RouteBuilder } from "./http/route.js";
 import type { AppContext } from "./http/context.js";
@@ -50,8 +51,10 @@ export function buildApp(ctx: AppContext): BuiltApp {
     }),
   );
   // JSON answers (and anything else compressible that is not precompressed) go out gzip/brotli:
-  // a phone on a slow network downloads a fraction of them.
-  app.use(compression());
+  // a phone on a slow network downloads a fraction of them. A client that accepts no coding has
+  // nothing to negotiate: it skips the middleware's per-request work.
+  const compress = compression();
+  app.use((req, res, next) => (req.headers["accept-encoding"] ? compress(req, res, next) : next()));
   app.use(
     helmet({
       contentSecurityPolicy: {
@@ -229,17 +232,6 @@ function precompressedFiles(dir: string): RequestHandler {
     req.url = `${req.url.split("?")[0]}.${suffix[1]}`;
     next();
   };
-}
-
-/** The encodings an Accept-Encoding header allows (q > 0). */
-function acceptedEncodings(header: string | undefined): Set<string> {
-  const out = new Set<string>();
-  for (const part of (header ?? "").split(",")) {
-    const [name, ...params] = part.trim().toLowerCase().split(";");
-    const q = params.map((p) => p.trim()).find((p) => p.startsWith("q="));
-    if (name && (!q || Number(q.slice(2)) > 0)) out.add(name);
-  }
-  return out;
 }
 
 function errorHandler(ctx: AppContext): ErrorRequestHandler {

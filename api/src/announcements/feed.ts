@@ -1,4 +1,5 @@
 import crypto from "node:crypto";
+import zlib from "node:zlib";
 import { sql, type Kysely } from "kysely";
 import type { DB } from "../db/schema.js";
 import type { Database } from "../db/database.js";
@@ -96,8 +97,16 @@ class Lru<V> {
 interface Page {
   items: AnnouncementItem[];
   nextCursor: string | null;
-  /** the anonymous answer, serialised once */
+  /** the anonymous answer, serialised once, and compressed once per coding asked for */
   json?: string;
+  encoded?: Partial<Record<"br" | "gzip", Buffer>>;
+}
+
+/** Compresses a shared answer once (brotli at a middle quality: a page is a few kB). */
+function encodeOnce(page: Page, json: string, coding: "br" | "gzip"): Buffer {
+  page.encoded ??= {};
+  return (page.encoded[coding] ??=
+    coding === "br" ? zlib.brotliCompressSync(json, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 9 } }) : zlib.gzipSync(json, { level: 6 }));
 }
 
 interface FeedCache {
@@ -196,14 +205,15 @@ async function unreadCount(ctx: AppContext, user: AuthUser, s: FeedState, nowIso
 
 /**
  * The feed for a request: `json` (the answer, serialised) is null when `ifNoneMatch` names the
- * current answer (a 304), decided from the feed state alone.
+ * current answer (a 304), decided from the feed state alone. An answer shared by everyone
+ * (anonymous) also comes `encoded`, compressed once for all who ask.
  */
 export async function feedFor(
   ctx: AppContext,
   user: AuthUser | null,
   query: FeedQuery,
   ifNoneMatch: string | undefined,
-): Promise<{ etag: string; json: string | null }> {
+): Promise<{ etag: string; json: string | null; encoded?: (coding: "br" | "gzip") => Buffer }> {
   const nowIso = ctx.clock.now().toISOString();
   const state = await readFeedState(ctx.database.db, user, nowIso);
   const etag = etagOf(ctx, state, user, query);
@@ -213,7 +223,11 @@ export async function feedFor(
   const key = pageKey(state, scopeOf(user), query);
   let page = cache.pages.get(key);
   if (!page) cache.pages.set(key, (page = await buildPage(ctx, user, query, nowIso)));
-  if (!user) return { etag, json: (page.json ??= JSON.stringify({ items: page.items, nextCursor: page.nextCursor, unreadCount: 0 } satisfies AnnouncementFeed)) };
+  if (!user) {
+    const shared = page;
+    const json = (shared.json ??= JSON.stringify({ items: shared.items, nextCursor: shared.nextCursor, unreadCount: 0 } satisfies AnnouncementFeed));
+    return { etag, json, encoded: (coding) => encodeOnce(shared, json, coding) };
+  }
 
   const ids = page.items.map((i) => i.id);
   const read = new Set<number>();

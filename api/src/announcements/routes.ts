@@ -16,6 +16,7 @@ import {
 import { notFound } from "../lib/errors.js";
 import { listCategories, loadVisible, openDetail, toDetail } from "./queries.js";
 import { feedFor } from "./feed.js";
+import { preferredEncoding } from "../lib/accept-encoding.js";
 import { acknowledge, archiveAnnouncement, createAnnouncement, createCategory, remind, updateAnnouncement } from "./service.js";
 import { loadReceipts } from "./receipts.js";
 
@@ -56,11 +57,13 @@ export function registerAnnouncementRoutes(r: RouteBuilder): void {
     },
     async ({ ctx, query, user, req, res }) => {
       // The ETag depends on the caller (read marks, audience); a 304 is decided before building the feed.
-      const { etag, json } = await feedFor(ctx, user, query, req.headers["if-none-match"]);
+      const { etag, json, encoded } = await feedFor(ctx, user, query, req.headers["if-none-match"]);
       res.setHeader("ETag", etag);
       res.setHeader("Cache-Control", "private, no-cache");
-      res.setHeader("Vary", "Authorization");
+      res.setHeader("Vary", "Authorization, Accept-Encoding");
+      const coding = encoded && preferredEncoding(req.headers["accept-encoding"]);
       if (json === null) res.status(304).end();
+      else if (coding) res.type("json").setHeader("Content-Encoding", coding).send(encoded!(coding));
       else res.type("json").send(json);
     },
   );
