@@ -68,6 +68,7 @@ async function main() {
         const max = Math.max(...health);
         console.log(`  ${label.padEnd(20)}: HTTP ${result.status}, ${(result.bytes / 1e6).toFixed(2)} MB in ${(took / 1000).toFixed(1)} s; meanwhile ${health.length} health answers, p99 ${p99.toFixed(0)} ms, max ${max.toFixed(0)} ms`);
         report({ figure: `Exports: /api/health p99 while the ${label} is built`, value: p99, unit: "ms", target: "< 50 ms", ok: p99 < 50 });
+        if (path === "summary") report({ figure: "Exports: the city summary's size (JSON, uncompressed)", value: result.bytes / 1e6, unit: "MB" });
         report({ figure: `Exports: /api/health max while the ${label} is built`, value: max, unit: "ms", target: "< 200 ms", ok: max < 200 });
       }
     }

@@ -24,7 +24,11 @@ const loadSdk = () =>
     openWebview,
   }));
 let sdkModule: ReturnType<typeof loadSdk> | null = null;
-const sdk = () => (sdkModule ??= loadSdk());
+const sdk = () =>
+  (sdkModule ??= loadSdk().catch((err: unknown) => {
+    sdkModule = null; // its file could not be fetched (offline): the next call tries again
+    throw err;
+  }));
 
 export function isInZalo(): boolean {
   if (typeof window === "undefined") return false;

@@ -37,8 +37,8 @@ interface FeedState {
 const FEED_FORMAT = 2;
 
 async function readFeedState(db: Kysely<DB>, user: AuthUser | null, nowIso: string): Promise<FeedState> {
-  // Plain SQL: this runs on every feed request, 304s included, and the query builder's work would
-  // cost more than the query. Two index probes and a primary-key read.
+  // Every feed request, 304s included, pays for this one round trip: a primary-key read and two
+  // index probes (the expiry index, the reader's row).
   const { rows } = await sql<{ epoch: string; revision: number; expired_through: string | null; read_count: number | null }>`
     select s.epoch, s.revision,
       (select max(a.expires_at) from announcements a where a.expires_at <= ${nowIso}) as expired_through,
