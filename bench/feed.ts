@@ -90,6 +90,7 @@ async function main() {
     const pairs = async (name: string, url: string, headers: Record<string, string>) => {
       const ratios: number[] = [];
       const p99s: number[] = [];
+      const helloP99s: number[] = [];
       const rps: number[] = [];
       let clean = true;
       for (let k = 0; k < ROUNDS; k++) {
@@ -97,17 +98,19 @@ async function main() {
         const r = await load(`  ${name}`, url, { ...opts, headers });
         ratios.push(r.rps / base.rps);
         p99s.push(r.p99);
+        helloP99s.push(base.p99);
         rps.push(r.rps);
         clean &&= r.errors === 0 && r.other === 0;
       }
-      return { ratio: median(ratios), p99: median(p99s), rps: median(rps), clean };
+      return { ratio: median(ratios), p99: median(p99s), helloP99: median(helloP99s), rps: median(rps), clean };
     };
     const floor = await pairs("reference: GET /api/config (no database)", `${server.url}/api/config`, {});
     report({ figure: "API floor: the shared middleware on a route with no work (GET /api/config)", value: floor.rps, unit: "req/s", ratio: floor.ratio, reference: "hello" });
     for (const [name, headers, target] of lines) {
       const r = await pairs(name, feed, headers);
       report({ figure: `Feed at ${NOTICES.toLocaleString("en")}: ${name}`, value: r.rps, unit: "req/s", ratio: r.ratio, reference: "hello", target: `≥ ${target}× hello`, ok: r.ratio >= target && r.clean });
-      report({ figure: `Feed at ${NOTICES.toLocaleString("en")}: ${name}, p99`, value: r.p99, unit: "ms", target: "< 25 ms", ok: r.p99 < 25 });
+      // The hello world's own p99 beside it: on a shared machine it can exceed the target by itself.
+      report({ figure: `Feed at ${NOTICES.toLocaleString("en")}: ${name}, p99`, value: r.p99, unit: "ms", ratio: r.p99 / r.helloP99, reference: `hello's p99 (${r.helloP99} ms)`, target: "< 25 ms", ok: r.p99 < 25 });
     }
 
     // As a phone asks (compressed): the anonymous page is compressed once and shared.
