@@ -114,14 +114,19 @@ function encodeOnce(page: Page, json: string, coding: "br" | "gzip"): Buffer {
 interface FeedCache {
   pages: Lru<Page>;
   counts: Lru<number>;
+  /** every notice a reader has opened, by (reader, read count): their read marks without a query */
+  reads: Lru<Set<number>>;
 }
+
+/** A reader with more read marks than this gets them per page (one small query) instead of kept. */
+const READS_KEPT_MAX = 5000;
 
 // Per database (tests run many apps in one process); entries are keyed by revision, so a change
 // leaves old entries unused until they fall out.
 const caches = new WeakMap<Database, FeedCache>();
 function cacheOf(database: Database): FeedCache {
   let c = caches.get(database);
-  if (!c) caches.set(database, (c = { pages: new Lru(500), counts: new Lru(5000) }));
+  if (!c) caches.set(database, (c = { pages: new Lru(500), counts: new Lru(5000), reads: new Lru(2000) }));
   return c;
 }
 
@@ -168,6 +173,30 @@ async function buildPage(ctx: AppContext, user: AuthUser | null, query: FeedQuer
     .execute()) as Row[];
   const page = rows.slice(0, query.limit);
   return { items: page.map((r) => toItem(r, false)), nextCursor: rows.length > query.limit ? encodeCursor(page[page.length - 1]) : null };
+}
+
+/**
+ * Which of `items` the reader has opened. Their read count is part of the key, so a new read mark
+ * reloads them; a reader with very many marks is asked per page instead of kept in memory.
+ */
+async function readMarks(ctx: AppContext, userId: number, s: FeedState, items: AnnouncementItem[]): Promise<Set<number>> {
+  const { readCount } = s;
+  if (readCount === 0 || items.length === 0) return new Set();
+  const { db } = ctx.database;
+  const cache = cacheOf(ctx.database).reads;
+  // The revision too: marks only ever disappear with their notice (a change), so a count seen
+  // again within one revision is the same set.
+  const key = `${s.epoch}.${s.revision}.${userId}.${readCount}`;
+  const kept = cache.get(key);
+  if (kept) return kept;
+  if (readCount <= READS_KEPT_MAX) {
+    const rows = await db.selectFrom("announcement_reads").select("announcement_id").where("user_id", "=", userId).execute();
+    const all = new Set(rows.map((r) => r.announcement_id));
+    cache.set(key, all);
+    return all;
+  }
+  const rows = await db.selectFrom("announcement_reads").select("announcement_id").where("user_id", "=", userId).where("announcement_id", "in", items.map((i) => i.id)).execute();
+  return new Set(rows.map((r) => r.announcement_id));
 }
 
 /** Published notices the user may see that they have not opened (the tab badge). */
@@ -231,12 +260,7 @@ export async function feedFor(
     return { etag, json, encoded: (coding) => encodeOnce(shared, json, coding) };
   }
 
-  const ids = page.items.map((i) => i.id);
-  const read = new Set<number>();
-  if (state.readCount > 0 && ids.length) {
-    const rows = await ctx.database.db.selectFrom("announcement_reads").select("announcement_id").where("user_id", "=", user.id).where("announcement_id", "in", ids).execute();
-    for (const r of rows) read.add(r.announcement_id);
-  }
+  const read = await readMarks(ctx, user.id, state, page.items);
   const unread = await unreadCount(ctx, user, state, nowIso);
   const items = (page.itemJson ??= { unread: page.items.map((i) => JSON.stringify(i)), read: page.items.map((i) => JSON.stringify({ ...i, read: true })) });
   // The AnnouncementFeed shape, assembled from the page's serialised items and the reader's marks.
