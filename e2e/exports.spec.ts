@@ -157,7 +157,7 @@ test("staff switch an indicator's rule, see the ward figure change, write the as
     // the catalog: enter the ward plan's number once, then make CT16 a sum over units
     await page.getByTestId("open-catalog").click();
     await page.getByTestId("plan-number").fill("15/KH-UBND");
-    await page.getByTestId("plan-date").fill("2026-01-20");
+    await page.getByTestId("plan-date").fill("20/01/2026");
     await page.getByTestId("plan-save").click();
     await expect(page.getByTestId("plan-reference")).toContainText("Kế hoạch số 15/KH-UBND ngày 20/01/2026");
     await page.locator('[data-testid="catalog-indicator"][data-code="CT16"]').click();

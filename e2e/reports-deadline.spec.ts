@@ -52,7 +52,7 @@ test("the day after the deadline: two late units extended at once, one submits o
   const form = card.getByTestId("extend-form");
   await form.getByTestId("extend-TDP09").check();
   await form.getByTestId("extend-TDP10").check();
-  await form.getByTestId("extend-date").fill("2026-12-05");
+  await form.getByTestId("extend-date").fill("05/12/2026");
   await expect(form.getByTestId("extend-submit")).toHaveText("Gia hạn cho 2 đơn vị");
   await form.getByTestId("extend-submit").click();
   await expect(page.getByText("Đã gia hạn cho 2 đơn vị đến 05/12/2026.")).toBeVisible();

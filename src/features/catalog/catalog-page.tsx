@@ -1,3 +1,5 @@
+import { DateInput } from "../../components/date-input";
+import { isDayValue } from "../../lib/date-text";
 import { useEffect, useState } from "react";
 import { Link } from "react-router-dom";
 import { Button } from "zmp-ui";
@@ -150,17 +152,17 @@ function PlanReferenceCard({ canWrite }: { canWrite: boolean }) {
               <span className="field-label">Số kế hoạch</span>
               <input className="native-input" data-testid="plan-number" placeholder="15/KH-UBND" maxLength={40} value={number} onChange={(e) => setNumber(e.target.value)} />
             </label>
-            <label style={{ flex: 1 }}>
+            <div style={{ flex: 1 }}>
               <span className="field-label">Ngày ban hành</span>
-              <input className="native-input" type="date" data-testid="plan-date" value={date} onChange={(e) => setDate(e.target.value)} />
-            </label>
+              <DateInput testId="plan-date" label="Ngày ban hành kế hoạch" value={date} onChange={setDate} />
+            </div>
           </div>
           {error && (
             <p className="field-error" role="alert" data-testid="plan-error">
               {error}
             </p>
           )}
-          <Button size="small" loading={busy} disabled={busy || !number.trim() || !date} onClick={() => void save()} data-testid="plan-save">
+          <Button size="small" loading={busy} disabled={busy || !number.trim() || !isDayValue(date)} onClick={() => void save()} data-testid="plan-save">
             Lưu
           </Button>
         </>

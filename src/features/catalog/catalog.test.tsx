@@ -124,7 +124,7 @@ describe("plan catalog (staff)", () => {
     expect(item).toHaveTextContent("Lấy số của đơn vị chủ trì");
     const card = screen.getByTestId("plan-reference");
     fireEvent.change(within(card).getByTestId("plan-number"), { target: { value: "mười lăm" } });
-    fireEvent.change(within(card).getByTestId("plan-date"), { target: { value: "2026-01-20" } });
+    fireEvent.change(within(card).getByTestId("plan-date"), { target: { value: "20/01/2026" } });
     fireEvent.click(within(card).getByTestId("plan-save"));
     expect(await screen.findByTestId("plan-error")).toHaveTextContent("Số kế hoạch ghi theo mẫu 15/KH-UBND.");
     fireEvent.change(within(card).getByTestId("plan-number"), { target: { value: "15/KH-UBND" } });
