@@ -8,6 +8,22 @@ export async function firstWardId(db: Kysely<any>): Promise<number | null> {
   return row ? Number(row.id) : null;
 }
 
+/**
+ * Gives an existing table of a ward's records its `ward_id`: the ward of the units a row links to through
+ * `links` (table, its column naming the row), else the first ward (a single-ward database's), and an index
+ * led by the ward.
+ */
+export async function addWardColumn(db: Kysely<any>, table: string, links: { table: string; rowColumn: string } | null, indexColumns: string[]): Promise<void> {
+  await db.schema.alterTable(table).addColumn("ward_id", "integer").execute();
+  if (links) {
+    await sql`update ${sql.table(table)} set ward_id = (
+      select min(u.ward_id) from ${sql.table(links.table)} l join units u on u.id = l.unit_id where l.${sql.ref(links.rowColumn)} = ${sql.table(table)}.id)`.execute(db);
+  }
+  const ward = await firstWardId(db);
+  if (ward !== null) await db.updateTable(table).set({ ward_id: ward }).where("ward_id", "is", null).execute();
+  await db.schema.createIndex(`${table}_ward_idx`).on(table).columns(["ward_id", ...indexColumns]).execute();
+}
+
 /** Fields of an indicator or a task that are the ward's settings (the rest is the city's definition). */
 const WARD_FIELDS = ["unitIds", "leadUnitIds", "partnerUnitIds", "aggregation"];
 

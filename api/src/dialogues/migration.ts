@@ -1,5 +1,5 @@
 import type { DbMigration } from "../db/migrator.js";
-import { firstWardId } from "../catalog/ward-migration.js";
+import { addWardColumn } from "../catalog/ward-migration.js";
 import { refType, withId } from "../db/dialect.js";
 
 export const dialoguesMigrations: DbMigration[] = [
@@ -64,10 +64,7 @@ export const dialoguesMigrations: DbMigration[] = [
     // A dialogue is one ward's chair's with its youth: existing ones belong to the (single) ward.
     name: "1110_dialogues_per_ward",
     async up(db) {
-      await db.schema.alterTable("dialogues").addColumn("ward_id", "integer").execute();
-      const ward = await firstWardId(db);
-      if (ward !== null) await db.updateTable("dialogues").set({ ward_id: ward }).execute();
-      await db.schema.createIndex("dialogues_ward_year_idx").on("dialogues").columns(["ward_id", "year", "held_at"]).execute();
+      await addWardColumn(db, "dialogues", null, ["year", "held_at"]);
     },
   },
 ];

@@ -1,7 +1,7 @@
 import { sql } from "kysely";
 import type { DbMigration } from "../db/migrator.js";
 import { refType, withId } from "../db/dialect.js";
-import { firstWardId } from "../catalog/ward-migration.js";
+import { addWardColumn } from "../catalog/ward-migration.js";
 
 export const dutiesMigrations: DbMigration[] = [
   {
@@ -57,13 +57,8 @@ export const dutiesMigrations: DbMigration[] = [
     // its ward, so every ward gets its own copy of the plan's duties, once.
     name: "0810_duties_per_ward",
     async up(db) {
-      await db.schema.alterTable("duties").addColumn("ward_id", "integer").execute();
-      await sql`update duties set ward_id = (
-        select min(u.ward_id) from duty_units du join units u on u.id = du.unit_id where du.duty_id = duties.id)`.execute(db);
-      const ward = await firstWardId(db);
-      if (ward !== null) await db.updateTable("duties").set({ ward_id: ward }).where("ward_id", "is", null).execute();
+      await addWardColumn(db, "duties", { table: "duty_units", rowColumn: "duty_id" }, ["year", "due_at"]);
       await sql`update duties set seed_key = 'w' || ward_id || ':' || seed_key where seed_key is not null and ward_id is not null`.execute(db);
-      await db.schema.createIndex("duties_ward_year_idx").on("duties").columns(["ward_id", "year", "due_at"]).execute();
     },
   },
 ];

@@ -1,6 +1,5 @@
-import { sql } from "kysely";
 import type { DbMigration } from "../db/migrator.js";
-import { firstWardId } from "../catalog/ward-migration.js";
+import { addWardColumn } from "../catalog/ward-migration.js";
 import { refType, withId } from "../db/dialect.js";
 
 export const supervisionMigrations: DbMigration[] = [
@@ -40,12 +39,7 @@ export const supervisionMigrations: DbMigration[] = [
     // A supervision is the ward's Fatherland Front's: it belongs to the ward of the units it concerns.
     name: "1010_supervision_per_ward",
     async up(db) {
-      await db.schema.alterTable("supervisions").addColumn("ward_id", "integer").execute();
-      await sql`update supervisions set ward_id = (
-        select min(u.ward_id) from supervision_units su join units u on u.id = su.unit_id where su.supervision_id = supervisions.id)`.execute(db);
-      const ward = await firstWardId(db);
-      if (ward !== null) await db.updateTable("supervisions").set({ ward_id: ward }).where("ward_id", "is", null).execute();
-      await db.schema.createIndex("supervisions_ward_year_idx").on("supervisions").columns(["ward_id", "year", "held_on"]).execute();
+      await addWardColumn(db, "supervisions", { table: "supervision_units", rowColumn: "supervision_id" }, ["year", "held_on"]);
     },
   },
 ];
