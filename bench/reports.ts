@@ -48,7 +48,8 @@ async function main() {
   const server = app.listen(0, "127.0.0.1");
   await new Promise((r) => server.once("listening", r));
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  const signIn = await fetch(`${base}/api/auth/dev`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ role: "staff", name: "Bench" }) });
+  // the generated periods belong to no ward (one period over the whole city): city staff read them
+  const signIn = await fetch(`${base}/api/auth/dev`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ role: "city_staff", name: "Bench" }) });
   const { token } = (await signIn.json()) as { token: string };
   const headers = { Authorization: `Bearer ${token}` };
 

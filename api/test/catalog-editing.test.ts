@@ -7,13 +7,17 @@ import { trajectorySentence } from "../src/contract/summary-labels.js";
 describeEachDb("catalog editing: rules, milestones, refusals, audit trail", (h) => {
   let periodId: number;
   let staff: string;
+  /** the city's staff edit the definitions (issue 14); the ward's staff its settings */
+  let city: string;
   const ids: Record<string, number> = {};
   const summary = async (pid = periodId) => (await h().http().get(`/api/periods/${pid}/summary`).set(bearer(staff))).body;
   const ind = (body: any, code: string) => body.indicators.find((i: any) => i.code === code);
   const patch = (code: string, body: object) => h().http().patch(`/api/indicators/${ids[code]}`).set(bearer(staff)).send(body);
+  const cityPatch = (code: string, body: object) => h().http().patch(`/api/indicators/${ids[code]}`).set(bearer(city)).send(body);
 
   beforeAll(async () => {
     ({ periodId, staff } = await buildScenario(h()));
+    city = await h().signIn("city_staff", { name: "Cán bộ Sở Nội vụ" });
     const list = (await h().http().get("/api/indicators")).body as { id: number; code: string }[];
     for (const i of list) ids[i.code] = i.id;
   });
@@ -82,7 +86,8 @@ describeEachDb("catalog editing: rules, milestones, refusals, audit trail", (h) 
       ["CT07", { milestones: [{ year: 2027, measure: "count", value: 2.5 }] }, 400, "MILESTONE_NOT_INTEGER", /số nguyên/],
       ["CT02", { milestones: [{ year: 2027, measure: "percent", value: 120 }] }, 400, "MILESTONE_OUT_OF_RANGE", /không quá 100%/],
       ["CT16", { aggregation: { rule: "lead", reason: "Lấy số của đơn vị chủ trì." } }, 400, "RULE_UNIT_REQUIRED", /3 đơn vị chủ trì/],
-      ["CT07", { measure: "percent" }, 409, "INDICATOR_MEASURE_LOCKED", /đã có \d+ số liệu/],
+      // the definition is the city's: a ward's staff are told who edits it
+      ["CT07", { name: "Tên mới do phường đặt" }, 403, "CITY_LEVEL_ONLY", /chỉ cán bộ Sở Nội vụ thành phố sửa được/],
       ["CT07", { unitIds: [] }, 400, "INDICATOR_NO_UNITS", /ít nhất một đơn vị/],
       ["CT07", { unitIds: [999999] }, 400, "UNKNOWN_UNIT", /999999/],
     ];
@@ -93,6 +98,13 @@ describeEachDb("catalog editing: rules, milestones, refusals, audit trail", (h) 
       const text = errCode === "VALIDATION_FAILED" ? res.body.error.details[0].message : res.body.error.message;
       expect(text).toMatch(message);
     }
+    const locked = await cityPatch("CT07", { measure: "percent" });
+    expect(locked.status).toBe(409);
+    expect(locked.body.error).toMatchObject({ code: "INDICATOR_MEASURE_LOCKED", message: expect.stringMatching(/đã có \d+ số liệu/) });
+    // city staff only read a ward's settings
+    const citySettings = await cityPatch("CT07", { aggregation: { rule: "sum", reason: "Sở Nội vụ đổi cách tổng hợp." } });
+    expect(citySettings.status).toBe(403);
+    expect(citySettings.body.error.code).toBe("WARD_DATA_READ_ONLY");
     expect((await h().http().get(`/api/indicators/${ids.CT07}`).set(bearer(staff))).body).toEqual(before);
     const focal = await h().signIn("focal", { unitId: await h().unitId("DOAN") });
     expect((await h().http().patch(`/api/indicators/${ids.CT07}`).set(bearer(focal)).send({ name: "Tên mới của chỉ tiêu" })).status).toBe(403);
@@ -100,9 +112,11 @@ describeEachDb("catalog editing: rules, milestones, refusals, audit trail", (h) 
 
   it("changes the measure only where no value exists, and clears the milestones set in the old measure", async () => {
     await patch("CT13", { milestones: [{ year: 2028, measure: "percent", value: 60 }] });
-    const res = await patch("CT13", { measure: "count", unitLabel: "người/năm", target: 500, targetText: "500 người/năm" });
+    const res = await cityPatch("CT13", { measure: "count", unitLabel: "người/năm", target: 500, targetText: "500 người/năm" });
     expect(res.status, JSON.stringify(res.body)).toBe(200);
     expect(res.body).toMatchObject({ measure: "count", unitLabel: "người/năm", valueCount: 0, milestones: [] });
+    // the ward's milestones in the old measure went with it
+    expect((await h().http().get(`/api/indicators/${ids.CT13}`).set(bearer(staff))).body.milestones).toEqual([]);
     const fields = (await h().http().get(`/api/indicators/${ids.CT13}/history`).set(bearer(staff))).body.map((c: any) => c.label);
     expect(fields).toEqual(expect.arrayContaining(["Cách đo", "Đơn vị tính", "Lộ trình năm 2028"]));
   });
@@ -110,14 +124,14 @@ describeEachDb("catalog editing: rules, milestones, refusals, audit trail", (h) 
   it("keeps a renamed indicator's values and history, and an inactive one in the reports that have it", async () => {
     const newName = "Tỷ lệ cán bộ, công chức, chiến sĩ trẻ được học tập nghị quyết, pháp luật mới";
     const oldName = (await h().http().get(`/api/indicators/${ids.CT01}`).set(bearer(staff))).body.name;
-    expect((await patch("CT01", { name: newName })).status).toBe(200);
+    expect((await cityPatch("CT01", { name: newName })).status).toBe(200);
     const ct01 = ind(await summary(), "CT01");
     expect(ct01).toMatchObject({ name: newName, current: { numerator: 75, denominator: 90 } });
     const change = (await h().http().get(`/api/indicators/${ids.CT01}/history`).set(bearer(staff))).body[0];
     expect(change).toMatchObject({ label: "Tên", oldValue: oldName, newValue: newName });
 
     // CT12: the police reported it this year; TDP 5 (no report yet) reports nothing on it
-    expect((await patch("CT10", { active: false })).status).toBe(200);
+    expect((await cityPatch("CT10", { active: false })).status).toBe(200);
     const s = await summary();
     expect(ind(s, "CT10")).toMatchObject({ active: false, current: { value: 50 } });
     const focal = await h().signIn("focal", { unitId: await h().unitId("DOAN") });
@@ -128,21 +142,30 @@ describeEachDb("catalog editing: rules, milestones, refusals, audit trail", (h) 
     const fresh = (await h().http().get(`/api/periods/${p27}/reports/${await h().unitId("DOAN")}`).set(bearer(focal))).body;
     expect(fresh.indicators.map((i: any) => i.code)).not.toContain("CT10");
     expect(ind(await summary(p27), "CT10")).toBeUndefined();
-    await patch("CT10", { active: true });
+    await cityPatch("CT10", { active: true });
   });
 
   it("adds an indicator (to replace one whose measure is locked), refusing a code already in use", async () => {
-    const body = { code: "CT19", name: "Số thanh niên được hỗ trợ vay vốn khởi nghiệp", measure: "count", unitLabel: "người/năm", leadUnitId: await h().unitId("HOI") };
-    const res = await h().http().post("/api/indicators").set(bearer(staff)).send(body);
+    // the city adds it to the list; each ward then chooses which of its units report it
+    const body = { code: "CT19", name: "Số thanh niên được hỗ trợ vay vốn khởi nghiệp", measure: "count", unitLabel: "người/năm" };
+    const res = await h().http().post("/api/indicators").set(bearer(city)).send(body);
     expect(res.status, JSON.stringify(res.body)).toBe(201);
-    expect(res.body).toMatchObject({ code: "CT19", measure: "count", unitIds: [body.leadUnitId], leadUnitIds: [body.leadUnitId], aggregation: { rule: "lead" }, active: true, valueCount: 0 });
-    const dup = await h().http().post("/api/indicators").set(bearer(staff)).send(body);
+    expect(res.body).toMatchObject({ code: "CT19", measure: "count", unitIds: [], leadUnitIds: [], active: true, valueCount: 0 });
+    const hoi = await h().unitId("HOI");
+    ids.CT19 = res.body.id;
+    const assigned = await patch("CT19", { unitIds: [hoi], leadUnitIds: [hoi], aggregation: { rule: "lead", reason: "Chỉ Hội LHTN phường báo cáo chỉ tiêu này." } });
+    expect(assigned.status, JSON.stringify(assigned.body)).toBe(200);
+    expect(assigned.body).toMatchObject({ unitIds: [hoi], leadUnitIds: [hoi], aggregation: { rule: "lead", unitId: null } });
+    const dup = await h().http().post("/api/indicators").set(bearer(city)).send(body);
     expect(dup.status).toBe(409);
     expect(dup.body.error.code).toBe("INDICATOR_CODE_TAKEN");
-    const bad = await h().http().post("/api/indicators").set(bearer(staff)).send({ ...body, code: "X1" });
+    const bad = await h().http().post("/api/indicators").set(bearer(city)).send({ ...body, code: "X1" });
     expect(bad.body.error.details[0].message).toBe("Mã chỉ tiêu ghi theo mẫu CT19.");
+    const byWard = await h().http().post("/api/indicators").set(bearer(staff)).send({ ...body, code: "CT20" });
+    expect(byWard.status).toBe(403);
+    expect(byWard.body.error.code).toBe("CITY_LEVEL_ONLY");
     expect(ind(await summary(), "CT19")).toMatchObject({ current: { value: null, unitsReported: 0 } });
-    await h().http().patch(`/api/indicators/${res.body.id}`).set(bearer(staff)).send({ active: false });
+    await h().http().patch(`/api/indicators/${res.body.id}`).set(bearer(city)).send({ active: false });
   });
 
   it("edits a task's units with a trail, refusing a unit that is both lead and partner", async () => {
@@ -152,9 +175,16 @@ describeEachDb("catalog editing: rules, milestones, refusals, audit trail", (h) 
     const both = await h().http().patch(`/api/tasks/${nv05}`).set(bearer(staff)).send({ leadUnitIds: [doan] });
     expect(both.status).toBe(400);
     expect(both.body.error).toMatchObject({ code: "UNIT_BOTH_LEAD_AND_PARTNER" });
-    const ok = await h().http().patch(`/api/tasks/${nv05}`).set(bearer(staff)).send({ leadUnitIds: [doan], partnerUnitIds: [await h().unitId("VP")], timing: "Quý II hằng năm" });
+    const ok = await h().http().patch(`/api/tasks/${nv05}`).set(bearer(staff)).send({ leadUnitIds: [doan], partnerUnitIds: [await h().unitId("VP")] });
     expect(ok.status, JSON.stringify(ok.body)).toBe(200);
-    expect(ok.body).toMatchObject({ timing: "Quý II hằng năm", leadUnitIds: [doan] });
+    expect(ok.body).toMatchObject({ leadUnitIds: [doan] });
+    // the timing is the city's: refused to the ward, set by city staff
+    const wardTiming = await h().http().patch(`/api/tasks/${nv05}`).set(bearer(staff)).send({ timing: "Quý II hằng năm" });
+    expect(wardTiming.status).toBe(403);
+    expect(wardTiming.body.error.code).toBe("CITY_LEVEL_ONLY");
+    const timing = await h().http().patch(`/api/tasks/${nv05}`).set(bearer(city)).send({ timing: "Quý II hằng năm" });
+    expect(timing.status, JSON.stringify(timing.body)).toBe(200);
+    expect(timing.body).toMatchObject({ timing: "Quý II hằng năm", leadUnitIds: [], partnerUnitIds: [] });
     const task = (await summary()).tasks.find((t: any) => t.code === "NV05");
     expect(task).toMatchObject({ completionRule: "lead", leadUnitName: "Đoàn phường", wardStatus: "done" });
     const history = (await h().http().get(`/api/tasks/${nv05}/history`).set(bearer(staff))).body.map((c: any) => c.label);

@@ -129,7 +129,7 @@ describeEachDb("the chair's dialogue with youth", (h) => {
   });
 
   it("the dialogue held is the evidence for CT14 and task 5", async () => {
-    const y = await dialoguesOfYear(h().ctx.database.db, 2026, h().clock.now().toISOString());
+    const y = await dialoguesOfYear(h().ctx.database.db, await h().unitId("UBND"), 2026, h().clock.now().toISOString());
     expect(y.held.map((d) => [d.id, d.noticeDays, d.attendees, d.questionCount, d.answeredCount])).toEqual([[id, 36, 120, 2, 1]]);
     expect(y.planned.map((d) => d.shortNotice)).toEqual([true]);
   });

@@ -120,7 +120,7 @@ describeEachDb("difficulties and proposals register", (h) => {
   });
 
   it("gives the ward report its items grouped by theme, duplicates folded in", async () => {
-    const groups = await difficultiesByTheme(h().ctx.database.db, 2026);
+    const groups = await difficultiesByTheme(h().ctx.database.db, await h().unitId("UBND"), 2026);
     expect(groups.map((g) => g.theme)).toEqual(["Kinh phí", null]);
     expect(groups[0].items[0]).toMatchObject({ state: "resolved", units: ["Trạm Y tế phường", "Đoàn TNCS Hồ Chí Minh phường"] });
     expect(groups[1].items.map((i) => i.text)).toEqual(["Chưa có phòng tư vấn riêng", "Đề nghị bố trí kinh phí truyền thông sức khỏe sinh sản."]);

@@ -74,6 +74,7 @@ export async function createAnnualPeriod(h: Harness, year: number, unitCodes: st
   const { id } = await db
     .insertInto("periods")
     .values({
+      ward_id: await h.unitId("UBND"),
       year,
       kind: "annual",
       title: `Báo cáo kết quả thực hiện Nghị quyết 83 năm ${year}`,

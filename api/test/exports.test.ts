@@ -440,7 +440,7 @@ describeEachDb("exports: ward summary, Excel and Word", (h) => {
     const now = h().clock.now().toISOString();
     const { id } = await db
       .insertInto("periods")
-      .values({ year: 2026, kind: "adhoc", title: "Báo cáo 6 tháng đầu năm 2026", opens_at: now, deadline_at: "2026-12-15T16:59:59.000Z", status: "open", created_at: now, updated_at: now })
+      .values({ ward_id: await h().unitId("UBND"), year: 2026, kind: "adhoc", title: "Báo cáo 6 tháng đầu năm 2026", opens_at: now, deadline_at: "2026-12-15T16:59:59.000Z", status: "open", created_at: now, updated_at: now })
       .returning("id")
       .executeTakeFirstOrThrow();
     await db.insertInto("period_units").values({ period_id: id, unit_id: await h().unitId("CA"), exception_until: null }).execute();
@@ -461,7 +461,7 @@ describeEachDb("exports: ward summary, Excel and Word", (h) => {
     // a period nobody reported in yet still exports, with empty figures
     const empty = await db
       .insertInto("periods")
-      .values({ year: 2027, kind: "annual", title: "Báo cáo năm 2027", opens_at: now, deadline_at: "2027-11-30T16:59:59.000Z", status: "open", created_at: now, updated_at: now })
+      .values({ ward_id: await h().unitId("UBND"), year: 2027, kind: "annual", title: "Báo cáo năm 2027", opens_at: now, deadline_at: "2027-11-30T16:59:59.000Z", status: "open", created_at: now, updated_at: now })
       .returning("id")
       .executeTakeFirstOrThrow();
     const xlsx = await binary(h().http().get(`/api/periods/${empty.id}/export.xlsx`).set(bearer(staff)));

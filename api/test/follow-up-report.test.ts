@@ -19,7 +19,7 @@ describeEachDb("the ward report's sections on duties, difficulties, supervision 
     const periodId = (await h().http().get("/api/periods")).body.find((p: { year: number }) => p.year === 2026).id;
 
     // empty year: every section says so
-    const empty = followUpModel(await loadFollowUp(h().ctx, 2026));
+    const empty = followUpModel(await loadFollowUp(h().ctx, await h().unitId("UBND"), 2026));
     expect(empty.map((s) => s.heading)).toEqual([
       "THỰC HIỆN CÁC NHIỆM VỤ CÓ THỜI HẠN",
       "KẾT QUẢ XỬ LÝ KHÓ KHĂN, VƯỚNG MẮC VÀ ĐỀ XUẤT, KIẾN NGHỊ",
@@ -66,7 +66,7 @@ describeEachDb("the ward report's sections on duties, difficulties, supervision 
     const staff2 = await h().signIn("staff");
     await h().http().post(`/api/dialogues/${dlg.body.id}/publish`).set(bearer(staff2)).send({ attendees: 85 }).expect(200);
 
-    const model = followUpModel(await loadFollowUp(h().ctx, 2026));
+    const model = followUpModel(await loadFollowUp(h().ctx, await h().unitId("UBND"), 2026));
     const [duties, difficulties, supervision, dialogue] = model.map((s) => texts(s.blocks));
     expect(duties).toContain("Trong năm 2026 có 4 nhiệm vụ có thời hạn theo Kế hoạch; 1 nhiệm vụ đã được tất cả các đơn vị hoàn thành, 3 nhiệm vụ còn đơn vị quá hạn chưa nộp.");
     expect(duties).toMatch(/Tổ chức Tháng Thanh niên năm 2026 \| 31\/03\/2026 \| 1\/1 \| 0 \| 0/);

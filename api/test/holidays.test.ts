@@ -6,6 +6,7 @@ import { seedAll } from "../src/db/seed.js";
 const CONTENT = "Đề nghị phường tổ chức lớp kỹ năng số cho thanh niên tổ dân phố số 3 vào buổi tối.";
 
 describeEachDb("holidays as data", (h) => {
+  /** the national calendar is kept by city staff (issue 14); a ward's staff only read it */
   let staff: string;
   const list = async (year: number) => (await h().http().get("/api/holidays").query({ year })).body as { date: string; name: string; kind: string }[];
   /** A new item's due date (the category answers in 5 working days). */
@@ -19,7 +20,7 @@ describeEachDb("holidays as data", (h) => {
     (await h().ctx.database.db.selectFrom("feedback_items").select("due_at").where("id", "=", id).executeTakeFirstOrThrow()).due_at;
 
   it("seeds 2026 as the government decided it and 2027's fixed dates with their substitute days", async () => {
-    staff = await h().signIn("staff");
+    staff = await h().signIn("city_staff");
     const y26 = await list(2026);
     const kind = (date: string) => y26.find((d) => d.date === date)?.kind ?? null;
     // New Year: off 01/01–04/01, Friday 02/01 swapped for Saturday 10/01 (a working day)
@@ -46,7 +47,7 @@ describeEachDb("holidays as data", (h) => {
 
   it("a change to the list applies to items received after it, never to an item already received", async () => {
     h().clock.set("2026-03-06T02:00:00.000Z"); // Friday 06/03/2026
-    staff = await h().signIn("staff");
+    staff = await h().signIn("city_staff");
     const before = await send("Gửi trước khi thêm ngày nghỉ");
     expect(before.dueAt).toBe("2026-03-13T16:59:59.000Z"); // 09–13/03
     const added = await h().http().post("/api/holidays").set(bearer(staff)).send({ date: "2026-03-09", name: "Nghỉ đột xuất của phường" });
@@ -95,6 +96,14 @@ describeEachDb("holidays as data", (h) => {
     expect(gone.body.error.code).toBe("HOLIDAY_NOT_FOUND");
     const youth = await h().signIn("youth", { name: "Muốn nghỉ thêm" });
     expect((await h().http().post("/api/holidays").set(bearer(youth)).send({ date: "2026-03-20", name: "Nghỉ" })).status).toBe(403);
+    // one national list: a ward's staff read it and are told who keeps it
+    const wardStaff = await h().signIn("staff");
+    for (const req of [h().http().post("/api/holidays").send({ date: "2026-03-20", name: "Nghỉ của phường" }), h().http().delete("/api/holidays/2026-04-30")]) {
+      const res = await req.set(bearer(wardStaff));
+      expect(res.status).toBe(403);
+      expect(res.body.error.code).toBe("CITY_LEVEL_ONLY");
+      expect(res.body.error.message).toContain("chỉ cán bộ Sở Nội vụ thành phố sửa được");
+    }
     expect(await list(2026)).toEqual(snapshot);
     h().clock.set("2026-11-20T03:00:00.000Z");
   });

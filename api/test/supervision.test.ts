@@ -100,7 +100,7 @@ describeEachDb("the Fatherland Front's supervision", (h) => {
     expect(caList.map((r: { state: string }) => r.state)).toEqual(["overdue"]);
     await h().http().post(`/api/supervisions/${id}/recommendations/${recCa}/answer`).set(bearer(await h().signIn("focal", { unitId: await h().unitId("CA") }))).send({ text: "Công an phường đã thống kê 12 thanh niên." }).expect(200);
     void ca;
-    const year = await supervisionsOfYear(h().ctx.database.db, 2026, h().clock.now().toISOString());
+    const year = await supervisionsOfYear(h().ctx.database.db, await h().unitId("UBND"), 2026, h().clock.now().toISOString());
     expect(year).toHaveLength(1);
     expect(year[0].recommendations.map((r) => r.state)).toEqual(["answered", "answered", "answered_late"]);
     expect((await h().http().get("/api/supervision-recommendations?state=overdue").set(bearer(staff))).body).toEqual([]);

@@ -4,6 +4,7 @@ import { currentPeriod, recentlyLocked } from "./periods";
 
 const p = (over: Partial<Period>): Period => ({
   id: 1,
+  wardId: 2,
   year: 2026,
   kind: "annual",
   title: "Năm 2026",

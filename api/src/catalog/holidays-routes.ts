@@ -4,10 +4,12 @@ import { HolidayCreateSchema, HolidayParams, HolidayQuerySchema, HolidaySchema, 
 import { HOLIDAY_KIND_LABELS } from "../contract/holidays-labels.js";
 import { badRequest, conflict, notFound } from "../lib/errors.js";
 import { isWeekendDate } from "../lib/time.js";
+import { assertCityLevel } from "../wards/request-ward.js";
 
 const TAG = "Lịch làm việc";
 
 const showDate = (key: string) => key.split("-").reverse().join("/");
+const HOLIDAYS_WHAT = "Lịch ngày nghỉ lễ, ngày làm bù";
 
 /** A real calendar day (2026-02-30 is not), in the years a plan can concern. */
 function assertCalendarDate(key: string): void {
@@ -20,9 +22,10 @@ function assertCalendarDate(key: string): void {
 }
 
 /**
- * Staff keep the working calendar: days off and weekend days worked in exchange. Answer due dates are
- * computed from it when a feedback item arrives and stored, so a change here never moves the due date
- * of an item already received.
+ * The working calendar is national, one list for the whole city: city staff keep it (days off and
+ * weekend days worked in exchange), every ward reads it; a ward's staff get 403 CITY_LEVEL_ONLY.
+ * Answer due dates are computed from it when a feedback item arrives and stored, so a change here never
+ * moves the due date of an item already received.
  */
 export function registerHolidayRoutes(r: RouteBuilder): void {
   r.add(
@@ -42,8 +45,9 @@ export function registerHolidayRoutes(r: RouteBuilder): void {
   );
 
   r.add(
-    { method: "post", path: "/api/holidays", tag: TAG, summary: "Thêm ngày nghỉ lễ hoặc ngày làm bù", body: HolidayCreateSchema, response: HolidaySchema, status: 201 },
-    async ({ ctx, body }) => {
+    { method: "post", path: "/api/holidays", tag: TAG, summary: "Cán bộ thành phố thêm ngày nghỉ lễ hoặc ngày làm bù (lịch chung cả nước)", body: HolidayCreateSchema, response: HolidaySchema, status: 201 },
+    async ({ ctx, body, user }) => {
+      assertCityLevel(user!, HOLIDAYS_WHAT);
       const { db } = ctx.database;
       assertCalendarDate(body.date);
       if (body.kind === "working" && !isWeekendDate(body.date)) {
@@ -64,8 +68,9 @@ export function registerHolidayRoutes(r: RouteBuilder): void {
   );
 
   r.add(
-    { method: "delete", path: "/api/holidays/:date", tag: TAG, summary: "Xóa một ngày khỏi lịch (không đổi hạn trả lời của góp ý đã nhận)", params: HolidayParams, status: 204 },
-    async ({ ctx, params }) => {
+    { method: "delete", path: "/api/holidays/:date", tag: TAG, summary: "Cán bộ thành phố xóa một ngày khỏi lịch (không đổi hạn trả lời của góp ý đã nhận)", params: HolidayParams, status: 204 },
+    async ({ ctx, params, user }) => {
+      assertCityLevel(user!, HOLIDAYS_WHAT);
       const res = await ctx.database.db.deleteFrom("holidays").where("date", "=", params.date).executeTakeFirst();
       if (Number(res.numDeletedRows) === 0) throw notFound(`Ngày ${showDate(params.date)} không có trong lịch.`, "HOLIDAY_NOT_FOUND");
     },

@@ -3,8 +3,11 @@ import type { Period, Unit } from "../contract/catalog.js";
 import type { PeriodsTable } from "./tables.js";
 import type { Selectable } from "kysely";
 
-export async function listUnits(ctx: AppContext): Promise<Unit[]> {
-  const rows = await ctx.database.db.selectFrom("units").selectAll().orderBy("sort_order").orderBy("id").execute();
+/** The unit tree: every ward's, or one ward's units under the city (the city unit has no ward). */
+export async function listUnits(ctx: AppContext, wardId?: number): Promise<Unit[]> {
+  let q = ctx.database.db.selectFrom("units").selectAll().orderBy("sort_order").orderBy("id");
+  if (wardId !== undefined) q = q.where((eb) => eb.or([eb("ward_id", "=", wardId), eb("ward_id", "is", null)]));
+  const rows = await q.execute();
   return rows.map((u) => ({ id: u.id, code: u.code, name: u.name, shortName: u.short_name, kind: u.kind, parentId: u.parent_id, wardId: u.ward_id }));
 }
 
@@ -20,10 +23,12 @@ export function periodState(p: Pick<Selectable<PeriodsTable>, "opens_at" | "acce
   return "open";
 }
 
-export async function listPeriods(ctx: AppContext, id?: number): Promise<Period[]> {
+/** A ward's periods (or one period by id), newest first. */
+export async function listPeriods(ctx: AppContext, which: { wardId?: number; id?: number }): Promise<Period[]> {
   const { db } = ctx.database;
   let q = db.selectFrom("periods").selectAll().orderBy("deadline_at", "desc").orderBy("id", "desc");
-  if (id !== undefined) q = q.where("id", "=", id);
+  if (which.id !== undefined) q = q.where("id", "=", which.id);
+  if (which.wardId !== undefined) q = q.where("ward_id", "=", which.wardId);
   const rows = await q.execute();
   if (rows.length === 0) return [];
   const expected = await db
@@ -38,6 +43,7 @@ export async function listPeriods(ctx: AppContext, id?: number): Promise<Period[
   const now = ctx.clock.now();
   return rows.map((p) => ({
     id: p.id,
+    wardId: p.ward_id,
     year: p.year,
     kind: p.kind,
     title: p.title,

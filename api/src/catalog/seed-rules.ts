@@ -2,11 +2,12 @@ import type { Kysely } from "kysely";
 import type { DB } from "../db/schema.js";
 import type { AggregationRule } from "../contract/catalog.js";
 import { PLAN_YEARS } from "../contract/plan.js";
+import type { TemplateResolver } from "../wards/template.js";
 
 /**
  * How a ward makes each Appendix I figure from its units' figures, with the one-line reason staff
- * read on the screen (shared/domain.md §4). `unit` names the unit whose figure stands when the lead
- * is shared. `yearly`: the plan sets the target for every year ("100%/năm"), so every year's
+ * read on the screen (shared/domain.md §4): every ward's starting rule. `unit` names (by template code)
+ * the unit whose figure stands when the lead is shared. `yearly`: the plan sets the target for every year ("100%/năm"), so every year's
  * milestone is the target; for the others the plan gives only 2030 and the years in between are
  * filled by even steps from the first year's ward figure (computed, not stored) until staff set them.
  * Seeded once per indicator; staff change all of it on the catalog screen.
@@ -58,36 +59,36 @@ export const SEED_RULES: Record<string, SeedRule> = {
 };
 
 /**
- * Gives every seeded indicator its rule (where no rule was ever set) and, once, the plan's yearly
- * milestones. Idempotent; never overwrites what staff set, never brings back a milestone staff cleared.
+ * Gives one ward's indicators their rule from the plan's reference where the ward has none yet, and with
+ * it, once, the plan's yearly milestones (so a milestone staff cleared never comes back: the rule's row
+ * exists by then). The rule's named unit is the ward's unit of that template code. Idempotent; never
+ * overwrites what staff set. Returns how many rules it set.
  */
-export async function seedCatalogRules(db: Kysely<DB>, now: string): Promise<void> {
-  await db.transaction().execute(async (trx) => {
-    const [indicators, units] = await Promise.all([
-      trx.selectFrom("indicators").select(["id", "code", "aggregation_reason", "roadmap_seeded", "target_value"]).execute(),
-      trx.selectFrom("units").select(["id", "code"]).execute(),
-    ]);
-    const unitId = new Map(units.map((u) => [u.code, u.id]));
-    for (const ind of indicators) {
-      const seed = SEED_RULES[ind.code];
-      if (!seed) continue;
-      if (ind.aggregation_reason === "") {
-        await trx
-          .updateTable("indicators")
-          .set({ aggregation: seed.rule, aggregation_unit_id: seed.unit ? (unitId.get(seed.unit) ?? null) : null, aggregation_reason: seed.reason })
-          .where("id", "=", ind.id)
-          .execute();
-      }
-      if (!ind.roadmap_seeded) {
-        if (seed.yearly && ind.target_value !== null) {
-          await trx
-            .insertInto("indicator_milestones")
-            .values(PLAN_YEARS.map((year) => ({ indicator_id: ind.id, year, value: Number(ind.target_value), source: "plan" as const, updated_at: now, updated_by: null })))
-            .onConflict((oc) => oc.columns(["indicator_id", "year"]).doNothing())
-            .execute();
-        }
-        await trx.updateTable("indicators").set({ roadmap_seeded: 1 }).where("id", "=", ind.id).execute();
-      }
+export async function seedWardRules(db: Kysely<DB>, wardId: number, template: TemplateResolver, now: string): Promise<number> {
+  const [indicators, existing] = await Promise.all([
+    db.selectFrom("indicators").select(["id", "code", "target_value"]).execute(),
+    db.selectFrom("indicator_ward_settings").select("indicator_id").where("ward_id", "=", wardId).execute(),
+  ]);
+  const has = new Set(existing.map((e) => e.indicator_id));
+  let n = 0;
+  for (const ind of indicators) {
+    const seed = SEED_RULES[ind.code];
+    if (!seed || has.has(ind.id)) continue;
+    const named = seed.unit ? (template(seed.unit)[0] ?? null) : null;
+    const res = await db
+      .insertInto("indicator_ward_settings")
+      .values({ indicator_id: ind.id, ward_id: wardId, aggregation: seed.rule, aggregation_unit_id: named, aggregation_reason: seed.reason, updated_at: now })
+      .onConflict((oc) => oc.columns(["indicator_id", "ward_id"]).doNothing())
+      .executeTakeFirst();
+    if (Number(res.numInsertedOrUpdatedRows ?? 0) === 0) continue;
+    n++;
+    if (seed.yearly && ind.target_value !== null) {
+      await db
+        .insertInto("indicator_milestones")
+        .values(PLAN_YEARS.map((year) => ({ indicator_id: ind.id, ward_id: wardId, year, value: Number(ind.target_value), source: "plan" as const, updated_at: now, updated_by: null })))
+        .onConflict((oc) => oc.columns(["ward_id", "indicator_id", "year"]).doNothing())
+        .execute();
     }
-  });
+  }
+  return n;
 }

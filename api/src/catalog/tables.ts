@@ -34,16 +34,32 @@ export interface IndicatorsTable {
   sort_order: number;
   created_at: string;
   updated_at: string;
-  /** how the ward figure is made from the units' figures (migration 0120) */
+  /**
+   * Superseded by indicator_ward_settings (migration 0150: the rule is each ward's); kept because
+   * SQLite cannot drop a column under a foreign key. Not read.
+   */
   aggregation: Generated<AggregationRule>;
-  /** for "lead" with several lead units: the unit whose figure stands */
-  aggregation_unit_id: number | null;
-  /** why this rule, in one line; "" until the rule was set (by the seed or by staff) */
+  aggregation_unit_id: Generated<number | null>;
   aggregation_reason: Generated<string>;
   /** 0: left out of new reports, kept in the reports that have it */
   active: Generated<number>;
-  /** 1 once the seed has written the plan's yearly milestones (never again, even if staff clear them) */
+  /** superseded (0150): a ward's plan milestones are seeded with its settings row */
   roadmap_seeded: Generated<number>;
+}
+
+/**
+ * A ward's own settings of a city indicator (migration 0150): how the ward figure is made from its
+ * units' figures. No row: the ward has not set it (a sum, no reason).
+ */
+export interface IndicatorWardSettingsTable {
+  indicator_id: number;
+  ward_id: number;
+  aggregation: AggregationRule;
+  /** for "lead" with several lead units: the unit whose figure stands (a unit of the ward) */
+  aggregation_unit_id: number | null;
+  /** why this rule, in one line */
+  aggregation_reason: string;
+  updated_at: string;
 }
 
 export interface IndicatorUnitsTable {
@@ -71,6 +87,8 @@ export interface TaskUnitsTable {
 
 export interface PeriodsTable {
   id: Generated<number>;
+  /** the ward whose units report in it (migration 0150); null only for data made outside the product (bench) */
+  ward_id: number | null;
   year: number;
   kind: PeriodKind;
   title: string;
@@ -110,9 +128,10 @@ export interface HolidaySeedsTable {
   seeded_at: string;
 }
 
-/** The yearly roadmap of an indicator: the milestone of a plan year (the 2030 one defaults to the target). */
+/** A ward's yearly roadmap of an indicator: the milestone of a plan year (the 2030 one defaults to the target). */
 export interface IndicatorMilestonesTable {
   indicator_id: number;
+  ward_id: number;
   year: number;
   value: number;
   source: "plan" | "staff";
@@ -124,7 +143,10 @@ export interface IndicatorMilestonesTable {
 export interface CatalogAuditTable {
   id: Generated<number>;
   entity: "indicator" | "task" | "plan";
+  /** the indicator or task id; the ward's id for the plan's reference */
   entity_id: number;
+  /** the ward whose settings changed; null for a change of the city's definition */
+  ward_id: number | null;
   user_id: number | null;
   at: string;
   field: string;
@@ -132,8 +154,9 @@ export interface CatalogAuditTable {
   new_value: string | null;
 }
 
-/** Facts about the ward's plan entered once by staff (e.g. its number and date). */
+/** Facts about a ward's plan entered once by its staff (e.g. its number and date). */
 export interface PlanSettingsTable {
+  ward_id: number;
   key: string;
   value: string;
   updated_at: string;
@@ -151,6 +174,7 @@ export interface CatalogTables {
   holidays: HolidaysTable;
   holiday_seeds: HolidaySeedsTable;
   indicator_milestones: IndicatorMilestonesTable;
+  indicator_ward_settings: IndicatorWardSettingsTable;
   catalog_audit: CatalogAuditTable;
   plan_settings: PlanSettingsTable;
 }

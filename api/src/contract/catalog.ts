@@ -134,7 +134,10 @@ export const IndicatorPatchSchema = z
   .meta({ id: "IndicatorPatch" });
 export type IndicatorPatch = z.infer<typeof IndicatorPatchSchema>;
 
-/** A new indicator (e.g. to replace one whose measure cannot change): then edited like any other. */
+/**
+ * A new indicator of the city's list (e.g. to replace one whose measure cannot change), added by city
+ * staff: each ward's staff then choose which of their units report it and how it adds up.
+ */
 export const IndicatorCreateSchema = z
   .strictObject({
     code: z
@@ -144,8 +147,6 @@ export const IndicatorCreateSchema = z
     name: text(3, 500, "Tên chỉ tiêu"),
     measure: MeasureSchema,
     unitLabel: text(1, 40, "Đơn vị tính"),
-    /** the unit that reports it (its lead); more units are added on the edit screen */
-    leadUnitId: Id,
   })
   .meta({ id: "IndicatorCreate" });
 export type IndicatorCreate = z.infer<typeof IndicatorCreateSchema>;
@@ -209,6 +210,8 @@ export const PeriodStateSchema = z.enum(["upcoming", "open", "locked", "closed"]
 export const PeriodSchema = z
   .object({
     id: z.number().int(),
+    /** the ward whose units report in it */
+    wardId: z.number().int().nullable(),
     year: z.number().int(),
     kind: PeriodKindSchema,
     title: z.string(),

@@ -14,6 +14,11 @@ export const ErrorSchema = z
 /** A database id in a path or query: a positive integer that fits PostgreSQL's integer column. */
 export const DbId = z.coerce.number().int().positive().max(2_147_483_647);
 export const IdParams = z.object({ id: DbId });
+/**
+ * The ward a request about the plan's work reads: city staff name it, a ward's people may only name
+ * their own (api/src/wards/request-ward.ts); an anonymous caller of a public route reads the default ward without it.
+ */
+export const WardQuery = z.object({ wardId: DbId.optional() });
 export const IsoInstant = z.iso.datetime({ offset: true });
 
 /** A short text shown as a name (person, category, period title): cleaned first, then measured. */

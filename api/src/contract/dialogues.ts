@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { DbId, IsoInstant } from "./common.js";
+import { DbId, IsoInstant, WardQuery } from "./common.js";
 import { oneLine, plainText } from "./plain-text.js";
 import { DIALOGUE_LIMITS as L } from "./dialogues-labels.js";
 
@@ -58,7 +58,7 @@ export type DialogueQuestion = z.infer<typeof DialogueQuestionSchema>;
 
 export const QuestionListSchema = z.object({ items: z.array(DialogueQuestionSchema) }).meta({ id: "DialogueQuestionList" });
 
-export const DialogueQuery = z.object({ year: z.coerce.number().int().min(2000).max(2100).optional() });
+export const DialogueQuery = WardQuery.extend({ year: z.coerce.number().int().min(2000).max(2100).optional() });
 export const QuestionListQuery = z.object({ order: z.enum(["popular", "agenda"]).default("popular").meta({ description: "agenda: by staff's groups and order" }) });
 export const QuestionParams = z.object({ id: DbId, questionId: DbId });
 

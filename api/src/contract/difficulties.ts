@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { DbId, IsoInstant } from "./common.js";
+import { DbId, IsoInstant, WardQuery } from "./common.js";
 import { RowId, oneLine, plainText } from "./plain-text.js";
 
 export const DifficultyKindSchema = z.enum(["difficulty", "proposal"]).meta({ id: "DifficultyKind" });
@@ -49,7 +49,7 @@ export const DifficultyListSchema = z
   .meta({ id: "DifficultyList" });
 export type DifficultyList = z.infer<typeof DifficultyListSchema>;
 
-export const DifficultyQuery = z.object({
+export const DifficultyQuery = WardQuery.extend({
   year: z.coerce.number().int().min(2000).max(2100).optional(),
   kind: DifficultyKindSchema.optional(),
   state: DifficultyStateSchema.optional(),

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { DbId, IsoInstant } from "./common.js";
+import { DbId, IsoInstant, WardQuery } from "./common.js";
 import { FileMetaSchema } from "./files.js";
 import { FileIds, RowId, oneLine, plainText } from "./plain-text.js";
 import { DUTY_LIMITS as L } from "./duties-labels.js";
@@ -88,7 +88,7 @@ export const DutyDetailSchema = z
   .meta({ id: "DutyDetail" });
 export type DutyDetail = z.infer<typeof DutyDetailSchema>;
 
-export const DutyCalendarQuery = z.object({ year: z.coerce.number().int().min(2000).max(2100).optional() });
+export const DutyCalendarQuery = WardQuery.extend({ year: z.coerce.number().int().min(2000).max(2100).optional() });
 export const DutyUnitParams = z.object({ id: DbId, unitId: DbId });
 
 export const NewDutySchema = z

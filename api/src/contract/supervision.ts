@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { DbId, IsoInstant } from "./common.js";
+import { DbId, IsoInstant, WardQuery } from "./common.js";
 import { RowId, oneLine, plainText } from "./plain-text.js";
 import { SUPERVISION_LIMITS as L } from "./supervision-labels.js";
 
@@ -51,8 +51,8 @@ export const SupervisionListSchema = z
   .meta({ id: "SupervisionList" });
 export type SupervisionList = z.infer<typeof SupervisionListSchema>;
 
-export const SupervisionQuery = z.object({ year: z.coerce.number().int().min(2000).max(2100).optional() });
-export const RecommendationQuery = z.object({ state: RecommendationStateSchema.optional() });
+export const SupervisionQuery = WardQuery.extend({ year: z.coerce.number().int().min(2000).max(2100).optional() });
+export const RecommendationQuery = WardQuery.extend({ state: RecommendationStateSchema.optional() });
 export const RecommendationParams = z.object({ id: DbId, recId: DbId });
 
 export const NewRecommendationSchema = z.object({

@@ -1,5 +1,6 @@
 import { catalogMigrations } from "../catalog/migration.js";
 import { catalogEditingMigrations } from "../catalog/editing-migration.js";
+import { catalogWardMigrations } from "../catalog/ward-migration.js";
 import { identityMigrations } from "../identity/migration.js";
 import { filesMigrations } from "../files/migration.js";
 import { notificationsMigrations } from "../notifications/migration.js";
@@ -25,6 +26,7 @@ export const allMigrations: DbMigration[] = [
   ...rateLimitMigrations, // 0051 (rate limits shared by every instance, db/rate-limit-store.ts)
   ...catalogMigrations, // 0100-
   ...catalogEditingMigrations, // 0120
+  ...catalogWardMigrations, // 0150 (the plan's work per ward)
   ...identityMigrations, // 0200-
   ...filesMigrations, // 0300-
   ...notificationsMigrations, // 0400-

@@ -1,12 +1,10 @@
 import type { AppContext } from "../http/context.js";
 import { seedCatalog } from "../catalog/seed.js";
-import { seedCatalogRules } from "../catalog/seed-rules.js";
 import { seedIdentity } from "../identity/seed.js";
 import { seedFeedback } from "../feedback/seed.js";
 import { seedDemoAnnouncements } from "../announcements/seed.js";
-import { ensureAnnualPeriods } from "../reports/yearly-periods.js";
 import { seedDemoReports } from "../reports/demo-seed.js";
-import { ensureDutyYears } from "../duties/plan.js";
+import { prepareAllWards } from "../wards/prepare.js";
 import { registerAllSubmitted } from "../difficulties/register.js";
 
 /**
@@ -16,9 +14,8 @@ import { registerAllSubmitted } from "../difficulties/register.js";
 export async function seedAll(ctx: AppContext): Promise<void> {
   const now = ctx.clock.now().toISOString();
   await seedCatalog(ctx.database.db, now);
-  await seedCatalogRules(ctx.database.db, now);
-  await ensureAnnualPeriods(ctx);
-  await ensureDutyYears(ctx);
+  // every ward's unit assignments, rules and milestones, yearly periods and duties (what is missing)
+  await prepareAllWards(ctx);
   await seedIdentity(ctx);
   await seedFeedback(ctx);
   if (ctx.config.seedDemo) await seedDemoAnnouncements(ctx);

@@ -1,4 +1,5 @@
 import type { DbMigration } from "../db/migrator.js";
+import { addWardColumn } from "../catalog/ward-migration.js";
 import { refType, withId } from "../db/dialect.js";
 
 export const dialoguesMigrations: DbMigration[] = [
@@ -57,6 +58,13 @@ export const dialoguesMigrations: DbMigration[] = [
         if (table.endsWith("flags")) t = t.addColumn("reason", "text");
         await t.addPrimaryKeyConstraint(`${table}_pk`, ["question_id", "user_id"]).execute();
       }
+    },
+  },
+  {
+    // A dialogue is one ward's chair's with its youth: existing ones belong to the (single) ward.
+    name: "1110_dialogues_per_ward",
+    async up(db) {
+      await addWardColumn(db, "dialogues", null, ["year", "held_at"]);
     },
   },
 ];

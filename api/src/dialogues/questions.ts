@@ -27,7 +27,7 @@ export async function askQuestion(ctx: AppContext, user: AuthUser, dialogueId: n
   const { db, dialect } = ctx.database;
   const now = ctx.clock.now();
   const nowIso = now.toISOString();
-  const d = await loadDialogue(db, dialogueId);
+  const d = await loadDialogue(db, dialogueId, user);
   const state = dialogueState(d, nowIso);
   if (state === "upcoming") throw conflict("QUESTIONS_NOT_OPEN", `Buổi đối thoại nhận câu hỏi từ ${formatDateTimeVN(d.questions_open_at)}. Câu hỏi của bạn chưa được gửi.`);
   if (state !== "collecting") {
@@ -89,7 +89,7 @@ async function marks(db: Db, table: "dialogue_question_supports" | "dialogue_que
  */
 export async function listQuestions(ctx: AppContext, user: AuthUser | null, dialogueId: number, order: "popular" | "agenda"): Promise<DialogueQuestion[]> {
   const { db } = ctx.database;
-  await loadDialogue(db, dialogueId);
+  await loadDialogue(db, dialogueId, user);
   const staff = user?.role === "staff";
   let q = db.selectFrom("dialogue_questions as q").innerJoin("users as u", "u.id", "q.sender_id").selectAll("q").select("u.name as sender_name").where("q.dialogue_id", "=", dialogueId);
   if (!staff) q = q.where((eb) => eb.or([eb("q.hidden", "=", 0), eb("q.sender_id", "=", user?.id ?? -1)]));
@@ -124,8 +124,9 @@ export async function listQuestions(ctx: AppContext, user: AuthUser | null, dial
   });
 }
 
-async function loadQuestion(db: Db, dialogueId: number, questionId: number) {
+async function loadQuestion(db: Db, user: AuthUser, dialogueId: number, questionId: number) {
   if (questionId > MAX_ID || dialogueId > MAX_ID) throw questionNotFound();
+  await loadDialogue(db, dialogueId, user);
   const q = await db.selectFrom("dialogue_questions").selectAll().where("id", "=", questionId).where("dialogue_id", "=", dialogueId).executeTakeFirst();
   if (!q) throw questionNotFound();
   return q;
@@ -134,7 +135,7 @@ async function loadQuestion(db: Db, dialogueId: number, questionId: number) {
 /** Staff group and order the questions for the chair, hide or show them, and write the answers. */
 export async function updateQuestion(ctx: AppContext, user: AuthUser, dialogueId: number, questionId: number, body: z.output<typeof QuestionPatchSchema>): Promise<DialogueQuestion> {
   const { db } = ctx.database;
-  const q = await loadQuestion(db, dialogueId, questionId);
+  const q = await loadQuestion(db, user, dialogueId, questionId);
   if (Object.keys(body).length === 0) throw badRequest("NOTHING_TO_CHANGE", "Không có thay đổi nào được gửi lên.");
   await db
     .updateTable("dialogue_questions")
@@ -153,8 +154,8 @@ export async function updateQuestion(ctx: AppContext, user: AuthUser, dialogueId
   return list.find((x) => x.id === questionId)!;
 }
 
-async function loadVisible(db: Db, dialogueId: number, questionId: number) {
-  const q = await loadQuestion(db, dialogueId, questionId);
+async function loadVisible(db: Db, user: AuthUser, dialogueId: number, questionId: number) {
+  const q = await loadQuestion(db, user, dialogueId, questionId);
   if (q.hidden) throw questionNotFound();
   return q;
 }
@@ -163,7 +164,7 @@ export async function supportQuestion(ctx: AppContext, user: AuthUser, dialogueI
   const { db } = ctx.database;
   const nowIso = ctx.clock.now().toISOString();
   return db.transaction().execute(async (trx) => {
-    const q = await loadVisible(trx, dialogueId, questionId);
+    const q = await loadVisible(trx, user, dialogueId, questionId);
     if (q.sender_id === user.id) throw conflict("SELF_SUPPORT", "Bạn không thể tự ủng hộ câu hỏi của mình.");
     const res = await trx.insertInto("dialogue_question_supports").values({ question_id: questionId, user_id: user.id, created_at: nowIso }).onConflict((oc) => oc.columns(["question_id", "user_id"]).doNothing()).executeTakeFirst();
     if (Number(res.numInsertedOrUpdatedRows ?? 0) === 0) throw conflict("ALREADY_SUPPORTED", "Bạn đã ủng hộ câu hỏi này rồi.");
@@ -177,7 +178,7 @@ export async function flagQuestion(ctx: AppContext, user: AuthUser, dialogueId: 
   const { db } = ctx.database;
   const nowIso = ctx.clock.now().toISOString();
   return db.transaction().execute(async (trx) => {
-    const q = await loadVisible(trx, dialogueId, questionId);
+    const q = await loadVisible(trx, user, dialogueId, questionId);
     if (q.sender_id === user.id) throw conflict("SELF_FLAG", "Bạn không thể báo cáo vi phạm câu hỏi của chính mình.");
     const res = await trx
       .insertInto("dialogue_question_flags")
@@ -189,7 +190,8 @@ export async function flagQuestion(ctx: AppContext, user: AuthUser, dialogueId: 
     const hidden = Number(row.flags_count) - Number(row.flags_reviewed) >= FEEDBACK_LIMITS.flagsToHide;
     if (hidden) {
       await trx.updateTable("dialogue_questions").set({ hidden: 1, hidden_by: "flags", updated_at: nowIso }).where("id", "=", questionId).execute();
-      const staff = await trx.selectFrom("users").select("id").where("role", "=", "staff").where("disabled", "=", 0).execute();
+      const d = await loadDialogue(trx, dialogueId, null);
+      const staff = await trx.selectFrom("users").select("id").where("role", "=", "staff").where("ward_id", "=", d.ward_id).where("disabled", "=", 0).execute();
       await enqueueNotifications(
         trx,
         staff.map((s) => ({

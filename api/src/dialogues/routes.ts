@@ -25,8 +25,8 @@ const TAG = "Đối thoại với thanh niên";
 /** The ward chair's dialogue with youth: announced in the feed, questions with tracking codes, answers. */
 export function registerDialogueRoutes(r: RouteBuilder): void {
   r.add(
-    { method: "get", path: "/api/dialogues", tag: TAG, summary: "Các buổi đối thoại của Chủ tịch UBND phường với thanh niên", query: DialogueQuery, response: z.array(DialogueSchema) },
-    ({ ctx, query }) => listDialogues(ctx, query.year),
+    { method: "get", path: "/api/dialogues", tag: TAG, summary: "Các buổi đối thoại của Chủ tịch UBND phường với thanh niên (phường của người hỏi; chưa đăng nhập hoặc cán bộ thành phố: ?wardId=)", query: DialogueQuery, response: z.array(DialogueSchema) },
+    ({ ctx, query, user }) => listDialogues(ctx, user, query.year, query.wardId),
   );
   r.add(
     {
@@ -40,7 +40,7 @@ export function registerDialogueRoutes(r: RouteBuilder): void {
     },
     ({ ctx, user, body }) => createDialogue(ctx, user!, body),
   );
-  r.add({ method: "get", path: "/api/dialogues/:id", tag: TAG, summary: "Một buổi đối thoại", params: IdParams, response: DialogueSchema }, ({ ctx, params }) => getDialogue(ctx, params.id));
+  r.add({ method: "get", path: "/api/dialogues/:id", tag: TAG, summary: "Một buổi đối thoại", params: IdParams, response: DialogueSchema }, ({ ctx, params, user }) => getDialogue(ctx, user, params.id));
   r.add(
     {
       method: "get",
@@ -79,6 +79,6 @@ export function registerDialogueRoutes(r: RouteBuilder): void {
   );
   r.add(
     { method: "post", path: "/api/dialogues/:id/publish", tag: TAG, summary: "Công bố câu trả lời sau buổi đối thoại (người hỏi được thông báo)", params: IdParams, body: PublishAnswersSchema, response: DialogueSchema },
-    ({ ctx, params, body }) => publishAnswers(ctx, params.id, body),
+    ({ ctx, params, body, user }) => publishAnswers(ctx, user!, params.id, body),
   );
 }

@@ -11,6 +11,7 @@ import { createAnnouncement } from "../announcements/service.js";
 import { enqueueNotifications } from "../notifications/outbox.js";
 import { pushEnabled } from "../notifications/channel-name.js";
 import type { DialoguesTable } from "./tables.js";
+import { assertSeesWard, requestWardId } from "../wards/request-ward.js";
 
 type Db = Kysely<DB>;
 export type DialogueRow = Selectable<DialoguesTable>;
@@ -19,10 +20,12 @@ const MAX_ID = 2_147_483_647;
 
 export const dialogueNotFound = () => notFound("Không tìm thấy buổi đối thoại.", "DIALOGUE_NOT_FOUND");
 
-export async function loadDialogue(db: Db, id: number): Promise<DialogueRow> {
+/** A dialogue the caller may see: another ward's answers 404 to a ward's people (anonymous readers see any). */
+export async function loadDialogue(db: Db, id: number, user: AuthUser | null): Promise<DialogueRow> {
   if (id > MAX_ID) throw dialogueNotFound();
   const d = await db.selectFrom("dialogues").selectAll().where("id", "=", id).executeTakeFirst();
   if (!d) throw dialogueNotFound();
+  assertSeesWard(user, d.ward_id, dialogueNotFound);
   return d;
 }
 
@@ -72,16 +75,18 @@ async function toDialogues(db: Db, rows: DialogueRow[], nowIso: string): Promise
   });
 }
 
-export async function listDialogues(ctx: AppContext, year?: number): Promise<Dialogue[]> {
+/** A ward's dialogues (the caller's; anonymous: ?wardId= or the default ward; city staff: ?wardId=). */
+export async function listDialogues(ctx: AppContext, user: AuthUser | null, year?: number, askedWard?: number): Promise<Dialogue[]> {
   const { db } = ctx.database;
-  let q = db.selectFrom("dialogues").selectAll();
+  const wardId = await requestWardId(db, user, askedWard);
+  let q = db.selectFrom("dialogues").selectAll().where("ward_id", "=", wardId);
   if (year) q = q.where("year", "=", year);
   const rows = await q.orderBy("held_at", "desc").limit(50).execute();
   return toDialogues(db, rows, ctx.clock.now().toISOString());
 }
 
-export async function getDialogue(ctx: AppContext, id: number): Promise<Dialogue> {
-  const d = await loadDialogue(ctx.database.db, id);
+export async function getDialogue(ctx: AppContext, user: AuthUser | null, id: number): Promise<Dialogue> {
+  const d = await loadDialogue(ctx.database.db, id, user);
   return (await toDialogues(ctx.database.db, [d], ctx.clock.now().toISOString()))[0];
 }
 
@@ -110,6 +115,7 @@ function announcementBody(d: { heldAt: string; place: string; presidedBy: string
  */
 export async function createDialogue(ctx: AppContext, user: AuthUser, body: z.output<typeof NewDialogueSchema>): Promise<Dialogue> {
   const { db } = ctx.database;
+  const wardId = await requestWardId(db, user);
   const nowIso = ctx.clock.now().toISOString();
   const heldAt = new Date(body.heldAt).toISOString();
   const openAt = body.questionsOpenAt ? new Date(body.questionsOpenAt).toISOString() : nowIso;
@@ -130,6 +136,7 @@ export async function createDialogue(ctx: AppContext, user: AuthUser, body: z.ou
     const row = await trx
       .insertInto("dialogues")
       .values({
+        ward_id: wardId,
         year: vnParts(heldAt).year,
         title: body.title,
         held_at: heldAt,
@@ -172,17 +179,17 @@ export async function createDialogue(ctx: AppContext, user: AuthUser, body: z.ou
     await db.deleteFrom("dialogues").where("id", "=", id).execute();
     throw err;
   }
-  return getDialogue(ctx, id);
+  return getDialogue(ctx, user, id);
 }
 
 /**
  * After the dialogue: the answers prepared so far become public and each asker is told once. Publishing
  * again (more answers) tells only the new askers. The dialogue then counts as held (CT14, task 5).
  */
-export async function publishAnswers(ctx: AppContext, id: number, body: z.output<typeof PublishAnswersSchema>): Promise<Dialogue> {
+export async function publishAnswers(ctx: AppContext, user: AuthUser, id: number, body: z.output<typeof PublishAnswersSchema>): Promise<Dialogue> {
   const { db } = ctx.database;
   const nowIso = ctx.clock.now().toISOString();
-  const d = await loadDialogue(db, id);
+  const d = await loadDialogue(db, id, user);
   if (nowIso < d.held_at) throw conflict("DIALOGUE_NOT_HELD_YET", `Buổi đối thoại diễn ra lúc ${formatDateTimeVN(d.held_at)}; chỉ công bố trả lời sau buổi đối thoại.`);
   const ready = await db.selectFrom("dialogue_questions").select(["id", "sender_id", "code", "answer", "published_answer"]).where("dialogue_id", "=", id).where("hidden", "=", 0).execute();
   const visible = ready.length;
@@ -219,12 +226,12 @@ export async function publishAnswers(ctx: AppContext, id: number, body: z.output
       pushEnabled(ctx.config),
     );
   });
-  return getDialogue(ctx, id);
+  return getDialogue(ctx, user, id);
 }
 
-/** For the ward's report: the year's dialogues held (answers published), the evidence of CT14 and task 5. */
-export async function dialoguesOfYear(db: Db, year: number, nowIso: string) {
-  const rows = await db.selectFrom("dialogues").selectAll().where("year", "=", year).orderBy("held_at").execute();
+/** For the ward's report: the ward's dialogues of the year held (answers published), the evidence of CT14 and task 5. */
+export async function dialoguesOfYear(db: Db, wardId: number, year: number, nowIso: string) {
+  const rows = await db.selectFrom("dialogues").selectAll().where("ward_id", "=", wardId).where("year", "=", year).orderBy("held_at").execute();
   const all = await toDialogues(db, rows, nowIso);
   return { held: all.filter((d) => d.state === "answered"), planned: all.filter((d) => d.state !== "answered") };
 }

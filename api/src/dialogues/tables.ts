@@ -3,6 +3,8 @@ import type { Generated } from "kysely";
 /** A dialogue between the ward chair and youth (task 5 of Appendix II, indicator CT14). */
 export interface DialoguesTable {
   id: Generated<number>;
+  /** the ward whose chair holds it (migration 1110) */
+  ward_id: number;
   year: number;
   title: string;
   held_at: string;

@@ -11,6 +11,7 @@ import { enqueueNotifications } from "../notifications/outbox.js";
 import { pushEnabled } from "../notifications/channel-name.js";
 import { focalUserIds } from "../reports/access.js";
 import { planYearAt } from "../lib/plan-year.js";
+import { assertSeesWard, requestWardId } from "../wards/request-ward.js";
 
 type Db = Kysely<DB>;
 const MAX_ID = 2_147_483_647;
@@ -28,6 +29,7 @@ function baseQuery(db: Db) {
     .select([
       "u.name as unit_name",
       "u.sort_order as unit_sort",
+      "u.ward_id as unit_ward",
       "t.name as theme_name",
       "m.text as m_text",
       "m.state as m_state",
@@ -65,10 +67,12 @@ function toItem(r: Row): DifficultyItem {
   };
 }
 
+/** One ward's register of a year (the items of its units' reports). */
 export async function listDifficulties(ctx: AppContext, user: AuthUser, query: z.output<typeof DifficultyQuery>): Promise<DifficultyList> {
   const { db } = ctx.database;
+  const wardId = await requestWardId(db, user, query.wardId);
   const year = query.year ?? planYearAt(ctx.clock.now());
-  let q = baseQuery(db).where("d.year", "=", year);
+  let q = baseQuery(db).where("d.year", "=", year).where("u.ward_id", "=", wardId);
   // A focal point sees what became of their own unit's items only.
   if (user.role === "focal") q = q.where("d.unit_id", "=", user.unitId ?? -1);
   else if (query.unitId) q = q.where("d.unit_id", "=", query.unitId);
@@ -82,16 +86,18 @@ export async function listDifficulties(ctx: AppContext, user: AuthUser, query: z
   return { year, items, counts };
 }
 
-async function loadRow(db: Db, id: number): Promise<Row> {
+/** An item the caller may see: another ward's answers 404 like a missing one. */
+async function loadRow(db: Db, id: number, user: AuthUser): Promise<Row> {
   if (id > MAX_ID) throw itemNotFound();
   const row = await baseQuery(db).where("d.id", "=", id).executeTakeFirst();
   if (!row) throw itemNotFound();
+  assertSeesWard(user, row.unit_ward, itemNotFound);
   return row;
 }
 
 export async function getDifficulty(ctx: AppContext, user: AuthUser, id: number): Promise<DifficultyDetail> {
   const { db } = ctx.database;
-  const row = await loadRow(db, id);
+  const row = await loadRow(db, id, user);
   if (user.role === "focal" && row.unit_id !== user.unitId) throw itemNotFound();
   const merged = await db
     .selectFrom("difficulty_items as d")
@@ -131,7 +137,7 @@ function assertNotMerged(row: Row): void {
 
 export async function setTheme(ctx: AppContext, user: AuthUser, id: number, themeId: number | null): Promise<DifficultyDetail> {
   const { db } = ctx.database;
-  const row = await loadRow(db, id);
+  const row = await loadRow(db, id, user);
   assertNotMerged(row);
   if (themeId !== null && !(await db.selectFrom("difficulty_themes").select("id").where("id", "=", themeId).executeTakeFirst())) {
     throw badRequest("UNKNOWN_THEME", "Chủ đề được chọn không tồn tại.");
@@ -142,7 +148,7 @@ export async function setTheme(ctx: AppContext, user: AuthUser, id: number, them
 
 export async function forwardDifficulty(ctx: AppContext, user: AuthUser, id: number, body: z.output<typeof ForwardSchema>): Promise<DifficultyDetail> {
   const { db } = ctx.database;
-  const row = await loadRow(db, id);
+  const row = await loadRow(db, id, user);
   assertNotMerged(row);
   if (row.state === "resolved") throw conflict("DIFFICULTY_RESOLVED", "Mục này đã được giải quyết.");
   const nowIso = ctx.clock.now().toISOString();
@@ -157,7 +163,7 @@ export async function forwardDifficulty(ctx: AppContext, user: AuthUser, id: num
 
 export async function resolveDifficulty(ctx: AppContext, user: AuthUser, id: number, answer: string): Promise<DifficultyDetail> {
   const { db } = ctx.database;
-  const row = await loadRow(db, id);
+  const row = await loadRow(db, id, user);
   assertNotMerged(row);
   const nowIso = ctx.clock.now().toISOString();
   await db.transaction().execute(async (trx) => {
@@ -170,11 +176,12 @@ export async function resolveDifficulty(ctx: AppContext, user: AuthUser, id: num
 /** Merges a duplicate into another item: its follow-up (theme, forwarding, answer) is the other's. */
 export async function mergeDifficulty(ctx: AppContext, user: AuthUser, id: number, intoId: number): Promise<DifficultyDetail> {
   const { db } = ctx.database;
-  const row = await loadRow(db, id);
-  let target = await loadRow(db, intoId).catch(() => {
+  const row = await loadRow(db, id, user);
+  // only into an item of the same ward (another ward's is unknown here)
+  let target = await loadRow(db, intoId, user).catch(() => {
     throw badRequest("UNKNOWN_TARGET", "Không tìm thấy mục muốn gộp vào.");
   });
-  if (target.merged_into_id !== null) target = await loadRow(db, target.merged_into_id);
+  if (target.merged_into_id !== null) target = await loadRow(db, target.merged_into_id, user);
   if (target.id === row.id) throw badRequest("MERGE_INTO_SELF", "Không thể gộp một mục vào chính nó.");
   if (target.kind !== row.kind) throw badRequest("MERGE_KIND_MISMATCH", "Chỉ gộp được khó khăn với khó khăn, đề xuất với đề xuất.");
   if (row.state !== "new" && row.merged_into_id === null && row.state !== target.state) {
@@ -205,9 +212,9 @@ export async function createTheme(ctx: AppContext, name: string): Promise<Diffic
     .executeTakeFirstOrThrow();
 }
 
-/** For the ward's report: the year's items (duplicates folded into their main item), by theme. */
-export async function difficultiesByTheme(db: Db, year: number) {
-  const rows = (await baseQuery(db).where("d.year", "=", year).orderBy("d.kind").orderBy("u.sort_order").orderBy("d.id").execute()).map(toItem);
+/** For the ward's report: the ward's items of the year (duplicates folded into their main item), by theme. */
+export async function difficultiesByTheme(db: Db, wardId: number, year: number) {
+  const rows = (await baseQuery(db).where("d.year", "=", year).where("u.ward_id", "=", wardId).orderBy("d.kind").orderBy("u.sort_order").orderBy("d.id").execute()).map(toItem);
   const main = rows.filter((r) => r.mergedInto === null);
   const unitsOf = (id: number, own: string) => [own, ...rows.filter((r) => r.mergedInto?.id === id).map((r) => r.unit.name)];
   const themes = await db.selectFrom("difficulty_themes").select(["id", "name"]).orderBy("sort_order").orderBy("id").execute();

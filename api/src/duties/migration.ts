@@ -1,5 +1,7 @@
+import { sql } from "kysely";
 import type { DbMigration } from "../db/migrator.js";
 import { refType, withId } from "../db/dialect.js";
+import { addWardColumn } from "../catalog/ward-migration.js";
 
 export const dutiesMigrations: DbMigration[] = [
   {
@@ -48,6 +50,15 @@ export const dutiesMigrations: DbMigration[] = [
         .addColumn("at", "text", (c) => c.notNull())
         .execute();
       await db.schema.createIndex("duty_history_duty_idx").on("duty_history").columns(["duty_id", "unit_id"]).execute();
+    },
+  },
+  {
+    // Duties belong to a ward (the ward of the units that owe them); a seeded or yearly copy's key names
+    // its ward, so every ward gets its own copy of the plan's duties, once.
+    name: "0810_duties_per_ward",
+    async up(db) {
+      await addWardColumn(db, "duties", { table: "duty_units", rowColumn: "duty_id" }, ["year", "due_at"]);
+      await sql`update duties set seed_key = 'w' || ward_id || ':' || seed_key where seed_key is not null and ward_id is not null`.execute(db);
     },
   },
 ];

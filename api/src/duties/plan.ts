@@ -5,6 +5,8 @@ import type { DutyKind } from "../contract/duties.js";
 import { PLAN_FIRST_YEAR } from "../contract/plan.js";
 import { planYearAt } from "../lib/plan-year.js";
 import { vnInstant, vnParts } from "../lib/time.js";
+import { listWardRows } from "../wards/queries.js";
+import { templateResolver, type TemplateResolver } from "../wards/template.js";
 
 type Db = Kysely<DB>;
 
@@ -24,18 +26,25 @@ interface PlanDuty {
   starts: (year: number) => string;
   due: (year: number) => string;
   recursYearly: boolean;
-  units: (db: Db) => Promise<number[]>;
+  /** the ward's units that owe it (the plan names them by template code, see wards/template.ts) */
+  units: (db: Db, wardId: number, template: TemplateResolver) => Promise<number[]>;
 }
 
-const byCodes = (codes: string[]) => async (db: Db) =>
-  (await db.selectFrom("units").select("id").where("code", "in", codes).orderBy("sort_order").execute()).map((r) => r.id);
+const byCodes = (codes: string[]) => async (_db: Db, _wardId: number, template: TemplateResolver) => [...new Set(codes.flatMap(template))];
 
-/** The offices, the police, the military command, and every unit with a target of Appendix I. */
-async function unitPlanOwners(db: Db): Promise<number[]> {
-  const kinds = await db.selectFrom("units").select("id").where("kind", "in", ["office", "police", "military"]).execute();
-  const withTargets = await db.selectFrom("indicator_units").select("unit_id").distinct().execute();
+/** The ward's offices, police, military command, and every unit of the ward with a target of Appendix I. */
+async function unitPlanOwners(db: Db, wardId: number): Promise<number[]> {
+  const kinds = await db.selectFrom("units").select("id").where("ward_id", "=", wardId).where("kind", "in", ["office", "police", "military"]).execute();
+  const withTargets = await db
+    .selectFrom("indicator_units as iu")
+    .innerJoin("units as u", "u.id", "iu.unit_id")
+    .select("iu.unit_id")
+    .distinct()
+    .where("u.ward_id", "=", wardId)
+    .execute();
   const ids = new Set([...kinds.map((r) => r.id), ...withTargets.map((r) => r.unit_id)]);
-  const rows = await db.selectFrom("units").select("id").where("id", "in", [...ids]).orderBy("sort_order").execute();
+  if (ids.size === 0) return [];
+  const rows = await db.selectFrom("units").select("id").where("id", "in", [...ids]).orderBy("sort_order").orderBy("id").execute();
   return rows.map((r) => r.id);
 }
 
@@ -93,6 +102,7 @@ export function shiftYears(instant: string, years: number): string {
 
 
 interface NewDutyRow {
+  wardId: number;
   kind: DutyKind;
   title: string;
   description: string;
@@ -111,6 +121,7 @@ export async function insertDuty(trx: Db, d: NewDutyRow, nowIso: string): Promis
   const row = await trx
     .insertInto("duties")
     .values({
+      ward_id: d.wardId,
       kind: d.kind,
       title: d.title,
       description: d.description,
@@ -139,23 +150,29 @@ export async function insertDuty(trx: Db, d: NewDutyRow, nowIso: string): Promis
   return row.id;
 }
 
+/** A duty's unique seed key: one copy per ward, series and year. */
+export const dutySeedKey = (wardId: number, series: string, year: number) => `w${wardId}:${series}:${year}`;
+
 /**
- * Seeds the plan's duties for its first year and makes each recurring series' copy for every year up
- * to the current one (never twice: the seed key is unique). Runs at start and as a job, so the 2027
- * training plan appears on 01/01/2027. Returns the ids it created.
+ * Seeds the plan's duties of one ward for its first year and makes each of the ward's recurring series'
+ * copy for every year up to the current one (never twice: the seed key is unique). Returns the ids it created.
  */
-export async function ensureDutyYears(ctx: AppContext): Promise<number[]> {
+export async function ensureWardDutyYears(ctx: AppContext, wardId: number): Promise<number[]> {
   const { db } = ctx.database;
   const now = ctx.clock.now();
   const nowIso = now.toISOString();
   const target = planYearAt(now);
   const created: number[] = [];
   await db.transaction().execute(async (trx) => {
+    const template = await templateResolver(trx, wardId);
     for (const p of PLAN_DUTIES) {
       const y = PLAN_FIRST_YEAR;
+      const seedKey = dutySeedKey(wardId, p.series, y);
+      if (await trx.selectFrom("duties").select("id").where("seed_key", "=", seedKey).executeTakeFirst()) continue;
       const id = await insertDuty(
         trx,
         {
+          wardId,
           kind: p.kind,
           title: p.title(y),
           description: p.description,
@@ -164,17 +181,31 @@ export async function ensureDutyYears(ctx: AppContext): Promise<number[]> {
           requiresDocument: true,
           recursYearly: p.recursYearly,
           seriesKey: p.series,
-          seedKey: `${p.series}:${y}`,
+          seedKey,
           createdBy: null,
-          unitIds: await p.units(trx),
+          unitIds: await p.units(trx, wardId, template),
         },
         nowIso,
       );
       if (id !== null) created.push(id);
     }
-    const series = await trx.selectFrom("duties").select("series_key").distinct().where("recurs_yearly", "=", 1).where("series_key", "is not", null).execute();
+    const series = await trx
+      .selectFrom("duties")
+      .select("series_key")
+      .distinct()
+      .where("ward_id", "=", wardId)
+      .where("recurs_yearly", "=", 1)
+      .where("series_key", "is not", null)
+      .execute();
     for (const { series_key } of series) {
-      const latest = await trx.selectFrom("duties").selectAll().where("series_key", "=", series_key).orderBy("year", "desc").limit(1).executeTakeFirstOrThrow();
+      const latest = await trx
+        .selectFrom("duties")
+        .selectAll()
+        .where("ward_id", "=", wardId)
+        .where("series_key", "=", series_key)
+        .orderBy("year", "desc")
+        .limit(1)
+        .executeTakeFirstOrThrow();
       // A series staff stopped (the latest copy no longer recurs) makes no more copies.
       if (!latest.recurs_yearly) continue;
       const units = (await trx.selectFrom("duty_units").select("unit_id").where("duty_id", "=", latest.id).execute()).map((r) => r.unit_id);
@@ -184,6 +215,7 @@ export async function ensureDutyYears(ctx: AppContext): Promise<number[]> {
         const id = await insertDuty(
           trx,
           {
+            wardId,
             kind: latest.kind,
             title: plan ? plan.title(y) : latest.title,
             description: latest.description,
@@ -192,7 +224,7 @@ export async function ensureDutyYears(ctx: AppContext): Promise<number[]> {
             requiresDocument: !!latest.requires_document,
             recursYearly: true,
             seriesKey: series_key,
-            seedKey: `${series_key}:${y}`,
+            seedKey: dutySeedKey(wardId, series_key!, y),
             createdBy: latest.created_by,
             unitIds: units,
           },
@@ -202,5 +234,12 @@ export async function ensureDutyYears(ctx: AppContext): Promise<number[]> {
       }
     }
   });
+  return created;
+}
+
+/** Every ward's duties (at start and as a job, so the 2027 training plan appears on 01/01/2027). */
+export async function ensureDutyYears(ctx: AppContext): Promise<number[]> {
+  const created: number[] = [];
+  for (const w of await listWardRows(ctx.database.db)) created.push(...(await ensureWardDutyYears(ctx, w.id)));
   return created;
 }

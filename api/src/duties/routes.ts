@@ -23,11 +23,11 @@ export function registerDutyRoutes(r: RouteBuilder): void {
       method: "get",
       path: "/api/duties",
       tag: TAG,
-      summary: "Lịch nhiệm vụ của một năm (kèm báo cáo 30/11): số đơn vị đã nộp, quá hạn; đầu mối chỉ thấy việc của đơn vị mình",
+      summary: "Lịch nhiệm vụ của phường trong một năm (kèm báo cáo 30/11): số đơn vị đã nộp, quá hạn; đầu mối chỉ thấy việc của đơn vị mình; cán bộ thành phố: ?wardId=",
       query: DutyCalendarQuery,
       response: DutyCalendarSchema,
     },
-    ({ ctx, user, query }) => dutyCalendar(ctx, user!, query.year),
+    ({ ctx, user, query }) => dutyCalendar(ctx, user!, query.year, query.wardId),
   );
   r.add(
     { method: "post", path: "/api/duties", tag: TAG, summary: "Giao một nhiệm vụ có thời hạn cho các đơn vị (có thể lặp lại hằng năm)", body: NewDutySchema, response: DutyDetailSchema, status: 201 },
@@ -79,6 +79,6 @@ export function registerDutyRoutes(r: RouteBuilder): void {
       body: DutyRemindSchema,
       response: DutyRemindResultSchema,
     },
-    ({ ctx, params, body }) => remindDuty(ctx, params.id, body.unitIds),
+    ({ ctx, params, body, user }) => remindDuty(ctx, user!, params.id, body.unitIds),
   );
 }

@@ -15,8 +15,9 @@ import { enqueueNotifications, type NotificationInput } from "../notifications/o
 import { pushEnabled } from "../notifications/channel-name.js";
 import { focalUserIds } from "../reports/access.js";
 import { dueStep, listUnitReports } from "../reports/completeness.js";
-import { insertDuty } from "./plan.js";
+import { dutySeedKey, insertDuty } from "./plan.js";
 import { planYearAt } from "../lib/plan-year.js";
+import { assertSeesWard, requestWardId } from "../wards/request-ward.js";
 import type { DutiesTable, DutyUnitsTable } from "./tables.js";
 
 type Db = Kysely<DB>;
@@ -45,22 +46,25 @@ export function countsOf(rows: { status: DutyUnitStatus }[], dueAt: string, nowI
 /** How a unit's 30/11 report stands, in the duties' words (a draft is not handed in yet). */
 const REPORT_AS_DUTY: Record<string, DutyUnitStatus> = { missing: "not_started", draft: "not_started", submitted: "handed_in", approved: "accepted", returned: "returned" };
 
-async function loadDuty(db: Db, id: number): Promise<DutyRow> {
+/** A duty the caller may see: another ward's answers 404 like a missing one. */
+async function loadDuty(db: Db, id: number, user: AuthUser | null): Promise<DutyRow> {
   if (id > MAX_ID) throw dutyNotFound();
   const d = await db.selectFrom("duties").selectAll().where("id", "=", id).executeTakeFirst();
   if (!d) throw dutyNotFound();
+  assertSeesWard(user, d.ward_id, dutyNotFound);
   return d;
 }
 
-/** The calendar of a year: every duty and the annual report, with who has handed in. */
-export async function dutyCalendar(ctx: AppContext, user: AuthUser, year?: number): Promise<DutyCalendar> {
+/** The calendar of a year in one ward: every duty and the annual report, with who has handed in. */
+export async function dutyCalendar(ctx: AppContext, user: AuthUser, year?: number, askedWard?: number): Promise<DutyCalendar> {
   const { db } = ctx.database;
+  const wardId = await requestWardId(db, user, askedWard);
   const now = ctx.clock.now();
   const nowIso = now.toISOString();
   const y = year ?? planYearAt(now);
   const myUnit = user.role === "focal" ? (user.unitId ?? -1) : null;
 
-  const duties = await db.selectFrom("duties").selectAll().where("year", "=", y).orderBy("due_at").orderBy("id").execute();
+  const duties = await db.selectFrom("duties").selectAll().where("ward_id", "=", wardId).where("year", "=", y).orderBy("due_at").orderBy("id").execute();
   const rows = duties.length
     ? await db.selectFrom("duty_units").select(["duty_id", "unit_id", "status"]).where("duty_id", "in", duties.map((d) => d.id)).execute()
     : [];
@@ -86,7 +90,7 @@ export async function dutyCalendar(ctx: AppContext, user: AuthUser, year?: numbe
     });
   }
   // The year's annual report, on the same calendar (its state lives in the reports).
-  const periods = await db.selectFrom("periods").selectAll().where("year", "=", y).where("kind", "=", "annual").execute();
+  const periods = await db.selectFrom("periods").selectAll().where("ward_id", "=", wardId).where("year", "=", y).where("kind", "=", "annual").execute();
   for (const p of periods) {
     const items = await listUnitReports(db, p.id, myUnit ?? undefined);
     if (myUnit !== null && items.length === 0) continue;
@@ -113,7 +117,7 @@ export async function dutyCalendar(ctx: AppContext, user: AuthUser, year?: numbe
     });
   }
   entries.sort((a, b) => a.dueAt.localeCompare(b.dueAt) || a.key.localeCompare(b.key));
-  const years = await db.selectFrom("duties").select("year").distinct().execute();
+  const years = await db.selectFrom("duties").select("year").distinct().where("ward_id", "=", wardId).execute();
   const all = new Set<number>([PLAN_FIRST_YEAR, planYearAt(now), y, ...years.map((r) => Number(r.year))]);
   return { year: y, years: [...all].sort((a, b) => a - b), entries };
 }
@@ -127,7 +131,7 @@ async function userNames(db: Db, ids: (number | null)[]): Promise<Map<number, st
 
 export async function getDuty(ctx: AppContext, user: AuthUser, id: number): Promise<DutyDetail> {
   const { db } = ctx.database;
-  const d = await loadDuty(db, id);
+  const d = await loadDuty(db, id, user);
   const nowIso = ctx.clock.now().toISOString();
   const all = await db
     .selectFrom("duty_units as du")
@@ -184,25 +188,27 @@ function checkDates(startsAt: string, dueAt: string): void {
   }
 }
 
+/** A duty is given to units of the staff's own ward (another ward's unit is unknown here). */
 export async function createDuty(ctx: AppContext, user: AuthUser, body: z.output<typeof NewDutySchema>): Promise<DutyDetail> {
   const { db } = ctx.database;
+  const wardId = await requestWardId(db, user);
   const startsAt = new Date(body.startsAt).toISOString();
   const dueAt = new Date(body.dueAt).toISOString();
   checkDates(startsAt, dueAt);
   const nowIso = ctx.clock.now().toISOString();
   const ids = [...new Set(body.unitIds)];
-  const found = await db.selectFrom("units").select("id").where("id", "in", ids).execute();
+  const found = await db.selectFrom("units").select("id").where("id", "in", ids).where("ward_id", "=", wardId).execute();
   const missing = ids.filter((i) => !found.some((f) => f.id === i));
   if (missing.length) throw badRequest("UNKNOWN_UNIT", "Có đơn vị được chọn không tồn tại.", { unitIds: missing });
   const id = await db.transaction().execute(async (trx) => {
     const created = (await insertDuty(
       trx,
-      { kind: "custom", title: body.title, description: body.description, startsAt, dueAt, requiresDocument: body.requiresDocument, recursYearly: body.recursYearly, seriesKey: null, seedKey: null, createdBy: user.id, unitIds: ids },
+      { wardId, kind: "custom", title: body.title, description: body.description, startsAt, dueAt, requiresDocument: body.requiresDocument, recursYearly: body.recursYearly, seriesKey: null, seedKey: null, createdBy: user.id, unitIds: ids },
       nowIso,
     ))!;
     // Its own series, so that a yearly duty gets next year's copy (and never two).
     const series = `duty-${created}`;
-    await trx.updateTable("duties").set({ series_key: series, seed_key: `${series}:${vnParts(dueAt).year}` }).where("id", "=", created).execute();
+    await trx.updateTable("duties").set({ series_key: series, seed_key: dutySeedKey(wardId, series, vnParts(dueAt).year) }).where("id", "=", created).execute();
     return created;
   });
   return getDuty(ctx, user, id);
@@ -210,7 +216,7 @@ export async function createDuty(ctx: AppContext, user: AuthUser, body: z.output
 
 export async function patchDuty(ctx: AppContext, user: AuthUser, id: number, body: z.output<typeof DutyPatchSchema>): Promise<DutyDetail> {
   const { db } = ctx.database;
-  const d = await loadDuty(db, id);
+  const d = await loadDuty(db, id, user);
   if (Object.keys(body).length === 0) throw badRequest("NOTHING_TO_CHANGE", "Không có thay đổi nào được gửi lên.");
   const startsAt = body.startsAt ? new Date(body.startsAt).toISOString() : d.starts_at;
   const dueAt = body.dueAt ? new Date(body.dueAt).toISOString() : d.due_at;
@@ -238,12 +244,14 @@ async function loadDutyUnit(db: Db, dutyId: number, unitId: number): Promise<Dut
   return row;
 }
 
-const staffIds = async (db: Db) => (await db.selectFrom("users").select("id").where("role", "=", "staff").where("disabled", "=", 0).execute()).map((r) => r.id);
+/** The enabled staff accounts of a ward (who hear of its hand-ins). */
+export const wardStaffIds = async (db: Db, wardId: number) =>
+  (await db.selectFrom("users").select("id").where("role", "=", "staff").where("ward_id", "=", wardId).where("disabled", "=", 0).execute()).map((r) => r.id);
 
 /** A focal point hands in their own unit's document and short text (again after a return). */
 export async function handIn(ctx: AppContext, user: AuthUser, dutyId: number, unitId: number, body: z.output<typeof HandInSchema>): Promise<DutyDetail> {
   const { db } = ctx.database;
-  const d = await loadDuty(db, dutyId);
+  const d = await loadDuty(db, dutyId, user);
   if (user.role === "focal" && user.unitId !== unitId) {
     throw forbidden("Bạn chỉ nộp được cho đơn vị của mình. Nội dung đang soạn vẫn được giữ trên máy.", "UNIT_FORBIDDEN");
   }
@@ -273,7 +281,7 @@ export async function handIn(ctx: AppContext, user: AuthUser, dutyId: number, un
     const unit = await trx.selectFrom("units").select("name").where("id", "=", unitId).executeTakeFirstOrThrow();
     await enqueueNotifications(
       trx,
-      (await staffIds(trx)).map((userId) => ({
+      (await wardStaffIds(trx, d.ward_id)).map((userId) => ({
         userId,
         kind: "duty_handed_in",
         title: `${unit.name} đã nộp: ${d.title}`.slice(0, 200),
@@ -292,7 +300,7 @@ export async function handIn(ctx: AppContext, user: AuthUser, dutyId: number, un
 /** Staff accept a hand-in, or return it with a reason the unit sees. */
 export async function reviewDuty(ctx: AppContext, user: AuthUser, dutyId: number, unitId: number, action: "accept" | "return", reason?: string): Promise<DutyDetail> {
   const { db } = ctx.database;
-  const d = await loadDuty(db, dutyId);
+  const d = await loadDuty(db, dutyId, user);
   const nowIso = ctx.clock.now().toISOString();
   await db.transaction().execute(async (trx) => {
     const row = await loadDutyUnit(trx, dutyId, unitId);
@@ -353,9 +361,9 @@ async function notifyOwing(ctx: AppContext, trx: Db, d: DutyRow, rows: DutyUnitR
 }
 
 /** "Nhắc": the units that still owe it (or one named unit); once per unit and Vietnamese day. */
-export async function remindDuty(ctx: AppContext, dutyId: number, unitIds?: number[]): Promise<DutyRemindResult> {
+export async function remindDuty(ctx: AppContext, user: AuthUser, dutyId: number, unitIds?: number[]): Promise<DutyRemindResult> {
   const { db } = ctx.database;
-  const d = await loadDuty(db, dutyId);
+  const d = await loadDuty(db, dutyId, user);
   const rows = await db.selectFrom("duty_units").selectAll().where("duty_id", "=", dutyId).execute();
   let targets = rows.filter((r) => owing(r.status));
   if (unitIds?.length) {
@@ -389,9 +397,9 @@ export async function runDutyReminders(ctx: AppContext): Promise<number> {
   return created;
 }
 
-/** For the ward's report: the year's duties, done and overdue per duty. */
-export async function dutiesOfYear(db: Db, year: number, nowIso: string) {
-  const duties = await db.selectFrom("duties").selectAll().where("year", "=", year).orderBy("due_at").orderBy("id").execute();
+/** For the ward's report: the ward's duties of the year, done and overdue per duty. */
+export async function dutiesOfYear(db: Db, wardId: number, year: number, nowIso: string) {
+  const duties = await db.selectFrom("duties").selectAll().where("ward_id", "=", wardId).where("year", "=", year).orderBy("due_at").orderBy("id").execute();
   const rows = duties.length
     ? await db
         .selectFrom("duty_units as du")

@@ -4,6 +4,8 @@ import type { DutyKind, DutyUnitStatus } from "../contract/duties.js";
 /** A duty with a deadline that units owe the ward (their own plan, the training plan, Youth Month…). */
 export interface DutiesTable {
   id: Generated<number>;
+  /** the ward whose units owe it (migration 0810) */
+  ward_id: number;
   kind: DutyKind;
   title: string;
   description: string;
@@ -17,7 +19,7 @@ export interface DutiesTable {
   recurs_yearly: number;
   /** the recurring series this duty belongs to, e.g. "training-plan" or "duty-12" */
   series_key: string | null;
-  /** "<series>:<year>", unique: a yearly copy or a seeded duty is never made twice */
+  /** "w<ward>:<series>:<year>", unique: a yearly copy or a seeded duty is never made twice in a ward */
   seed_key: string | null;
   created_by: number | null;
   created_at: string;

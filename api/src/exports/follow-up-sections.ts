@@ -32,14 +32,15 @@ export interface Section {
   blocks: Block[];
 }
 
-export async function loadFollowUp(ctx: AppContext, year: number): Promise<FollowUpData> {
+/** One ward's duties, difficulties, supervisions and dialogues of the year. */
+export async function loadFollowUp(ctx: AppContext, wardId: number, year: number): Promise<FollowUpData> {
   const { db } = ctx.database;
   const nowIso = ctx.clock.now().toISOString();
   const [duties, difficulties, supervisions, dialogues] = await Promise.all([
-    dutiesOfYear(db, year, nowIso),
-    difficultiesByTheme(db, year),
-    supervisionsOfYear(db, year, nowIso),
-    dialoguesOfYear(db, year, nowIso),
+    dutiesOfYear(db, wardId, year, nowIso),
+    difficultiesByTheme(db, wardId, year),
+    supervisionsOfYear(db, wardId, year, nowIso),
+    dialoguesOfYear(db, wardId, year, nowIso),
   ]);
   return { year, duties, difficulties, supervisions, dialogues };
 }

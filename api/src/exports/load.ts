@@ -1,4 +1,4 @@
-import type { AppContext } from "../http/context.js";
+import type { AppContext, AuthUser } from "../http/context.js";
 import type { Indicator, PlanReference, Task } from "../contract/catalog.js";
 import type { Commendation } from "../contract/commendations.js";
 import type { Counted, SectionKey } from "../contract/summary.js";
@@ -9,6 +9,7 @@ import { getPlanReference } from "../catalog/plan-reference.js";
 import { storedTiming } from "../reports/timing.js";
 import { resolveScope, type SummaryScope } from "./scope.js";
 import { loadSections, scopeKey } from "./sections.js";
+import { wardTitle } from "./ward-title.js";
 
 /**
  * Everything the ward summary is computed from, loaded with a few set-based queries (never a loop
@@ -63,9 +64,15 @@ export interface IndicatorValueFact {
 const SENT = ["submitted", "approved"] as const;
 const num = (v: unknown): number | null => (v === null || v === undefined ? null : Number(v));
 
-export async function loadSummaryInput(ctx: AppContext, periodId: number, opts: { unitId?: number; counted: Counted }): Promise<SummaryInput> {
+/**
+ * Loads the summary of a period of one ward (all its units, or `unitId`'s subtree). For "ward W, year Y"
+ * (the city's view): `wardAnnualPeriod(db, W, Y)` (reports/yearly-periods.ts) gives the period, then
+ * `computeSummary(await loadSummaryInput(ctx, period.id, { counted }))`. `user`: the caller, whose ward
+ * must be the period's (404 otherwise); internal callers leave it out.
+ */
+export async function loadSummaryInput(ctx: AppContext, periodId: number, opts: { unitId?: number; counted: Counted; user?: AuthUser | null }): Promise<SummaryInput> {
   const { db } = ctx.database;
-  const scope = await resolveScope(ctx, periodId, opts.unitId);
+  const scope = await resolveScope(ctx, periodId, opts.unitId, opts.user);
   const { period } = scope;
   const inScope = <QB extends { where(...args: any[]): any }>(qb: QB, column: string): QB =>
     scope.unitIds ? (qb.where(column, "in", scope.unitIds) as QB) : qb;
@@ -73,6 +80,7 @@ export async function loadSummaryInput(ctx: AppContext, periodId: number, opts: 
   const annual = await db
     .selectFrom("periods")
     .select(["id", "year"])
+    .where((eb) => (scope.wardId === null ? eb("ward_id", "is", null) : eb("ward_id", "=", scope.wardId)))
     .where("kind", "=", "annual")
     .where("year", "in", [...PLAN_YEARS])
     .where("year", "<=", period.year)
@@ -85,8 +93,8 @@ export async function loadSummaryInput(ctx: AppContext, periodId: number, opts: 
   const periodIds = [...new Set([period.id, ...(scope.lastYear ? [scope.lastYear.id] : []), ...yearPeriods.map((y) => y.id)])];
 
   const [indicators, tasks, expected, reports, values, taskValues, commendations, sections, planReference] = await Promise.all([
-    listIndicators(db, undefined, scope.unitIds ?? undefined),
-    listTasks(db, undefined, scope.unitIds ?? undefined),
+    listIndicators(db, { wardId: scope.wardId ?? undefined, unitIds: scope.unitIds ?? undefined }),
+    listTasks(db, { wardId: scope.wardId ?? undefined, unitIds: scope.unitIds ?? undefined }),
     inScope(db.selectFrom("period_units").select(["unit_id", "exception_until"]).where("period_id", "=", period.id), "unit_id").execute(),
     inScope(
       db
@@ -124,12 +132,12 @@ export async function loadSummaryInput(ctx: AppContext, periodId: number, opts: 
       "r.unit_id",
     ).execute(),
     loadSections(db, period.id, scopeKey(scope)),
-    getPlanReference(db),
+    getPlanReference(db, scope.wardId),
   ]);
 
   return {
     generatedAt: ctx.clock.now().toISOString(),
-    wardName: scope.root && scope.root.kind === "ward" ? scope.root.name : ctx.config.wardName,
+    wardName: scope.root && scope.root.kind === "ward" ? scope.root.name : await wardTitle(ctx, scope.wardId),
     counted: opts.counted,
     scope,
     yearPeriods,

@@ -12,16 +12,21 @@ import { loadFollowUp } from "./follow-up-sections.js";
 import { FOLLOW_UP } from "./docx/sections/follow-up.js";
 import { DOCX_MIME, XLSX_MIME, exportBaseName, sendFile } from "./download.js";
 import { REPORT_SIGNER } from "./signature.js";
+import { isFirstWard } from "./ward-title.js";
+import type { AuthUser } from "../http/context.js";
 
 const TAG = "Tổng hợp và xuất báo cáo";
 
-/** Load (database) → compute (pure) → render: the same result feeds the JSON, the Excel and the Word. */
-async function summaryOf(ctx: AppContext, periodId: number, query: { unitId?: number; counted: Counted }) {
-  const input = await loadSummaryInput(ctx, periodId, query);
+/**
+ * Load (database) → compute (pure) → render: the same result feeds the JSON, the Excel and the Word.
+ * The period is the caller's ward's (another ward's answers 404); city staff read any ward's.
+ */
+async function summaryOf(ctx: AppContext, user: AuthUser | null, periodId: number, query: { unitId?: number; counted: Counted }) {
+  const input = await loadSummaryInput(ctx, periodId, { ...query, user });
   return { input, ...computeSummary(input) };
 }
 
-/** The ward summary and its Excel/Word exports (staff and the Fatherland Front observer). */
+/** The ward summary and its Excel/Word exports (the ward's staff and Fatherland Front observer, city staff). */
 export function registerExportRoutes(r: RouteBuilder): void {
   r.add(
     {
@@ -34,7 +39,7 @@ export function registerExportRoutes(r: RouteBuilder): void {
       query: SummaryQuery,
       response: WardSummarySchema,
     },
-    async ({ ctx, params, query }) => (await summaryOf(ctx, params.periodId, query)).summary,
+    async ({ ctx, params, query, user }) => (await summaryOf(ctx, user, params.periodId, query)).summary,
   );
 
   r.add(
@@ -49,9 +54,9 @@ export function registerExportRoutes(r: RouteBuilder): void {
       response: SectionSchema,
     },
     async ({ ctx, params, query, user, body }) => {
-      const scope = await resolveScope(ctx, params.periodId, query.unitId);
+      const scope = await resolveScope(ctx, params.periodId, query.unitId, user);
       await saveSection(ctx, user!, params.periodId, scopeKey(scope), params.key, body.text);
-      const { summary } = await summaryOf(ctx, params.periodId, { unitId: query.unitId, counted: "submitted_and_approved" });
+      const { summary } = await summaryOf(ctx, user, params.periodId, { unitId: query.unitId, counted: "submitted_and_approved" });
       return summary.sections.find((s) => s.key === params.key)!;
     },
   );
@@ -66,9 +71,9 @@ export function registerExportRoutes(r: RouteBuilder): void {
       query: SummaryQuery,
       produces: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     },
-    async ({ ctx, params, query, res }) => {
-      const { input, summary, detail } = await summaryOf(ctx, params.periodId, query);
-      const buffer = await buildWorkbook(summary, detail, input.scope, ctx.config.wardName);
+    async ({ ctx, params, query, res, user }) => {
+      const { input, summary, detail } = await summaryOf(ctx, user, params.periodId, query);
+      const buffer = await buildWorkbook(summary, detail, input.scope, input.wardName);
       sendFile(res, buffer, XLSX_MIME, `${exportBaseName("xlsx", input.scope)}.xlsx`);
     },
   );
@@ -83,12 +88,15 @@ export function registerExportRoutes(r: RouteBuilder): void {
       query: ExportQuery,
       produces: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
     },
-    async ({ ctx, params, query, res }) => {
-      const { input, summary } = await summaryOf(ctx, params.periodId, query);
+    async ({ ctx, params, query, res, user }) => {
+      const { input, summary } = await summaryOf(ctx, user, params.periodId, query);
+      const { wardId } = input.scope;
       // the follow-up of the plan's other duties belongs to the ward's own report only
-      const wardReport = !input.scope.root || input.scope.root.kind === "ward";
-      const extras = wardReport ? { [FOLLOW_UP]: await loadFollowUp(ctx, summary.period.year) } : {};
-      const buffer = await buildWordReport({ summary, wardName: input.wardName, now: ctx.clock.now(), signer: query.signer ?? REPORT_SIGNER.name, extras });
+      const wardReport = wardId !== null && (!input.scope.root || input.scope.root.kind === "ward");
+      const extras = wardReport ? { [FOLLOW_UP]: await loadFollowUp(ctx, wardId, summary.period.year) } : {};
+      // the configured signer is the first ward's; another ward's report leaves the name for staff to give
+      const signer = query.signer ?? ((await isFirstWard(ctx, wardId)) ? REPORT_SIGNER.name : "");
+      const buffer = await buildWordReport({ summary, wardName: input.wardName, now: ctx.clock.now(), signer, extras });
       sendFile(res, buffer, DOCX_MIME, `${exportBaseName("docx", input.scope)}.docx`);
     },
   );

@@ -1,47 +1,57 @@
 import type { Selectable } from "kysely";
-import type { AppContext } from "../http/context.js";
+import type { AppContext, AuthUser } from "../http/context.js";
 import type { PeriodsTable, UnitsTable } from "../catalog/tables.js";
 import { notFound } from "../lib/errors.js";
+import { assertSeesWard } from "../wards/request-ward.js";
 
 export type UnitRow = Pick<Selectable<UnitsTable>, "id" | "code" | "name" | "short_name" | "kind" | "parent_id" | "sort_order">;
 
-/** What a summary or an export is about: a period, its previous annual period, and a set of units. */
+/**
+ * What a summary or an export is about: a period (of one ward), the ward's previous annual period, and
+ * a set of the ward's units (all of them, or one unit's subtree).
+ */
 export interface SummaryScope {
   period: Selectable<PeriodsTable>;
+  /** the ward the period belongs to (null only for a period made outside the product: every unit) */
+  wardId: number | null;
   /** the annual period of the year before (the "last year" column), if any */
   lastYear: Selectable<PeriodsTable> | null;
-  /** the unit whose subtree is aggregated, or null for every unit */
+  /** the unit whose subtree is aggregated, or null for every unit of the ward */
   root: UnitRow | null;
-  /** ids of the units in scope, or null when every unit is (no filter needed) */
+  /** ids of the units in scope, or null when every unit of the ward is (no filter needed) */
   unitIds: number[] | null;
   units: Map<number, UnitRow>;
   /** units ordered as the catalog orders them (sort_order, then id) */
   rank: Map<number, number>;
 }
 
-/** Loads the period (404 when unknown), last year's annual period and the units in scope. */
-export async function resolveScope(ctx: AppContext, periodId: number, rootUnitId?: number): Promise<SummaryScope> {
+/**
+ * Loads the period (404 when unknown, or of another ward than the caller's: `user` undefined skips that
+ * check for internal callers), the ward's last year's annual period and the ward's units in scope
+ * (`rootUnitId` must be one of them).
+ */
+export async function resolveScope(ctx: AppContext, periodId: number, rootUnitId?: number, user?: AuthUser | null): Promise<SummaryScope> {
   const { db } = ctx.database;
+  const missing = () => notFound("Không tìm thấy kỳ báo cáo.", "PERIOD_NOT_FOUND");
   const period = await db.selectFrom("periods").selectAll().where("id", "=", periodId).executeTakeFirst();
-  if (!period) throw notFound("Không tìm thấy kỳ báo cáo.", "PERIOD_NOT_FOUND");
+  if (!period) throw missing();
+  if (user !== undefined) assertSeesWard(user, period.ward_id, missing);
+  const wardId = period.ward_id;
 
-  const [lastYear, unitRows] = await Promise.all([
-    db
-      .selectFrom("periods")
-      .selectAll()
-      .where("kind", "=", "annual")
-      .where("year", "=", period.year - 1)
-      .orderBy("deadline_at", "desc")
-      .orderBy("id", "desc")
-      .executeTakeFirst(),
-    // The unit tree is small (a ward: ~25 units; a whole city: a few thousand) and is needed for names anyway.
-    db
-      .selectFrom("units")
-      .select(["id", "code", "name", "short_name", "kind", "parent_id", "sort_order"])
-      .orderBy("sort_order")
-      .orderBy("id")
-      .execute(),
-  ]);
+  let lastYearQ = db
+    .selectFrom("periods")
+    .selectAll()
+    .where("kind", "=", "annual")
+    .where("year", "=", period.year - 1)
+    .orderBy("deadline_at", "desc")
+    .orderBy("id", "desc");
+  // The unit tree of a ward is small (~25 units) and is needed for names anyway.
+  let unitsQ = db.selectFrom("units").select(["id", "code", "name", "short_name", "kind", "parent_id", "sort_order"]).orderBy("sort_order").orderBy("id");
+  if (wardId !== null) {
+    lastYearQ = lastYearQ.where("ward_id", "=", wardId);
+    unitsQ = unitsQ.where("ward_id", "=", wardId);
+  } else lastYearQ = lastYearQ.where("ward_id", "is", null);
+  const [lastYear, unitRows] = await Promise.all([lastYearQ.executeTakeFirst(), unitsQ.execute()]);
 
   const units = new Map(unitRows.map((u) => [u.id, u]));
   const rank = new Map(unitRows.map((u, i) => [u.id, i]));
@@ -67,7 +77,7 @@ export async function resolveScope(ctx: AppContext, periodId: number, rootUnitId
     // A root covering every unit needs no filter (and no huge IN list).
     unitIds = subtree.length === unitRows.length ? null : subtree;
   }
-  return { period, lastYear: lastYear ?? null, root, unitIds, units, rank };
+  return { period, wardId, lastYear: lastYear ?? null, root, unitIds, units, rank };
 }
 
 /** The display name of a unit ("Đoàn phường"), falling back to its full name. */

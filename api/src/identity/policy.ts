@@ -24,6 +24,19 @@ const UNIT_WRITE = ["staff", "focal"] as const;
  * accepting an invitation) or named explicitly in a rule (the supervision records).
  */
 const CONTRIBUTORS = ["youth", "focal", "staff"] as const;
+/**
+ * The plan's work read by city staff too (Sở Nội vụ sees every ward read-only; a list names the ward:
+ * wards/request-ward.ts). Its writes stay with the ward's own roles.
+ */
+const WARD_READERS = ["staff", "observer", "city_staff"] as const;
+const UNIT_READERS = ["staff", "observer", "focal", "city_staff"] as const;
+/**
+ * The catalog is edited at two levels behind one route: city staff the definitions, a ward's staff its
+ * settings; the handler refuses the other level's fields (403 CITY_LEVEL_ONLY / WARD_DATA_READ_ONLY).
+ * A city-level list (the national holidays, a new indicator) keeps ward staff in its rule so that
+ * they hear CITY_LEVEL_ONLY, who edits it, rather than a bare ROLE_FORBIDDEN.
+ */
+const CATALOG_EDITORS = ["staff", "city_staff"] as const;
 
 export const POLICY: Record<string, Access> = {
   // foundation
@@ -38,15 +51,15 @@ export const POLICY: Record<string, Access> = {
   "POST /api/periods": STAFF,
   "PATCH /api/periods/:id": STAFF,
   "GET /api/holidays": "public",
-  "POST /api/holidays": STAFF,
-  "DELETE /api/holidays/:date": STAFF,
-  "POST /api/indicators": STAFF,
-  "GET /api/indicators/:id": READERS,
-  "PATCH /api/indicators/:id": STAFF,
-  "GET /api/indicators/:id/history": READERS,
-  "PATCH /api/tasks/:id": STAFF,
-  "GET /api/tasks/:id/history": READERS,
-  "GET /api/plan-reference": READERS,
+  "POST /api/holidays": CATALOG_EDITORS,
+  "DELETE /api/holidays/:date": CATALOG_EDITORS,
+  "POST /api/indicators": CATALOG_EDITORS,
+  "GET /api/indicators/:id": WARD_READERS,
+  "PATCH /api/indicators/:id": CATALOG_EDITORS,
+  "GET /api/indicators/:id/history": WARD_READERS,
+  "PATCH /api/tasks/:id": CATALOG_EDITORS,
+  "GET /api/tasks/:id/history": WARD_READERS,
+  "GET /api/plan-reference": WARD_READERS,
   "PUT /api/plan-reference": STAFF,
   // test only: exists when TEST_CLOCK is set (refused in production)
   "PUT /api/test/clock": "public",
@@ -89,21 +102,21 @@ export const POLICY: Record<string, Access> = {
   "POST /api/notifications/read-all": "signed-in",
 
   // reports
-  "GET /api/periods/:periodId/reports": UNIT_WORK,
-  "GET /api/periods/:periodId/reports/:unitId": UNIT_WORK,
+  "GET /api/periods/:periodId/reports": UNIT_READERS,
+  "GET /api/periods/:periodId/reports/:unitId": UNIT_READERS,
   "PUT /api/periods/:periodId/reports/:unitId": UNIT_WRITE,
   "POST /api/periods/:periodId/reports/:unitId/submit": UNIT_WRITE,
   "POST /api/periods/:periodId/reports/:unitId/approve": STAFF,
   "POST /api/periods/:periodId/reports/:unitId/return": STAFF,
   "POST /api/periods/:periodId/reports/:unitId/reopen": STAFF,
-  "GET /api/periods/:periodId/reports/:unitId/audit": UNIT_WORK,
+  "GET /api/periods/:periodId/reports/:unitId/audit": UNIT_READERS,
   "PUT /api/periods/:periodId/exceptions/:unitId": STAFF,
   "POST /api/periods/:periodId/exceptions": STAFF,
-  "GET /api/periods/:periodId/completeness": READERS,
+  "GET /api/periods/:periodId/completeness": WARD_READERS,
   "POST /api/periods/:periodId/remind": STAFF,
-  "GET /api/periods/:periodId/summary": READERS,
-  "GET /api/periods/:periodId/export.xlsx": READERS,
-  "GET /api/periods/:periodId/export.docx": READERS,
+  "GET /api/periods/:periodId/summary": WARD_READERS,
+  "GET /api/periods/:periodId/export.xlsx": WARD_READERS,
+  "GET /api/periods/:periodId/export.docx": WARD_READERS,
   "PUT /api/periods/:periodId/summary/sections/:key": STAFF,
 
   // feedback
@@ -123,9 +136,9 @@ export const POLICY: Record<string, Access> = {
   "POST /api/feedback/:id/flag": CONTRIBUTORS,
 
   // duties with deadlines (hand-ins: a focal point for their own unit, checked in the handler)
-  "GET /api/duties": UNIT_WORK,
+  "GET /api/duties": UNIT_READERS,
   "POST /api/duties": STAFF,
-  "GET /api/duties/:id": UNIT_WORK,
+  "GET /api/duties/:id": UNIT_READERS,
   "PATCH /api/duties/:id": STAFF,
   "POST /api/duties/:id/units/:unitId/hand-in": UNIT_WRITE,
   "POST /api/duties/:id/units/:unitId/accept": STAFF,
@@ -135,18 +148,18 @@ export const POLICY: Record<string, Access> = {
   // the register of difficulties and proposals (a focal point reads its own unit's)
   "GET /api/difficulty-themes": "signed-in",
   "POST /api/difficulty-themes": STAFF,
-  "GET /api/difficulties": UNIT_WORK,
-  "GET /api/difficulties/:id": UNIT_WORK,
+  "GET /api/difficulties": UNIT_READERS,
+  "GET /api/difficulties/:id": UNIT_READERS,
   "PATCH /api/difficulties/:id": STAFF,
   "POST /api/difficulties/:id/forward": STAFF,
   "POST /api/difficulties/:id/resolve": STAFF,
   "POST /api/difficulties/:id/merge": STAFF,
 
   // the Fatherland Front's supervision: the one thing the observer writes (given to it explicitly)
-  "GET /api/supervisions": UNIT_WORK,
+  "GET /api/supervisions": UNIT_READERS,
   "POST /api/supervisions": ["observer"],
-  "GET /api/supervision-recommendations": UNIT_WORK,
-  "GET /api/supervisions/:id": UNIT_WORK,
+  "GET /api/supervision-recommendations": UNIT_READERS,
+  "GET /api/supervisions/:id": UNIT_READERS,
   "POST /api/supervisions/:id/recommendations/:recId/answer": UNIT_WRITE,
 
   // the chair's dialogue with youth (the observer only reads: it is not among the askers)

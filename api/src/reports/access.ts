@@ -3,7 +3,9 @@ import type { DB } from "../db/schema.js";
 import type { PeriodsTable, PeriodUnitsTable } from "../catalog/tables.js";
 import type { ReportLock } from "../contract/reports.js";
 import type { ReportStatus } from "./tables.js";
+import type { AuthUser } from "../http/context.js";
 import { conflict, notFound } from "../lib/errors.js";
+import { assertSeesWard } from "../wards/request-ward.js";
 import { formatDateTimeVN } from "../lib/time.js";
 import { acceptsFrom } from "../catalog/queries.js";
 
@@ -13,10 +15,19 @@ export type PeriodUnitRow = Selectable<PeriodUnitsTable>;
 /** Ids are 32-bit integers in both databases; a larger one cannot exist (and PostgreSQL would fail on it). */
 const MAX_ID = 2_147_483_647;
 
+const periodNotFound = () => notFound("Không tìm thấy kỳ báo cáo.", "PERIOD_NOT_FOUND");
+
 export async function loadPeriod(db: Kysely<DB>, periodId: number): Promise<PeriodRow> {
-  if (periodId > MAX_ID) throw notFound("Không tìm thấy kỳ báo cáo.", "PERIOD_NOT_FOUND");
+  if (periodId > MAX_ID) throw periodNotFound();
   const p = await db.selectFrom("periods").selectAll().where("id", "=", periodId).executeTakeFirst();
-  if (!p) throw notFound("Không tìm thấy kỳ báo cáo.", "PERIOD_NOT_FOUND");
+  if (!p) throw periodNotFound();
+  return p;
+}
+
+/** The period, if the caller may see it: another ward's period answers 404 like a missing one. */
+export async function loadPeriodFor(db: Kysely<DB>, user: AuthUser | null, periodId: number): Promise<PeriodRow> {
+  const p = await loadPeriod(db, periodId);
+  assertSeesWard(user, p.ward_id, periodNotFound);
   return p;
 }
 

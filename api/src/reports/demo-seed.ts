@@ -133,13 +133,16 @@ export async function seedDemoReports(ctx: AppContext): Promise<void> {
   const { db } = ctx.database;
   const now = ctx.clock.now();
   const nowIso = now.toISOString();
-  const periods = await db.selectFrom("periods").selectAll().where("kind", "=", "annual").where("status", "=", "open").orderBy("year").execute();
+  const units = await db.selectFrom("units").select(["id", "code", "name", "ward_id"]).where("code", "in", Object.keys(FOCAL_NAMES)).execute();
+  // the demo units are Lê Đại Hành's: its periods, not another ward's
+  const wardId = units[0]?.ward_id;
+  if (wardId === undefined || wardId === null) return;
+  const periods = await db.selectFrom("periods").selectAll().where("ward_id", "=", wardId).where("kind", "=", "annual").where("status", "=", "open").orderBy("year").execute();
   const current = periods.find((p) => acceptsFrom(p) <= nowIso && nowIso <= p.deadline_at);
   const earlier = periods.filter((p) => p.deadline_at < nowIso);
   if (!current && earlier.length === 0) return;
 
-  const units = await db.selectFrom("units").select(["id", "code", "name"]).where("code", "in", Object.keys(FOCAL_NAMES)).execute();
-  const staff = await db.selectFrom("users").select("id").where("role", "=", "staff").orderBy("id").executeTakeFirst();
+  const staff = await db.selectFrom("users").select("id").where("role", "=", "staff").where("ward_id", "=", wardId).orderBy("id").executeTakeFirst();
   const focal = new Map<string, number>();
   for (const u of units) {
     const id = await ensureUserByUsername(

@@ -80,7 +80,7 @@ export interface LastYearValue {
   periodId: number;
 }
 
-/** The unit's values in the annual period of the previous year (a submitted or approved report). */
+/** The unit's values in its ward's annual period of the previous year (a submitted or approved report). */
 export async function lastYearValues(db: Kysely<DB>, period: PeriodRow, unitId: number): Promise<Map<number, LastYearValue>> {
   const out = new Map<number, LastYearValue>();
   const prev = await db
@@ -88,6 +88,7 @@ export async function lastYearValues(db: Kysely<DB>, period: PeriodRow, unitId: 
     .select("id")
     .where("year", "=", period.year - 1)
     .where("kind", "=", "annual")
+    .where((eb) => (period.ward_id === null ? eb("ward_id", "is", null) : eb("ward_id", "=", period.ward_id)))
     .orderBy("id", "desc")
     .executeTakeFirst();
   if (!prev) return out;

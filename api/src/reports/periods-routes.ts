@@ -16,24 +16,28 @@ import { listPeriods } from "../catalog/queries.js";
 import { defaultExpectedUnitIds } from "../catalog/seed.js";
 import { badRequest, conflict } from "../lib/errors.js";
 import { toIso } from "../lib/time.js";
-import { annualDeadline, annualOpensAt, ensureAnnualPeriods, followPreviousDeadline, previousDeadline } from "./yearly-periods.js";
+import { annualDeadline, annualOpensAt, ensureWardAnnualPeriods, followPreviousDeadline, previousDeadline } from "./yearly-periods.js";
 import { checkExceptionUntil, grantExceptions, notifyExtension } from "./exceptions.js";
 import { annualPeriodTitle } from "../contract/plan.js";
-import { loadExpected, loadPeriod } from "./access.js";
+import { loadExpected, loadPeriodFor } from "./access.js";
+import { requestWardId } from "../wards/request-ward.js";
 import type { Kysely } from "kysely";
 import type { DB } from "../db/schema.js";
 
 const TAG = "Kỳ báo cáo";
 
-async function assertUnitsExist(db: Kysely<DB>, ids: number[]): Promise<void> {
+/** The expected units must be units of the period's ward (another ward's unit is unknown here). */
+async function assertUnitsExist(db: Kysely<DB>, wardId: number | null, ids: number[]): Promise<void> {
   if (ids.length === 0) return;
-  const rows = await db.selectFrom("units").select("id").where("id", "in", ids).execute();
+  let q = db.selectFrom("units").select("id").where("id", "in", ids);
+  if (wardId !== null) q = q.where("ward_id", "=", wardId);
+  const rows = await q.execute();
   const missing = ids.filter((id) => !rows.some((r) => r.id === id));
   if (missing.length) throw badRequest("UNKNOWN_UNIT", "Có đơn vị không tồn tại trong danh sách đơn vị phải báo cáo.", missing);
 }
 
 async function onePeriod(ctx: AppContext, id: number): Promise<Period> {
-  const [p] = await listPeriods(ctx, id);
+  const [p] = await listPeriods(ctx, { id });
   return p!;
 }
 
@@ -43,13 +47,15 @@ export function registerPeriodRoutes(r: RouteBuilder): void {
       method: "post",
       path: "/api/periods",
       tag: TAG,
-      summary: "Tạo kỳ báo cáo (hằng năm hoặc đột xuất)",
+      summary: "Tạo kỳ báo cáo của phường (hằng năm hoặc đột xuất)",
       body: PeriodCreateSchema,
       response: PeriodSchema,
       status: 201,
     },
-    async ({ ctx, body }) => {
+    async ({ ctx, body, user }) => {
       const { db } = ctx.database;
+      // a period belongs to the ward of the staff who create it
+      const wardId = await requestWardId(db, user);
       const nowIso = ctx.clock.now().toISOString();
       if (body.kind === "adhoc" && !body.title) throw badRequest("TITLE_REQUIRED", "Kỳ báo cáo đột xuất cần có tiêu đề.");
       const title = body.title ?? annualPeriodTitle(body.year);
@@ -60,18 +66,19 @@ export function registerPeriodRoutes(r: RouteBuilder): void {
         throw badRequest("DEADLINE_IN_PAST", "Hạn nộp đã qua, vui lòng chọn một ngày trong tương lai (hoặc ghi rõ ngày mở kỳ).");
       }
       if (opensAt >= deadlineAt) throw badRequest("INVALID_DATES", "Ngày mở phải trước hạn nộp báo cáo.");
-      const expected = body.expectedUnitIds ? [...new Set(body.expectedUnitIds)] : await defaultExpectedUnitIds(db);
-      await assertUnitsExist(db, expected);
+      const expected = body.expectedUnitIds ? [...new Set(body.expectedUnitIds)] : await defaultExpectedUnitIds(db, wardId);
+      await assertUnitsExist(db, wardId, expected);
       const id = await db.transaction().execute(async (trx) => {
         if (body.kind === "annual") {
-          const dup = await trx.selectFrom("periods").select("id").where("year", "=", body.year).where("kind", "=", "annual").executeTakeFirst();
+          const dup = await trx.selectFrom("periods").select("id").where("ward_id", "=", wardId).where("year", "=", body.year).where("kind", "=", "annual").executeTakeFirst();
           if (dup) throw conflict("PERIOD_EXISTS", `Đã có kỳ báo cáo hằng năm ${body.year}.`, { periodId: dup.id });
         }
         // like a recurring year: a yearly report accepts drafts once the previous year's deadline has passed
-        const acceptsFrom = body.kind === "annual" ? await previousDeadline(trx, body.year) : null;
+        const acceptsFrom = body.kind === "annual" ? await previousDeadline(trx, wardId, body.year) : null;
         const { id } = await trx
           .insertInto("periods")
           .values({
+            ward_id: wardId,
             year: body.year,
             kind: body.kind,
             title,
@@ -106,14 +113,14 @@ export function registerPeriodRoutes(r: RouteBuilder): void {
       body: PeriodPatchSchema,
       response: PeriodSchema,
     },
-    async ({ ctx, params, body }) => {
+    async ({ ctx, params, body, user }) => {
       const { db } = ctx.database;
-      const period = await loadPeriod(db, params.id);
+      const period = await loadPeriodFor(db, user, params.id);
       const nowIso = ctx.clock.now().toISOString();
       const opensAt = body.opensAt ? toIso(body.opensAt) : period.opens_at;
       const deadlineAt = body.deadlineAt ? toIso(body.deadlineAt) : period.deadline_at;
       if (opensAt >= deadlineAt) throw badRequest("INVALID_DATES", "Ngày mở phải trước hạn nộp báo cáo.");
-      if (body.expectedUnitIds) await assertUnitsExist(db, body.expectedUnitIds);
+      if (body.expectedUnitIds) await assertUnitsExist(db, period.ward_id, body.expectedUnitIds);
       await db.transaction().execute(async (trx) => {
         await trx
           .updateTable("periods")
@@ -135,10 +142,12 @@ export function registerPeriodRoutes(r: RouteBuilder): void {
           if (drop.length) await trx.deleteFrom("period_units").where("period_id", "=", period.id).where("unit_id", "in", drop).execute();
           if (add.length) await trx.insertInto("period_units").values(add.map((unit_id) => ({ period_id: period.id, unit_id, exception_until: null }))).execute();
         }
-        if (period.kind === "annual" && deadlineAt !== period.deadline_at) await followPreviousDeadline(trx, period.year, deadlineAt, nowIso);
+        if (period.kind === "annual" && period.ward_id !== null && deadlineAt !== period.deadline_at) {
+          await followPreviousDeadline(trx, period.ward_id, period.year, deadlineAt, nowIso);
+        }
       });
-      // a deadline moved into the past makes the next year's period due now
-      if (period.kind === "annual") await ensureAnnualPeriods(ctx);
+      // a deadline moved into the past makes the ward's next year's period due now
+      if (period.kind === "annual" && period.ward_id !== null) await ensureWardAnnualPeriods(ctx, period.ward_id);
       return onePeriod(ctx, period.id);
     },
   );
@@ -153,9 +162,9 @@ export function registerPeriodRoutes(r: RouteBuilder): void {
       body: ExceptionBodySchema,
       response: ExceptionSchema,
     },
-    async ({ ctx, params, body }) => {
+    async ({ ctx, params, body, user }) => {
       const { db } = ctx.database;
-      const period = await loadPeriod(db, params.periodId);
+      const period = await loadPeriodFor(db, user, params.periodId);
       await loadExpected(db, params.periodId, params.unitId);
       // null ends the extension now (staff end it early); a date is checked like a bulk extension
       const until = body.until ? checkExceptionUntil(period, body.until, ctx.clock.now()) : null;
@@ -182,6 +191,9 @@ export function registerPeriodRoutes(r: RouteBuilder): void {
       body: BulkExceptionBodySchema,
       response: BulkExceptionResultSchema,
     },
-    async ({ ctx, params, body }) => grantExceptions(ctx, params.periodId, body.until, body.unitIds),
+    async ({ ctx, params, body, user }) => {
+      await loadPeriodFor(ctx.database.db, user, params.periodId);
+      return grantExceptions(ctx, params.periodId, body.until, body.unitIds);
+    },
   );
 }

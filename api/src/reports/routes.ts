@@ -16,7 +16,7 @@ import {
 } from "../contract/reports.js";
 import { assertUnitAccess } from "../identity/policy.js";
 import { registerPeriodRoutes } from "./periods-routes.js";
-import { loadExpected, loadPeriod } from "./access.js";
+import { loadExpected, loadPeriodFor } from "./access.js";
 import { completeness, listUnitReports, remindUnits } from "./completeness.js";
 import { getReport, reportAudit, reviewReport, saveReport, submitReport } from "./service.js";
 import { withEvidenceLinks } from "./file-access.js";
@@ -24,9 +24,12 @@ import { withEvidenceLinks } from "./file-access.js";
 const TAG = "Báo cáo đơn vị";
 const BASE = "/api/periods/:periodId/reports/:unitId";
 
-/** Checks the period and unit exist and that a focal point only touches their own unit. */
-async function guard(db: Parameters<typeof loadPeriod>[0], user: AuthUser, periodId: number, unitId: number) {
-  await loadPeriod(db, periodId);
+/**
+ * Checks the period exists in the caller's ward (404 otherwise), that a focal point only touches their
+ * own unit, and that the unit is expected in the period (the period's units are its ward's).
+ */
+async function guard(db: Parameters<typeof loadPeriodFor>[0], user: AuthUser, periodId: number, unitId: number) {
+  await loadPeriodFor(db, user, periodId);
   assertUnitAccess(user, unitId);
   await loadExpected(db, periodId, unitId);
 }
@@ -45,7 +48,7 @@ export function registerReportRoutes(r: RouteBuilder): void {
     },
     async ({ ctx, params, user }) => {
       const { db } = ctx.database;
-      await loadPeriod(db, params.periodId);
+      await loadPeriodFor(db, user, params.periodId);
       if (user!.role === "focal") {
         if (!user!.unitId) return [];
         return listUnitReports(db, params.periodId, user!.unitId);
@@ -96,7 +99,10 @@ export function registerReportRoutes(r: RouteBuilder): void {
 
   r.add(
     { method: "post", path: `${BASE}/approve`, tag: TAG, summary: "Duyệt báo cáo (khóa báo cáo)", params: PeriodUnitParams, response: ReportSchema },
-    async ({ ctx, params, user }) => withEvidenceLinks(ctx, reviewReport(ctx, user!, params.periodId, params.unitId, "approve")),
+    async ({ ctx, params, user }) => {
+      await guard(ctx.database.db, user!, params.periodId, params.unitId);
+      return withEvidenceLinks(ctx, reviewReport(ctx, user!, params.periodId, params.unitId, "approve"));
+    },
   );
   r.add(
     {
@@ -108,7 +114,10 @@ export function registerReportRoutes(r: RouteBuilder): void {
       body: ReturnBodySchema,
       response: ReportSchema,
     },
-    async ({ ctx, params, user, body }) => withEvidenceLinks(ctx, reviewReport(ctx, user!, params.periodId, params.unitId, "return", body.reason)),
+    async ({ ctx, params, user, body }) => {
+      await guard(ctx.database.db, user!, params.periodId, params.unitId);
+      return withEvidenceLinks(ctx, reviewReport(ctx, user!, params.periodId, params.unitId, "return", body.reason));
+    },
   );
   r.add(
     {
@@ -120,7 +129,10 @@ export function registerReportRoutes(r: RouteBuilder): void {
       body: ReopenBodySchema,
       response: ReportSchema,
     },
-    async ({ ctx, params, user, body }) => withEvidenceLinks(ctx, reviewReport(ctx, user!, params.periodId, params.unitId, "reopen", body.reason)),
+    async ({ ctx, params, user, body }) => {
+      await guard(ctx.database.db, user!, params.periodId, params.unitId);
+      return withEvidenceLinks(ctx, reviewReport(ctx, user!, params.periodId, params.unitId, "reopen", body.reason));
+    },
   );
 
   r.add(
@@ -140,7 +152,10 @@ export function registerReportRoutes(r: RouteBuilder): void {
       params: PeriodParams,
       response: CompletenessSchema,
     },
-    async ({ ctx, params }) => completeness(ctx, params.periodId),
+    async ({ ctx, params, user }) => {
+      await loadPeriodFor(ctx.database.db, user, params.periodId);
+      return completeness(ctx, params.periodId);
+    },
   );
 
   r.add(
@@ -153,6 +168,9 @@ export function registerReportRoutes(r: RouteBuilder): void {
       body: RemindBodySchema,
       response: RemindResultSchema,
     },
-    async ({ ctx, params, body }) => remindUnits(ctx, params.periodId, body.unitIds),
+    async ({ ctx, params, body, user }) => {
+      await loadPeriodFor(ctx.database.db, user, params.periodId);
+      return remindUnits(ctx, params.periodId, body.unitIds);
+    },
   );
 }

@@ -1,4 +1,5 @@
 import type { DbMigration } from "../db/migrator.js";
+import { addWardColumn } from "../catalog/ward-migration.js";
 import { refType, withId } from "../db/dialect.js";
 
 export const supervisionMigrations: DbMigration[] = [
@@ -32,6 +33,13 @@ export const supervisionMigrations: DbMigration[] = [
         .execute();
       await db.schema.createIndex("supervision_recs_unit_idx").on("supervision_recommendations").columns(["unit_id", "due_at"]).execute();
       await db.schema.createIndex("supervision_recs_sup_idx").on("supervision_recommendations").column("supervision_id").execute();
+    },
+  },
+  {
+    // A supervision is the ward's Fatherland Front's: it belongs to the ward of the units it concerns.
+    name: "1010_supervision_per_ward",
+    async up(db) {
+      await addWardColumn(db, "supervisions", { table: "supervision_units", rowColumn: "supervision_id" }, ["year", "held_on"]);
     },
   },
 ];

@@ -19,7 +19,7 @@ const TAG = "Giám sát của Ủy ban MTTQ phường";
 export function registerSupervisionRoutes(r: RouteBuilder): void {
   r.add(
     { method: "get", path: "/api/supervisions", tag: TAG, summary: "Các cuộc giám sát của một năm, kiến nghị và trả lời (đầu mối: cuộc giám sát liên quan đơn vị mình)", query: SupervisionQuery, response: SupervisionListSchema },
-    ({ ctx, user, query }) => listSupervisions(ctx, user!, query.year),
+    ({ ctx, user, query }) => listSupervisions(ctx, user!, query.year, query.wardId),
   );
   r.add(
     {
@@ -42,7 +42,7 @@ export function registerSupervisionRoutes(r: RouteBuilder): void {
       query: RecommendationQuery,
       response: z.array(RecommendationSchema),
     },
-    ({ ctx, user, query }) => listRecommendations(ctx, user!, query.state),
+    ({ ctx, user, query }) => listRecommendations(ctx, user!, query.state, query.wardId),
   );
   r.add(
     { method: "get", path: "/api/supervisions/:id", tag: TAG, summary: "Một cuộc giám sát và các trả lời", params: IdParams, response: SupervisionSchema },

@@ -9,6 +9,7 @@ import { planYearAt } from "../lib/plan-year.js";
 import { enqueueNotifications, type NotificationInput } from "../notifications/outbox.js";
 import { pushEnabled } from "../notifications/channel-name.js";
 import { focalUserIds } from "../reports/access.js";
+import { assertSeesWard, requestWardId } from "../wards/request-ward.js";
 
 type Db = Kysely<DB>;
 const MAX_ID = 2_147_483_647;
@@ -32,7 +33,7 @@ function recQuery(db: Db) {
     .innerJoin("units as u", "u.id", "r.unit_id")
     .leftJoin("users as a", "a.id", "r.answered_by")
     .selectAll("r")
-    .select(["s.title as s_title", "s.year as s_year", "u.name as unit_name", "u.kind as unit_kind", "u.sort_order as unit_sort", "a.name as answered_name"]);
+    .select(["s.title as s_title", "s.year as s_year", "s.ward_id as s_ward", "u.name as unit_name", "u.kind as unit_kind", "u.sort_order as unit_sort", "a.name as answered_name"]);
 }
 type RecRow = Awaited<ReturnType<ReturnType<typeof recQuery>["executeTakeFirstOrThrow"]>>;
 
@@ -54,7 +55,7 @@ function toRec(r: RecRow, user: AuthUser, nowIso: string): Recommendation {
   };
 }
 
-async function build(db: Db, user: AuthUser, rows: { id: number; year: number; held_on: string; title: string; findings: string; created_by: number | null; created_at: string }[], nowIso: string): Promise<Supervision[]> {
+async function build(db: Db, user: AuthUser, rows: { id: number; ward_id: number; year: number; held_on: string; title: string; findings: string; created_by: number | null; created_at: string }[], nowIso: string): Promise<Supervision[]> {
   if (!rows.length) return [];
   const ids = rows.map((r) => r.id);
   const [units, recs, authors] = await Promise.all([
@@ -85,11 +86,13 @@ function concerns(user: AuthUser) {
     ]);
 }
 
-export async function listSupervisions(ctx: AppContext, user: AuthUser, year?: number): Promise<SupervisionList> {
+/** A ward's supervisions of a year (its Fatherland Front's). */
+export async function listSupervisions(ctx: AppContext, user: AuthUser, year?: number, askedWard?: number): Promise<SupervisionList> {
   const { db } = ctx.database;
+  const wardId = await requestWardId(db, user, askedWard);
   const nowIso = ctx.clock.now().toISOString();
   const y = year ?? planYearAt(ctx.clock.now());
-  let q = db.selectFrom("supervisions as s").selectAll("s").where("s.year", "=", y);
+  let q = db.selectFrom("supervisions as s").selectAll("s").where("s.ward_id", "=", wardId).where("s.year", "=", y);
   if (user.role === "focal") q = q.where(concerns(user));
   const items = await build(db, user, await q.orderBy("s.held_on", "desc").orderBy("s.id", "desc").execute(), nowIso);
   const overdue = items.flatMap((s) => s.recommendations).filter((r) => r.state === "overdue" && (user.role !== "focal" || r.unit.id === user.unitId)).length;
@@ -103,14 +106,16 @@ export async function getSupervision(ctx: AppContext, user: AuthUser, id: number
   if (user.role === "focal") q = q.where(concerns(user));
   const row = await q.executeTakeFirst();
   if (!row) throw supervisionNotFound();
+  assertSeesWard(user, row.ward_id, supervisionNotFound);
   return (await build(db, user, [row], ctx.clock.now().toISOString()))[0];
 }
 
-/** Recommendations across years, for the staff dashboard (overdue first) and a unit's own to-do list. */
-export async function listRecommendations(ctx: AppContext, user: AuthUser, state?: RecommendationState): Promise<Recommendation[]> {
+/** A ward's recommendations across years, for the staff dashboard (overdue first) and a unit's own to-do list. */
+export async function listRecommendations(ctx: AppContext, user: AuthUser, state?: RecommendationState, askedWard?: number): Promise<Recommendation[]> {
   const { db } = ctx.database;
+  const wardId = await requestWardId(db, user, askedWard);
   const nowIso = ctx.clock.now().toISOString();
-  let q = recQuery(db);
+  let q = recQuery(db).where("s.ward_id", "=", wardId);
   if (user.role === "focal") q = q.where("r.unit_id", "=", user.unitId ?? -1);
   if (state === "overdue") q = q.where("r.answered_at", "is", null).where("r.due_at", "<", nowIso);
   if (state === "open") q = q.where("r.answered_at", "is", null).where("r.due_at", ">=", nowIso);
@@ -119,14 +124,16 @@ export async function listRecommendations(ctx: AppContext, user: AuthUser, state
   return rows.map((r) => toRec(r, user, nowIso)).filter((r) => !state || r.state === state);
 }
 
+/** The ward's Fatherland Front records a supervision of the ward's units (another ward's unit is unknown here). */
 export async function createSupervision(ctx: AppContext, user: AuthUser, body: z.output<typeof NewSupervisionSchema>): Promise<Supervision> {
   const { db } = ctx.database;
+  const wardId = await requestWardId(db, user);
   const now = ctx.clock.now();
   const nowIso = now.toISOString();
   const heldOn = new Date(body.heldOn).toISOString();
   if (heldOn > nowIso) throw badRequest("SUPERVISION_IN_FUTURE", "Ngày giám sát không được ở tương lai: hãy ghi nhận sau khi đã giám sát.");
   const unitIds = [...new Set([...body.unitIds, ...body.recommendations.map((r) => r.unitId)])];
-  const found = await db.selectFrom("units").select(["id", "kind"]).where("id", "in", unitIds).execute();
+  const found = await db.selectFrom("units").select(["id", "kind"]).where("id", "in", unitIds).where("ward_id", "=", wardId).execute();
   const missing = unitIds.filter((id) => !found.some((f) => f.id === id));
   if (missing.length) throw badRequest("UNKNOWN_UNIT", "Có đơn vị được chọn không tồn tại.", { unitIds: missing });
   const problems = body.recommendations
@@ -138,7 +145,7 @@ export async function createSupervision(ctx: AppContext, user: AuthUser, body: z
   const id = await db.transaction().execute(async (trx) => {
     const s = await trx
       .insertInto("supervisions")
-      .values({ year: vnParts(heldOn).year, held_on: heldOn, title: body.title, findings: body.findings, created_by: user.id, created_at: nowIso })
+      .values({ ward_id: wardId, year: vnParts(heldOn).year, held_on: heldOn, title: body.title, findings: body.findings, created_by: user.id, created_at: nowIso })
       .returning("id")
       .executeTakeFirstOrThrow();
     await trx.insertInto("supervision_units").values([...new Set(body.unitIds)].map((unit_id) => ({ supervision_id: s.id, unit_id }))).execute();
@@ -148,7 +155,7 @@ export async function createSupervision(ctx: AppContext, user: AuthUser, body: z
       .returning(["id", "unit_id", "due_at"])
       .execute();
     const focal = await focalUserIds(trx, recs.map((r) => r.unit_id));
-    const staff = (await trx.selectFrom("users").select("id").where("role", "=", "staff").where("disabled", "=", 0).execute()).map((r) => r.id);
+    const staff = (await trx.selectFrom("users").select("id").where("role", "=", "staff").where("ward_id", "=", wardId).where("disabled", "=", 0).execute()).map((r) => r.id);
     const notes: NotificationInput[] = [];
     for (const r of recs) {
       const ward = found.find((f) => f.id === r.unit_id)?.kind === "ward";
@@ -176,7 +183,9 @@ export async function answerRecommendation(ctx: AppContext, user: AuthUser, supe
   if (supervisionId > MAX_ID || recId > MAX_ID) throw notFound("Không tìm thấy kiến nghị.", "RECOMMENDATION_NOT_FOUND");
   await db.transaction().execute(async (trx) => {
     const rec = await recQuery(trx).where("r.id", "=", recId).where("r.supervision_id", "=", supervisionId).executeTakeFirst();
-    if (!rec) throw notFound("Không tìm thấy kiến nghị.", "RECOMMENDATION_NOT_FOUND");
+    const missing = () => notFound("Không tìm thấy kiến nghị.", "RECOMMENDATION_NOT_FOUND");
+    if (!rec) throw missing();
+    assertSeesWard(user, rec.s_ward, missing);
     if (!mayAnswer(user, rec.unit_id, rec.unit_kind === "ward")) {
       throw forbidden(
         rec.unit_kind === "ward"
@@ -192,8 +201,8 @@ export async function answerRecommendation(ctx: AppContext, user: AuthUser, supe
       .where("answered_at", "is", null)
       .executeTakeFirst();
     if (Number(upd.numUpdatedRows) === 0) throw conflict("ALREADY_ANSWERED", "Kiến nghị này đã được trả lời.");
-    // The Front sees the answer: its accounts are told.
-    const observers = await trx.selectFrom("users").select("id").where("role", "=", "observer").where("disabled", "=", 0).execute();
+    // The ward's Front sees the answer: its accounts are told.
+    const observers = await trx.selectFrom("users").select("id").where("role", "=", "observer").where("ward_id", "=", rec.s_ward).where("disabled", "=", 0).execute();
     await enqueueNotifications(
       trx,
       observers.map((o) => ({
@@ -212,9 +221,9 @@ export async function answerRecommendation(ctx: AppContext, user: AuthUser, supe
   return getSupervision(ctx, user, supervisionId);
 }
 
-/** For the ward's report: the year's supervisions with each recommendation and its answer. */
-export async function supervisionsOfYear(db: Db, year: number, nowIso: string) {
-  const rows = await db.selectFrom("supervisions").selectAll().where("year", "=", year).orderBy("held_on").orderBy("id").execute();
+/** For the ward's report: the ward's supervisions of the year with each recommendation and its answer. */
+export async function supervisionsOfYear(db: Db, wardId: number, year: number, nowIso: string) {
+  const rows = await db.selectFrom("supervisions").selectAll().where("ward_id", "=", wardId).where("year", "=", year).orderBy("held_on").orderBy("id").execute();
   const system: AuthUser = { id: 0, name: "", role: "observer", unitId: null, wardId: null, sessionId: 0 };
   return build(db, system, rows, nowIso);
 }

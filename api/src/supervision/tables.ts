@@ -3,6 +3,8 @@ import type { Generated } from "kysely";
 /** A supervision by the Fatherland Front: when, whom, what it found. */
 export interface SupervisionsTable {
   id: Generated<number>;
+  /** the ward whose Front held it (migration 1010) */
+  ward_id: number;
   year: number;
   held_on: string;
   title: string;

@@ -18,37 +18,60 @@ import "./catalog.css";
 
 type Tab = "indicators" | "tasks";
 
-/** Gates the catalog screens: staff edit, the Fatherland Front reads. */
-export function CatalogGate({ title, children }: { title: string; children: (canWrite: boolean) => JSX.Element }) {
+/**
+ * Who edits what in the catalog: the definitions (names, measures, 2030 targets, timings) are the
+ * city's, edited by city staff; a ward's settings (its units, rules, milestones, its plan's number) are
+ * the ward's, edited by its staff. The Fatherland Front reads. City staff see the city's view (no ward's settings).
+ */
+export interface CatalogLevels {
+  definitions: boolean;
+  settings: boolean;
+  /** the city's view: definitions only */
+  cityView: boolean;
+}
+
+/** Gates the catalog screens: ward staff and city staff edit their level, the Fatherland Front reads. */
+export function CatalogGate({ title, children }: { title: string; children: (levels: CatalogLevels) => JSX.Element }) {
   const role = useRole();
   const status = useSession((s) => s.status);
   return (
     <AppPage title={title} back testId="catalog-page">
       {status === "loading" ? (
         <Skeleton rows={3} />
-      ) : role !== "staff" && role !== "observer" ? (
-        <EmptyState title="Bạn không có quyền xem trang này">Danh mục kế hoạch dành cho cán bộ phường và Ủy ban MTTQ phường.</EmptyState>
+      ) : role !== "staff" && role !== "observer" && role !== "city_staff" ? (
+        <EmptyState title="Bạn không có quyền xem trang này">Danh mục kế hoạch dành cho cán bộ phường, Ủy ban MTTQ phường và cán bộ thành phố.</EmptyState>
       ) : (
-        children(role === "staff")
+        children({ definitions: role === "city_staff", settings: role === "staff", cityView: role === "city_staff" })
       )}
     </AppPage>
   );
 }
 
-/** The plan catalog: the ward plan's reference, the indicators (Appendix I) and the tasks (Appendix II). */
-export function CatalogPage() {
-  return <CatalogGate title="Danh mục kế hoạch">{(canWrite) => <Catalog canWrite={canWrite} />}</CatalogGate>;
+/** Says which level edits what, so nobody looks for a field they cannot change. */
+export function LevelsNote({ levels }: { levels: CatalogLevels }) {
+  return (
+    <p className="muted" data-testid="catalog-levels">
+      {levels.cityView
+        ? "Danh mục chung của thành phố: cán bộ Sở Nội vụ sửa tên, cách đo, mục tiêu 2030; mỗi phường, xã chọn đơn vị báo cáo, cách tổng hợp và lộ trình từng năm của mình."
+        : "Tên, cách đo, mục tiêu 2030 và thời gian thực hiện là danh mục chung do Sở Nội vụ thành phố quy định; phường chọn đơn vị báo cáo, cách tổng hợp và lộ trình từng năm."}
+    </p>
+  );
 }
 
-function Catalog({ canWrite }: { canWrite: boolean }) {
+/** The plan catalog: the ward plan's reference, the indicators (Appendix I) and the tasks (Appendix II). */
+export function CatalogPage() {
+  return <CatalogGate title="Danh mục kế hoạch">{(levels) => <Catalog levels={levels} />}</CatalogGate>;
+}
+
+function Catalog({ levels }: { levels: CatalogLevels }) {
   const [tab, setTab] = useState<Tab>("indicators");
   const indicators = useLoad(catalogApi.indicators, []);
   const tasks = useLoad(catalogApi.tasks, []);
-  const units = useLoad(catalogApi.units, []);
   const nextCode = `CT${String((indicators.data?.length ?? 0) + 1).padStart(2, "0")}`;
   return (
     <>
-      <PlanReferenceCard canWrite={canWrite} />
+      <LevelsNote levels={levels} />
+      {!levels.cityView && <PlanReferenceCard canWrite={levels.settings} />}
       <div className="sum-tabs" role="tablist">
         {(["indicators", "tasks"] as const).map((t) => (
           <button key={t} type="button" role="tab" aria-selected={tab === t} className={`sum-tab${tab === t ? " sum-tab--active" : ""}`} data-testid={`catalog-tab-${t}`} onClick={() => setTab(t)}>
@@ -63,7 +86,7 @@ function Catalog({ canWrite }: { canWrite: boolean }) {
           <Skeleton rows={4} />
         ) : (
           <>
-            {canWrite && units.data && <NewIndicator units={units.data} nextCode={nextCode} />}
+            {levels.definitions && <NewIndicator nextCode={nextCode} />}
             <ul className="plain-list" data-testid="catalog-indicators">
               {indicators.data.map((i) => (
                 <li key={i.id}>
@@ -73,7 +96,8 @@ function Catalog({ canWrite }: { canWrite: boolean }) {
                       <span>{i.name}</span>
                     </div>
                     <div className="cat-item__meta">
-                      {MEASURE_LABELS[i.measure]} · {i.unitLabel} · {AGGREGATION_RULE_LABELS[i.aggregation.rule]}
+                      {MEASURE_LABELS[i.measure]} · {i.unitLabel}
+                      {!levels.cityView && ` · ${AGGREGATION_RULE_LABELS[i.aggregation.rule]}`}
                       {i.milestones.length ? ` · lộ trình ${i.milestones.length} năm` : ""}
                       {!i.active && " · ngừng theo dõi"}
                     </div>
@@ -98,7 +122,8 @@ function Catalog({ canWrite }: { canWrite: boolean }) {
                     <span>{t.name}</span>
                   </div>
                   <div className="cat-item__meta">
-                    {t.timing} · {t.leadUnitIds.length} đơn vị chủ trì, {t.partnerUnitIds.length} phối hợp
+                    {t.timing}
+                    {!levels.cityView && ` · ${t.leadUnitIds.length} đơn vị chủ trì, ${t.partnerUnitIds.length} phối hợp`}
                   </div>
                 </Link>
               </li>

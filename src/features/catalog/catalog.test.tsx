@@ -44,7 +44,7 @@ function renderAt(path: string) {
   );
 }
 
-const signedIn = (role: "staff" | "observer" | "youth") =>
+const signedIn = (role: "staff" | "observer" | "youth" | "city_staff") =>
   useSession.setState({ status: "signed-in", me: { id: 1, name: "Cán bộ", avatarUrl: null, role, unit: null, hasPhone: false, consented: true } as never });
 
 function mockGet(detail = ct02) {
@@ -133,7 +133,8 @@ describe("plan catalog (staff)", () => {
     expect(put).toHaveBeenLastCalledWith("/api/plan-reference", { number: "15/KH-UBND", date: "2026-01-20" });
   });
 
-  it("adds an indicator reported by one unit and opens it for editing", async () => {
+  it("city staff add an indicator to the city's list and open it for editing", async () => {
+    signedIn("city_staff");
     mockGet();
     const post = vi.spyOn(api, "post").mockResolvedValue({ data: ct02 });
     renderAt("/catalog");
@@ -143,10 +144,27 @@ describe("plan catalog (staff)", () => {
     fireEvent.change(within(form).getByDisplayValue("CT02"), { target: { value: "CT19" } });
     fireEvent.change(within(form).getByRole("combobox", { name: /Cách đo/ }), { target: { value: "count" } });
     fireEvent.change(within(form).getByRole("textbox", { name: "Tên chỉ tiêu" }), { target: { value: "Số thanh niên được vay vốn" } });
-    fireEvent.change(within(form).getByRole("combobox", { name: /Đơn vị báo cáo/ }), { target: { value: "8" } });
+    expect(form).toHaveTextContent("mỗi phường, xã chọn đơn vị báo cáo");
     fireEvent.click(within(form).getByText("Thêm và sửa tiếp"));
-    await waitFor(() => expect(post).toHaveBeenCalledWith("/api/indicators", { code: "CT19", name: "Số thanh niên được vay vốn", measure: "count", unitLabel: "người/năm", leadUnitId: 8 }));
+    await waitFor(() => expect(post).toHaveBeenCalledWith("/api/indicators", { code: "CT19", name: "Số thanh niên được vay vốn", measure: "count", unitLabel: "người/năm" }));
     expect(await screen.findByTestId("indicator-editor")).toBeInTheDocument();
+    // the city edits the definition only: no ward's units, rule or milestones, no plan reference
+    expect(screen.getByTestId("indicator-name")).not.toBeDisabled();
+    expect(screen.queryByTestId("indicator-ward-settings")).toBeNull();
+  });
+
+  it("a ward's staff edit their settings, not the city's definition, and are told who edits it", async () => {
+    mockGet();
+    renderAt("/catalog/indicators/2");
+    expect(await screen.findByTestId("indicator-name")).toBeDisabled();
+    expect(screen.getByTestId("indicator-target")).toBeDisabled();
+    expect(screen.getByTestId("indicator-active")).toBeDisabled();
+    expect(screen.getByTestId("rule-reason")).not.toBeDisabled();
+    expect(screen.getByTestId("catalog-levels")).toHaveTextContent("do Sở Nội vụ thành phố quy định");
+    cleanup();
+    renderAt("/catalog");
+    await screen.findByTestId("catalog-indicator");
+    expect(screen.queryByTestId("new-indicator")).toBeNull();
   });
 
   it("lets the observer read without editing, and keeps others out", async () => {

@@ -7,7 +7,7 @@ import { ErrorState, Skeleton } from "../../components/states";
 import { errorMessage } from "../../lib/api-client";
 import { catalogApi } from "./api";
 import { useCatalogSave } from "./use-catalog-save";
-import { CatalogGate } from "./catalog-page";
+import { CatalogGate, LevelsNote, type CatalogLevels } from "./catalog-page";
 import { HistoryList } from "./history-list";
 import { MeasureOptions, SaveBar } from "./editor-parts";
 import { MilestonesField, parseMilestone } from "./milestones-field";
@@ -86,10 +86,13 @@ function patchOf(cur: IndicatorDetail, d: Draft): { body: IndicatorPatch; error:
 
 export function IndicatorPage() {
   const id = Number(useParams().id);
-  return <CatalogGate title="Sửa chỉ tiêu">{(canWrite) => <IndicatorEditor id={id} canWrite={canWrite} />}</CatalogGate>;
+  return <CatalogGate title="Sửa chỉ tiêu">{(levels) => <IndicatorEditor id={id} levels={levels} />}</CatalogGate>;
 }
 
-function IndicatorEditor({ id, canWrite }: { id: number; canWrite: boolean }) {
+function IndicatorEditor({ id, levels }: { id: number; levels: CatalogLevels }) {
+  // the definition is the city's, the units, rule and milestones the ward's
+  const canDefine = levels.definitions;
+  const canSet = levels.settings;
   const item = useLoad(() => catalogApi.indicator(id), [id]);
   const units = useLoad(catalogApi.units, []);
   const history = useLoad(() => catalogApi.indicatorHistory(id), [id]);
@@ -115,36 +118,37 @@ function IndicatorEditor({ id, canWrite }: { id: number; canWrite: boolean }) {
 
   return (
     <>
+      <LevelsNote levels={levels} />
       <section className="card stack" data-testid="indicator-editor" data-code={cur.code}>
         <h3>
           {cur.code} · {cur.valueCount} số liệu đã báo cáo
         </h3>
         <label>
           <span className="field-label">Tên chỉ tiêu</span>
-          <textarea className="native-textarea" data-testid="indicator-name" maxLength={500} value={draft.name} disabled={!canWrite} onChange={(e) => set({ name: e.target.value })} />
+          <textarea className="native-textarea" data-testid="indicator-name" maxLength={500} value={draft.name} disabled={!canDefine} onChange={(e) => set({ name: e.target.value })} />
         </label>
         <div className="row">
           <label style={{ flex: 1 }}>
             <span className="field-label">Cách đo</span>
-            <select className="native-select" data-testid="indicator-measure" value={draft.measure} disabled={!canWrite || cur.valueCount > 0} onChange={(e) => set({ measure: e.target.value as Measure })}>
+            <select className="native-select" data-testid="indicator-measure" value={draft.measure} disabled={!canDefine || cur.valueCount > 0} onChange={(e) => set({ measure: e.target.value as Measure })}>
               <MeasureOptions />
             </select>
           </label>
           <label style={{ flex: 1 }}>
             <span className="field-label">Đơn vị tính</span>
-            <input className="native-input" maxLength={40} value={draft.unitLabel} disabled={!canWrite} onChange={(e) => set({ unitLabel: e.target.value })} />
+            <input className="native-input" maxLength={40} value={draft.unitLabel} disabled={!canDefine} onChange={(e) => set({ unitLabel: e.target.value })} />
           </label>
         </div>
         {cur.valueCount > 0 && <p className="cat-hint">Đã có số liệu báo cáo nên không đổi được cách đo (các số đã báo cáo sẽ mang nghĩa khác).</p>}
-        {draft.measure !== cur.measure && <p className="cat-hint">Đổi cách đo sẽ xóa lộ trình các năm đã đặt theo cách đo cũ.</p>}
+        {draft.measure !== cur.measure && <p className="cat-hint">Đổi cách đo sẽ xóa lộ trình các phường đã đặt theo cách đo cũ.</p>}
         <div className="row">
           <label style={{ flex: 1 }}>
             <span className="field-label">Mục tiêu 2030 (số)</span>
-            <input className="native-input" inputMode="decimal" data-testid="indicator-target" value={draft.target} disabled={!canWrite} onChange={(e) => set({ target: e.target.value })} />
+            <input className="native-input" inputMode="decimal" data-testid="indicator-target" value={draft.target} disabled={!canDefine} onChange={(e) => set({ target: e.target.value })} />
           </label>
           <label style={{ flex: 1 }}>
             <span className="field-label">Chiều đánh giá</span>
-            <select className="native-select" value={draft.direction} disabled={!canWrite} onChange={(e) => set({ direction: e.target.value as Draft["direction"] })}>
+            <select className="native-select" value={draft.direction} disabled={!canDefine} onChange={(e) => set({ direction: e.target.value as Draft["direction"] })}>
               <option value="at_least">Đạt khi không thấp hơn</option>
               <option value="at_most">Đạt khi không vượt quá</option>
             </select>
@@ -152,60 +156,62 @@ function IndicatorEditor({ id, canWrite }: { id: number; canWrite: boolean }) {
         </div>
         <label>
           <span className="field-label">Mục tiêu 2030 (ghi trong báo cáo)</span>
-          <input className="native-input" maxLength={200} value={draft.targetText} disabled={!canWrite} onChange={(e) => set({ targetText: e.target.value })} />
-        </label>
-        <MilestonesField indicator={cur} measure={draft.measure} values={draft.milestones} disabled={!canWrite} onChange={(year, text) => set({ milestones: { ...draft.milestones, [year]: text } })} />
-      </section>
-
-      <section className="card stack">
-        <h3>Đơn vị báo cáo và cách tổng hợp</h3>
-        <UnitPicker
-          units={units.data}
-          roles={draft.roles}
-          memberLabel="Báo cáo"
-          disabled={!canWrite}
-          onChange={(u, role) => {
-            const roles = new Map(draft.roles);
-            if (role === "none") roles.delete(u);
-            else roles.set(u, role);
-            set({ roles, ruleUnitId: role !== "lead" && draft.ruleUnitId === u ? null : draft.ruleUnitId });
-          }}
-        />
-        <div className="cat-rules" role="radiogroup" aria-label="Cách tổng hợp số liệu toàn phường" data-testid="indicator-rule">
-          {(["sum", "lead", "max"] as const).map((r) => (
-            <label key={r}>
-              <input type="radio" name="rule" value={r} checked={draft.rule === r} disabled={!canWrite} data-testid={`rule-${r}`} onChange={() => set({ rule: r })} />
-              <span>
-                <b>{AGGREGATION_RULE_LABELS[r]}</b>
-                <span className="cat-hint"> — {AGGREGATION_RULE_HINTS[r]}</span>
-              </span>
-            </label>
-          ))}
-        </div>
-        {draft.rule === "lead" && leads.length > 1 && (
-          <label>
-            <span className="field-label">Đơn vị có số được lấy làm số của phường</span>
-            <select className="native-select" data-testid="rule-unit" value={draft.ruleUnitId ?? ""} disabled={!canWrite} onChange={(e) => set({ ruleUnitId: e.target.value ? Number(e.target.value) : null })}>
-              <option value="">— Chọn đơn vị chủ trì —</option>
-              {leads.map((u) => (
-                <option key={u} value={u}>
-                  {nameOf(u)}
-                </option>
-              ))}
-            </select>
-          </label>
-        )}
-        <label>
-          <span className="field-label">Lý do (một dòng, hiện cùng số liệu)</span>
-          <textarea className="native-textarea" data-testid="rule-reason" maxLength={300} value={draft.reason} disabled={!canWrite} onChange={(e) => set({ reason: e.target.value })} />
+          <input className="native-input" maxLength={200} value={draft.targetText} disabled={!canDefine} onChange={(e) => set({ targetText: e.target.value })} />
         </label>
         <label className="row">
-          <input type="checkbox" checked={draft.active} disabled={!canWrite} data-testid="indicator-active" onChange={(e) => set({ active: e.target.checked })} />
+          <input type="checkbox" checked={draft.active} disabled={!canDefine} data-testid="indicator-active" onChange={(e) => set({ active: e.target.checked })} />
           Đang theo dõi (bỏ chọn: không đưa vào báo cáo mới, vẫn giữ trong các báo cáo đã có số liệu)
         </label>
       </section>
 
-      {canWrite && <SaveBar testId="indicator" refusal={refusal} busy={busy} changed={changed} onSave={save} />}
+      {!levels.cityView && (
+        <section className="card stack" data-testid="indicator-ward-settings">
+          <h3>Lộ trình, đơn vị báo cáo và cách tổng hợp của phường</h3>
+          <MilestonesField indicator={cur} measure={draft.measure} values={draft.milestones} disabled={!canSet} onChange={(year, text) => set({ milestones: { ...draft.milestones, [year]: text } })} />
+          <UnitPicker
+            units={units.data}
+            roles={draft.roles}
+            memberLabel="Báo cáo"
+            disabled={!canSet}
+            onChange={(u, role) => {
+              const roles = new Map(draft.roles);
+              if (role === "none") roles.delete(u);
+              else roles.set(u, role);
+              set({ roles, ruleUnitId: role !== "lead" && draft.ruleUnitId === u ? null : draft.ruleUnitId });
+            }}
+          />
+          <div className="cat-rules" role="radiogroup" aria-label="Cách tổng hợp số liệu toàn phường" data-testid="indicator-rule">
+            {(["sum", "lead", "max"] as const).map((r) => (
+              <label key={r}>
+                <input type="radio" name="rule" value={r} checked={draft.rule === r} disabled={!canSet} data-testid={`rule-${r}`} onChange={() => set({ rule: r })} />
+                <span>
+                  <b>{AGGREGATION_RULE_LABELS[r]}</b>
+                  <span className="cat-hint"> — {AGGREGATION_RULE_HINTS[r]}</span>
+                </span>
+              </label>
+            ))}
+          </div>
+          {draft.rule === "lead" && leads.length > 1 && (
+            <label>
+              <span className="field-label">Đơn vị có số được lấy làm số của phường</span>
+              <select className="native-select" data-testid="rule-unit" value={draft.ruleUnitId ?? ""} disabled={!canSet} onChange={(e) => set({ ruleUnitId: e.target.value ? Number(e.target.value) : null })}>
+                <option value="">— Chọn đơn vị chủ trì —</option>
+                {leads.map((u) => (
+                  <option key={u} value={u}>
+                    {nameOf(u)}
+                  </option>
+                ))}
+              </select>
+            </label>
+          )}
+          <label>
+            <span className="field-label">Lý do (một dòng, hiện cùng số liệu)</span>
+            <textarea className="native-textarea" data-testid="rule-reason" maxLength={300} value={draft.reason} disabled={!canSet} onChange={(e) => set({ reason: e.target.value })} />
+          </label>
+        </section>
+      )}
+
+      {(canDefine || canSet) && <SaveBar testId="indicator" refusal={refusal} busy={busy} changed={changed} onSave={save} />}
       <HistoryList items={history.data} />
     </>
   );

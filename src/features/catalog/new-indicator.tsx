@@ -1,19 +1,21 @@
 import { useState } from "react";
 import { useNavigate } from "react-router-dom";
 import { Button } from "zmp-ui";
-import type { Measure, Unit } from "@contract/catalog";
+import type { Measure } from "@contract/catalog";
 import { catalogApi, refusalText } from "./api";
 import { MeasureOptions } from "./editor-parts";
 
-/** Adds an indicator reported by one unit (e.g. to replace one whose measure cannot change), then opens it. */
-export function NewIndicator({ units, nextCode }: { units: Unit[]; nextCode: string }) {
+/**
+ * City staff add an indicator to the city's list (e.g. to replace one whose measure cannot change), then
+ * open it; each ward's staff then choose which of their units report it.
+ */
+export function NewIndicator({ nextCode }: { nextCode: string }) {
   const navigate = useNavigate();
   const [open, setOpen] = useState(false);
   const [code, setCode] = useState(nextCode);
   const [name, setName] = useState("");
   const [measure, setMeasure] = useState<Measure>("percent");
   const [unitLabel, setUnitLabel] = useState("%");
-  const [unitId, setUnitId] = useState<number | "">("");
   const [busy, setBusy] = useState(false);
   const [refusal, setRefusal] = useState<string | null>(null);
   if (!open) {
@@ -27,7 +29,7 @@ export function NewIndicator({ units, nextCode }: { units: Unit[]; nextCode: str
     setBusy(true);
     setRefusal(null);
     try {
-      const made = await catalogApi.createIndicator({ code: code.trim(), name, measure, unitLabel, leadUnitId: Number(unitId) });
+      const made = await catalogApi.createIndicator({ code: code.trim(), name, measure, unitLabel });
       navigate(`/catalog/indicators/${made.id}`);
     } catch (e) {
       setRefusal(refusalText(e));
@@ -65,19 +67,7 @@ export function NewIndicator({ units, nextCode }: { units: Unit[]; nextCode: str
         <span className="field-label">Đơn vị tính</span>
         <input className="native-input" maxLength={40} value={unitLabel} onChange={(e) => setUnitLabel(e.target.value)} />
       </label>
-      <label>
-        <span className="field-label">Đơn vị báo cáo (chủ trì)</span>
-        <select className="native-select" value={unitId} onChange={(e) => setUnitId(e.target.value ? Number(e.target.value) : "")}>
-          <option value="">— Chọn đơn vị —</option>
-          {units
-            .filter((u) => u.kind !== "ward")
-            .map((u) => (
-              <option key={u.id} value={u.id}>
-                {u.shortName || u.name}
-              </option>
-            ))}
-        </select>
-      </label>
+      <p className="cat-hint">Sau khi thêm, mỗi phường, xã chọn đơn vị báo cáo và cách tổng hợp chỉ tiêu của mình.</p>
       {refusal && (
         <p className="field-error" role="alert">
           {refusal}
@@ -87,7 +77,7 @@ export function NewIndicator({ units, nextCode }: { units: Unit[]; nextCode: str
         <Button size="small" variant="tertiary" onClick={() => setOpen(false)}>
           Thôi
         </Button>
-        <Button size="small" loading={busy} disabled={busy || !name.trim() || unitId === ""} onClick={() => void create()}>
+        <Button size="small" loading={busy} disabled={busy || !name.trim()} onClick={() => void create()}>
           Thêm và sửa tiếp
         </Button>
       </div>

@@ -5,7 +5,7 @@ import { ErrorState, Skeleton } from "../../components/states";
 import { errorMessage } from "../../lib/api-client";
 import { catalogApi } from "./api";
 import { useCatalogSave } from "./use-catalog-save";
-import { CatalogGate } from "./catalog-page";
+import { CatalogGate, LevelsNote, type CatalogLevels } from "./catalog-page";
 import { HistoryList } from "./history-list";
 import { SaveBar } from "./editor-parts";
 import { UnitPicker, type UnitRole } from "./unit-picker";
@@ -17,10 +17,11 @@ const same = (a: number[], b: number[]) => a.length === b.length && a.every((v, 
 
 export function TaskPage() {
   const id = Number(useParams().id);
-  return <CatalogGate title="Sửa nhiệm vụ">{(canWrite) => <TaskEditor id={id} canWrite={canWrite} />}</CatalogGate>;
+  return <CatalogGate title="Sửa nhiệm vụ">{(levels) => <TaskEditor id={id} levels={levels} />}</CatalogGate>;
 }
 
-function TaskEditor({ id, canWrite }: { id: number; canWrite: boolean }) {
+/** A task's name and timing are the city's; which of the ward's units lead or partner it, the ward's. */
+function TaskEditor({ id, levels }: { id: number; levels: CatalogLevels }) {
   const tasks = useLoad(catalogApi.tasks, []);
   const units = useLoad(catalogApi.units, []);
   const history = useLoad(() => catalogApi.taskHistory(id), [id]);
@@ -53,32 +54,37 @@ function TaskEditor({ id, canWrite }: { id: number; canWrite: boolean }) {
 
   return (
     <>
+      <LevelsNote levels={levels} />
       <section className="card stack" data-testid="task-editor" data-code={task.code}>
         <h3>{task.code}</h3>
         <label>
           <span className="field-label">Tên nhiệm vụ</span>
-          <textarea className="native-textarea" maxLength={500} value={name} disabled={!canWrite} onChange={(e) => setName(e.target.value)} />
+          <textarea className="native-textarea" maxLength={500} value={name} disabled={!levels.definitions} onChange={(e) => setName(e.target.value)} />
         </label>
         <label>
           <span className="field-label">Thời gian thực hiện</span>
-          <input className="native-input" data-testid="task-timing" maxLength={100} value={timing} disabled={!canWrite} onChange={(e) => setTiming(e.target.value)} />
+          <input className="native-input" data-testid="task-timing" maxLength={100} value={timing} disabled={!levels.definitions} onChange={(e) => setTiming(e.target.value)} />
         </label>
-        <span className="field-label">Đơn vị thực hiện</span>
-        <p className="cat-hint">Nhiệm vụ có một đơn vị chủ trì được tính hoàn thành theo báo cáo của đơn vị đó; có nhiều đơn vị chủ trì: khi mọi đơn vị được giao báo cáo hoàn thành.</p>
-        <UnitPicker
-          units={units.data}
-          roles={roles}
-          memberLabel="Phối hợp"
-          disabled={!canWrite}
-          onChange={(u, role) => {
-            const next = new Map(roles);
-            if (role === "none") next.delete(u);
-            else next.set(u, role);
-            setRoles(next);
-          }}
-        />
+        {!levels.cityView && (
+          <>
+            <span className="field-label">Đơn vị thực hiện</span>
+            <p className="cat-hint">Nhiệm vụ có một đơn vị chủ trì được tính hoàn thành theo báo cáo của đơn vị đó; có nhiều đơn vị chủ trì: khi mọi đơn vị được giao báo cáo hoàn thành.</p>
+            <UnitPicker
+              units={units.data}
+              roles={roles}
+              memberLabel="Phối hợp"
+              disabled={!levels.settings}
+              onChange={(u, role) => {
+                const next = new Map(roles);
+                if (role === "none") next.delete(u);
+                else next.set(u, role);
+                setRoles(next);
+              }}
+            />
+          </>
+        )}
       </section>
-      {canWrite && <SaveBar testId="task" refusal={refusal} busy={busy} changed={changed} onSave={save} />}
+      {(levels.definitions || levels.settings) && <SaveBar testId="task" refusal={refusal} busy={busy} changed={changed} onSave={save} />}
       <HistoryList items={history.data} />
     </>
   );

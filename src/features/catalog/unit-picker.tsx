@@ -11,7 +11,7 @@ export function UnitPicker(props: { units: Unit[]; roles: Map<number, UnitRole>;
   return (
     <div className="cat-units" data-testid="unit-picker">
       {units
-        .filter((u) => u.kind !== "ward")
+        .filter((u) => u.kind !== "ward" && u.kind !== "city")
         .map((u) => (
           <label key={u.id} data-testid="unit-role" data-unit={u.code}>
             <span className="cat-units__name">{u.shortName || u.name}</span>

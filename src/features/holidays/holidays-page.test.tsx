@@ -34,7 +34,8 @@ afterEach(() => {
 
 describe("the working calendar", () => {
   it("shows the year's days off and days worked, and says a change never moves a due date already given", async () => {
-    useSession.setState({ me: { id: 1, name: "Thanh niên", role: "youth" } as never });
+    // a ward's staff read the national list, kept by the city
+    useSession.setState({ me: { id: 1, name: "Cán bộ phường", role: "staff" } as never });
     const list = vi.spyOn(holidaysApi, "list").mockResolvedValue(DAYS);
     renderPage();
     expect(await screen.findByTestId("holiday-2026-01-10")).toHaveTextContent("Thứ Bảy 10/01/2026");
@@ -45,12 +46,13 @@ describe("the working calendar", () => {
     // reading only: nothing to add or remove
     expect(screen.queryByTestId("add-holiday")).toBeNull();
     expect(screen.queryByTestId("remove-holiday")).toBeNull();
+    expect(screen.getByTestId("holiday-keeper")).toHaveTextContent("do cán bộ Sở Nội vụ thành phố cập nhật");
     fireEvent.click(screen.getByRole("tab", { name: "2027" }));
     await waitFor(() => expect(list).toHaveBeenLastCalledWith(2027));
   });
 
-  it("staff add a worked Saturday (a weekday is refused on the spot), keep what they typed when the server refuses, and confirm a removal", async () => {
-    useSession.setState({ me: { id: 2, name: "Cán bộ", role: "staff" } as never });
+  it("city staff add a worked Saturday (a weekday is refused on the spot), keep what they typed when the server refuses, and confirm a removal", async () => {
+    useSession.setState({ me: { id: 2, name: "Cán bộ Sở Nội vụ", role: "city_staff" } as never });
     vi.spyOn(holidaysApi, "list").mockResolvedValue(DAYS);
     const add = vi
       .spyOn(holidaysApi, "add")

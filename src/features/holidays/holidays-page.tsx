@@ -21,11 +21,12 @@ export const dayText = (key: string) => `${WEEKDAYS[weekdayOf(key)]} ${key.split
 
 /**
  * The working calendar answer due dates count on: public holidays and days off, and the weekend days
- * worked in exchange for a weekday off. Staff add and remove days; everyone else reads.
+ * worked in exchange for a weekday off. One national list for the whole city: city staff add and
+ * remove days; every ward reads it.
  */
 export function HolidaysPage() {
   const role = useRole();
-  const canEdit = role === "staff";
+  const canEdit = role === "city_staff";
   const notify = useNotify();
   const thisYear = vnYear(new Date());
   const years = [...new Set([...PLAN_YEARS, thisYear])].sort();
@@ -60,6 +61,11 @@ export function HolidaysPage() {
         Hạn trả lời góp ý tính theo ngày làm việc: bỏ qua thứ Bảy, Chủ nhật và ngày nghỉ dưới đây, cộng thêm ngày làm bù. Hạn được tính một lần khi góp ý được gửi:
         thay đổi lịch chỉ áp dụng cho góp ý nhận sau đó, hạn của góp ý đã nhận giữ nguyên.
       </p>
+      {!canEdit && (
+        <p className="muted holiday-note" data-testid="holiday-keeper">
+          Lịch nghỉ lễ là lịch chung cả nước, do cán bộ Sở Nội vụ thành phố cập nhật theo thông báo của Chính phủ.
+        </p>
+      )}
       <div className="segmented" role="tablist" aria-label="Năm">
         {years.map((y) => (
           <button key={y} type="button" role="tab" aria-selected={y === year} className={`segmented__opt${y === year ? " segmented__opt--on" : ""}`} onClick={() => setYear(y)}>

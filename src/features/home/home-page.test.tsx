@@ -9,6 +9,7 @@ import type { Period } from "@contract/catalog";
 
 const period = (over: Partial<Period>): Period => ({
   id: 1,
+  wardId: 2,
   year: 2026,
   kind: "annual",
   title: "Báo cáo kết quả thực hiện Nghị quyết 83 năm 2026",

@@ -10,6 +10,7 @@ import { PeriodsPage } from "./periods-page";
 
 const period: Period = {
   id: 3,
+  wardId: 2,
   year: 2026,
   kind: "annual",
   title: "Báo cáo kết quả thực hiện Nghị quyết 83 năm 2026",

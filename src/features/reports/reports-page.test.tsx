@@ -11,6 +11,7 @@ import { ReportsPage } from "./reports-page";
 
 const period: Period = {
   id: 3,
+  wardId: 2,
   year: 2026,
   kind: "annual",
   title: "Báo cáo kết quả thực hiện Nghị quyết 83 năm 2026",
