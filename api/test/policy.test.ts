@@ -14,6 +14,8 @@ const R: Role[] = ["staff", "observer"];
 const W: Role[] = ["staff", "observer", "focal"];
 const F: Role[] = ["staff", "focal"];
 const C: Role[] = ["youth", "focal", "staff"];
+const CITY: Role[] = ["city_staff"];
+const UP: Role[] = ["staff", "observer", "city_staff"];
 const EXPECTED: Record<string, Access> = {
   "GET /api/health": "public",
   "GET /api/openapi.json": "public",
@@ -126,6 +128,19 @@ const EXPECTED: Record<string, Access> = {
   "POST /api/dialogues/:id/questions/:questionId/support": C,
   "POST /api/dialogues/:id/questions/:questionId/flag": C,
   "POST /api/dialogues/:id/publish": S,
+  "GET /api/city/completeness": CITY,
+  "PUT /api/city/deadlines/:year": CITY,
+  "POST /api/city/remind": CITY,
+  "GET /api/city/summary": CITY,
+  "GET /api/city/export.xlsx": CITY,
+  "GET /api/city/export.docx": CITY,
+  "GET /api/city/wards/:wardId/snapshots": UP,
+  "POST /api/city/wards/:wardId/snapshots": S,
+  "GET /api/city/snapshots/:id": UP,
+  "GET /api/city/snapshots/:id/report.docx": UP,
+  "GET /api/city/snapshots/:id/report.xlsx": UP,
+  "POST /api/city/snapshots/:id/accept": CITY,
+  "POST /api/city/snapshots/:id/return": CITY,
 };
 
 const ROLES: Role[] = ["youth", "focal", "staff", "observer"];
