@@ -1,18 +1,19 @@
 import { AlignmentType, Document, Packer, type FileChild } from "docx";
-import type { CityIndicator, CitySummary, CityWardRow } from "../contract/city.js";
+import type { CitySummary, CityWardRow } from "../contract/city.js";
 import { CITY_ISSUER, CITY_RULE_SENTENCE, CITY_TIMING_LABELS } from "../contract/city-labels.js";
-import { formatFigure, formatMilestone, formatNumber, formatTarget, onTrackText, trajectorySentence } from "../contract/summary-labels.js";
+import { formatMilestone, formatTarget, onTrackText, trajectorySentence } from "../contract/summary-labels.js";
 import { formatDateVN } from "../lib/time.js";
 import { RESOLUTION } from "../exports/signature.js";
 import { headerBlock, pageSection, signatureBlock, titleBlock, wardNames, type Issuer, type Signing } from "../exports/docx/frame.js";
-import { FONT, body, dataTable, heading, run, spacer, type CellLine } from "../exports/docx/primitives.js";
+import { FONT, body, dataTable, heading, run, spacer } from "../exports/docx/primitives.js";
+import { figureLines } from "../exports/docx/sections/indicators.js";
 import { roman } from "../exports/docx/sections.js";
 import type { CityReportData } from "./summary.js";
 
 /** The city's report is issued by the Department of Home Affairs under the city's People's Committee (Decree 30). */
 const ISSUER: Issuer = {
   lines: [
-    { text: CITY_ISSUER.above, bold: false },
+    { text: CITY_ISSUER.above, bold: false, size: 12 },
     { text: CITY_ISSUER.body, bold: true },
   ],
   number: CITY_ISSUER.number,
@@ -59,13 +60,6 @@ function statusParagraphs(s: CityReportData, now: Date): FileChild[] {
   ];
 }
 
-function figureLines(i: CityIndicator): CellLine[] {
-  const f = i.current;
-  const out: CellLine[] = [{ text: formatFigure(f.value, i.measure) }];
-  if (i.measure === "percent" && f.numerator !== null && f.denominator !== null) out.push({ text: `(${formatNumber(f.numerator)}/`, size: 10, italics: true }, { text: `${formatNumber(f.denominator)})`, size: 10, italics: true });
-  return out;
-}
-
 function indicatorParagraphs(s: CitySummary): FileChild[] {
   const year = s.year;
   const table = dataTable(
@@ -95,7 +89,7 @@ function indicatorParagraphs(s: CitySummary): FileChild[] {
     table,
     spacer(),
     body([run("Lộ trình đến năm 2030 của từng chỉ tiêu trên địa bàn thành phố:", { bold: true, italics: true })]),
-    ...s.indicators.map((i) => body(`- ${i.code}: ${trajectorySentence(i, year)}.`)),
+    ...s.indicators.map((i) => body(`- ${i.code}: ${trajectorySentence(i, year)}${i.basis === "wards" && i.current.wardsReported ? ` (đặt cho từng phường: ${i.current.wardsOnTrack}/${i.current.wardsReported} phường đạt)` : ""}.`)),
   ];
 }
 
@@ -114,7 +108,7 @@ function wardTable(s: CitySummary): FileChild[] {
         { header: "Phường, xã, đặc khu", flex: true },
         { header: "Phiên bản", align: AlignmentType.CENTER },
         { header: "Ngày gửi", align: AlignmentType.CENTER },
-        { header: "Thời hạn", align: AlignmentType.CENTER },
+        { header: "Thời hạn", align: AlignmentType.CENTER, min: 1100 },
         { header: "Chỉ tiêu đạt lộ trình", align: AlignmentType.CENTER, min: 900 },
       ],
       rows,
@@ -142,7 +136,7 @@ export async function buildCityWordReport(input: CityWordInput): Promise<Buffer>
     sections: [
       pageSection([
         headerBlock(ISSUER, now),
-        ...titleBlock(`Tổng hợp kết quả thực hiện ${RESOLUTION.short} ${RESOLUTION.subject} của các phường, xã, đặc khu, ${when}`),
+        ...titleBlock(`Tổng hợp kết quả thực hiện ${RESOLUTION.short} ${when} của các phường, xã, đặc khu`),
         body(
           `Thực hiện ${RESOLUTION.ref} ${RESOLUTION.subject}; trên cơ sở báo cáo của Ủy ban nhân dân các phường, xã, đặc khu, ` +
             `Sở Nội vụ tổng hợp kết quả thực hiện ${when} như sau:`,

@@ -2,6 +2,7 @@ import type { CityReportData } from "./summary.js";
 import { CITY_RULE_BY_MEASURE, CITY_TIMING_LABELS, CITY_WARD_STATE_LABELS, SNAPSHOT_STATUS_LABELS } from "../contract/city-labels.js";
 import { MILESTONE_KIND_LABELS, ON_TRACK_LABELS, formatTarget, onTrackText } from "../contract/summary-labels.js";
 import { PLAN_YEARS } from "../contract/plan.js";
+import { CITY_CODE } from "../catalog/seed-data.js";
 import { formatDateTimeVN, formatDateVN } from "../lib/time.js";
 import { COUNT, PERCENT, fraction, rowWriter, sheet, streamingBook, type Book, type Column } from "../exports/xlsx/writer.js";
 
@@ -72,7 +73,7 @@ function wardsSheet(wb: Book, s: Input, notes: string): void {
   const add = rowWriter(ws, cols);
   const formats = Object.fromEntries(s.indicators.map((i) => [`i${i.id}`, i.measure === "percent" ? PERCENT : COUNT]));
   add(
-    { stt: null, code: "HP", name: "Toàn thành phố", version: null, ...Object.fromEntries(s.indicators.map((i) => [`i${i.id}`, i.measure === "percent" ? fraction(i.current.value) : i.current.value])) },
+    { stt: null, code: CITY_CODE, name: "Toàn thành phố", version: null, ...Object.fromEntries(s.indicators.map((i) => [`i${i.id}`, i.measure === "percent" ? fraction(i.current.value) : i.current.value])) },
     formats,
     true,
   );

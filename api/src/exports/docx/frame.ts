@@ -46,7 +46,8 @@ const ruleUnder = (text: string, pt: number, span: number) => rule(Math.round(RU
  * HẢI PHÒNG"), then the issuing body (bold caps), the number and the place of the date line.
  */
 export interface Issuer {
-  lines: { text: string; bold: boolean }[];
+  /** 12–13 pt (13 by default): a long name above the issuer takes 12 to stay on one line */
+  lines: { text: string; bold: boolean; size?: number }[];
   number: string;
   place: string;
 }
@@ -65,14 +66,15 @@ export const wardIssuer = (ward: WardNames): Issuer => ({
 export function headerBlock(who: WardNames | Issuer, now: Date) {
   const issuer = "lines" in who ? who : wardIssuer(who);
   const last = issuer.lines[issuer.lines.length - 1];
-  const LEFT = mm(62);
+  // 62 mm, or wider for a long issuer line (never wrapped), leaving the national title its line
+  const LEFT = Math.max(mm(62), ...issuer.lines.map((l) => textWidth(l.text, l.size ?? 13, l.bold) + mm(3)));
   const RIGHT = TEXT_WIDTH - LEFT;
   const motto = "Độc lập - Tự do - Hạnh phúc";
   return layoutTable(
     [LEFT, RIGHT],
     [
       [
-        [...issuer.lines.map((l) => centred(l.text, { size: 13, bold: l.bold })), ruleUnder(last.text, 13, LEFT)],
+        [...issuer.lines.map((l) => centred(l.text, { size: l.size ?? 13, bold: l.bold })), ruleUnder(last.text, last.size ?? 13, LEFT)],
         [
           centred("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", { size: 13, bold: true }),
           centred(motto, { size: 14, bold: true }),
