@@ -1,6 +1,6 @@
 import type { AppContext, AuthUser } from "../http/context.js";
 import type { Snapshot } from "../contract/city.js";
-import { RETURN_REASON_MIN } from "../contract/city.js";
+import { RETURN_REASON_MIN } from "../contract/city-labels.js";
 import { badRequest, conflict, notFound } from "../lib/errors.js";
 import { getSnapshot } from "./snapshots.js";
 import { notifyWardStaff } from "./notify.js";

@@ -3,6 +3,9 @@
 import type { CityTiming, CityWardState, SnapshotStatus } from "./city";
 import type { Measure } from "./catalog";
 
+/** The shortest reason a return may give. */
+export const RETURN_REASON_MIN = 5;
+
 /** The city's deadline for the wards' reports, unless city staff set another for the year: 15/12. */
 export const CITY_DEADLINE_DEFAULT = { day: 15, month: 12 } as const;
 export const CITY_DEADLINE_DEFAULT_TEXT = "15/12 hằng năm";

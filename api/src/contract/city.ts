@@ -48,7 +48,6 @@ export type SendSnapshot = z.input<typeof SendSnapshotSchema>;
 
 /** The reason is checked by the handler, so that a missing one gets its own code (RETURN_REASON_REQUIRED). */
 export const ReturnSnapshotSchema = z.strictObject({ reason: z.string().max(2000, { error: "Lý do tối đa 2000 ký tự." }).optional() }).meta({ id: "SnapshotReturn" });
-export const RETURN_REASON_MIN = 5;
 
 export const CityDeadlineBodySchema = z
   .strictObject({

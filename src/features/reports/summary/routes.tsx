@@ -1,5 +1,7 @@
 import type { RouteObject } from "react-router-dom";
-import { SummaryPage } from "./summary-page";
+import { SummaryPage, type SummaryExtra } from "./summary-page";
 
-/** The staff/observer summary dashboard of a period, with the Excel and Word exports. */
-export const summaryRoutes: RouteObject[] = [{ path: "/reports/:periodId/summary", element: <SummaryPage /> }];
+export type { SummaryExtra };
+
+/** The staff/observer summary dashboard of a period, with the Excel and Word exports (`extra`: another feature's card). */
+export const summaryRoutes = (extra?: SummaryExtra): RouteObject[] => [{ path: "/reports/:periodId/summary", element: <SummaryPage extra={extra} /> }];
