@@ -93,7 +93,7 @@ function IndicatorCard({ i, summary }: { i: CityIndicator; summary: CitySummary 
         <span className="muted">{i.unitLabel}</span>
       </span>
       <span className="muted">
-        {f.wardsReported} phường báo cáo · {f.wardsOnTrack} phường đạt · {i.milestone ? `lộ trình ${summary.year}: ${formatMilestone(i.milestone.value, i.measure)} · ` : ""}mục tiêu 2030: {formatTarget(i)}
+        {f.wardsReported} phường báo cáo · {f.wardsOnTrack} phường đạt · {i.milestone ? `lộ trình ${summary.year}: ${formatMilestone(i.milestone.value, i.measure)} · ` : ""}mục tiêu 2030{i.basis === "wards" ? " (của mỗi phường)" : ""}: {formatTarget(i)}
       </span>
       <span className="city-rule">{CITY_RULE_BY_MEASURE[i.measure]}.</span>
       <div className="city-traj" aria-label="Lộ trình đến 2030">
