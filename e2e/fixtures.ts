@@ -4,7 +4,7 @@ import type { APIRequestContext, Page } from "@playwright/test";
 export const APP_BASE = "/zapps/thanh-nien-so";
 export const appPath = (p = "/") => `${APP_BASE}${p}`;
 
-export type Role = "youth" | "focal" | "staff" | "observer";
+export type Role = "youth" | "focal" | "staff" | "observer" | "city_staff";
 
 /** The id of a unit by its code (e.g. "DOAN"). */
 export async function unitIdByCode(request: APIRequestContext, code: string): Promise<number> {

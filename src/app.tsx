@@ -25,6 +25,9 @@ import { supervisionRoutes } from "./features/supervision/routes";
 import { SupervisionEntry } from "./features/supervision/entry";
 import { dialogueRoutes } from "./features/dialogues/routes";
 import { DialoguesEntry } from "./features/dialogues/entry";
+import { cityRoutes } from "./features/city/routes";
+import { UpwardCard } from "./features/city/upward-card";
+import { CityHomeCard } from "./features/city/home-card";
 
 function Layout() {
   const unread = useUnreadAnnouncements();
@@ -47,11 +50,21 @@ const FOLLOW_UP_SHORTCUTS: Record<string, { to: string; label: string }[]> = {
     { to: "/dialogues", label: "Đối thoại với thanh niên" },
   ],
   observer: [{ to: "/supervisions", label: "Giám sát, kiến nghị" }],
+  city_staff: [
+    { to: "/city", label: "Báo cáo các phường, xã" },
+    { to: "/city/summary", label: "Số liệu toàn thành phố" },
+  ],
 };
 
 function Home() {
   const role = useRole();
-  return <HomePage inboxUnread={useInboxUnread()} top={<ConsentCard />} moreShortcuts={FOLLOW_UP_SHORTCUTS[role] ?? []} />;
+  const top = (
+    <>
+      <ConsentCard />
+      {role === "city_staff" && <CityHomeCard />}
+    </>
+  );
+  return <HomePage inboxUnread={useInboxUnread()} top={top} moreShortcuts={FOLLOW_UP_SHORTCUTS[role] ?? []} />;
 }
 
 /** The cards under the Báo cáo tab: duties, the Front's supervision (late answers first), the register, dialogues. */
@@ -75,7 +88,8 @@ export const appRoutes: RouteObject[] = [
     children: [
       { path: "/", element: <Home /> },
       ...announcementRoutes,
-      ...reportRoutes(<FollowUpPanel />),
+      ...reportRoutes(<FollowUpPanel />, (p) => <UpwardCard {...p} />),
+      ...cityRoutes,
       ...dutyRoutes,
       ...difficultyRoutes,
       ...supervisionRoutes,

@@ -23,6 +23,7 @@ import { announcementFileAccess } from "./announcements/file-access.js";
 import { feedbackAnswerAccess, feedbackPhotoAccess } from "./feedback/file-access.js";
 import { reportEvidenceAccess } from "./reports/file-access.js";
 import { dutyHandInAccess } from "./duties/file-access.js";
+import { wardSnapshotAccess } from "./city/file-access.js";
 import { registerAnnouncementRoutes } from "./announcements/routes.js";
 import { registerNotificationRoutes } from "./notifications/routes.js";
 import { registerReportRoutes } from "./reports/routes.js";
@@ -32,6 +33,7 @@ import { registerDutyRoutes } from "./duties/routes.js";
 import { registerDifficultyRoutes } from "./difficulties/routes.js";
 import { registerSupervisionRoutes } from "./supervision/routes.js";
 import { registerDialogueRoutes } from "./dialogues/routes.js";
+import { registerCityRoutes } from "./city/routes.js";
 import { pushChannelName } from "./notifications/channel-name.js";
 import { registerTestClockRoutes } from "./testing/clock-routes.js";
 
@@ -139,6 +141,7 @@ export function buildApp(ctx: AppContext): BuiltApp {
     feedback_answer: feedbackAnswerAccess,
     report_evidence: reportEvidenceAccess,
     duty_hand_in: dutyHandInAccess,
+    ward_snapshot: wardSnapshotAccess,
   });
   registerAnnouncementRoutes(routes);
   registerNotificationRoutes(routes);
@@ -149,6 +152,7 @@ export function buildApp(ctx: AppContext): BuiltApp {
   registerDifficultyRoutes(routes);
   registerSupervisionRoutes(routes);
   registerDialogueRoutes(routes);
+  registerCityRoutes(routes);
 
   let openApi: unknown;
   routes.add({ method: "get", path: "/api/openapi.json", tag: "Hệ thống", summary: "Tài liệu OpenAPI 3 của API" }, () => {

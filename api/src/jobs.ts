@@ -4,6 +4,7 @@ import { reportJobs } from "./reports/jobs.js";
 import { announcementJobs } from "./announcements/jobs.js";
 import { dutyJobs } from "./duties/jobs.js";
 import { refreshPlannerStatistics } from "./db/dialect.js";
+import { cityJobs } from "./city/jobs.js";
 
 /** A background job the server runs every `intervalMs` (the notification outbox, reminders…). */
 export interface Job {
@@ -14,7 +15,7 @@ export interface Job {
 
 /** Every background job of the product; each feature adds its own. */
 export function backgroundJobs(ctx: AppContext): Job[] {
-  return [...notificationJobs(ctx), ...announcementJobs(ctx), ...reportJobs(ctx), ...dutyJobs(ctx), plannerStatistics(ctx)];
+  return [...notificationJobs(ctx), ...announcementJobs(ctx), ...reportJobs(ctx), ...dutyJobs(ctx), ...cityJobs(ctx), plannerStatistics(ctx)];
 }
 
 /** Hourly: the database's query planner statistics follow the data as it grows (db/dialect.ts). */

@@ -107,7 +107,7 @@ async function waitFor(what: string, cond: () => Promise<boolean> | boolean, tri
   throw new Error(`still waiting for: ${what}`);
 }
 
-const JOBS = ["notification-outbox", "announcements.publish-scheduled", "yearly-periods", "report-reminders", "duty-years", "duty-reminders"];
+const JOBS = ["notification-outbox", "announcements.publish-scheduled", "yearly-periods", "report-reminders", "duty-years", "duty-reminders", "city-reminders"];
 const STAFF_PASSWORD = "HaiMay@2026";
 
 describe.skipIf(!DATABASE_URL && !REQUIRED)("two API instances on one PostgreSQL", () => {

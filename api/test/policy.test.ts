@@ -18,6 +18,8 @@ const C: Role[] = ["youth", "focal", "staff"];
 const RC: Role[] = ["staff", "observer", "city_staff"];
 const WC: Role[] = ["staff", "observer", "focal", "city_staff"];
 const E: Role[] = ["staff", "city_staff"];
+const CITY: Role[] = ["city_staff"];
+const UP: Role[] = ["staff", "observer", "city_staff"];
 const EXPECTED: Record<string, Access> = {
   "GET /api/health": "public",
   "GET /api/openapi.json": "public",
@@ -130,6 +132,19 @@ const EXPECTED: Record<string, Access> = {
   "POST /api/dialogues/:id/questions/:questionId/support": C,
   "POST /api/dialogues/:id/questions/:questionId/flag": C,
   "POST /api/dialogues/:id/publish": S,
+  "GET /api/city/completeness": CITY,
+  "PUT /api/city/deadlines/:year": CITY,
+  "POST /api/city/remind": CITY,
+  "GET /api/city/summary": CITY,
+  "GET /api/city/export.xlsx": CITY,
+  "GET /api/city/export.docx": CITY,
+  "GET /api/city/wards/:wardId/snapshots": UP,
+  "POST /api/city/wards/:wardId/snapshots": S,
+  "GET /api/city/snapshots/:id": UP,
+  "GET /api/city/snapshots/:id/report.docx": UP,
+  "GET /api/city/snapshots/:id/report.xlsx": UP,
+  "POST /api/city/snapshots/:id/accept": CITY,
+  "POST /api/city/snapshots/:id/return": CITY,
 };
 
 const ROLES: Role[] = ["youth", "focal", "staff", "observer"];

@@ -15,6 +15,9 @@ describe("bottom navigation", () => {
     expect(labels("anonymous")).toEqual(["Trang chủ", "Thông báo", "Góp ý", "Cá nhân"]);
     expect(labels("youth")).toEqual(["Trang chủ", "Thông báo", "Góp ý", "Cá nhân"]);
     for (const role of ["focal", "staff", "observer"] as const) expect(labels(role)).toContain("Báo cáo");
+    // city staff (Sở Nội vụ) have the wards' reports instead of a ward's
+    expect(labels("city_staff")).toEqual(["Trang chủ", "Thông báo", "Các phường", "Góp ý", "Cá nhân"]);
+    expect(activeTabKey("/city/snapshots/3")).toBe("city");
   });
 
   it("marks the tab of nested screens as active", () => {

@@ -16,6 +16,8 @@ export const TABS: Tab[] = [
   { key: "home", path: "/", label: "Trang chủ", icon: "home" },
   { key: "announcements", path: "/announcements", label: "Thông báo", icon: "bell" },
   { key: "reports", path: "/reports", label: "Báo cáo", icon: "chart", roles: ["focal", "staff", "observer"] },
+  // the city's Department of Home Affairs: the wards' reports and the city's figures
+  { key: "city", path: "/city", label: "Các phường", icon: "chart", roles: ["city_staff"] },
   { key: "feedback", path: "/feedback", label: "Góp ý", icon: "chat" },
   { key: "account", path: "/account", label: "Cá nhân", icon: "user" },
 ];

@@ -53,6 +53,12 @@ export function dbClockIso(dialect: DialectName, plusMs = 0) {
   return sql<string>`strftime('%Y-%m-%dT%H:%M:%fZ', 'now', ${sql.lit(`${ms < 0 ? "-" : "+"}${(Math.abs(ms) / 1000).toFixed(3)} seconds`)})`;
 }
 
+/** A unique (or primary key) constraint refused the row: PostgreSQL 23505, SQLite's constraint codes. */
+export function isUniqueViolation(err: unknown): boolean {
+  const e = err as { code?: string };
+  return e?.code === "23505" || e?.code === "SQLITE_CONSTRAINT_UNIQUE" || e?.code === "SQLITE_CONSTRAINT_PRIMARYKEY";
+}
+
 /** A cheap round trip that proves the database answers. */
 export async function ping(db: Kysely<any>): Promise<void> {
   await sql`select 1`.execute(db);

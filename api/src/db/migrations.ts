@@ -13,6 +13,7 @@ import { difficultiesMigrations } from "../difficulties/migration.js";
 import { supervisionMigrations } from "../supervision/migration.js";
 import { dialoguesMigrations } from "../dialogues/migration.js";
 import { exportsMigrations } from "../exports/migration.js";
+import { cityMigrations } from "../city/migration.js";
 import { jobLeaseMigrations } from "./job-lock.js";
 import { rateLimitMigrations } from "./rate-limit-store.js";
 import type { DbMigration } from "./migrator.js";
@@ -39,4 +40,5 @@ export const allMigrations: DbMigration[] = [
   ...difficultiesMigrations, // 0900-
   ...supervisionMigrations, // 1000-
   ...dialoguesMigrations, // 1100-
+  ...cityMigrations, // 1200- (the report sent upward, the city's view)
 ];

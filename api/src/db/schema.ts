@@ -10,6 +10,7 @@ import type { DifficultyTables } from "../difficulties/tables.js";
 import type { SupervisionTables } from "../supervision/tables.js";
 import type { DialogueTables } from "../dialogues/tables.js";
 import type { ExportTables } from "../exports/tables.js";
+import type { CityTables } from "../city/tables.js";
 import type { JobLeaseTables } from "./job-lock.js";
 import type { RateLimitTables } from "./rate-limit-store.js";
 
@@ -27,5 +28,6 @@ export interface DB
     SupervisionTables,
     DialogueTables,
     ExportTables,
+    CityTables,
     JobLeaseTables,
     RateLimitTables {}

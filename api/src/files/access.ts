@@ -12,7 +12,7 @@ import { requireFiles, type FileMeta } from "./store.js";
  * link (`?exp=…&sig=…`) that an <img> or Zalo's webview can open without one. A file attached to
  * nothing yet is its uploader's (and staff's).
  */
-export type FileParentKind = "announcement" | "feedback_photo" | "feedback_answer" | "report_evidence" | "duty_hand_in";
+export type FileParentKind = "announcement" | "feedback_photo" | "feedback_answer" | "report_evidence" | "duty_hand_in" | "ward_snapshot";
 export type FileVisibility = "public" | "allowed" | "denied";
 
 /** How a component answers "may this caller see files attached to these parents of mine?". */

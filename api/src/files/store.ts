@@ -95,6 +95,17 @@ export async function storeFile(
   return toMeta({ id, name: input.name, size: input.bytes.length, mime: input.mime });
 }
 
+/**
+ * Removes a stored file that nothing refers to yet (the row, then the bytes): what a caller does when
+ * the change the file was stored for fails after all (e.g. a snapshot that lost a race).
+ */
+export async function discardFile(ctx: AppContext, id: string): Promise<void> {
+  const row = await ctx.database.db.selectFrom("files").select("storage_path").where("id", "=", id).executeTakeFirst();
+  if (!row) return;
+  await ctx.database.db.deleteFrom("files").where("id", "=", id).execute();
+  await fs.rm(path.join(ctx.config.uploadDir, row.storage_path), { force: true }).catch(() => {});
+}
+
 export interface StoredFile extends FileMeta {
   uploadedBy: number | null;
   sha256: string;

@@ -37,6 +37,10 @@ const UNIT_READERS = ["staff", "observer", "focal", "city_staff"] as const;
  * they hear CITY_LEVEL_ONLY, who edits it, rather than a bare ROLE_FORBIDDEN.
  */
 const CATALOG_EDITORS = ["staff", "city_staff"] as const;
+/** The city's Department of Home Affairs (Sở Nội vụ): acts at the city level. */
+const CITY = ["city_staff"] as const;
+/** A ward's report sent upward: its staff and observer read their own ward's, city staff every ward's. */
+const UPWARD_READERS = ["staff", "observer", "city_staff"] as const;
 
 export const POLICY: Record<string, Access> = {
   // foundation
@@ -172,6 +176,21 @@ export const POLICY: Record<string, Access> = {
   "POST /api/dialogues/:id/questions/:questionId/support": CONTRIBUTORS,
   "POST /api/dialogues/:id/questions/:questionId/flag": CONTRIBUTORS,
   "POST /api/dialogues/:id/publish": STAFF,
+
+  // the report sent upward and the city's view (a ward's people only reach their own ward: checked in handlers)
+  "GET /api/city/completeness": CITY,
+  "PUT /api/city/deadlines/:year": CITY,
+  "POST /api/city/remind": CITY,
+  "GET /api/city/summary": CITY,
+  "GET /api/city/export.xlsx": CITY,
+  "GET /api/city/export.docx": CITY,
+  "GET /api/city/wards/:wardId/snapshots": UPWARD_READERS,
+  "POST /api/city/wards/:wardId/snapshots": STAFF,
+  "GET /api/city/snapshots/:id": UPWARD_READERS,
+  "GET /api/city/snapshots/:id/report.docx": UPWARD_READERS,
+  "GET /api/city/snapshots/:id/report.xlsx": UPWARD_READERS,
+  "POST /api/city/snapshots/:id/accept": CITY,
+  "POST /api/city/snapshots/:id/return": CITY,
 };
 
 export function accessFor(method: string, path: string): Access {

@@ -17,7 +17,7 @@ export const roundFor = (measure: Indicator["measure"], v: number) => (measure =
  * The first year has no milestone unless one is set (its figure is the starting point), and a year
  * outside the plan has none: both are then judged against the 2030 target.
  */
-export function milestoneFor(ind: Indicator, year: number, firstYearValue: number | null): YearMilestone | null {
+export function milestoneFor(ind: Pick<Indicator, "milestones" | "target" | "measure">, year: number, firstYearValue: number | null): YearMilestone | null {
   const anchors = new Map<number, YearMilestone>();
   for (const m of ind.milestones) anchors.set(m.year, { year: m.year, value: m.value, kind: m.source });
   if (!anchors.has(PLAN_LAST_YEAR) && ind.target !== null) anchors.set(PLAN_LAST_YEAR, { year: PLAN_LAST_YEAR, value: ind.target, kind: "target" });

@@ -41,16 +41,40 @@ export function wardNames(wardName: string): WardNames {
 const RULE_SHARE = 0.4;
 const ruleUnder = (text: string, pt: number, span: number) => rule(Math.round(RULE_SHARE * Math.min(textWidth(text, pt, true), span)), span);
 
+/**
+ * Who issues a document (Decree 30): the body above it when there is one (regular caps, "UBND THÀNH PHỐ
+ * HẢI PHÒNG"), then the issuing body (bold caps), the number and the place of the date line.
+ */
+export interface Issuer {
+  /** 12–13 pt (13 by default): a long name above the issuer takes 12 to stay on one line */
+  lines: { text: string; bold: boolean; size?: number }[];
+  number: string;
+  place: string;
+}
+
+/** A ward's People's Committee: "ỦY BAN NHÂN DÂN / PHƯỜNG LÊ ĐẠI HÀNH", both bold (one name on two lines). */
+export const wardIssuer = (ward: WardNames): Issuer => ({
+  lines: [
+    { text: "ỦY BAN NHÂN DÂN", bold: true },
+    { text: ward.upper, bold: true },
+  ],
+  number: DOCUMENT_NUMBER,
+  place: ward.place,
+});
+
 /** Issuer and national title side by side, then the number and the place and date. */
-export function headerBlock(ward: WardNames, now: Date) {
-  const LEFT = mm(62);
+export function headerBlock(who: WardNames | Issuer, now: Date) {
+  const issuer = "lines" in who ? who : wardIssuer(who);
+  const last = issuer.lines[issuer.lines.length - 1];
+  // 62 mm, or wider for a long issuer line (never wrapped), leaving the national title its line
+  const LEFT = Math.max(mm(62), ...issuer.lines.map((l) => textWidth(l.text, l.size ?? 13, l.bold) + mm(3)));
   const RIGHT = TEXT_WIDTH - LEFT;
   const motto = "Độc lập - Tự do - Hạnh phúc";
   return layoutTable(
     [LEFT, RIGHT],
     [
       [
-        [centred("ỦY BAN NHÂN DÂN", { size: 13, bold: true }), centred(ward.upper, { size: 13, bold: true }), ruleUnder(ward.upper, 13, LEFT)],
+        [...issuer.lines.map((l) => centred(l.text, { size: l.size ?? 13, bold: l.bold })), ruleUnder(last.text, last.size ?? 13, LEFT)],
         [
           centred("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", { size: 13, bold: true }),
           centred(motto, { size: 14, bold: true }),
@@ -58,7 +82,7 @@ export function headerBlock(ward: WardNames, now: Date) {
           rule(textWidth(motto, 14, true), RIGHT),
         ],
       ],
-      [[centred(DOCUMENT_NUMBER, { size: 13, before: 120 })], [centred(placeAndDate(ward.place, now), { size: 14, italics: true, before: 120 })]],
+      [[centred(issuer.number, { size: 13, before: 120 })], [centred(placeAndDate(issuer.place, now), { size: 14, italics: true, before: 120 })]],
     ],
   );
 }
@@ -72,8 +96,18 @@ export function titleBlock(subject: string): Paragraph[] {
   ];
 }
 
+/** Who signs and who receives: the ward's by default (signature.ts). */
+export interface Signing {
+  /** "TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH" */
+  titles: string[];
+  recipients: readonly string[];
+  archive: string;
+}
+
+const WARD_SIGNING: Signing = { titles: [REPORT_SIGNER.onBehalf, REPORT_SIGNER.inPlaceOf, REPORT_SIGNER.title], recipients: RECIPIENTS, archive: ARCHIVE_LINE };
+
 /** Recipients (left) and the signature (right). */
-export function signatureBlock(signer: string) {
+export function signatureBlock(signer: string, signing: Signing = WARD_SIGNING) {
   const SIG_LEFT = mm(75);
   const SIG_RIGHT = TEXT_WIDTH - SIG_LEFT;
   const recipientLine = (text: string) => new Paragraph({ spacing: { before: 0, after: 0 }, children: [run(text, { size: 11 })] });
@@ -83,15 +117,10 @@ export function signatureBlock(signer: string) {
       [
         [
           new Paragraph({ spacing: { before: 0, after: 0 }, children: [run("Nơi nhận:", { size: 12, bold: true, italics: true })] }),
-          ...RECIPIENTS.map((r) => recipientLine(`- ${r};`)),
-          recipientLine(ARCHIVE_LINE),
+          ...signing.recipients.map((r) => recipientLine(`- ${r};`)),
+          recipientLine(signing.archive),
         ],
-        [
-          centred(REPORT_SIGNER.onBehalf, { bold: true }),
-          centred(REPORT_SIGNER.inPlaceOf, { bold: true }),
-          centred(REPORT_SIGNER.title, { bold: true }),
-          centred(signer, { bold: true, before: 1700 }),
-        ],
+        [...signing.titles.map((t) => centred(t, { bold: true })), centred(signer, { bold: true, before: 1700 })],
       ],
     ],
   );

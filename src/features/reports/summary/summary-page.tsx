@@ -18,8 +18,11 @@ import "./summary.css";
 
 type Tab = "indicators" | "tasks" | "status" | "issues" | "sections";
 
+/** Another feature's card under the summary's head (the report sent upward), composed by app.tsx. */
+export type SummaryExtra = (props: { periodId: number; counted: Counted; period: WardSummary["period"] }) => ReactNode;
+
 /** The ward summary of a period for staff and the Fatherland Front: figures, task status, issues, exports. */
-export function SummaryPage() {
+export function SummaryPage({ extra }: { extra?: SummaryExtra }) {
   const { periodId } = useParams();
   const id = Number(periodId);
   const role = useRole();
@@ -33,13 +36,13 @@ export function SummaryPage() {
       ) : !Number.isInteger(id) || id <= 0 ? (
         <EmptyState title="Không tìm thấy kỳ báo cáo" />
       ) : (
-        <Summary periodId={id} />
+        <Summary periodId={id} extra={extra} />
       )}
     </AppPage>
   );
 }
 
-function Summary({ periodId }: { periodId: number }) {
+function Summary({ periodId, extra }: { periodId: number; extra?: SummaryExtra }) {
   const [data, setData] = useState<WardSummary | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [tab, setTab] = useState<Tab>("indicators");
@@ -132,6 +135,8 @@ function Summary({ periodId }: { periodId: number }) {
         )}
         <Downloads periodId={periodId} counted={counted} />
       </section>
+
+      {extra?.({ periodId, counted, period: data.period })}
 
       <div className="sum-tabs" role="tablist">
         <TabButton current={tab} value="indicators" onSelect={setTab}>

@@ -11,8 +11,11 @@ const FLAGGED_IN_WORD = 100;
 /** A fraction wider than this goes on two lines, broken after the slash (never inside a number). */
 const FRACTION_MAX = 1500;
 
+/** A figure to show: the ward's (whose figure it is when not a sum), or the city's (a sum, no source). */
+type Shown = Pick<IndicatorSummary, "measure"> & { current: Pick<IndicatorSummary["current"], "value" | "numerator" | "denominator"> & Partial<Pick<IndicatorSummary["current"], "sourceUnitName" | "unitsReported">> };
+
 /** The ward figure, its fraction, and whose figure it is when it is not a sum. */
-export function figureLines(i: IndicatorSummary): CellLine[] {
+export function figureLines(i: Shown): CellLine[] {
   const f = i.current;
   const lines: CellLine[] = [{ text: formatFigure(f.value, i.measure) }];
   if (i.measure === "percent" && f.numerator !== null && f.denominator !== null) {
@@ -23,7 +26,7 @@ export function figureLines(i: IndicatorSummary): CellLine[] {
     else lines.push({ text: `(${a}/`, size: 10, italics: true }, { text: `${b})`, size: 10, italics: true });
   }
   // whose figure stands, where more than one unit reported it
-  if (f.sourceUnitName && f.unitsReported > 1) lines.push({ text: `số của ${f.sourceUnitName}`, size: 10, italics: true });
+  if (f.sourceUnitName && (f.unitsReported ?? 0) > 1) lines.push({ text: `số của ${f.sourceUnitName}`, size: 10, italics: true });
   return lines;
 }
 
