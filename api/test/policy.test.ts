@@ -14,6 +14,7 @@ const R: Role[] = ["staff", "observer"];
 const W: Role[] = ["staff", "observer", "focal"];
 const F: Role[] = ["staff", "focal"];
 const C: Role[] = ["youth", "focal", "staff"];
+const SC: Role[] = ["staff", "city_staff"];
 const EXPECTED: Record<string, Access> = {
   "GET /api/health": "public",
   "GET /api/openapi.json": "public",
@@ -44,14 +45,17 @@ const EXPECTED: Record<string, Access> = {
   "GET /api/me": "signed-in",
   "PATCH /api/me": "signed-in",
   "POST /api/me/phone": "signed-in",
-  "GET /api/invitations": S,
-  "POST /api/invitations": S,
+  "GET /api/invitations": SC,
+  "POST /api/invitations": SC,
   "GET /api/invitations/:code": "signed-in",
   "POST /api/invitations/:code/accept": "signed-in",
-  "DELETE /api/invitations/:code": S,
-  "GET /api/users": S,
-  "PATCH /api/users/:id": S,
-  "POST /api/files": C,
+  "DELETE /api/invitations/:code": SC,
+  "GET /api/users": SC,
+  "PATCH /api/users/:id": SC,
+  "GET /api/wards": "public",
+  "POST /api/wards": ["city_staff"],
+  "GET /api/wards/:id/join": SC,
+  "POST /api/files": [...C, "city_staff"],
   "GET /api/files/:id": "public",
   "GET /api/announcements": "public",
   "GET /api/announcements/:id": "public",
@@ -128,7 +132,7 @@ const EXPECTED: Record<string, Access> = {
   "POST /api/dialogues/:id/publish": S,
 };
 
-const ROLES: Role[] = ["youth", "focal", "staff", "observer"];
+const ROLES: Role[] = ["youth", "focal", "staff", "observer", "city_staff"];
 type Caller = Role | "no token" | "expired token" | "revoked token" | "unknown token";
 
 /** Plausible values for path parameters: the handler may still answer 400/404/409. */

@@ -33,6 +33,12 @@ export function parseJson<T>(v: unknown, fallback: T): T {
   }
 }
 
+/** A unique (or primary key) constraint refused the row: PostgreSQL's 23505, SQLite's constraint codes. */
+export function isUniqueViolation(err: unknown): boolean {
+  const e = err as { code?: string };
+  return e?.code === "23505" || e?.code === "SQLITE_CONSTRAINT_UNIQUE" || e?.code === "SQLITE_CONSTRAINT_PRIMARYKEY";
+}
+
 /** Case-insensitive LIKE on a text column (the caller folds the pattern). */
 export const likeOp = (dialect: DialectName) => (dialect === "postgres" ? "ilike" : "like");
 

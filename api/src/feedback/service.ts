@@ -3,7 +3,7 @@ import path from "node:path";
 import { sql, type Kysely } from "kysely";
 import type { DB } from "../db/schema.js";
 import type { AppContext, AuthUser } from "../http/context.js";
-import { fromBool, likeOp, toBool } from "../db/dialect.js";
+import { fromBool, isUniqueViolation, likeOp, toBool } from "../db/dialect.js";
 import { AppError, badRequest, conflict, forbidden, notFound, unprocessable } from "../lib/errors.js";
 import { escapeLike, foldVietnamese } from "../lib/text.js";
 import { formatDateTimeVN, vnInstant, vnParts } from "../lib/time.js";
@@ -54,11 +54,6 @@ const itemNotFound = () => notFound("Không tìm thấy góp ý này.", "FEEDBAC
 
 export function formatCode(year: number, seq: number): string {
   return `GY-${year}-${String(seq).padStart(6, "0")}`;
-}
-
-function isUniqueViolation(err: unknown): boolean {
-  const e = err as { code?: string; message?: string };
-  return e?.code === "23505" || e?.code === "SQLITE_CONSTRAINT_UNIQUE" || e?.code === "SQLITE_CONSTRAINT_PRIMARYKEY";
 }
 
 const pushEnabled = (ctx: AppContext) => pushChannelName(ctx.config) !== "inbox";

@@ -24,6 +24,12 @@ const UNIT_WRITE = ["staff", "focal"] as const;
  * accepting an invitation) or named explicitly in a rule (the supervision records).
  */
 const CONTRIBUTORS = ["youth", "focal", "staff"] as const;
+/**
+ * City staff (Sở Nội vụ): every ward read-only through the ward's own routes (lists take `?wardId=`),
+ * and the city's own work (adding a ward, its first staff, city notices). A rule names them explicitly.
+ */
+const CITY = ["city_staff"] as const;
+const STAFF_OR_CITY = ["staff", "city_staff"] as const;
 
 export const POLICY: Record<string, Access> = {
   // foundation
@@ -59,16 +65,21 @@ export const POLICY: Record<string, Access> = {
   "GET /api/me": "signed-in",
   "PATCH /api/me": "signed-in",
   "POST /api/me/phone": "signed-in",
-  "GET /api/invitations": STAFF,
-  "POST /api/invitations": STAFF,
+  "GET /api/invitations": STAFF_OR_CITY,
+  "POST /api/invitations": STAFF_OR_CITY,
   "GET /api/invitations/:code": "signed-in",
   "POST /api/invitations/:code/accept": "signed-in",
-  "DELETE /api/invitations/:code": STAFF,
-  "GET /api/users": STAFF,
-  "PATCH /api/users/:id": STAFF,
+  "DELETE /api/invitations/:code": STAFF_OR_CITY,
+  "GET /api/users": STAFF_OR_CITY,
+  "PATCH /api/users/:id": STAFF_OR_CITY,
 
-  // files
-  "POST /api/files": CONTRIBUTORS,
+  // wards (the city's communes and wards, the tenants of the deployment)
+  "GET /api/wards": "public",
+  "POST /api/wards": CITY,
+  "GET /api/wards/:id/join": STAFF_OR_CITY,
+
+  // files (city staff attach files to city notices)
+  "POST /api/files": [...CONTRIBUTORS, "city_staff"],
   "GET /api/files/:id": "public",
 
   // announcements

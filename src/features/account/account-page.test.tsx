@@ -23,6 +23,7 @@ const me = (over: Partial<Me> = {}): Me => ({
   role: "youth",
   unit: null,
   ward: null,
+  wardChosen: true,
   hasPhone: false,
   consented: false,
   ...over,

@@ -18,6 +18,7 @@ const inv = (over: Partial<Invitation> = {}): Invitation => ({
   link: "https://zalo.me/s/thanh-nien-so/?invite=ABCDEFGH23",
   role: "focal",
   unit: { id: 3, code: "DOAN", name: "Đoàn TNCS Hồ Chí Minh phường" },
+  ward: { id: 2, code: "UBND", name: "Ủy ban nhân dân phường Lê Đại Hành" },
   status: "active",
   createdAt: "2026-11-27T01:00:00.000Z",
   expiresAt: "2026-12-04T01:00:00.000Z",
@@ -42,7 +43,7 @@ describe("invite page", () => {
     Element.prototype.scrollTo = () => {};
     useSession.setState({
       status: "signed-in",
-      me: { id: 1, name: "Cán bộ", avatarUrl: null, role: "staff", unit: null, ward: null, hasPhone: false, consented: false },
+      me: { id: 1, name: "Cán bộ", avatarUrl: null, role: "staff", unit: null, ward: null, wardChosen: true, hasPhone: false, consented: false },
     });
     vi.spyOn(api, "get").mockImplementation(async (url: string) => {
       if (url === "/api/units") return { data: [] };

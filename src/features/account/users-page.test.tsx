@@ -43,7 +43,7 @@ describe("users admin", () => {
     Element.prototype.scrollTo = () => {};
     useSession.setState({
       status: "signed-in",
-      me: { id: 1, name: "Cán bộ", avatarUrl: null, role: "staff", unit: null, ward: null, hasPhone: false, consented: false },
+      me: { id: 1, name: "Cán bộ", avatarUrl: null, role: "staff", unit: null, ward: null, wardChosen: true, hasPhone: false, consented: false },
     });
     vi.spyOn(api, "get").mockImplementation(async (url: string) => {
       if (url === "/api/units") return { data: [{ id: 3, code: "DOAN", name: "Đoàn TNCS Hồ Chí Minh phường", shortName: "Đoàn phường", kind: "youth_union", parentId: 1 }] };
@@ -105,7 +105,7 @@ describe("users admin", () => {
   });
 
   it("a signed-in non-staff person is told the screen is for staff", () => {
-    useSession.setState({ status: "signed-in", me: { id: 2, name: "Thanh niên", avatarUrl: null, role: "youth", unit: null, ward: null, hasPhone: false, consented: false } });
+    useSession.setState({ status: "signed-in", me: { id: 2, name: "Thanh niên", avatarUrl: null, role: "youth", unit: null, ward: null, wardChosen: true, hasPhone: false, consented: false } });
     renderPage();
     expect(screen.getByText("Chỉ cán bộ phường dùng được chức năng này")).toBeInTheDocument();
   });

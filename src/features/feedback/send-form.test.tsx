@@ -25,7 +25,7 @@ function renderForm() {
   );
 }
 
-const me = { id: 5, name: "Thanh niên", avatarUrl: null, role: "youth" as const, unit: null, ward: null, hasPhone: false, consented: true };
+const me = { id: 5, name: "Thanh niên", avatarUrl: null, role: "youth" as const, unit: null, ward: null, wardChosen: true, hasPhone: false, consented: true };
 
 describe("feedback send form", () => {
   beforeEach(() => {
