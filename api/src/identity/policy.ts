@@ -119,12 +119,13 @@ export const POLICY: Record<string, Access> = {
 
   // feedback
   "GET /api/feedback/categories": "public",
-  "PATCH /api/feedback/categories/:id": STAFF,
+  // the categories and their answer times are the city's, shared by every ward
+  "PATCH /api/feedback/categories/:id": CITY,
   "POST /api/feedback": CONTRIBUTORS,
   "GET /api/feedback/mine": "signed-in",
   "GET /api/feedback/public": "public",
-  "GET /api/feedback/stats": READERS,
-  "GET /api/feedback": UNIT_WORK,
+  "GET /api/feedback/stats": [...READERS, "city_staff"],
+  "GET /api/feedback": [...UNIT_WORK, "city_staff"],
   "GET /api/feedback/:id": "public",
   "GET /api/feedback/:id/photos/:photoId": "signed-in",
   "PATCH /api/feedback/:id": STAFF,
