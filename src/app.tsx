@@ -17,6 +17,8 @@ import { catalogRoutes } from "./features/catalog/routes";
 import { useUnreadAnnouncements } from "./features/announcements/use-unread-count";
 import { useInboxUnread } from "./features/notifications/use-inbox-unread";
 import { ConsentCard } from "./features/account/consent-card";
+import { WardCard } from "./features/account/ward-card";
+import { wardRoutes } from "./features/wards/routes";
 import { dutyRoutes } from "./features/duties/routes";
 import { DutiesEntry } from "./features/duties/entry";
 import { difficultyRoutes } from "./features/difficulties/routes";
@@ -51,7 +53,18 @@ const FOLLOW_UP_SHORTCUTS: Record<string, { to: string; label: string }[]> = {
 
 function Home() {
   const role = useRole();
-  return <HomePage inboxUnread={useInboxUnread()} top={<ConsentCard />} moreShortcuts={FOLLOW_UP_SHORTCUTS[role] ?? []} />;
+  return (
+    <HomePage
+      inboxUnread={useInboxUnread()}
+      top={
+        <>
+          <WardCard />
+          <ConsentCard />
+        </>
+      }
+      moreShortcuts={FOLLOW_UP_SHORTCUTS[role] ?? []}
+    />
+  );
 }
 
 /** The cards under the Báo cáo tab: duties, the Front's supervision (late answers first), the register, dialogues. */
@@ -85,6 +98,7 @@ export const appRoutes: RouteObject[] = [
       ...notificationRoutes,
       ...holidayRoutes,
       ...catalogRoutes,
+      ...wardRoutes,
       {
         path: "*",
         element: (

@@ -33,3 +33,21 @@ export const WARD_CSV_EXAMPLE = [
   "DOAN,Đoàn TNCS Hồ Chí Minh phường Hồng Bàng,Đoàn phường,youth_union,",
   "TDP01,Tổ dân phố số 1,TDP 1,residential_group,",
 ].join("\n");
+
+const LEVEL_BY_WORD: [RegExp, WardLevel][] = [
+  [/^đặc khu\s+/i, "dac_khu"],
+  [/^xã\s+/i, "xa"],
+  [/^phường\s+/i, "phuong"],
+];
+
+/**
+ * A ward's name as people write it ("Phường Lê Đại Hành") and its level, from the name of its People's
+ * Committee unit ("Ủy ban nhân dân phường Lê Đại Hành"); a unit named otherwise keeps its name.
+ */
+export function wardTitle(unitName: string): { name: string; level: WardLevel } {
+  const rest = unitName.replace(/^(Ủy ban nhân dân|UBND)\s+/i, "").trim();
+  for (const [re, level] of LEVEL_BY_WORD) {
+    if (re.test(rest)) return { name: `${WARD_LEVEL_LABELS[level].title} ${rest.replace(re, "")}`, level };
+  }
+  return { name: rest.charAt(0).toUpperCase() + rest.slice(1), level: "phuong" };
+}
