@@ -6,13 +6,13 @@ test("a youth sends a question, another supports it, staff publish the answer an
   await openAs(page, "staff", "/dialogues");
   await page.getByTestId("new-dialogue").click();
   await page.getByTestId("dl-title").fill("Đối thoại cuối năm 2026: kỹ năng số và việc làm");
-  await page.getByTestId("dl-date").fill("2026-12-10");
+  await page.getByTestId("dl-date").fill("10/12/2026");
   await page.getByTestId("dl-place").fill("Hội trường UBND phường Lê Đại Hành");
-  await page.getByTestId("dl-close").fill("2026-12-05");
+  await page.getByTestId("dl-close").fill("05/12/2026");
   await page.getByTestId("dl-submit").click();
   await expect(page.getByTestId("dl-warning")).toContainText("ít nhất 30 ngày");
-  await page.getByTestId("dl-date").fill("2026-12-26");
-  await page.getByTestId("dl-close").fill("2026-12-20");
+  await page.getByTestId("dl-date").fill("26/12/2026");
+  await page.getByTestId("dl-close").fill("20/12/2026");
   await page.getByTestId("dl-submit").click();
   await expect(page.getByTestId("dialogue-state")).toHaveText("Đang nhận câu hỏi");
   const path = new URL(page.url()).pathname.replace(/^\/zapps\/[^/]+/, "");

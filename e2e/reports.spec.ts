@@ -69,6 +69,8 @@ test("a focal point fills and submits, staff return it, the unit fixes it, staff
   await page.getByTestId("confirm-submit").click();
   await expect(page.getByTestId("report-status")).toHaveText("Đã nộp");
   await expect(page.getByTestId("lock-reason")).toContainText("đang chờ phường xem xét");
+  // the button was at the bottom of the form: the outcome is brought into view
+  await expect(page.getByTestId("submit-success")).toBeInViewport();
 
   // --- staff see it on the dashboard and return it with a reason
   await openAs(page, "staff", "/reports");
@@ -77,6 +79,9 @@ test("a focal point fills and submits, staff return it, the unit fixes it, staff
   await expect(page.getByTestId("open-summary")).toHaveAttribute("href", new RegExp(`/reports/${periodId}/summary$`));
   await page.getByTestId("unit-DOAN").getByRole("link").click();
   await expect(page.getByTestId("report-status")).toHaveText("Đã nộp");
+  // approve / return within reach at once, without scrolling to the end of the report
+  await expect(page.getByTestId("approve")).toBeInViewport();
+  await expect(page.getByTestId("return")).toBeInViewport();
   await page.getByTestId("return").click();
   await expect(page.getByTestId("confirm-review")).toBeDisabled();
   await page.getByTestId("review-reason").fill("Số liệu CT14 chưa khớp biên bản đối thoại, đề nghị kiểm tra lại.");
@@ -120,18 +125,18 @@ test("staff create an ad hoc period, move its deadline and grant a unit an excep
   const create = page.getByTestId("create-period");
   await create.getByRole("button", { name: "Đột xuất" }).click();
   await create.getByLabel("Tiêu đề (bắt buộc)").fill("Báo cáo nhanh Tháng Thanh niên 2026");
-  await create.getByLabel("Hạn nộp (mặc định 30/11 của năm)").fill("2026-12-15");
+  await create.getByLabel("Hạn nộp (mặc định 30/11 của năm)").fill("15/12/2026");
   await create.getByRole("button", { name: "Tạo kỳ báo cáo" }).click();
   const card = page.locator('[data-testid^="period-"]', { hasText: "Báo cáo nhanh Tháng Thanh niên 2026" });
   await expect(card).toContainText("hạn 23:59 15/12/2026");
 
-  await card.getByTestId("deadline-input").fill("2026-12-20");
+  await card.getByTestId("deadline-input").fill("20/12/2026");
   await card.getByRole("button", { name: "Lưu thời hạn" }).click();
   await expect(card).toContainText("hạn 23:59 20/12/2026");
 
   await card.getByText("Gia hạn nộp báo cáo").click();
   await card.getByTestId("extend-DOAN").check();
-  await card.getByTestId("extend-date").fill("2026-12-31");
+  await card.getByTestId("extend-date").fill("31/12/2026");
   await card.getByTestId("extend-submit").click();
   await expect(page.getByText("Đã gia hạn cho 1 đơn vị đến 31/12/2026.")).toBeVisible();
   await expect(card.getByTestId("exception-list")).toContainText("Đoàn TNCS Hồ Chí Minh phường · đến 23:59 31/12/2026");

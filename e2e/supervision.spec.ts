@@ -6,7 +6,7 @@ test("the observer records a supervision and the unit answers", async ({ page })
   await openAs(page, "observer", "/reports", { name: "Ủy ban MTTQ phường" });
   await page.getByTestId("supervision-entry").getByRole("link").first().click();
   await page.getByTestId("new-supervision").click();
-  await page.getByTestId("sv-date").fill("2026-11-18");
+  await page.getByTestId("sv-date").fill("18/11/2026");
   await page.getByTestId("sv-title").fill("Giám sát công tác thanh niên tại Công an phường");
   await page.getByTestId("sv-units").getByLabel("Công an phường").check();
   await page.getByTestId("sv-findings").fill("Công an phường tuyên truyền pháp luật tốt; chưa thống kê thanh niên cần hỗ trợ tái hòa nhập.");
@@ -14,11 +14,11 @@ test("the observer records a supervision and the unit answers", async ({ page })
   await rec.getByTestId("sv-rec-text").fill("Đề nghị Công an phường thống kê thanh niên cần hỗ trợ tái hòa nhập cộng đồng.");
   await rec.getByTestId("sv-rec-unit").selectOption({ label: "Công an phường" });
   // a due date already past is refused with the reason; what was typed stays
-  await rec.getByTestId("sv-rec-due").fill("2026-11-01");
+  await rec.getByTestId("sv-rec-due").fill("01/11/2026");
   await page.getByTestId("sv-submit").click();
   await expect(page.getByTestId("sv-error")).toContainText("Hạn trả lời");
   await expect(rec.getByTestId("sv-rec-text")).toHaveValue(/tái hòa nhập cộng đồng/);
-  await rec.getByTestId("sv-rec-due").fill("2026-12-15");
+  await rec.getByTestId("sv-rec-due").fill("15/12/2026");
   await page.getByTestId("sv-submit").click();
   await expect(page.getByTestId("supervision-title")).toHaveText("Giám sát công tác thanh niên tại Công an phường");
   await expect(page.getByTestId("rec-state")).toHaveText("Chờ trả lời");

@@ -1,8 +1,10 @@
-// Starts the real API with the built mini app on a fresh SQLite database for the browser journeys.
+// Starts the real API (compiled, as in production: scripts/api-process.mjs) with the built mini app
+// on a fresh SQLite database for the browser journeys.
 import { spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { apiServerCommand } from "./api-process.mjs";
 
 const port = process.env.E2E_PORT ?? "3100";
 const webDir = process.env.E2E_WEB_DIR ?? "www";
@@ -13,7 +15,8 @@ if (process.env.E2E_SKIP_BUILD !== "1" || !fs.existsSync(path.join(webDir, "inde
   if (build.status !== 0) process.exit(build.status ?? 1);
 }
 
-const child = spawn(process.execPath, ["--import", "tsx", "api/src/server.ts"], {
+const api = await apiServerCommand();
+const child = spawn(api.command, api.args, {
   stdio: "inherit",
   env: {
     ...process.env,

@@ -1,11 +1,13 @@
 import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
+import compression from "compression";
 import cors from "cors";
 import express, { type ErrorRequestHandler, type Express, type RequestHandler } from "express";
 import helmet from "helmet";
 import { pinoHttp } from "pino-http";
 import { AppError, DATABASE_UNAVAILABLE, type ErrorBody } from "./lib/errors.js";
+import { acceptedEncodings } from "./lib/accept-encoding.js";
 import { ping } from "./db/dialect.js";
 import { DATABASE_RETRY_AFTER_SECONDS, isDatabaseUnavailable } from "./db/unavailable.js";
 import { RouteBuilder } from "./http/route.js";
@@ -67,6 +69,11 @@ export function buildApp(ctx: AppContext): BuiltApp {
       },
     }),
   );
+  // JSON answers (and anything else compressible that is not precompressed) go out gzip/brotli:
+  // a phone on a slow network downloads a fraction of them. A client that accepts no coding has
+  // nothing to negotiate: it skips the middleware's per-request work.
+  const compress = compression();
+  app.use((req, res, next) => (req.headers["accept-encoding"] ? compress(req, res, next) : next()));
   app.use(
     helmet({
       contentSecurityPolicy: {
@@ -175,34 +182,86 @@ const maskPath = (p: string) => p.replace(/^(\/api\/invitations\/)[^/]+/, "$1:co
 /**
  * Serves the built mini app. ZMPRouter's production basename is /zapps/<APP_ID>, so the app lives
  * there (as in Zalo) and "/" redirects to it; a <base> tag makes relative assets load on deep links.
+ * Files are served as the build precompressed them (.br, .gz beside each file, see vite.config.ts):
+ * no compression work per request. Hashed files under assets/ never change, so a phone keeps them
+ * a year; index.html and app-config.json name the current ones, so they are always revalidated.
  */
 function serveMiniApp(app: Express, ctx: AppContext): void {
-  const dir = ctx.config.webDir;
+  const dir = path.resolve(ctx.config.webDir);
   const indexPath = path.join(dir, "index.html");
   const base = `/zapps/${ctx.config.zalo.appId}/`;
   // Re-read when a new build lands (its asset names change); otherwise served from memory.
-  let cached: { mtimeMs: number; html: string } | null = null;
+  let cached: { mtimeMs: number; html: string; etag: string } | null = null;
   const readIndex = () => {
     const stat = fs.statSync(indexPath, { throwIfNoEntry: false });
     if (!stat) return null;
     if (cached?.mtimeMs !== stat.mtimeMs) {
-      cached = { mtimeMs: stat.mtimeMs, html: fs.readFileSync(indexPath, "utf8").replace("<head>", `<head><base href="${base}">`) };
+      const html = fs.readFileSync(indexPath, "utf8").replace("<head>", `<head><base href="${base}">`);
+      cached = { mtimeMs: stat.mtimeMs, html, etag: `"${crypto.createHash("sha1").update(html).digest("base64url")}"` };
     }
-    return cached.html;
+    return cached;
   };
   app.get("/", (_req, res) => res.redirect(302, base));
-  app.use(base, express.static(dir, { index: false, maxAge: "1h" }));
-  app.get(`${base}{*splat}`, (_req, res) => {
-    const html = readIndex();
-    if (!html) {
+  app.use(base, precompressedFiles(dir));
+  app.use(
+    base,
+    express.static(dir, {
+      index: false,
+      setHeaders: (res, file) => res.setHeader("Cache-Control", cacheControlFor(path.relative(dir, file).replace(/\.(br|gz)$/, ""))),
+    }),
+  );
+  app.get(`${base}{*splat}`, (req, res) => {
+    const index = readIndex();
+    if (!index) {
       res
         .status(503)
         .type("text/plain; charset=utf-8")
         .send("Chưa có bản dựng của mini app. Hãy chạy `npm run build` (hoặc `npm start`).");
       return;
     }
-    res.type("html").setHeader("Cache-Control", "no-cache").send(html);
+    res.type("html").setHeader("Cache-Control", "no-cache").setHeader("ETag", index.etag);
+    if (req.fresh) {
+      res.status(304).end();
+      return;
+    }
+    res.send(index.html);
   });
+}
+
+/** Hashed build output is immutable; the files naming it are revalidated; the rest is kept an hour. */
+function cacheControlFor(relativePath: string): string {
+  const file = relativePath.split(path.sep).join("/");
+  if (file.startsWith("assets/")) return "public, max-age=31536000, immutable";
+  if (file === "index.html" || file === "app-config.json") return "no-cache";
+  return "public, max-age=3600";
+}
+
+const PRECOMPRESSED = /\.(js|css|html|json|svg|txt|map)$/;
+
+/**
+ * Points a request for a text file at its .br (or .gz) copy when the client accepts that encoding
+ * and the copy exists; express.static then serves it (with its ETag and range support).
+ */
+function precompressedFiles(dir: string): RequestHandler {
+  return (req, res, next) => {
+    if ((req.method !== "GET" && req.method !== "HEAD") || !PRECOMPRESSED.test(req.path)) return next();
+    let rel: string;
+    try {
+      rel = decodeURIComponent(req.path);
+    } catch {
+      return next();
+    }
+    const file = path.join(dir, rel);
+    if (!file.startsWith(dir + path.sep)) return next();
+    const accepted = acceptedEncodings(req.headers["accept-encoding"]);
+    const suffix = ([["br", "br"], ["gzip", "gz"]] as const).find(([e, ext]) => accepted.has(e) && fs.existsSync(`${file}.${ext}`));
+    res.vary("Accept-Encoding");
+    if (!suffix) return next();
+    res.type(path.extname(file));
+    res.setHeader("Content-Encoding", suffix[0]);
+    req.url = `${req.url.split("?")[0]}.${suffix[1]}`;
+    next();
+  };
 }
 
 function errorHandler(ctx: AppContext): ErrorRequestHandler {

@@ -4,6 +4,7 @@ import { migrateToLatest } from "./db/migrator.js";
 import { allMigrations } from "./db/migrations.js";
 import { seedAll } from "./db/seed.js";
 import { withStartupLock } from "./db/job-lock.js";
+import { refreshPlannerStatistics } from "./db/dialect.js";
 import { createLogger, type Logger } from "./lib/logger.js";
 import type { AppContext } from "./http/context.js";
 import { initFileLinks } from "./files/access.js";
@@ -25,6 +26,7 @@ export async function bootstrap(
       if (applied.length) logger.info({ applied }, "migrations applied");
       await seedAll(ctx);
       await initFileLinks(ctx);
+      await refreshPlannerStatistics(database.db, database.dialect);
     });
   } catch (err) {
     await database.destroy().catch(() => {});

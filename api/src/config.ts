@@ -59,6 +59,8 @@ const EnvSchema = z.object({
   WORKER_INTERVAL_MS: z.coerce.number().int().positive().default(5000),
   /** how often the calendar jobs run: reminders, yearly periods, yearly duty copies */
   JOB_INTERVAL_MS: z.coerce.number().int().positive().default(60_000),
+  /** Zalo pushes per second at most (per API instance), evenly spaced */
+  PUSH_RATE_PER_SECOND: z.coerce.number().positive().max(1000).default(20),
   // Identity: the initial staff account, password sign-in limits, invitations.
   STAFF_USERNAME: z.string().trim().min(3).max(64).default("canbo"),
   STAFF_PASSWORD: z.string().min(8, "STAFF_PASSWORD cần ít nhất 8 ký tự").optional(),
@@ -105,6 +107,8 @@ export interface Config {
   workerIntervalMs: number;
   /** calendar jobs (reminders, yearly periods and duties): every this many ms */
   jobIntervalMs: number;
+  /** pushes per second at most, evenly spaced (per instance) */
+  pushRatePerSecond: number;
   identity: {
     staffUsername: string;
     /** undefined: no STAFF_PASSWORD set (a default applies outside production) */
@@ -191,6 +195,7 @@ export function loadConfig(env: NodeJS.ProcessEnv | Record<string, string | unde
     },
     workerIntervalMs: e.WORKER_INTERVAL_MS,
     jobIntervalMs: e.JOB_INTERVAL_MS,
+    pushRatePerSecond: e.PUSH_RATE_PER_SECOND,
     identity: {
       staffUsername: e.STAFF_USERNAME,
       staffPassword: e.STAFF_PASSWORD,

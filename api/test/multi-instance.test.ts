@@ -1,7 +1,8 @@
 import { spawn } from "node:child_process";
+import { apiServerCommand } from "../../scripts/api-process.mjs";
+import { REPO_ROOT, freePort } from "./server-process.js";
 import crypto from "node:crypto";
 import fs from "node:fs";
-import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
@@ -32,23 +33,13 @@ interface Api {
   stop(): Promise<number | null>;
 }
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = net.createServer();
-    s.unref();
-    s.on("error", reject);
-    s.listen(0, "127.0.0.1", () => {
-      const port = (s.address() as net.AddressInfo).port;
-      s.close(() => resolve(port));
-    });
-  });
-}
 
-/** Starts the API (the development way, through tsx) and resolves once /api/health answers. */
+/** Starts the API as production runs it (scripts/api-process.mjs) and resolves once /api/health answers. */
 async function startApi(name: string, env: Record<string, string>): Promise<Api> {
   const port = await freePort();
-  const child = spawn(process.execPath, ["--import", "tsx", "api/src/server.ts"], {
-    cwd: path.resolve(__dirname, "../.."),
+  const cmd = await apiServerCommand();
+  const child = spawn(cmd.command, cmd.args, {
+    cwd: REPO_ROOT,
     stdio: ["ignore", "pipe", "pipe"],
     env: { ...process.env, NODE_ENV: "development", HOST: "127.0.0.1", ...env, PORT: String(port) },
   });

@@ -1,6 +1,6 @@
 import { afterAll, afterEach, beforeAll, expect, it, describe } from "vitest";
 import { createHarness, DIALECTS, type Harness } from "./harness.js";
-import { startFakeServer, type FakeServer, type FakeReply } from "./fakes/fake-server.js";
+import { fakeOaEnv, startFakeServer, type FakeServer, type FakeReply } from "./fakes/fake-server.js";
 import { enqueueNotifications, deliveryStats } from "../src/notifications/outbox.js";
 import { pushEnabled, pushChannelName } from "../src/notifications/channel-name.js";
 import { runOutboxOnce } from "../src/notifications/jobs.js";
@@ -67,15 +67,7 @@ for (const dialect of DIALECTS) {
     beforeAll(async () => {
       fake = await startFakeServer(() => ok);
       h = await createHarness(dialect, {
-        env: {
-          ZALO_OA_API_URL: fake.url,
-          ZALO_OA_OAUTH_URL: fake.url,
-          ZALO_OA_ACCESS_TOKEN: "access-1",
-          ZALO_OA_REFRESH_TOKEN: "refresh-1",
-          ZALO_APP_SECRET: "secret",
-          ZALO_APP_ID: "1234567890",
-          ZALO_TIMEOUT_MS: "400",
-        },
+        env: { ...fakeOaEnv(fake.url), ZALO_TIMEOUT_MS: "400" },
       });
     });
     afterAll(async () => {

@@ -45,6 +45,33 @@ describeEachDb("reports bad input", (h) => {
     expect(after.version).toBe(form.version);
   });
 
+  it("refuses difficulties or proposals past 8 000 characters with the length and what to cut, storing nothing of it", async () => {
+    const http = h().http();
+    const form = (await http.get(base()).set(bearer(focal))).body;
+    const res = await http.put(base()).set(bearer(focal)).send({ version: form.version, proposals: "a".repeat(8_250), difficulties: "Thiếu kinh phí" });
+    expect(res.status).toBe(400);
+    expect(res.body.error.code).toBe("VALIDATION_FAILED");
+    expect(res.body.error.details).toEqual([
+      expect.objectContaining({ in: "body", path: "proposals", message: "Đề xuất, kiến nghị dài 8.250 ký tự, quá giới hạn 8.000 ký tự: vui lòng rút gọn 250 ký tự." }),
+    ]);
+    const after = (await http.get(base()).set(bearer(focal))).body;
+    expect([after.version, after.proposals, after.difficulties]).toEqual([form.version, form.proposals, form.difficulties]);
+    const exact = await http.put(base()).set(bearer(focal)).send({ version: form.version, proposals: "a".repeat(8_000) });
+    expect(exact.status).toBe(200);
+    expect(exact.body.proposals).toHaveLength(8_000);
+  });
+
+  it("names who made a conflicting change by id, so the form tells another device of the same person from another person", async () => {
+    const http = h().http();
+    const form = (await http.get(base()).set(bearer(focal))).body;
+    const moved = await http.put(base()).set(bearer(focal)).send({ version: form.version, difficulties: "Sửa trên máy tính" });
+    expect(moved.status).toBe(200);
+    const me = (await http.get("/api/me").set(bearer(focal))).body;
+    const stale = await http.put(base()).set(bearer(focal)).send({ version: form.version, difficulties: "Sửa trên điện thoại" });
+    expect(stale.status).toBe(409);
+    expect(stale.body.error.details.changes).toEqual([expect.objectContaining({ field: "difficulties", changedById: me.id, serverValue: "Sửa trên máy tính", yourValue: "Sửa trên điện thoại" })]);
+  });
+
   it("refuses the same item twice in one save (one value stored, another in the audit trail)", async () => {
     const http = h().http();
     const form = (await http.get(base()).set(bearer(focal))).body;

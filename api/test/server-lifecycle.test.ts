@@ -2,13 +2,20 @@ import { spawn } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
+import { apiServerCommand } from "../../scripts/api-process.mjs";
+
+// The server as production runs it (compiled once here when the sources changed).
+let api: { command: string; args: string[] };
+beforeAll(async () => {
+  api = await apiServerCommand();
+});
 
 /** Runs the real server process; resolves with its exit code and output. */
 function runServer(env: Record<string, string>, untilHealthy = false): Promise<{ code: number | null; out: string; port: string }> {
   const port = String(20000 + Math.floor(Math.random() * 20000));
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, ["--import", "tsx", "api/src/server.ts"], {
+    const child = spawn(api.command, api.args, {
       env: { ...process.env, DATABASE_URL: "", NODE_ENV: "development", LOG_LEVEL: "info", PORT: port, HOST: "127.0.0.1", WEB_DIR: "/nonexistent", ...env },
     });
     let out = "";

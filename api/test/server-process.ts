@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import net from "node:net";
 import path from "node:path";
+import { apiServerCommand } from "../../scripts/api-process.mjs";
 
 /**
  * The one way tests run the real server as a process (crash, restart and outage tests): how the
@@ -25,7 +26,7 @@ export interface ServerProcess {
   child: ChildProcess;
   /** true while the process runs */
   alive(): boolean;
-  /** SIGKILL to the whole process group (npx, tsx and node at once) */
+  /** SIGKILL to the whole process group */
   kill(): Promise<void>;
   /** SIGTERM (graceful shutdown), then waits for the exit */
   stop(): Promise<number | null>;
@@ -33,10 +34,15 @@ export interface ServerProcess {
   output(): string;
 }
 
-/** Starts `api/src/server.ts` on 127.0.0.1:`port` with `env`, resolves once /api/health answers 200. */
+/**
+ * Starts the API as production runs it (scripts/api-process.mjs: the compiled dist/api/server.js,
+ * or the sources through tsx with API_RUNNER=tsx) on 127.0.0.1:`port` with `env`, and resolves once
+ * /api/health answers 200.
+ */
 export async function startServer(port: number, env: Record<string, string>, opts: { capture?: boolean } = {}): Promise<ServerProcess> {
-  // detached: the server gets its own process group so a kill reaches npx, tsx and node at once
-  const child = spawn("npx", ["tsx", "api/src/server.ts"], {
+  const api = await apiServerCommand();
+  // detached: the server gets its own process group so a kill reaches all of it at once
+  const child = spawn(api.command, api.args, {
     cwd: REPO_ROOT,
     detached: true,
     stdio: opts.capture ? ["ignore", "pipe", "pipe"] : "ignore",

@@ -2,30 +2,33 @@
  * The only module that imports zmp-sdk. Inside Zalo it calls the real APIs; in a desktop or phone
  * browser it falls back cleanly. Note (shared/platform.md): outside Zalo the SDK mocks on
  * "localhost" and rejects with plain objects {code, message} elsewhere — never `instanceof Error`.
+ *
+ * The SDK (~30 kB gzip) is imported on first use, and only inside Zalo: it is not part of the
+ * first download, and outside Zalo it never loads (so its own login() at import time never runs
+ * there and never rejects unawaited).
  */
-import {
-  chooseImage,
-  getAccessToken,
-  getPhoneNumber,
-  getUserInfo,
-  openShareSheet,
-  openWebview,
-} from "zmp-sdk/apis";
-
 declare global {
   interface Window {
     ZaloJavaScriptInterface?: unknown;
   }
 }
 
-// Importing the SDK runs its own login() at load; outside Zalo that rejects with a plain object
-// ({code: -2000, api: "login"}) nobody awaits. Swallow only such SDK rejections, only outside Zalo.
-if (typeof window !== "undefined" && !isInZalo()) {
-  window.addEventListener("unhandledrejection", (e) => {
-    const r: unknown = e.reason;
-    if (r && typeof r === "object" && "api" in r && "code" in r) e.preventDefault();
-  });
-}
+// Destructured in `then` so the bundler keeps only these functions of the SDK in its chunk.
+const loadSdk = () =>
+  import("zmp-sdk/apis").then(({ chooseImage, getAccessToken, getPhoneNumber, getUserInfo, openShareSheet, openWebview }) => ({
+    chooseImage,
+    getAccessToken,
+    getPhoneNumber,
+    getUserInfo,
+    openShareSheet,
+    openWebview,
+  }));
+let sdkModule: ReturnType<typeof loadSdk> | null = null;
+const sdk = () =>
+  (sdkModule ??= loadSdk().catch((err: unknown) => {
+    sdkModule = null; // its file could not be fetched (offline): the next call tries again
+    throw err;
+  }));
 
 export function isInZalo(): boolean {
   if (typeof window === "undefined") return false;
@@ -45,7 +48,7 @@ export function zaloError(e: unknown): { code: number; message: string } {
 export async function zaloAccessToken(): Promise<string | null> {
   if (!isInZalo()) return null;
   try {
-    const token = await getAccessToken();
+    const token = await (await sdk()).getAccessToken();
     return token || null;
   } catch {
     return null;
@@ -56,7 +59,7 @@ export async function zaloAccessToken(): Promise<string | null> {
 export async function zaloUserProfile(): Promise<{ name: string; avatar: string } | null> {
   if (!isInZalo()) return null;
   try {
-    const { userInfo } = await getUserInfo({ autoRequestPermission: true });
+    const { userInfo } = await (await sdk()).getUserInfo({ autoRequestPermission: true });
     return { name: userInfo.name, avatar: userInfo.avatar };
   } catch {
     return null;
@@ -67,7 +70,7 @@ export async function zaloUserProfile(): Promise<{ name: string; avatar: string 
 export async function zaloPhoneToken(): Promise<string | null> {
   if (!isInZalo()) return null;
   try {
-    const { token } = await getPhoneNumber();
+    const { token } = await (await sdk()).getPhoneNumber();
     return token ?? null;
   } catch {
     return null;
@@ -86,7 +89,7 @@ export async function shareDeepLink(opts: {
 }): Promise<"zalo" | "web-share" | "clipboard" | "none"> {
   if (isInZalo()) {
     try {
-      await openShareSheet({
+      await (await sdk()).openShareSheet({
         type: "zmp_deep_link",
         data: { title: opts.title, description: opts.description, path: opts.path, thumbnail: opts.thumbnail ?? "" },
       });
@@ -116,7 +119,7 @@ export async function shareDeepLink(opts: {
 export async function openDocument(url: string): Promise<void> {
   if (isInZalo()) {
     try {
-      await openWebview({ url });
+      await (await sdk()).openWebview({ url });
       return;
     } catch {
       /* fall back to the browser */
@@ -129,7 +132,7 @@ export async function openDocument(url: string): Promise<void> {
 export async function pickImages(count: number): Promise<File[]> {
   if (isInZalo()) {
     try {
-      const { filePaths } = await chooseImage({ count, sourceType: ["album", "camera"] });
+      const { filePaths } = await (await sdk()).chooseImage({ count, sourceType: ["album", "camera"] });
       const files = await Promise.all(
         filePaths.map(async (p, i) => {
           const blob = await (await fetch(p)).blob();

@@ -1,5 +1,7 @@
+import crypto from "node:crypto";
+import { sql } from "kysely";
 import type { DbMigration } from "../db/migrator.js";
-import { fk, refType, withId } from "../db/dialect.js";
+import { createSubstringIndex, createTrigger, fk, refType, withId } from "../db/dialect.js";
 import { foldVietnamese } from "../lib/text.js";
 
 export const DEFAULT_CATEGORIES = ["Tin tức", "Văn bản chỉ đạo", "Sự kiện - Hoạt động", "Việc làm - Học nghề"];
@@ -76,6 +78,57 @@ export const announcementsMigrations: DbMigration[] = [
         .insertInto("announcement_categories")
         .values(DEFAULT_CATEGORIES.map((name, i) => ({ name, name_key: foldVietnamese(name), sort_order: (i + 1) * 10, created_at: at })))
         .execute();
+    },
+  },
+  {
+    // The feed at city scale (issue 13): a revision that changes with anything a feed shows, so a
+    // 304 is decided without building the feed; per-reader read counts; search by index.
+    name: "0510_announcements_feed_revision",
+    async up(db, dialect) {
+      await db.schema
+        .createTable("announcement_feed_state")
+        .addColumn("id", "integer", (c) => c.primaryKey())
+        .addColumn("revision", "integer", (c) => c.notNull())
+        .addColumn("epoch", "text", (c) => c.notNull())
+        .execute();
+      // epoch: another database (a restore, a test's fresh one) never reuses this one's revisions.
+      await db.insertInto("announcement_feed_state").values({ id: 1, revision: 1, epoch: crypto.randomBytes(6).toString("base64url") }).execute();
+      const bump = "UPDATE announcement_feed_state SET revision = revision + 1 WHERE id = 1";
+      for (const event of ["insert", "delete"] as const) {
+        await createTrigger(db, dialect, { name: `announcements_rev_${event}`, table: "announcements", event, statements: bump });
+        await createTrigger(db, dialect, { name: `announcement_units_rev_${event}`, table: "announcement_units", event, statements: bump });
+        await createTrigger(db, dialect, { name: `announcement_categories_rev_${event}`, table: "announcement_categories", event, statements: bump });
+      }
+      // Every column a feed item shows or filters on (not view_count, last_reminded_at, updated_at).
+      const shown = ["title", "body", "category_id", "cover_json", "attachments_json", "audience", "pinned", "status", "publish_at", "published_at", "expires_at", "requires_ack", "edited_at", "sort_at"];
+      await createTrigger(db, dialect, { name: "announcements_rev_update", table: "announcements", event: "update", columns: shown, statements: bump });
+      await createTrigger(db, dialect, { name: "announcement_categories_rev_update", table: "announcement_categories", event: "update", columns: ["name"], statements: bump });
+
+      await db.schema
+        .createTable("announcement_reader_state")
+        .addColumn("user_id", refType, (c) => c.primaryKey().references("users.id").onDelete("cascade"))
+        .addColumn("read_count", "integer", (c) => c.notNull())
+        .execute();
+      await sql`insert into announcement_reader_state (user_id, read_count) select user_id, count(*) from announcement_reads group by user_id`.execute(db);
+      await createTrigger(db, dialect, {
+        name: "announcement_reads_count_insert",
+        table: "announcement_reads",
+        event: "insert",
+        perRow: true,
+        statements:
+          "INSERT INTO announcement_reader_state (user_id, read_count) VALUES (NEW.user_id, 1) ON CONFLICT (user_id) DO UPDATE SET read_count = announcement_reader_state.read_count + 1",
+      });
+      await createTrigger(db, dialect, {
+        name: "announcement_reads_count_delete",
+        table: "announcement_reads",
+        event: "delete",
+        perRow: true,
+        statements: "UPDATE announcement_reader_state SET read_count = read_count - 1 WHERE user_id = OLD.user_id",
+      });
+
+      // "the latest expiry that has passed" is one index probe
+      await db.schema.createIndex("announcements_expires_idx").on("announcements").column("expires_at").execute();
+      await createSubstringIndex(db, dialect, "announcements", "search_text");
     },
   },
 ];

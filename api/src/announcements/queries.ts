@@ -2,22 +2,19 @@ import { sql, type Kysely, type Selectable } from "kysely";
 import type { DB } from "../db/schema.js";
 import type { AppContext, AuthUser } from "../http/context.js";
 import { parseJson, toBool } from "../db/dialect.js";
-import { badRequest, notFound } from "../lib/errors.js";
-import { escapeLike, foldVietnamese } from "../lib/text.js";
+import { notFound } from "../lib/errors.js";
 import type {
   Ack,
   AnnouncementCategory,
   AnnouncementDetail,
-  AnnouncementFeed,
   AnnouncementFile,
   AnnouncementItem,
-  FeedQuery,
 } from "../contract/announcements.js";
 import type { AnnouncementsTable } from "./tables.js";
 import { excerpt } from "./plain-text.js";
 import { visibleTo } from "./visibility.js";
 
-type Row = Selectable<AnnouncementsTable> & { category_name: string; read_by?: number | null };
+export type Row = Selectable<AnnouncementsTable> & { category_name: string; read_by?: number | null };
 
 export const sharePathOf = (id: number) => `/announcements/${id}`;
 
@@ -26,7 +23,7 @@ export async function listCategories(db: Kysely<DB>): Promise<AnnouncementCatego
   return rows.map((r) => ({ id: r.id, name: r.name }));
 }
 
-function toItem(r: Row, read: boolean): AnnouncementItem {
+export function toItem(r: Row, read: boolean): AnnouncementItem {
   const cover = parseJson<AnnouncementFile | null>(r.cover_json, null);
   return {
     id: r.id,
@@ -48,94 +45,13 @@ function toItem(r: Row, read: boolean): AnnouncementItem {
   };
 }
 
-/** Cursor = the feed order key of the last item: (pinned, sort_at, id), opaque to clients. */
-function encodeCursor(r: Row): string {
-  return Buffer.from(JSON.stringify([Number(r.pinned), r.sort_at, r.id])).toString("base64url");
-}
-
-function decodeCursor(cursor: string): [number, string, number] {
-  try {
-    const v = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8")) as unknown;
-    if (Array.isArray(v) && v.length === 3 && (v[0] === 0 || v[0] === 1) && typeof v[1] === "string" && Number.isInteger(v[2])) {
-      return v as [number, string, number];
-    }
-  } catch {
-    /* fall through */
-  }
-  throw badRequest("BAD_CURSOR", "Con trỏ phân trang không hợp lệ. Vui lòng tải lại danh sách.");
-}
-
-function baseQuery(db: Kysely<DB>, user: AuthUser | null, nowIso: string, opts: { withArchived?: boolean } = {}) {
+export function baseQuery(db: Kysely<DB>, user: AuthUser | null, nowIso: string, opts: { withArchived?: boolean } = {}) {
   return db
     .selectFrom("announcements")
     .innerJoin("announcement_categories as cat", "cat.id", "announcements.category_id")
     .where(visibleTo(user, nowIso, opts))
     .selectAll("announcements")
     .select("cat.name as category_name");
-}
-
-/** The feed: pinned first, then newest; filter by category; search ignoring diacritics. */
-export async function listFeed(ctx: AppContext, user: AuthUser | null, query: FeedQuery): Promise<AnnouncementFeed> {
-  const { db } = ctx.database;
-  const now = ctx.clock.now().toISOString();
-  let q = baseQuery(db, user, now);
-  if (user) {
-    q = q
-      .leftJoin("announcement_reads as rd", (j) => j.onRef("rd.announcement_id", "=", "announcements.id").on("rd.user_id", "=", user.id))
-      .select("rd.user_id as read_by");
-  }
-  if (query.category) q = q.where("announcements.category_id", "=", query.category);
-  // Only staff can see unpublished notices at all; for anyone else this filter finds nothing.
-  if (query.status === "unpublished") q = q.where("announcements.status", "in", ["draft", "scheduled"]);
-  const words = foldVietnamese(query.q ?? "").split(" ").filter(Boolean).slice(0, 8);
-  for (const w of words) {
-    const pattern = `%${escapeLike(w)}%`;
-    q = q.where(sql<boolean>`announcements.search_text like ${pattern} escape '\\'`);
-  }
-  if (query.cursor) {
-    const [p, s, id] = decodeCursor(query.cursor);
-    q = q.where((eb) =>
-      eb.or([
-        eb("announcements.pinned", "<", p),
-        eb.and([eb("announcements.pinned", "=", p), eb("announcements.sort_at", "<", s)]),
-        eb.and([eb("announcements.pinned", "=", p), eb("announcements.sort_at", "=", s), eb("announcements.id", "<", id)]),
-      ]),
-    );
-  }
-  const rows = (await q
-    .orderBy("announcements.pinned", "desc")
-    .orderBy("announcements.sort_at", "desc")
-    .orderBy("announcements.id", "desc")
-    .limit(query.limit + 1)
-    .execute()) as Row[];
-  const page = rows.slice(0, query.limit);
-  return {
-    items: page.map((r) => toItem(r, r.read_by !== null && r.read_by !== undefined)),
-    nextCursor: rows.length > query.limit ? encodeCursor(page[page.length - 1]) : null,
-    unreadCount: user ? await unreadCount(db, user, now) : 0,
-  };
-}
-
-/** Published notices meant for the user that they have not opened (the tab badge). */
-export async function unreadCount(db: Kysely<DB>, user: AuthUser, nowIso: string): Promise<number> {
-  const row = await db
-    .selectFrom("announcements")
-    .where(visibleTo(user, nowIso))
-    .where("announcements.status", "=", "published")
-    .where((eb) =>
-      eb.not(
-        eb.exists(
-          eb
-            .selectFrom("announcement_reads")
-            .select("announcement_reads.user_id")
-            .whereRef("announcement_reads.announcement_id", "=", "announcements.id")
-            .where("announcement_reads.user_id", "=", user.id),
-        ),
-      ),
-    )
-    .select((eb) => eb.fn.countAll().as("n"))
-    .executeTakeFirstOrThrow();
-  return Number(row.n);
 }
 
 /** A notice the user may see, or 404 (the same answer whether it does not exist or is not meant for them). */

@@ -1,4 +1,3 @@
-import crypto from "node:crypto";
 import { z } from "zod";
 import type { RouteBuilder } from "../http/route.js";
 import { IdParams } from "../contract/common.js";
@@ -15,8 +14,10 @@ import {
   RemindResultSchema,
 } from "../contract/announcements.js";
 import { notFound } from "../lib/errors.js";
-import { listCategories, listFeed, loadVisible, openDetail, toDetail } from "./queries.js";
+import { listCategories, loadVisible, openDetail, toDetail } from "./queries.js";
 import { withFileLinks } from "./file-access.js";
+import { feedFor } from "./feed.js";
+import { preferredEncoding } from "../lib/accept-encoding.js";
 import { acknowledge, archiveAnnouncement, createAnnouncement, createCategory, remind, updateAnnouncement } from "./service.js";
 import { loadReceipts } from "./receipts.js";
 
@@ -26,17 +27,6 @@ const TAG = "Thông báo";
 function noticeId(id: number): number {
   if (id > 2_147_483_647) throw notFound("Không tìm thấy thông báo.", "ANNOUNCEMENT_NOT_FOUND");
   return id;
-}
-
-/** A weak validator of the exact answer (it holds the caller's read marks, so it is per caller). */
-function etagOf(body: unknown): string {
-  return `W/"${crypto.createHash("sha1").update(JSON.stringify(body)).digest("base64url")}"`;
-}
-
-function matches(ifNoneMatch: string | undefined, etag: string): boolean {
-  if (!ifNoneMatch) return false;
-  const strip = (t: string) => t.trim().replace(/^W\//, "");
-  return ifNoneMatch.split(",").some((t) => t.trim() === "*" || strip(t) === strip(etag));
 }
 
 export function registerAnnouncementRoutes(r: RouteBuilder): void {
@@ -67,17 +57,17 @@ export function registerAnnouncementRoutes(r: RouteBuilder): void {
       response: AnnouncementFeedSchema,
     },
     async ({ ctx, query, user, req, res }) => {
-      const feed = await listFeed(ctx, user, query);
-      const body = { ...feed, items: feed.items.map((item) => withFileLinks(ctx, item)) };
-      const etag = etagOf(body);
+      // The ETag depends on the caller (read marks, audience); a 304 is decided before building the feed.
+      const { etag, json, encoded } = await feedFor(ctx, user, query, req.headers["if-none-match"]);
       res.setHeader("ETag", etag);
-      res.setHeader("Cache-Control", "private, no-cache");
-      res.setHeader("Vary", "Authorization");
-      if (matches(req.headers["if-none-match"], etag)) {
-        res.status(304).end();
-        return;
-      }
-      return body;
+      // Anonymous: revalidated each time. Signed in, the answer is personal: no-store (set by the route
+      // builder) — the mini app keeps the page itself and revalidates it with If-None-Match.
+      if (!user) res.setHeader("Cache-Control", "no-cache");
+      res.setHeader("Vary", "Authorization, Accept-Encoding");
+      const coding = encoded && preferredEncoding(req.headers["accept-encoding"]);
+      if (json === null) res.status(304).end();
+      else if (coding) res.type("json").setHeader("Content-Encoding", coding).send(encoded!(coding));
+      else res.type("json").send(json);
     },
   );
 

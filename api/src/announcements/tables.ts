@@ -36,7 +36,7 @@ export interface AnnouncementsTable {
   archived_at: string | null;
   /** feed order key: published_at, else publish_at, else created_at */
   sort_at: string;
-  /** foldVietnamese(title + body), matched with LIKE */
+  /** foldVietnamese(title + body), found through a substring index (db/dialect.ts, createSubstringIndex) */
   search_text: string;
   /** every GET of the detail, signed in or not */
   view_count: number;
@@ -75,10 +75,30 @@ export interface AnnouncementAcksTable {
   acked_at: string;
 }
 
+/**
+ * One row (id 1). `revision` moves (database triggers) with every change a feed can show: notices,
+ * their units, categories. With the latest expiry passed and the reader's read count it decides a
+ * 304 without building the feed.
+ */
+export interface AnnouncementFeedStateTable {
+  id: number;
+  revision: number;
+  /** random per database, so two databases never share revisions */
+  epoch: string;
+}
+
+/** How many notices each person has opened (kept by a trigger on announcement_reads). */
+export interface AnnouncementReaderStateTable {
+  user_id: number;
+  read_count: number;
+}
+
 export interface AnnouncementTables {
   announcement_categories: AnnouncementCategoriesTable;
   announcements: AnnouncementsTable;
   announcement_units: AnnouncementUnitsTable;
   announcement_reads: AnnouncementReadsTable;
   announcement_acks: AnnouncementAcksTable;
+  announcement_feed_state: AnnouncementFeedStateTable;
+  announcement_reader_state: AnnouncementReaderStateTable;
 }

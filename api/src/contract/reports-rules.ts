@@ -5,6 +5,16 @@ import type { CompletenessCounts, ReportListItem } from "./reports";
 
 export type Measure = "percent" | "count" | "times";
 
+/** Longest "difficulties" or "proposals" text of a report, in characters (the form counts towards it). */
+export const REPORT_NOTES_MAX = 8000;
+
+/** Why a notes text is refused, or null: the same words in the form and from the API. */
+export function notesTooLong(label: string, text: string): string | null {
+  if (text.length <= REPORT_NOTES_MAX) return null;
+  const over = text.length - REPORT_NOTES_MAX;
+  return `${label} dài ${text.length.toLocaleString("vi-VN")} ký tự, quá giới hạn ${REPORT_NOTES_MAX.toLocaleString("vi-VN")} ký tự: vui lòng rút gọn ${over.toLocaleString("vi-VN")} ký tự.`;
+}
+
 export interface FigureParts {
   numerator: number | null;
   denominator: number | null;

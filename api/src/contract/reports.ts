@@ -2,6 +2,7 @@ import { z } from "zod";
 import { DbId, IsoInstant, NameText } from "./common.js";
 import { IndicatorDefinition, PeriodKindSchema } from "./catalog.js";
 import { COMMENDATIONS_MAX, CommendationSchema } from "./commendations.js";
+import { notesTooLong, REPORT_NOTES_MAX } from "./reports-rules.js";
 
 /** When a report was first submitted: before the deadline, within the unit's extension, or late. */
 export const SubmissionTimingSchema = z.enum(["on_time", "on_time_extended", "late"]);
@@ -11,6 +12,12 @@ export type SubmissionTiming = z.infer<typeof SubmissionTimingSchema>;
 
 /** Ids are 32-bit integers in both databases. */
 const Id = z.number().int().positive().max(2_147_483_647);
+/** Difficulties or proposals: refused past REPORT_NOTES_MAX with the length and what to cut, never cut. */
+const notes = (label: string) =>
+  z
+    .string()
+    .max(REPORT_NOTES_MAX, { error: (issue) => notesTooLong(label, String(issue.input)) ?? undefined })
+    .optional();
 const IdList = z.array(Id).max(500);
 
 export const PeriodCreateSchema = z
@@ -208,8 +215,8 @@ export const ReportSaveSchema = z
       )
       .max(200)
       .optional(),
-    difficulties: z.string().max(8000).optional(),
-    proposals: z.string().max(8000).optional(),
+    difficulties: notes("Khó khăn, vướng mắc"),
+    proposals: notes("Đề xuất, kiến nghị"),
     /** the whole evidence list (replaces the previous one) */
     evidence: z
       .array(
@@ -235,6 +242,8 @@ export const ConflictItemSchema = z
     serverValue: z.unknown(),
     yourValue: z.unknown(),
     changedBy: z.string().nullable(),
+    /** who changed it: the caller themselves (another session or device) or someone else */
+    changedById: z.number().int().nullable(),
     changedAt: z.string().nullable(),
   })
   .meta({ id: "ReportConflictItem" });

@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import SQLite from "better-sqlite3";
-import { Kysely, PostgresDialect, SqliteDialect } from "kysely";
+import { Kysely, PostgresDialect, SqliteDialect, type SqliteDatabase } from "kysely";
 import pg from "pg";
 import type { Config } from "../config.js";
 import type { DB } from "./schema.js";
@@ -64,6 +64,28 @@ export function createDatabase(target: Config["database"], options: DatabaseOpti
         "Kiểm tra đường dẫn SQLITE_PATH và quyền ghi của thư mục.",
     );
   }
-  const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: sqlite }) });
+  const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
   return { db, dialect: "sqlite", destroy: () => db.destroy() };
+}
+
+/**
+ * Kysely prepares every query anew; preparing costs more than running a small query. The same SQL
+ * text reuses its prepared statement (SQLite re-prepares it by itself after a schema change). A
+ * statement still being iterated (a streamed query) is busy: then a fresh one is prepared.
+ */
+function withStatementCache(sqlite: SQLite.Database): SqliteDatabase {
+  const cache = new Map<string, SQLite.Statement>();
+  return {
+    close: () => sqlite.close(),
+    prepare(text: string) {
+      const cached = cache.get(text);
+      if (cached && !cached.busy) return cached;
+      const stmt = sqlite.prepare(text);
+      if (!cached) {
+        if (cache.size >= 500) cache.delete(cache.keys().next().value!);
+        cache.set(text, stmt);
+      }
+      return stmt;
+    },
+  };
 }

@@ -111,6 +111,9 @@ function keyOf(ctx: AppContext): Buffer {
 const mac = (key: Buffer, id: string, exp: number) => crypto.createHmac("sha256", key).update(`${id}.${exp}`).digest("base64url").slice(0, 22);
 
 /** "/api/files/<id>" → the same URL signed for about half an hour (for someone already allowed to see it). */
+/** The window signed links are issued in: answers carrying them are cached per window (links repeat within it). */
+export const signedLinkWindow = (ctx: AppContext): number => Math.floor(ctx.clock.now().getTime() / 1000 / LINK_ROUND_S);
+
 export function signFileUrl(ctx: AppContext, url: string): string {
   const m = /^\/api\/files\/([A-Za-z0-9_-]+)$/.exec(url.split("?")[0]);
   if (!m) return url;

@@ -18,6 +18,10 @@ import { sendPush, UNKNOWN_OUTCOME, type SendOutcome } from "./zalo-channel.js";
  * `failed` with CRASH_ERROR instead (at-most-once; the inbox copy is there either way).
  * Likewise a time-out or a hang-up after the request left is "unknown", never retried; only
  * answers that prove nothing was delivered (no connection, HTTP 5xx/429, rate limits) are retried.
+ *
+ * Delivery is paced: at most PUSH_RATE_PER_SECOND messages a second, evenly spaced (Zalo limits
+ * how fast an OA or mini app may send), and a job run sends at most what its interval allows at
+ * that rate, so delivery flows steadily instead of in bursts and a run stays short (shutdown).
  */
 
 export const CRASH_ERROR = "không rõ kết quả (máy chủ dừng giữa chừng)";
@@ -33,6 +37,8 @@ export interface OutboxOptions {
   leaseMs?: number;
   /** batches per run (the job drains up to this many) */
   maxBatches?: number;
+  /** messages sent (or tried) per run at most; rows skipped without a send do not count */
+  maxSends?: number;
 }
 
 export interface OutboxRunResult {
@@ -56,8 +62,45 @@ export interface ClaimedRow {
 function defaults(ctx: AppContext, opts: OutboxOptions) {
   const batchSize = opts.batchSize ?? 25;
   const concurrency = opts.concurrency ?? 4;
-  const leaseMs = opts.leaseMs ?? Math.max(120_000, Math.ceil(batchSize / concurrency) * 3 * ctx.config.zalo.timeoutMs + 60_000);
-  return { batchSize, concurrency, leaseMs, maxBatches: opts.maxBatches ?? 1 };
+  const pacingMs = (batchSize * 1000) / ctx.config.pushRatePerSecond;
+  const leaseMs = opts.leaseMs ?? Math.max(120_000, Math.ceil(batchSize / concurrency) * 3 * ctx.config.zalo.timeoutMs + pacingMs + 60_000);
+  return { batchSize, concurrency, leaseMs, maxBatches: opts.maxBatches ?? 1, maxSends: opts.maxSends ?? Infinity };
+}
+
+/** What a job run may send at the configured rate within one worker interval. */
+export function sendsPerRun(ctx: AppContext): number {
+  return Math.max(1, Math.ceil((ctx.config.pushRatePerSecond * ctx.config.workerIntervalMs) / 1000));
+}
+
+/** The clock the pacer waits on (real time: pacing is about Zalo's rate, not a business rule). */
+export interface PaceTime {
+  now(): number;
+  sleep(ms: number): Promise<void>;
+}
+const realTime: PaceTime = { now: () => performance.now(), sleep: (ms) => new Promise((r) => setTimeout(r, ms)) };
+
+/** Evenly spaced slots, `perSecond` a second: a send waits for its slot; idle time is not saved up. */
+export class Pacer {
+  private next = -Infinity;
+  constructor(
+    private readonly perSecond: number,
+    private readonly time: PaceTime = realTime,
+  ) {}
+
+  async slot(): Promise<void> {
+    const now = this.time.now();
+    const at = Math.max(now, this.next);
+    this.next = at + 1000 / this.perSecond;
+    if (at > now) await this.time.sleep(at - now);
+  }
+}
+
+// One pacer per app: successive runs (and concurrent senders) share the same spacing.
+const pacers = new WeakMap<AppContext, Pacer>();
+function pacerFor(ctx: AppContext): Pacer {
+  let p = pacers.get(ctx);
+  if (!p) pacers.set(ctx, (p = new Pacer(ctx.config.pushRatePerSecond)));
+  return p;
 }
 
 /** Marks rows whose lease ran out while `sending` as failed (never resent). Returns how many. */
@@ -89,15 +132,19 @@ export async function claimDue(ctx: AppContext, opts: OutboxOptions = {}): Promi
     .limit(batchSize);
   if (supportsSkipLocked(dialect)) due = due.forUpdate().skipLocked();
   // SQLite: one statement in one transaction; writers are serialised, so no row can be claimed twice.
+  // The ids are chosen once, in a materialised CTE: as a plain `IN (subquery)`, PostgreSQL may run
+  // the subquery again for every row it updates, and SKIP LOCKED then skips the rows this very
+  // statement just locked and keeps finding new ones — claiming far more than `batchSize`.
   return db.transaction().execute((trx) =>
     trx
+      .with((cte) => cte("due").materialized(), () => due)
       .updateTable("notifications")
       .set({
         push_status: "sending",
         push_claimed_until: new Date(now.getTime() + leaseMs).toISOString(),
         push_attempts: sql<number>`push_attempts + 1`,
       })
-      .where("id", "in", due)
+      .where("id", "in", (eb) => eb.selectFrom("due").select("due.id"))
       .where("push_status", "=", "pending")
       .returning(["id", "user_id", "title", "body", "link", "push_attempts"])
       .execute(),
@@ -117,6 +164,7 @@ export async function deliverClaimed(ctx: AppContext, rows: ClaimedRow[], concur
     .where("id", "in", [...new Set(rows.map((r) => r.user_id))])
     .execute();
   const byId = new Map(users.map((u) => [u.id, u]));
+  const pacer = pacerFor(ctx);
   const queue = [...rows];
   const workers = Array.from({ length: Math.min(concurrency, rows.length) }, async () => {
     for (let row = queue.shift(); row; row = queue.shift()) {
@@ -135,6 +183,7 @@ export async function deliverClaimed(ctx: AppContext, rows: ClaimedRow[], concur
       }
       let outcome: SendOutcome;
       try {
+        await pacer.slot();
         outcome = await sendPush(ctx, { zaloId: user.zalo_id, title: row.title, body: row.body, link: row.link });
       } catch (err) {
         // A bug or a database error around the call: we cannot tell whether the message left.
@@ -181,8 +230,10 @@ export async function recordDecisions(ctx: AppContext, decisions: Map<number, De
 export async function runOutboxOnce(ctx: AppContext, opts: OutboxOptions = {}): Promise<OutboxRunResult> {
   const o = defaults(ctx, opts);
   const result: OutboxRunResult = { recovered: await recoverAbandoned(ctx), claimed: 0, sent: 0, retried: 0, failed: 0, skipped: 0 };
-  for (let b = 0; b < o.maxBatches; b++) {
-    const rows = await claimDue(ctx, o);
+  const sends = () => result.sent + result.retried + result.failed;
+  for (let b = 0; b < o.maxBatches && sends() < o.maxSends; b++) {
+    const wanted = Math.min(o.batchSize, o.maxSends - sends());
+    const rows = await claimDue(ctx, { ...o, batchSize: wanted });
     if (rows.length === 0) break;
     result.claimed += rows.length;
     const decisions = await deliverClaimed(ctx, rows, o.concurrency);
@@ -193,7 +244,7 @@ export async function runOutboxOnce(ctx: AppContext, opts: OutboxOptions = {}): 
       else if (d.status === "failed") result.failed++;
       else result.skipped++;
     }
-    if (rows.length < o.batchSize) break;
+    if (rows.length < wanted) break; // nothing more is due
   }
   if (result.claimed) ctx.logger.info(result, "push outbox pass");
   return result;

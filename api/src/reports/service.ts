@@ -95,7 +95,7 @@ async function conflictDetails(db: Trx, report: ReportRow, clientVersion: number
   const rows = await db
     .selectFrom("report_audit as a")
     .leftJoin("users as u", "u.id", "a.user_id")
-    .select(["a.field", "a.at", "u.name"])
+    .select(["a.field", "a.at", "u.id as user_id", "u.name"])
     .where("a.report_id", "=", report.id)
     .where("a.version", ">", clientVersion)
     .where("a.field", "is not", null)
@@ -103,14 +103,15 @@ async function conflictDetails(db: Trx, report: ReportRow, clientVersion: number
     .execute();
   const server = fieldValues(form);
   const codes = await itemCodes(db);
-  const latest = new Map<string, { at: string; name: string | null }>();
-  for (const r of rows) latest.set(r.field!, { at: r.at, name: r.name });
+  const latest = new Map<string, { at: string; id: number | null; name: string | null }>();
+  for (const r of rows) latest.set(r.field!, { at: r.at, id: r.user_id, name: r.name });
   const changes: ConflictItem[] = [...latest.entries()].map(([field, who]) => ({
     field,
     label: fieldLabel(field, codes),
     serverValue: server.get(field) ?? null,
     yourValue: mine.has(field) ? mine.get(field) : null,
     changedBy: who.name,
+    changedById: who.id,
     changedAt: who.at,
   }));
   return { serverVersion: Number(report.version), changes };

@@ -91,3 +91,15 @@ function safeJson(raw: string): unknown {
     return raw;
   }
 }
+
+/** The environment that sends pushes through the Zalo OA channel to a fake at `url`. */
+export function fakeOaEnv(url: string): Record<string, string> {
+  return {
+    ZALO_OA_API_URL: url,
+    ZALO_OA_OAUTH_URL: url,
+    ZALO_OA_ACCESS_TOKEN: "access-1",
+    ZALO_OA_REFRESH_TOKEN: "refresh-1",
+    ZALO_APP_SECRET: "secret",
+    ZALO_APP_ID: "1234567890",
+  };
+}

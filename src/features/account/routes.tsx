@@ -1,12 +1,10 @@
 import type { RouteObject } from "react-router-dom";
-import { AccountPage } from "./account-page";
-import { UsersPage } from "./users-page";
-import { InvitePage } from "./invite-page";
-import { WardQrPage } from "./ward-qr-page";
+import { lazyPage } from "../../components/lazy-page";
 
+/** Screens of the account feature (each loads on demand), composed into the router by app.tsx. */
 export const accountRoutes: RouteObject[] = [
-  { path: "/account", element: <AccountPage /> },
-  { path: "/account/users", element: <UsersPage /> },
-  { path: "/account/invite", element: <InvitePage /> },
-  { path: "/account/ward-qr", element: <WardQrPage /> },
+  { path: "/account", element: lazyPage(() => import("./account-page").then((m) => m.AccountPage)) },
+  { path: "/account/users", element: lazyPage(() => import("./users-page").then((m) => m.UsersPage)) },
+  { path: "/account/invite", element: lazyPage(() => import("./invite-page").then((m) => m.InvitePage)) },
+  { path: "/account/ward-qr", element: lazyPage(() => import("./ward-qr-page").then((m) => m.WardQrPage)) },
 ];

@@ -165,7 +165,8 @@ describe("compose page", () => {
     expect(screen.getByText("Tiêu đề cần ít nhất 3 ký tự.")).toBeInTheDocument();
 
     fireEvent.click(screen.getByTestId("ann-mode-schedule"));
-    fireEvent.change(screen.getByTestId("ann-publish-at"), { target: { value: "2030-12-02T08:30" } });
+    fireEvent.change(screen.getByTestId("ann-publish-at-day"), { target: { value: "02/12/2030" } });
+    fireEvent.change(screen.getByTestId("ann-publish-at-time"), { target: { value: "08:30" } });
     expect(screen.getByTestId("ann-publish-at-text")).toHaveTextContent("Sẽ đăng lúc 02/12/2030 08:30 (giờ Việt Nam).");
   });
 });

@@ -14,6 +14,7 @@ import { createAnnouncement, createCategory, fetchCategories, fetchDetail, fetch
 import { Markdown } from "./markdown";
 import { useFeed } from "./store";
 import { formatDayTime, isoToVnLocal, vnLocalToIso } from "./vn-datetime";
+import { DateTimeInput } from "../../components/date-input";
 import "./announcements.css";
 
 const MAX_BYTES = 10 * 1024 * 1024;
@@ -586,14 +587,7 @@ export function ComposePage() {
             </label>
             {form.mode === "scheduled" && (
               <>
-                <input
-                  type="datetime-local"
-                  className="native-input"
-                  aria-label="Thời điểm đăng (giờ Việt Nam)"
-                  data-testid="ann-publish-at"
-                  value={form.publishAt}
-                  onChange={(e) => set("publishAt", e.target.value)}
-                />
+                <DateTimeInput label="Thời điểm đăng (giờ Việt Nam)" testId="ann-publish-at" value={form.publishAt} onChange={(v) => set("publishAt", v)} />
                 <p className="muted ann-hint" data-testid="ann-publish-at-text">{whenText(form.publishAt, "Sẽ đăng lúc")}</p>
                 {err("publishAt")}
               </>
@@ -608,7 +602,7 @@ export function ComposePage() {
         <label className="field-label" htmlFor="ann-expires">
           Hết hạn hiển thị (không bắt buộc, giờ Việt Nam)
         </label>
-        <input id="ann-expires" type="datetime-local" className="native-input" value={form.expiresAt} onChange={(e) => set("expiresAt", e.target.value)} />
+        <DateTimeInput id="ann-expires" label="Hết hạn hiển thị" testId="ann-expires" value={form.expiresAt} onChange={(v) => set("expiresAt", v)} />
         {form.expiresAt && <p className="muted ann-hint">{whenText(form.expiresAt, "Ẩn khỏi bảng tin từ")}</p>}
         {err("expiresAt")}
 

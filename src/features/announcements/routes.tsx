@@ -1,14 +1,11 @@
 import type { RouteObject } from "react-router-dom";
-import { FeedPage } from "./feed-page";
-import { DetailPage } from "./detail-page";
-import { ComposePage } from "./compose-page";
-import { ReceiptsPage } from "./receipts-page";
+import { lazyPage } from "../../components/lazy-page";
 
-/** Screens of the announcements feature, composed into the router by app.tsx. */
+/** Screens of the announcements feature (each loads on demand), composed into the router by app.tsx. */
 export const announcementRoutes: RouteObject[] = [
-  { path: "/announcements", element: <FeedPage /> },
-  { path: "/announcements/new", element: <ComposePage /> },
-  { path: "/announcements/:id", element: <DetailPage /> },
-  { path: "/announcements/:id/edit", element: <ComposePage /> },
-  { path: "/announcements/:id/receipts", element: <ReceiptsPage /> },
+  { path: "/announcements", element: lazyPage(() => import("./feed-page").then((m) => m.FeedPage)) },
+  { path: "/announcements/new", element: lazyPage(() => import("./compose-page").then((m) => m.ComposePage)) },
+  { path: "/announcements/:id", element: lazyPage(() => import("./detail-page").then((m) => m.DetailPage)) },
+  { path: "/announcements/:id/edit", element: lazyPage(() => import("./compose-page").then((m) => m.ComposePage)) },
+  { path: "/announcements/:id/receipts", element: lazyPage(() => import("./receipts-page").then((m) => m.ReceiptsPage)) },
 ];

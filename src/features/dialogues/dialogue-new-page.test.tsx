@@ -23,9 +23,9 @@ describe("announcing a dialogue", () => {
         </Routes>
       </MemoryRouter>,
     );
-    fireEvent.change(screen.getByTestId("dl-date"), { target: { value: "2026-12-10" } });
+    fireEvent.change(screen.getByTestId("dl-date"), { target: { value: "10/12/2026" } });
     fireEvent.change(screen.getByTestId("dl-place"), { target: { value: "Hội trường UBND phường" } });
-    fireEvent.change(screen.getByTestId("dl-close"), { target: { value: "2026-12-05" } });
+    fireEvent.change(screen.getByTestId("dl-close"), { target: { value: "05/12/2026" } });
     fireEvent.click(screen.getByTestId("dl-submit"));
     expect(await screen.findByTestId("dl-warning")).toHaveTextContent("chỉ còn 20 ngày");
     expect(post.mock.calls[0][1]).toMatchObject({ heldAt: "2026-12-10T01:00:00.000Z", questionsCloseAt: "2026-12-05T16:59:59.000Z", acknowledgeShortNotice: false });

@@ -1,3 +1,4 @@
+import { DateInput, TimeInput } from "../../components/date-input";
 import { useState } from "react";
 import { useNavigate } from "react-router-dom";
 import { Button } from "zmp-ui";
@@ -51,14 +52,14 @@ export function DialogueNewPage() {
         </label>
         <input id="dl-title" className="native-input" value={f.title} onChange={(e) => set({ title: e.target.value })} data-testid="dl-title" />
         <div className="row">
-          <label className="field-label" style={{ flex: 2 }}>
+          <div className="field-label" style={{ flex: 2 }}>
             Ngày đối thoại
-            <input type="date" className="native-input" value={f.date} onChange={(e) => set({ date: e.target.value })} data-testid="dl-date" />
-          </label>
-          <label className="field-label" style={{ flex: 1 }}>
+            <DateInput label="Ngày đối thoại" value={f.date} onChange={(date) => set({ date })} testId="dl-date" />
+          </div>
+          <div className="field-label" style={{ flex: 1 }}>
             Giờ
-            <input type="time" className="native-input" value={f.time} onChange={(e) => set({ time: e.target.value })} data-testid="dl-time" />
-          </label>
+            <TimeInput label="Giờ" value={f.time} onChange={(time) => set({ time })} testId="dl-time" />
+          </div>
         </div>
         <label className="field-label" htmlFor="dl-place">
           Địa điểm
@@ -71,7 +72,7 @@ export function DialogueNewPage() {
         <label className="field-label" htmlFor="dl-close">
           Hạn cuối gửi câu hỏi
         </label>
-        <input id="dl-close" type="date" className="native-input" value={f.close} onChange={(e) => set({ close: e.target.value })} data-testid="dl-close" />
+        <DateInput id="dl-close" value={f.close} onChange={(close) => set({ close })} testId="dl-close" />
         <p className="muted">Kế hoạch đối thoại cần công khai trước ít nhất {DIALOGUE_LIMITS.noticeDays} ngày. Thông báo được đăng lên bảng tin của thanh niên.</p>
         {error && (
           <div className="banner banner--bad" role="alert" data-testid="dl-error">

@@ -1,9 +1,8 @@
 import type { RouteObject } from "react-router-dom";
-import { DifficultiesPage } from "./difficulties-page";
-import { DifficultyPage } from "./difficulty-page";
+import { lazyPage } from "../../components/lazy-page";
 
-/** Screens of the difficulties-and-proposals register, composed into the router by app.tsx. */
+/** Screens of the difficulties-and-proposals register (each loads on demand), composed into the router by app.tsx. */
 export const difficultyRoutes: RouteObject[] = [
-  { path: "/difficulties", element: <DifficultiesPage /> },
-  { path: "/difficulties/:id", element: <DifficultyPage /> },
+  { path: "/difficulties", element: lazyPage(() => import("./difficulties-page").then((m) => m.DifficultiesPage)) },
+  { path: "/difficulties/:id", element: lazyPage(() => import("./difficulty-page").then((m) => m.DifficultyPage)) },
 ];

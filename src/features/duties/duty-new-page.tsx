@@ -1,3 +1,4 @@
+import { DateInput } from "../../components/date-input";
 import { useState } from "react";
 import { useNavigate } from "react-router-dom";
 import { Button } from "zmp-ui";
@@ -64,11 +65,11 @@ export function DutyNewPage() {
           <label className="field-label" htmlFor="duty-start">
             Ngày bắt đầu
           </label>
-          <input id="duty-start" type="date" className="native-input" value={starts} onChange={(e) => setStarts(e.target.value)} data-testid="duty-start" />
+          <DateInput id="duty-start" value={starts} onChange={setStarts} testId="duty-start" />
           <label className="field-label" htmlFor="duty-due">
             Hạn hoàn thành
           </label>
-          <input id="duty-due" type="date" className="native-input" value={due} onChange={(e) => setDue(e.target.value)} data-testid="duty-due" />
+          <DateInput id="duty-due" value={due} onChange={setDue} testId="duty-due" />
           <div className="field-label">Đơn vị phải thực hiện ({chosen.length})</div>
           <UnitChecklist units={units.data} chosen={chosen} onChange={setChosen} />
           <label className="row">

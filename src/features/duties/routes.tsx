@@ -1,11 +1,9 @@
 import type { RouteObject } from "react-router-dom";
-import { DutiesPage } from "./duties-page";
-import { DutyNewPage } from "./duty-new-page";
-import { DutyPage } from "./duty-page";
+import { lazyPage } from "../../components/lazy-page";
 
-/** Screens of the duties feature, composed into the router by app.tsx. */
+/** Screens of the duties feature (each loads on demand), composed into the router by app.tsx. */
 export const dutyRoutes: RouteObject[] = [
-  { path: "/duties", element: <DutiesPage /> },
-  { path: "/duties/new", element: <DutyNewPage /> },
-  { path: "/duties/:id", element: <DutyPage /> },
+  { path: "/duties", element: lazyPage(() => import("./duties-page").then((m) => m.DutiesPage)) },
+  { path: "/duties/new", element: lazyPage(() => import("./duty-new-page").then((m) => m.DutyNewPage)) },
+  { path: "/duties/:id", element: lazyPage(() => import("./duty-page").then((m) => m.DutyPage)) },
 ];

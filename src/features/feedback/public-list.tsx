@@ -124,7 +124,15 @@ export function PublicList({ categories }: { categories: FeedbackCategory[] }) {
       </form>
       {!list.items && !list.error && <Skeleton rows={3} />}
       {!!list.error && !list.items && <ErrorState message={errorMessage(list.error)} onRetry={list.reload} />}
-      {list.items?.length === 0 && <EmptyState title="Chưa có góp ý công khai nào">Các góp ý đã được trả lời và cho phép công khai sẽ hiện ở đây.</EmptyState>}
+      {list.items?.length === 0 &&
+        (query || categoryId ? (
+          // A search or a filter that finds nothing says so: the list itself is not empty.
+          <EmptyState title={query ? `Không tìm thấy góp ý công khai nào với “${query}”` : "Lĩnh vực này chưa có góp ý công khai nào"}>
+            {query ? "Thử từ khóa khác (không cần gõ dấu), hoặc chọn “Tất cả lĩnh vực”." : "Chọn “Tất cả lĩnh vực” để xem mọi góp ý đã được trả lời."}
+          </EmptyState>
+        ) : (
+          <EmptyState title="Chưa có góp ý công khai nào">Các góp ý đã được trả lời và cho phép công khai sẽ hiện ở đây.</EmptyState>
+        ))}
       {list.items?.map((item) => (
         <PublicCard
           key={item.id}

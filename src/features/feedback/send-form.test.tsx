@@ -25,6 +25,16 @@ function renderForm() {
   );
 }
 
+function renderPublicList() {
+  return render(
+    <SnackbarProvider>
+      <MemoryRouter>
+        <PublicList categories={categories} />
+      </MemoryRouter>
+    </SnackbarProvider>,
+  );
+}
+
 const me = { id: 5, name: "Thanh niên", avatarUrl: null, role: "youth" as const, unit: null, ward: null, wardChosen: true, hasPhone: false, consented: true };
 
 describe("feedback send form", () => {
@@ -115,16 +125,31 @@ describe("feedback send form: photos and signing in", () => {
     expect(n).toBe(5);
   });
 
-  it("a document chosen as a photo is refused at once, with its name", async () => {
+  it("a document chosen as a photo is refused at once, with its name and only the image types", async () => {
     localStorage.clear();
     useSession.setState({ status: "signed-in", me });
     vi.spyOn(zalo, "pickImages").mockResolvedValue([new File([new Uint8Array([1])], "ke-hoach.pdf", { type: "application/pdf" })]);
-    vi.spyOn(api, "post").mockResolvedValue({ data: { id: "doc1", url: "/api/files/doc1", name: "ke-hoach.pdf", size: 1, mime: "application/pdf" } });
+    const post = vi.spyOn(api, "post");
     renderForm();
     fireEvent.click(screen.getByTestId("add-photos"));
-    await waitFor(() => expect(screen.getByTestId("feedback-error")).toHaveTextContent('Tệp "ke-hoach.pdf" không phải là ảnh'));
+    await waitFor(() => expect(screen.getByTestId("feedback-error")).toHaveTextContent("Tệp “ke-hoach.pdf” không phải là ảnh: chỉ nhận ảnh JPG, PNG, WEBP hoặc GIF."));
+    expect(post).not.toHaveBeenCalled(); // not even uploaded
     expect(screen.queryAllByTestId("photo-preview")).toHaveLength(0);
     expect(loadDraft().photos).toEqual([]);
+  });
+
+  it("a file the server refuses as a photo is named in photo words, not with the list of documents it takes", async () => {
+    localStorage.clear();
+    useSession.setState({ status: "signed-in", me });
+    vi.spyOn(zalo, "pickImages").mockResolvedValue([
+      new File([new Uint8Array([1])], "gia-anh.png", { type: "image/png" }),
+      new File([new Uint8Array([1])], "video.mp4", { type: "video/mp4" }),
+    ]);
+    vi.spyOn(api, "post").mockRejectedValue(new ApiError(400, "FILE_TYPE_MISMATCH", "Nội dung tệp không khớp đuôi. Chỉ nhận PDF, Word, Excel, JPG, PNG, WEBP, GIF."));
+    renderForm();
+    fireEvent.click(screen.getByTestId("add-photos"));
+    await waitFor(() => expect(screen.getByTestId("feedback-error")).toHaveTextContent("2 tệp không phải là ảnh (“video.mp4”, “gia-anh.png”): chỉ nhận ảnh JPG, PNG, WEBP hoặc GIF."));
+    expect(screen.getByTestId("feedback-error")).not.toHaveTextContent("Word");
   });
 
   it("a visitor who is not signed in is shown how to sign in, not a form that fails", async () => {
@@ -163,13 +188,7 @@ describe("public feedback list", () => {
     };
     vi.spyOn(api, "get").mockResolvedValue({ data: { items: [item], nextCursor: null } });
     const post = vi.spyOn(api, "post").mockResolvedValue({ data: { supported: true, supportsCount: 3 } });
-    render(
-      <SnackbarProvider>
-        <MemoryRouter>
-          <PublicList categories={categories} />
-        </MemoryRouter>
-      </SnackbarProvider>,
-    );
+    renderPublicList();
     const card = await screen.findByTestId("public-item");
     expect(card).toHaveTextContent('<img src=x onerror="window.__pwned=1"> Cống bị tắc');
     expect(card.querySelector("img")).toBeNull();
@@ -207,16 +226,22 @@ describe("public feedback list for a visitor", () => {
     };
     vi.spyOn(api, "get").mockResolvedValue({ data: { items: [item], nextCursor: null } });
     const post = vi.spyOn(api, "post");
-    render(
-      <SnackbarProvider>
-        <MemoryRouter>
-          <PublicList categories={categories} />
-        </MemoryRouter>
-      </SnackbarProvider>,
-    );
+    renderPublicList();
     fireEvent.click(await screen.findByTestId("flag-button"));
     expect(await screen.findByText(/cần đăng nhập \(tab Cá nhân\) để báo cáo vi phạm/)).toBeInTheDocument();
     expect(screen.queryByTestId("flag-button-confirm")).toBeNull();
     expect(post).not.toHaveBeenCalled();
+  });
+
+  it("a search with no match says so, rather than that there is nothing public yet", async () => {
+    useSession.setState({ status: "anonymous", me: null });
+    vi.spyOn(api, "get").mockResolvedValue({ data: { items: [], nextCursor: null } });
+    renderPublicList();
+    expect(await screen.findByText("Chưa có góp ý công khai nào")).toBeInTheDocument();
+    const search = screen.getByPlaceholderText("Tìm kiếm…");
+    fireEvent.change(search, { target: { value: "đèn đường" } });
+    fireEvent.blur(search);
+    expect(await screen.findByText("Không tìm thấy góp ý công khai nào với “đèn đường”")).toBeInTheDocument();
+    expect(screen.queryByText("Chưa có góp ý công khai nào")).toBeNull();
   });
 });

@@ -3,7 +3,7 @@ import { Button } from "zmp-ui";
 import type { FeedbackCategory, FeedbackCreated } from "@contract/feedback";
 import type { Unit } from "@contract/catalog";
 import { FEEDBACK_LIMITS } from "@contract/feedback-labels";
-import { apiUrl, errorMessage, isNetworkError, toApiError } from "../../lib/api-client";
+import { apiUrl, isNetworkError, toApiError } from "../../lib/api-client";
 import { formatDate } from "../../lib/dates";
 import { pickImages } from "../../lib/zalo";
 import { useSession } from "../../lib/session-store";
@@ -16,6 +16,14 @@ interface Props {
   groups: Unit[];
   onSent?: (created: FeedbackCreated) => void;
   onShowMine?: () => void;
+}
+
+const PHOTO_TYPES = "JPG, PNG, WEBP hoặc GIF";
+const looksLikePhoto = (f: File) => (f.type ? /^image\/(jpe?g|pjpeg|png|webp|gif)$/i.test(f.type) : /\.(jpe?g|png|webp|gif)$/i.test(f.name));
+/** "Tệp “a.pdf” không phải là ảnh…", or for several files their names. */
+export function notPhotoMessage(names: string[]): string {
+  const list = names.map((n) => `“${n}”`).join(", ");
+  return names.length === 1 ? `Tệp ${list} không phải là ảnh: chỉ nhận ảnh ${PHOTO_TYPES}.` : `${names.length} tệp không phải là ảnh (${list}): chỉ nhận ảnh ${PHOTO_TYPES}.`;
 }
 
 /** "Gửi góp ý": every keystroke is kept as a draft; the draft's key makes sending idempotent. */
@@ -55,18 +63,30 @@ export function SendForm({ categories, groups, onSent, onShowMine }: Props) {
       setError(`Mỗi góp ý có tối đa ${FEEDBACK_LIMITS.maxPhotos} ảnh: chỉ thêm ${files.length} trong ${picked.length} ảnh đã chọn.`);
     }
     if (files.length === 0) return;
-    setUploading((n) => n + files.length);
-    for (const file of files) {
+    // A photo picker refuses in photo words: which files, and the image types it takes (the
+    // server's own list also names documents, which would only confuse here).
+    const notPhotos = files.filter((f) => !looksLikePhoto(f)).map((f) => f.name);
+    const photos = files.filter(looksLikePhoto);
+    const refuse = (names: string[]) => names.length && setError(notPhotoMessage(names));
+    refuse(notPhotos);
+    if (photos.length === 0) return;
+    setUploading((n) => n + photos.length);
+    for (const file of photos) {
       try {
         const meta = await uploadFile(file);
-        // The server sniffs the bytes: a document picked through "all files" is refused here, not at sending.
+        // The server sniffs the bytes: a document renamed .jpg is refused here, not at sending.
         if (!meta.mime.startsWith("image/")) {
-          setError(`Tệp "${meta.name}" không phải là ảnh (chỉ nhận JPG, PNG, WEBP, GIF).`);
+          notPhotos.push(meta.name);
+          refuse(notPhotos);
           continue;
         }
         setDraft((d) => (d.photos.length >= FEEDBACK_LIMITS.maxPhotos ? d : { ...d, photos: [...d.photos, meta] }));
       } catch (err) {
-        setError(errorMessage(err));
+        const e = toApiError(err);
+        if (e.code === "FILE_TYPE_NOT_ALLOWED" || e.code === "FILE_TYPE_MISMATCH") {
+          notPhotos.push(file.name);
+          refuse(notPhotos);
+        } else setError(e.message);
       } finally {
         setUploading((n) => n - 1);
       }

@@ -60,14 +60,14 @@ describe("the working calendar", () => {
     renderPage();
     const form = await screen.findByTestId("add-holiday");
     fireEvent.click(within(form).getByTestId("holiday-kind-working"));
-    fireEvent.change(within(form).getByTestId("holiday-date"), { target: { value: "2026-03-11" } });
+    fireEvent.change(within(form).getByTestId("holiday-date"), { target: { value: "11/03/2026" } });
     fireEvent.change(within(form).getByTestId("holiday-name"), { target: { value: "Làm bù" } });
     expect(within(form).getByText("Ngày làm bù phải là thứ Bảy hoặc Chủ nhật.")).toBeTruthy();
     expect(within(form).getByTestId("holiday-add")).toHaveProperty("disabled", true);
-    fireEvent.change(within(form).getByTestId("holiday-date"), { target: { value: "2026-03-14" } });
+    fireEvent.change(within(form).getByTestId("holiday-date"), { target: { value: "14/03/2026" } });
     fireEvent.click(within(form).getByTestId("holiday-add"));
     expect(await screen.findByText("Ngày 14/03/2026 đã có trong lịch.")).toBeTruthy();
-    expect(within(form).getByTestId("holiday-date")).toHaveProperty("value", "2026-03-14");
+    expect(within(form).getByTestId("holiday-date")).toHaveProperty("value", "14/03/2026");
     expect(within(form).getByTestId("holiday-name")).toHaveProperty("value", "Làm bù");
     fireEvent.click(within(form).getByTestId("holiday-add"));
     await waitFor(() => expect(add).toHaveBeenLastCalledWith({ date: "2026-03-14", name: "Làm bù", kind: "working" }));

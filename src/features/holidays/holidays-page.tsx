@@ -1,3 +1,5 @@
+import { DateInput } from "../../components/date-input";
+import { isDayValue } from "../../lib/date-text";
 import { useCallback, useEffect, useState } from "react";
 import { Button, Modal } from "zmp-ui";
 import type { Holiday, HolidayKind } from "@contract/holidays";
@@ -113,8 +115,8 @@ function AddDay({ year, onAdded }: { year: number; onAdded: () => void }) {
   const [name, setName] = useState("");
   const [kind, setKind] = useState<HolidayKind>("off");
   const [busy, setBusy] = useState(false);
-  const weekdayWorked = kind === "working" && date !== "" && !isWeekendDate(date);
-  const ok = date !== "" && name.trim().length >= 2 && !weekdayWorked;
+  const weekdayWorked = kind === "working" && isDayValue(date) && !isWeekendDate(date);
+  const ok = isDayValue(date) && name.trim().length >= 2 && !weekdayWorked;
   async function add() {
     setBusy(true);
     try {
@@ -141,12 +143,14 @@ function AddDay({ year, onAdded }: { year: number; onAdded: () => void }) {
           </button>
         ))}
       </div>
-      <label>
+      <div>
         <span className="field-label">Ngày</span>
-        <input className="native-input" type="date" min={`${year}-01-01`} max={`${year}-12-31`} value={date} data-testid="holiday-date" onChange={(e) => setDate(e.target.value)} />
-        {date && <span className="input-hint muted">{dayText(date)}</span>}
+        <DateInput value={date} testId="holiday-date" label="Ngày" onChange={setDate} />
+        {isDayValue(date) && Number(date.slice(0, 4)) !== year && (
+          <span className="input-hint muted">Ngày này thuộc năm {date.slice(0, 4)}: nó sẽ có trong danh sách của năm đó.</span>
+        )}
         {weekdayWorked && <span className="field-error">Ngày làm bù phải là thứ Bảy hoặc Chủ nhật.</span>}
-      </label>
+      </div>
       <label>
         <span className="field-label">Tên (ví dụ: Nghỉ bù Giỗ Tổ Hùng Vương)</span>
         <input className="native-input" maxLength={120} value={name} data-testid="holiday-name" onChange={(e) => setName(e.target.value)} />

@@ -1,5 +1,5 @@
 import type { RouteObject } from "react-router-dom";
-import { HolidaysPage } from "./holidays-page";
+import { lazyPage } from "../../components/lazy-page";
 
-/** The working calendar (days off, weekend days worked), composed into the router by app.tsx. */
-export const holidayRoutes: RouteObject[] = [{ path: "/holidays", element: <HolidaysPage /> }];
+/** The working calendar (days off, weekend days worked), loaded on demand and composed into the router by app.tsx. */
+export const holidayRoutes: RouteObject[] = [{ path: "/holidays", element: lazyPage(() => import("./holidays-page").then((m) => m.HolidaysPage)) }];

@@ -18,7 +18,7 @@ const SHORTCUTS: Record<string, { to: string; label: string }[]> = {
     { to: "/account", label: "Đăng nhập" },
   ],
   youth: [
-    { to: "/feedback", label: "Gửi góp ý, ý tưởng" },
+    { to: "/feedback?tab=send", label: "Gửi góp ý, ý tưởng" },
     { to: "/announcements", label: "Đọc thông báo" },
   ],
   focal: [

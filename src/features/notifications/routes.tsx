@@ -1,5 +1,5 @@
 import type { RouteObject } from "react-router-dom";
-import { NotificationsPage } from "./notifications-page";
+import { lazyPage } from "../../components/lazy-page";
 
-/** The in-app inbox. */
-export const notificationRoutes: RouteObject[] = [{ path: "/notifications", element: <NotificationsPage /> }];
+/** The in-app inbox (loads on demand). */
+export const notificationRoutes: RouteObject[] = [{ path: "/notifications", element: lazyPage(() => import("./notifications-page").then((m) => m.NotificationsPage)) }];

@@ -1,10 +1,13 @@
 /**
  * Drafts that survive everything: every edit is kept on the phone at once (localStorage), then sent
  * to the server after a short pause. Offline, edits wait and go out when the connection returns
- * (`online` event). A stale version (409) never overwrites: the person chooses which value to keep.
+ * (`online` event). A stale version (409) never overwrites: fields changed on one side only merge
+ * by themselves (the local edits are sent again on top of the server's version); only a field
+ * changed on both sides, differently, is put to the person.
  */
-import type { ConflictDetails, Evidence, Report, ReportSave, TaskStatus } from "@contract/reports";
+import type { ConflictDetails, ConflictItem, Evidence, Report, ReportSave, TaskStatus } from "@contract/reports";
 import type { Commendation } from "@contract/commendations";
+import { notesTooLong } from "@contract/reports-rules";
 import { ApiError, isNetworkError, toApiError } from "../../lib/api-client";
 
 export interface IndicatorEdit {
@@ -36,7 +39,7 @@ export const SYNC_LABELS: Record<SyncState, string> = {
   dirty: "Đang lưu…",
   saving: "Đang lưu…",
   offline: "Chưa đồng bộ — sẽ gửi khi có mạng",
-  conflict: "Có thay đổi từ người khác — cần chọn",
+  conflict: "Báo cáo vừa được sửa ở nơi khác — cần chọn",
   error: "Chưa lưu được",
 };
 
@@ -71,6 +74,33 @@ export function isEmpty(p: PendingEdits): boolean {
 
 const sameValue = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
 
+/** A refusal's own reason for the field (e.g. a text too long), rather than the general sentence. */
+function firstDetail(e: ApiError): string | null {
+  const d = Array.isArray(e.details) ? (e.details[0] as { message?: unknown } | undefined) : undefined;
+  return typeof d?.message === "string" ? d.message : null;
+}
+
+/** The evidence list as the server names it in a conflict ("fileId@kind:item,…"). */
+const evidenceKey = (list: Evidence[]) => list.map((e) => `${e.fileId}@${e.itemKind ?? "report"}${e.itemId ? `:${e.itemId}` : ""}`).join(",");
+
+/** The local pending value of a conflict field ("indicator:12:numerator", "proposals"…), if any. */
+export function pendingValue(p: PendingEdits, field: string): { value: unknown } | null {
+  const [kind, id, attr] = field.split(":");
+  if (kind === "indicator" || kind === "task") {
+    const edit = (kind === "indicator" ? p.indicators : p.tasks)[id] as Record<string, unknown> | undefined;
+    return edit && attr in edit ? { value: edit[attr] } : null;
+  }
+  if (kind === "evidence") return p.evidence !== undefined ? { value: evidenceKey(p.evidence) } : null;
+  if (kind === "difficulties" || kind === "proposals") return p[kind] !== undefined ? { value: p[kind] } : null;
+  return null;
+}
+
+/** Changed on both sides, to different values: the only changes worth a question. */
+function changedOnBothSides(c: ConflictItem, p: PendingEdits): boolean {
+  const mine = pendingValue(p, c.field);
+  return mine !== null && !sameValue(mine.value, c.serverValue);
+}
+
 /** Removes from `pending` what was sent in `sent` and has not been edited again since. */
 export function removeSent(pending: PendingEdits, sent: PendingEdits): PendingEdits {
   const out: PendingEdits = { indicators: { ...pending.indicators }, tasks: { ...pending.tasks } };
@@ -87,6 +117,24 @@ export function removeSent(pending: PendingEdits, sent: PendingEdits): PendingEd
   for (const k of ["difficulties", "proposals", "evidence", "commendations"] as const) {
     if (pending[k] !== undefined && !(k in sent && sameValue(sent[k], pending[k]))) (out as unknown as Record<string, unknown>)[k] = pending[k];
   }
+  return out;
+}
+
+const NOTE_LABELS = { difficulties: "Khó khăn, vướng mắc", proposals: "Đề xuất, kiến nghị" } as const;
+
+/** Why a pending notes text cannot go to the server (too long), or null. */
+export function notesProblem(p: PendingEdits): string | null {
+  for (const k of ["difficulties", "proposals"] as const) {
+    const why = p[k] !== undefined ? notesTooLong(NOTE_LABELS[k], p[k]) : null;
+    if (why) return why;
+  }
+  return null;
+}
+
+/** What can be sent: a notes text over the limit stays on the phone until it is shortened. */
+function sendable(p: PendingEdits): PendingEdits {
+  const out = { ...p };
+  for (const k of ["difficulties", "proposals"] as const) if (out[k] !== undefined && notesTooLong(NOTE_LABELS[k], out[k])) delete out[k];
   return out;
 }
 
@@ -118,6 +166,8 @@ export function mergedForm(form: Report, p: PendingEdits): Report {
 
 export interface DraftDeps {
   save(body: ReportSave): Promise<Report>;
+  /** the server's current form (after a merge, so the screen shows what changed there) */
+  load?(): Promise<Report>;
   storage?: Storage | null;
   debounceMs?: number;
   isOnline?: () => boolean;
@@ -129,6 +179,8 @@ export class DraftSync {
   private timer: ReturnType<typeof setTimeout> | null = null;
   private inFlight: Promise<void> | null = null;
   private again = false;
+  /** merges in a row without a successful save: someone keeps editing, or something is odd — then ask */
+  private merges = 0;
   private readonly key: string;
   private readonly onOnline = () => {
     if (!isEmpty(this.state.pending)) void this.sync();
@@ -250,19 +302,24 @@ export class DraftSync {
       this.set({ sync: "offline" });
       return Promise.resolve();
     }
-    const sent = this.state.pending;
+    const sent = sendable(this.state.pending);
+    if (isEmpty(sent)) {
+      this.set({ sync: "error", error: `${notesProblem(this.state.pending)} Phần này chưa gửi lên máy chủ (vẫn giữ trên điện thoại).` });
+      return Promise.resolve();
+    }
     this.set({ sync: "saving" });
     this.inFlight = this.deps
       .save(toSaveBody(this.state.baseVersion, sent))
       .then((form) => {
         const pending = removeSent(this.state.pending, sent);
+        this.merges = 0;
         this.set({ form, pending, baseVersion: form.version, sync: isEmpty(pending) ? "saved" : "dirty", lastSavedAt: new Date().toISOString() });
       })
       .catch((err: unknown) => {
         const e = toApiError(err);
         if (isNetworkError(e)) this.set({ sync: "offline" });
-        else if (e.code === "VERSION_CONFLICT") this.set({ sync: "conflict", conflict: e.details as ConflictDetails });
-        else this.set({ sync: "error", error: e.message });
+        else if (e.code === "VERSION_CONFLICT") this.onConflict(e.details as ConflictDetails);
+        else this.set({ sync: "error", error: firstDetail(e) ?? e.message });
       })
       .finally(() => {
         this.persist();
@@ -273,6 +330,28 @@ export class DraftSync {
         }
       });
     return this.inFlight;
+  }
+
+  /**
+   * A 409: if no field was changed on both sides to different values, send the local edits again
+   * on top of the server's version (its own changes stay as they are) and show its current form;
+   * otherwise ask about those fields only.
+   */
+  private onConflict(details: ConflictDetails): void {
+    const clashes = details.changes.filter((c) => c.field === "status" || changedOnBothSides(c, this.state.pending));
+    if (clashes.length === 0 && this.merges < 3) {
+      this.merges++;
+      this.set({ baseVersion: details.serverVersion, sync: "dirty", conflict: null });
+      this.again = true;
+      void this.deps.load?.().then(
+        (form) => {
+          if (form.version >= (this.state.form?.version ?? 0)) this.set({ form, baseVersion: isEmpty(this.state.pending) ? form.version : this.state.baseVersion });
+        },
+        () => undefined,
+      );
+      return;
+    }
+    this.set({ sync: "conflict", conflict: { ...details, changes: clashes.length ? clashes : details.changes } });
   }
 
   /** Sends everything pending now; throws when something is still not on the server. */

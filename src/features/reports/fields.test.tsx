@@ -3,24 +3,10 @@ import { useState } from "react";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import type { ReportIndicator, ReportTask } from "@contract/reports";
 import { IndicatorField, TaskField, parseCount } from "./fields";
+import { form } from "./test-fixtures";
 
-const indicator = (over: Partial<ReportIndicator> = {}): ReportIndicator => ({
-  indicatorId: 10,
-  code: "CT10",
-  name: "Tỷ lệ thanh niên thành thạo kỹ năng số",
-  measure: "percent",
-  unitLabel: "%",
-  target: 50,
-  direction: "at_least",
-  targetText: "Từ 50% trở lên",
-  lastYear: null,
-  numerator: null,
-  denominator: null,
-  value: null,
-  comment: "",
-  flagged: false,
-  ...over,
-});
+/** The CT10 percentage of the report fixture, with no figure from last year. */
+const indicator = (over: Partial<ReportIndicator> = {}): ReportIndicator => ({ ...form().indicators[0], lastYear: null, ...over });
 
 /** The field as the form uses it: edits go back into the item. */
 function Harness(props: { start: ReportIndicator; onEdit: (e: object) => void }) {
@@ -46,8 +32,30 @@ describe("count boxes", () => {
     expect(parseCount("-3").error).toBe("Số liệu không được âm.");
     expect(parseCount("12,5").error).toContain("số nguyên");
     expect(parseCount("1.5").error).toContain("số nguyên");
-    expect(parseCount("abc").error).toBe("Chỉ nhập chữ số 0–9.");
+    expect(parseCount("abc").error).toBe("Chỉ nhập chữ số 0–9 (có thể ngăn cách hàng nghìn bằng dấu chấm, ví dụ 1.250).");
     expect(parseCount("101", 100).error).toContain("tối đa 100");
+  });
+
+  it("reads the Vietnamese thousands separator and refuses a decimal comma with the reason", () => {
+    expect(parseCount("1.250")).toEqual({ value: 1250, error: null });
+    expect(parseCount("1.250.000")).toEqual({ value: 1_250_000, error: null });
+    expect(parseCount("12.345", 100).error).toContain("tối đa 100");
+    expect(parseCount("12,5").error).toBe("“12,5” có phần thập phân (dấu phẩy): số đếm chỉ nhận số nguyên.");
+    expect(parseCount("1.250,5").error).toContain("có phần thập phân (dấu phẩy)");
+    for (const grouped of ["1.25", "12.50", "1250.5", "1..250", ".250"]) expect(parseCount(grouped).error, grouped).toContain("ngăn cách hàng nghìn");
+  });
+
+  it("shows a count from the server with its thousands grouped, and keeps what is typed as typed", () => {
+    const onEdit = vi.fn();
+    render(<Harness start={indicator({ measure: "count", unitLabel: "người/năm", value: 12500 })} onEdit={onEdit} />);
+    const box = within(screen.getByTestId("indicator-CT10")).getByTestId("value") as HTMLInputElement;
+    expect(box.value).toBe("12.500");
+    fireEvent.change(box, { target: { value: "1.250" } });
+    expect(box.value).toBe("1.250");
+    expect(onEdit).toHaveBeenLastCalledWith({ value: 1250 });
+    fireEvent.change(box, { target: { value: "12,5" } });
+    expect(screen.getByTestId("value-error")).toHaveTextContent("“12,5” có phần thập phân (dấu phẩy): số đếm chỉ nhận số nguyên. Chưa lưu giá trị này.");
+    expect(onEdit).toHaveBeenCalledTimes(1);
   });
 
   it("never changes what was typed behind the user's back: a minus or a decimal comma is refused out loud, not saved", () => {

@@ -1,23 +1,27 @@
 import { useEffect, useState } from "react";
 import type { ReportIndicator, ReportTask, TaskStatus } from "@contract/reports";
 import { TASK_STATUS_LABELS } from "@contract/reports-labels";
-import { comparable, isFarFromLastYear, percentText } from "@contract/reports-rules";
+import { comparable, isFarFromLastYear, notesTooLong, percentText, REPORT_NOTES_MAX } from "@contract/reports-rules";
 import type { IndicatorEdit, TaskEdit } from "./draft-sync";
 
 /**
  * What a focal point typed in a count box: a whole, non-negative number, or why not. Nothing is
- * changed behind their back (a minus sign is not dropped, "12,5" is not read as 125).
+ * changed behind their back (a minus sign is not dropped, "12,5" is not read as 125). The
+ * Vietnamese thousands separator is read as such: "1.250" and "1.250.000" are whole numbers; a
+ * decimal comma ("12,5") is refused, since a count has no fraction.
  */
 export function parseCount(text: string, max = 1e12): { value: number | null; error: string | null } {
   const t = text.trim().replace(/\s+/g, "");
   if (t === "") return { value: null, error: null };
   if (/^[-−]/.test(t)) return { value: null, error: "Số liệu không được âm." };
-  if (/^\d+$/.test(t)) {
-    const n = Number(t);
+  const digits = /^\d+$/.test(t) ? t : /^\d{1,3}(\.\d{3})+$/.test(t) ? t.replace(/\./g, "") : null;
+  if (digits !== null) {
+    const n = Number(digits);
     return n > max ? { value: null, error: `Số quá lớn (tối đa ${max.toLocaleString("vi-VN")}).` } : { value: n, error: null };
   }
-  if (/^\d*[.,]\d+$/.test(t) || /^\d+[.,]$/.test(t)) return { value: null, error: "Chỉ nhập số nguyên (không có phần thập phân, không dùng dấu chấm hay phẩy)." };
-  return { value: null, error: "Chỉ nhập chữ số 0–9." };
+  if (/^[\d.]*,\d*$/.test(t)) return { value: null, error: `“${t}” có phần thập phân (dấu phẩy): số đếm chỉ nhận số nguyên.` };
+  if (/^[\d.]+$/.test(t)) return { value: null, error: "Dấu chấm chỉ dùng để ngăn cách hàng nghìn (ví dụ 1.250): số đếm là số nguyên, không có phần thập phân." };
+  return { value: null, error: "Chỉ nhập chữ số 0–9 (có thể ngăn cách hàng nghìn bằng dấu chấm, ví dụ 1.250)." };
 }
 
 /**
@@ -76,7 +80,8 @@ export function CountInput(props: {
   );
 }
 
-const show = (n: number | null | undefined) => (n === null || n === undefined ? "" : String(n));
+/** A count as Vietnamese write it: 1.250 (thousands grouped with a dot). */
+const show = (n: number | null | undefined) => (n === null || n === undefined ? "" : n.toLocaleString("vi-VN", { maximumFractionDigits: 0 }));
 
 function lastYearText(i: ReportIndicator): string {
   if (!i.lastYear) return "Chưa có số liệu";
@@ -232,5 +237,37 @@ export function TaskField(props: { item: ReportTask; readOnly: boolean; problems
         </p>
       ))}
     </div>
+  );
+}
+
+/**
+ * Difficulties or proposals: a counter towards the limit, and past it a clear refusal. The text is
+ * never cut (a maxLength would drop the end of a paste silently): it stays on the phone, unsent,
+ * until it is shortened.
+ */
+export function NotesField(props: { label: string; value: string; disabled: boolean; testId: string; onChange: (text: string) => void }) {
+  const why = notesTooLong(props.label, props.value);
+  const near = props.value.length > REPORT_NOTES_MAX * 0.9;
+  return (
+    <label>
+      <span className="field-label">{props.label}</span>
+      <textarea
+        className={`native-textarea${why ? " input--invalid" : ""}`}
+        data-testid={props.testId}
+        value={props.value}
+        disabled={props.disabled}
+        aria-invalid={why ? true : undefined}
+        aria-describedby={`${props.testId}-count`}
+        onChange={(e) => props.onChange(e.target.value)}
+      />
+      <span className={`notes-count${why ? " notes-count--over" : near ? " notes-count--near" : ""}`} id={`${props.testId}-count`} data-testid={`${props.testId}-count`}>
+        {props.value.length.toLocaleString("vi-VN")} / {REPORT_NOTES_MAX.toLocaleString("vi-VN")} ký tự
+      </span>
+      {why && (
+        <span className="field-error" role="alert" data-testid={`${props.testId}-error`}>
+          {why} Phần này chưa gửi lên máy chủ (vẫn giữ trên điện thoại).
+        </span>
+      )}
+    </label>
   );
 }

@@ -1,3 +1,5 @@
+import { DateInput } from "../../components/date-input";
+import { isDayValue } from "../../lib/date-text";
 import { useCallback, useEffect, useRef, useState } from "react";
 import { Button, Modal } from "zmp-ui";
 import type { Period, Unit } from "@contract/catalog";
@@ -130,11 +132,11 @@ export function PeriodExtensions({ period, units, onChanged, open }: { period: P
                     </li>
                   ))}
                 </ul>
-                <label>
+                <div>
                   <span className="field-label">Gia hạn đến hết ngày</span>
-                  <input className="native-input" type="date" value={date} data-testid="extend-date" onChange={(e) => setDate(e.target.value)} />
-                </label>
-                <Button size="small" loading={busy} disabled={!date || chosen.length === 0} data-testid="extend-submit" onClick={() => void grant()}>
+                  <DateInput value={date} testId="extend-date" label="Gia hạn đến hết ngày" onChange={setDate} />
+                </div>
+                <Button size="small" loading={busy} disabled={!isDayValue(date) || chosen.length === 0} data-testid="extend-submit" onClick={() => void grant()}>
                   Gia hạn cho {chosen.length} đơn vị
                 </Button>
                 <p className="muted">Đầu mối của đơn vị được báo ngày gia hạn. Báo cáo nộp trong thời gian gia hạn được tính “Đúng hạn (được gia hạn)”.</p>

@@ -88,14 +88,14 @@ describe("extensions on the periods screen", () => {
     expect(within(form).queryByTestId("extend-TDP03")).toBeNull();
     expect(within(form).getByTestId("extend-submit")).toHaveProperty("disabled", true);
     fireEvent.click(within(form).getByTestId("extend-all"));
-    fireEvent.change(within(form).getByTestId("extend-date"), { target: { value: "2026-12-07" } });
+    fireEvent.change(within(form).getByTestId("extend-date"), { target: { value: "07/12/2026" } });
     expect(within(form).getByTestId("extend-submit").textContent).toBe("Gia hạn cho 3 đơn vị");
     fireEvent.click(within(form).getByTestId("extend-submit"));
     await waitFor(() => expect(extend).toHaveBeenCalledWith(3, [1, 2, 4], "2026-12-07T23:59:59+07:00"));
     expect(await screen.findByText("Đã gia hạn cho 3 đơn vị đến 07/12/2026.")).toBeTruthy();
 
     fireEvent.click(within(form).getByTestId("extend-TDP02"));
-    fireEvent.change(within(form).getByTestId("extend-date"), { target: { value: "2026-12-08" } });
+    fireEvent.change(within(form).getByTestId("extend-date"), { target: { value: "08/12/2026" } });
     fireEvent.click(within(form).getByTestId("extend-submit"));
     await waitFor(() => expect(extend).toHaveBeenLastCalledWith(3, [2], "2026-12-08T23:59:59+07:00"));
   });

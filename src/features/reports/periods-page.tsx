@@ -10,6 +10,8 @@ import { useRole } from "../../lib/session-store";
 import { dateInputValue, endOfDayVN, formatDate, formatDateTime, startOfDayVN } from "../../lib/dates";
 import { reportsApi } from "./api";
 import { PeriodExtensions } from "./period-extensions";
+import { DateInput } from "../../components/date-input";
+import { isDayValue } from "../../lib/date-text";
 import "./reports.css";
 
 
@@ -68,7 +70,7 @@ function CreatePeriod({ onCreated }: { onCreated: () => void }) {
   async function create() {
     setBusy(true);
     try {
-      await reportsApi.createPeriod({ kind, year, title: title.trim() || undefined, deadlineAt: deadline ? endOfDayVN(deadline) : undefined });
+      await reportsApi.createPeriod({ kind, year, title: title.trim() || undefined, deadlineAt: isDayValue(deadline) ? endOfDayVN(deadline) : undefined });
       notify.success("Đã tạo kỳ báo cáo.");
       setTitle("");
       setDeadline("");
@@ -108,9 +110,9 @@ function CreatePeriod({ onCreated }: { onCreated: () => void }) {
       </label>
       <label>
         <span className="field-label">Hạn nộp (mặc định 30/11 của năm)</span>
-        <input className="native-input" type="date" value={deadline} onChange={(e) => setDeadline(e.target.value)} />
+        <DateInput value={deadline} onChange={setDeadline} />
       </label>
-      <Button size="small" loading={busy} disabled={!yearOk || (kind === "adhoc" && title.trim().length < 3)} onClick={() => void create()}>
+      <Button size="small" loading={busy} disabled={!yearOk || (kind === "adhoc" && title.trim().length < 3) || (deadline !== "" && !isDayValue(deadline))} onClick={() => void create()}>
         Tạo kỳ báo cáo
       </Button>
     </div>
@@ -141,17 +143,17 @@ function PeriodEditor({ period, units, onChanged, focus }: { period: Period; uni
       <div className="row">
         <label className="grow">
           <span className="field-label">Ngày mở</span>
-          <input className="native-input" type="date" value={opens} onChange={(e) => setOpens(e.target.value)} />
+          <DateInput value={opens} onChange={setOpens} />
         </label>
         <label className="grow">
           <span className="field-label">Hạn nộp</span>
-          <input className="native-input" type="date" value={deadline} data-testid="deadline-input" onChange={(e) => setDeadline(e.target.value)} />
+          <DateInput value={deadline} testId="deadline-input" onChange={setDeadline} />
         </label>
       </div>
       <Button
         size="small"
         variant="secondary"
-        disabled={!deadline || !opens}
+        disabled={!isDayValue(deadline) || !isDayValue(opens)}
         onClick={() => void act(() => reportsApi.patchPeriod(period.id, { opensAt: startOfDayVN(opens), deadlineAt: endOfDayVN(deadline) }), "Đã cập nhật thời hạn.")}
       >
         Lưu thời hạn

@@ -12,7 +12,7 @@ import { useSession } from "../../lib/session-store";
 import { deadlineCountdown, formatDateTime } from "../../lib/dates";
 import { openDocument, pickFiles } from "../../lib/zalo";
 import { reportsApi } from "./api";
-import { IndicatorField, TaskField } from "./fields";
+import { IndicatorField, NotesField, TaskField } from "./fields";
 import { CommendationsEditor } from "./commendations-editor";
 import { SyncBadge } from "./sync-badge";
 import { SYNC_LABELS } from "./draft-sync";
@@ -76,6 +76,7 @@ export function ReportFormPage() {
   };
   const [problems, setProblems] = useState<SubmitProblem[]>([]);
   const [confirmSubmit, setConfirmSubmit] = useState(false);
+  const [justSubmitted, setJustSubmitted] = useState(false);
   const [busy, setBusy] = useState(false);
 
   const isFocal = me?.role === "focal";
@@ -110,6 +111,9 @@ export function ReportFormPage() {
       const form = await reportsApi.submit(periodId, unitId, draft.getState().baseVersion);
       draft.clearLocal(form);
       setProblems([]);
+      setJustSubmitted(true);
+      // The button is at the bottom of a long form: bring the outcome to the top of the screen.
+      requestAnimationFrame(() => document.querySelector("[data-testid=submit-success]")?.scrollIntoView?.({ block: "center" }));
       notify.success("Đã nộp báo cáo. Cảm ơn đơn vị!");
     } catch (err) {
       const e = toApiError(err);
@@ -137,6 +141,11 @@ export function ReportFormPage() {
   return (
     <AppPage title={view.unitName} back testId="report-form">
       <ReportHeader report={view} syncState={isFocal ? state.sync : null} syncError={state.error} />
+      {justSubmitted && view.status === "submitted" && (
+        <div className="success-state" role="status" data-testid="submit-success">
+          <b>Đã nộp báo cáo{view.submittedAt ? ` lúc ${formatDateTime(view.submittedAt)}` : ""}.</b> Cảm ơn đơn vị! Phường sẽ xem xét; kết quả (duyệt hoặc trả lại kèm lý do) sẽ đến Hộp thư của bạn.
+        </div>
+      )}
       {state.sync === "error" && state.error && (
         <div className="error-state" role="alert" data-testid="sync-error">
           <span>{state.error} Dữ liệu vẫn được giữ trên điện thoại.</span>
@@ -182,21 +191,8 @@ export function ReportFormPage() {
       )}
       {step === "notes" && (
         <section className="card stack">
-          <label>
-            <span className="field-label">Khó khăn, vướng mắc</span>
-            <textarea
-              className="native-textarea"
-              data-testid="difficulties"
-              maxLength={8000}
-              value={view.difficulties}
-              disabled={!editable}
-              onChange={(e) => draft.setText("difficulties", e.target.value)}
-            />
-          </label>
-          <label>
-            <span className="field-label">Đề xuất, kiến nghị</span>
-            <textarea className="native-textarea" data-testid="proposals" maxLength={8000} value={view.proposals} disabled={!editable} onChange={(e) => draft.setText("proposals", e.target.value)} />
-          </label>
+          <NotesField label="Khó khăn, vướng mắc" testId="difficulties" value={view.difficulties} disabled={!editable} onChange={(t) => draft.setText("difficulties", t)} />
+          <NotesField label="Đề xuất, kiến nghị" testId="proposals" value={view.proposals} disabled={!editable} onChange={(t) => draft.setText("proposals", t)} />
         </section>
       )}
       {step === "notes" && (view.periodKind === "annual" || view.commendations.length > 0) && (
@@ -246,10 +242,11 @@ export function ReportFormPage() {
         </Button>
       )}
 
-      {me?.role === "staff" && <ReviewActions report={view} onChanged={(r) => draft.replaceForm(r)} />}
       <Link className="muted center-link" to={`/reports/${periodId}/units/${unitId}/audit`} data-testid="open-audit">
         Xem lịch sử thay đổi
       </Link>
+      {/* last: its bar stays at the bottom of the screen, with room left for it under the report */}
+      {me?.role === "staff" && <ReviewActions report={view} onChanged={(r) => draft.replaceForm(r)} />}
 
       <Modal visible={confirmSubmit} title="Nộp báo cáo?" onClose={() => setConfirmSubmit(false)}>
         <p>Sau khi nộp, đơn vị không sửa được báo cáo trừ khi phường trả lại. Bạn đã kiểm tra kỹ số liệu?</p>
@@ -263,25 +260,49 @@ export function ReportFormPage() {
         </div>
       </Modal>
 
-      <Sheet visible={state.sync === "conflict" && !!state.conflict} title="Báo cáo vừa được người khác cập nhật" autoHeight onClose={() => undefined} mask handler={false}>
-        <div className="sheet-body" data-testid="conflict-sheet">
-          <p className="muted">Dữ liệu của bạn chưa bị ghi đè. Các mục đã thay đổi trên máy chủ:</p>
-          <ConflictTable changes={state.conflict?.changes ?? []} />
-          <div className="stack">
-            <Button fullWidth data-testid="keep-mine" onClick={() => draft.resolveConflict("mine")}>
-              Giữ bản của tôi
-            </Button>
-            <Button fullWidth variant="secondary" data-testid="take-server" onClick={() => void takeServer()}>
-              Dùng bản trên máy chủ
-            </Button>
-          </div>
-        </div>
-      </Sheet>
+      <ConflictSheet
+        changes={state.sync === "conflict" ? (state.conflict?.changes ?? null) : null}
+        myId={me?.id ?? null}
+        onKeepMine={() => draft.resolveConflict("mine")}
+        onTakeServer={() => void takeServer()}
+      />
     </AppPage>
   );
 }
 
-function ConflictTable({ changes }: { changes: ConflictItem[] }) {
+/**
+ * A field changed here and elsewhere to different values (the rest merged by itself): says whether
+ * "elsewhere" is the same person on another session or device, or someone else, and lets them choose.
+ */
+function ConflictSheet(props: { changes: ConflictItem[] | null; myId: number | null; onKeepMine(): void; onTakeServer(): void }) {
+  const changes = props.changes ?? [];
+  const byMe = (c: ConflictItem) => props.myId !== null && c.changedById === props.myId;
+  const others = [...new Set(changes.filter((c) => !byMe(c)).map((c) => c.changedBy ?? "một người khác"))];
+  const onlyMe = changes.length > 0 && others.length === 0;
+  const title = onlyMe ? "Bạn vừa sửa báo cáo này ở một phiên hoặc thiết bị khác" : `Báo cáo vừa được ${others.join(", ") || "người khác"} cập nhật`;
+  return (
+    <Sheet visible={props.changes !== null} title={title} autoHeight onClose={() => undefined} mask handler={false}>
+      <div className="sheet-body" data-testid="conflict-sheet" data-by={onlyMe ? "same-person" : "another-person"}>
+        <p className="muted" data-testid="conflict-who">
+          {onlyMe
+            ? "Cùng một mục đã được bạn sửa khác nhau trên điện thoại này và ở nơi khác (một trình duyệt hay thiết bị khác). Chưa có gì bị ghi đè."
+            : "Dữ liệu của bạn chưa bị ghi đè. Các mục cả hai bên cùng sửa (những mục chỉ một bên sửa đã được gộp tự động):"}
+        </p>
+        <ConflictTable changes={changes} byMe={byMe} />
+        <div className="stack">
+          <Button fullWidth data-testid="keep-mine" onClick={props.onKeepMine}>
+            {onlyMe ? "Giữ bản trên điện thoại này" : "Giữ bản của tôi"}
+          </Button>
+          <Button fullWidth variant="secondary" data-testid="take-server" onClick={props.onTakeServer}>
+            {onlyMe ? "Dùng bản đã lưu ở nơi khác" : "Dùng bản trên máy chủ"}
+          </Button>
+        </div>
+      </div>
+    </Sheet>
+  );
+}
+
+function ConflictTable({ changes, byMe }: { changes: ConflictItem[]; byMe: (c: ConflictItem) => boolean }) {
   if (changes.length === 0) return <p className="muted">Trạng thái báo cáo đã thay đổi.</p>;
   return (
     <table className="data conflict-table">
@@ -297,7 +318,7 @@ function ConflictTable({ changes }: { changes: ConflictItem[] }) {
           <tr key={c.field}>
             <td>
               {c.label}
-              {c.changedBy && <div className="muted">bởi {c.changedBy}</div>}
+              {byMe(c) ? <div className="muted">bởi bạn, ở phiên khác</div> : c.changedBy && <div className="muted">bởi {c.changedBy}</div>}
             </td>
             <td>{showValue(c.serverValue)}</td>
             <td>{showValue(c.yourValue)}</td>
@@ -441,25 +462,31 @@ function ReviewActions({ report, onChanged }: { report: Report; onChanged: (r: R
     }
   }
   const tooShort = reason.trim().length < 5;
+  const actionable = report.status === "submitted" || report.status === "approved";
+  // Stays at the bottom of the screen while staff read the report: no scrolling to the end to act.
   return (
-    <div className="card stack" data-testid="review-actions">
-      <h3>Xem xét báo cáo</h3>
-      {report.status === "submitted" && (
-        <div className="row">
-          <Button size="small" data-testid="approve" loading={busy} onClick={() => void run(() => reportsApi.approve(report.periodId, report.unitId), "Đã duyệt báo cáo.")}>
-            Duyệt
+    <>
+      {actionable && <div className="review-bar-space" aria-hidden="true" />}
+      <div className={`card stack${actionable ? " review-bar" : ""}`} data-testid="review-actions">
+        <h3>Xem xét báo cáo</h3>
+        {report.status === "submitted" && (
+          <div className="row">
+            <Button size="small" data-testid="approve" loading={busy} onClick={() => void run(() => reportsApi.approve(report.periodId, report.unitId), "Đã duyệt báo cáo.")}>
+              Duyệt
+            </Button>
+            <Button size="small" variant="secondary" data-testid="return" onClick={() => setSheet("return")}>
+              Trả lại
+            </Button>
+          </div>
+        )}
+        {report.status === "approved" && (
+          <Button size="small" variant="secondary" data-testid="reopen" onClick={() => setSheet("reopen")}>
+            Mở lại để đơn vị sửa
           </Button>
-          <Button size="small" variant="secondary" data-testid="return" onClick={() => setSheet("return")}>
-            Trả lại
-          </Button>
-        </div>
-      )}
-      {report.status === "approved" && (
-        <Button size="small" variant="secondary" data-testid="reopen" onClick={() => setSheet("reopen")}>
-          Mở lại để đơn vị sửa
-        </Button>
-      )}
-      {(report.status === "draft" || report.status === "returned") && <p className="muted">Đơn vị chưa nộp báo cáo.</p>}
+        )}
+        {(report.status === "draft" || report.status === "returned") && <p className="muted">Đơn vị chưa nộp báo cáo.</p>}
+      </div>
+      {/* outside the bar: a sheet inside its stacking context would sit under the bottom tabs */}
       <Sheet visible={sheet !== null} title={sheet === "return" ? "Trả lại báo cáo" : "Mở lại báo cáo"} autoHeight onClose={() => setSheet(null)}>
         <div className="sheet-body">
           <label>
@@ -483,6 +510,6 @@ function ReviewActions({ report, onChanged }: { report: Report; onChanged: (r: R
           </Button>
         </div>
       </Sheet>
-    </div>
+    </>
   );
 }

@@ -1,89 +1,19 @@
-import { act, cleanup, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
-import { MemoryRouter, Route, Routes } from "react-router-dom";
+import { act, cleanup, fireEvent, screen, waitFor, within } from "@testing-library/react";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { SnackbarProvider } from "zmp-ui";
-import type { Report, ReportSave } from "@contract/reports";
+import type { ReportSave } from "@contract/reports";
 import { ApiError } from "../../lib/api-client";
 import { useSession } from "../../lib/session-store";
 import { reportsApi } from "./api";
 import { DraftSync, removeSent } from "./draft-sync";
-import { ReportFormPage } from "./report-form-page";
+import { applySave, form, renderForm, signInFocal } from "./test-fixtures";
 
-const form = (over: Partial<Report> = {}): Report => ({
-  id: 1,
-  periodId: 1,
-  unitId: 8,
-  unitCode: "DOAN",
-  unitName: "Đoàn TNCS Hồ Chí Minh phường",
-  status: "draft",
-  version: 0,
-  difficulties: "",
-  proposals: "",
-  submittedAt: null,
-  onTime: null,
-  timing: null,
-  reviewedAt: null,
-  returnReason: null,
-  updatedAt: "2026-11-20T03:00:00.000Z",
-  commendations: [],
-  periodKind: "annual",
-  indicators: [
-    {
-      indicatorId: 10,
-      code: "CT10",
-      name: "Tỷ lệ thanh niên thành thạo kỹ năng số",
-      measure: "percent",
-      unitLabel: "%",
-      target: 50,
-      direction: "at_least",
-      targetText: "Từ 50% trở lên",
-      lastYear: { numerator: 40, denominator: 100, value: null, periodId: 0 },
-      numerator: null,
-      denominator: null,
-      value: null,
-      comment: "",
-      flagged: false,
-    },
-  ],
-  tasks: [],
-  evidence: [],
-  lock: { locked: false, reason: null, deadlineAt: "2026-11-30T16:59:59.000Z", exceptionUntil: null, editableUntil: "2026-11-30T16:59:59.000Z", acceptsFrom: "2025-12-31T17:00:00.000Z" },
-  ...over,
-});
-
-function applySave(base: Report, body: ReportSave): Report {
-  return {
-    ...base,
-    version: body.version + 1,
-    indicators: base.indicators.map((i) => ({ ...i, ...(body.indicators?.find((x) => x.indicatorId === i.indicatorId) ?? {}) })) as Report["indicators"],
-  };
-}
-
-beforeEach(() => {
-  Element.prototype.scrollTo = () => undefined;
-  localStorage.clear();
-  useSession.setState({
-    status: "signed-in",
-    me: { id: 5, name: "Đầu mối", avatarUrl: null, role: "focal", unit: { id: 8, code: "DOAN", name: "Đoàn" }, ward: null, wardChosen: true, hasPhone: false, consented: true },
-  });
-});
+beforeEach(signInFocal);
 afterEach(() => {
   cleanup();
   vi.restoreAllMocks();
   vi.useRealTimers();
 });
 
-function renderForm() {
-  return render(
-    <SnackbarProvider>
-      <MemoryRouter initialEntries={["/reports/1/units/8"]}>
-        <Routes>
-          <Route path="/reports/:periodId/units/:unitId" element={<ReportFormPage />} />
-        </Routes>
-      </MemoryRouter>
-    </SnackbarProvider>,
-  );
-}
 
 describe("the unit's report form", () => {
   it("shows the percentage live, flags a value far from last year, and shows the sync state", async () => {
@@ -138,16 +68,18 @@ describe("the unit's report form", () => {
     vi.spyOn(reportsApi, "save").mockRejectedValue(
       new ApiError(409, "VERSION_CONFLICT", "Báo cáo vừa được người khác cập nhật.", {
         serverVersion: 5,
-        changes: [{ field: "indicator:10:numerator", label: "CT10 · Tử số", serverValue: 50, yourValue: 45, changedBy: "Cán bộ phường", changedAt: "2026-11-20T03:00:00.000Z" }],
+        changes: [{ field: "indicator:10:numerator", label: "CT10 · Tử số", serverValue: 50, yourValue: 45, changedBy: "Cán bộ phường", changedById: 9, changedAt: "2026-11-20T03:00:00.000Z" }],
       }),
     );
     renderForm();
     expect((await screen.findByTestId("return-reason")).textContent).toContain("Thiếu số liệu tổ dân phố 3.");
     fireEvent.change(within(screen.getByTestId("indicator-CT10")).getByTestId("numerator"), { target: { value: "45" } });
-    await waitFor(() => expect(screen.getByTestId("sync-state").textContent).toBe("Có thay đổi từ người khác — cần chọn"), { timeout: 3000 });
+    await waitFor(() => expect(screen.getByTestId("sync-state").textContent).toBe("Báo cáo vừa được sửa ở nơi khác — cần chọn"), { timeout: 3000 });
     const sheet = await screen.findByTestId("conflict-sheet");
     expect(sheet.textContent).toContain("CT10 · Tử số");
     expect(sheet.textContent).toContain("Cán bộ phường");
+    expect(screen.getByText("Báo cáo vừa được Cán bộ phường cập nhật")).toBeInTheDocument();
+    expect(sheet).toHaveAttribute("data-by", "another-person");
   });
 });
 

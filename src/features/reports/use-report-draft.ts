@@ -17,7 +17,10 @@ function storage(): Storage | null {
  * the local edits on top. When the server cannot be reached, the copy kept on the phone is shown.
  */
 export function useReportDraft(periodId: number, unitId: number) {
-  const draft = useMemo(() => new DraftSync(periodId, unitId, { save: (body) => reportsApi.save(periodId, unitId, body), storage: storage() }), [periodId, unitId]);
+  const draft = useMemo(
+    () => new DraftSync(periodId, unitId, { save: (body) => reportsApi.save(periodId, unitId, body), load: () => reportsApi.get(periodId, unitId), storage: storage() }),
+    [periodId, unitId],
+  );
   useEffect(() => {
     draft.start();
     return () => draft.dispose();

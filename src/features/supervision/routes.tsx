@@ -1,11 +1,9 @@
 import type { RouteObject } from "react-router-dom";
-import { SupervisionsPage } from "./supervisions-page";
-import { SupervisionNewPage } from "./supervision-new-page";
-import { SupervisionPage } from "./supervision-page";
+import { lazyPage } from "../../components/lazy-page";
 
-/** Screens of the Fatherland Front's supervision, composed into the router by app.tsx. */
+/** Screens of the Fatherland Front's supervision (each loads on demand), composed into the router by app.tsx. */
 export const supervisionRoutes: RouteObject[] = [
-  { path: "/supervisions", element: <SupervisionsPage /> },
-  { path: "/supervisions/new", element: <SupervisionNewPage /> },
-  { path: "/supervisions/:id", element: <SupervisionPage /> },
+  { path: "/supervisions", element: lazyPage(() => import("./supervisions-page").then((m) => m.SupervisionsPage)) },
+  { path: "/supervisions/new", element: lazyPage(() => import("./supervision-new-page").then((m) => m.SupervisionNewPage)) },
+  { path: "/supervisions/:id", element: lazyPage(() => import("./supervision-page").then((m) => m.SupervisionPage)) },
 ];

@@ -1,3 +1,4 @@
+import { DateInput } from "../../components/date-input";
 import { useEffect, useState } from "react";
 import { useNavigate } from "react-router-dom";
 import { Button } from "zmp-ui";
@@ -90,7 +91,7 @@ export function SupervisionNewPage() {
           <label className="field-label" htmlFor="sv-date">
             Ngày giám sát
           </label>
-          <input id="sv-date" type="date" className="native-input" value={draft.heldOn} onChange={(e) => update({ heldOn: e.target.value })} data-testid="sv-date" />
+          <DateInput id="sv-date" value={draft.heldOn} onChange={(heldOn) => update({ heldOn })} testId="sv-date" />
           <label className="field-label" htmlFor="sv-title">
             Tên cuộc giám sát
           </label>
@@ -115,10 +116,10 @@ export function SupervisionNewPage() {
                     </option>
                   ))}
               </select>
-              <label className="field-label">
+              <div className="field-label">
                 Hạn trả lời
-                <input type="date" className="native-input" value={r.due} onChange={(e) => setRec(i, { due: e.target.value })} data-testid="sv-rec-due" />
-              </label>
+                <DateInput label="Hạn trả lời" value={r.due} onChange={(due) => setRec(i, { due })} testId="sv-rec-due" />
+              </div>
               {draft.recs.length > 1 && (
                 <button type="button" className="link-button" onClick={() => update({ recs: draft.recs.filter((_, k) => k !== i) })}>
                   Bỏ kiến nghị này

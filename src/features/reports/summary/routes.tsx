@@ -1,5 +1,5 @@
 import type { RouteObject } from "react-router-dom";
-import { SummaryPage } from "./summary-page";
+import { lazyPage } from "../../../components/lazy-page";
 
-/** The staff/observer summary dashboard of a period, with the Excel and Word exports. */
-export const summaryRoutes: RouteObject[] = [{ path: "/reports/:periodId/summary", element: <SummaryPage /> }];
+/** The staff/observer summary dashboard of a period, with the Excel and Word exports (loads on demand). */
+export const summaryRoutes: RouteObject[] = [{ path: "/reports/:periodId/summary", element: lazyPage(() => import("./summary-page").then((m) => m.SummaryPage)) }];

@@ -1,0 +1,278 @@
+import crypto from "node:crypto";
+import zlib from "node:zlib";
+import { sql, type Kysely } from "kysely";
+import type { DB } from "../db/schema.js";
+import type { Database } from "../db/database.js";
+import type { AppContext, AuthUser } from "../http/context.js";
+import { substringMatch } from "../db/dialect.js";
+import { badRequest } from "../lib/errors.js";
+import { foldVietnamese } from "../lib/text.js";
+import type { AnnouncementFeed, AnnouncementItem, FeedQuery } from "../contract/announcements.js";
+import { baseQuery, toItem, type Row } from "./queries.js";
+import { visibleTo } from "./visibility.js";
+import { withFileLinks } from "./file-access.js";
+import { signedLinkWindow } from "../files/access.js";
+
+/**
+ * The feed at city scale. Everything a feed shows changes only with (a) the feed revision, moved by
+ * database triggers on every change of notices, their units and categories; (b) time, through
+ * expiry only (scheduled notices appear when the publishing job changes their status, which is a
+ * change); (c) who asks: their audience and, signed in, their read marks. So:
+ * - the ETag is computed from those inputs in one cheap query, and a 304 is decided before any feed
+ *   is built;
+ * - a page is built once per revision for everyone who sees the same notices (the audience scope)
+ *   and kept in memory; the reader's read marks are laid over it;
+ * - the unread count is the scope's count of published notices (kept per revision) minus the
+ *   reader's read ones that are still visible (a lookup over their own reads), never a scan.
+ */
+
+interface FeedState {
+  epoch: string;
+  revision: number;
+  /** the latest expiry instant already passed: it moves whenever a notice expires */
+  expiredThrough: string | null;
+  /** how many notices the reader has opened (0 anonymous) */
+  readCount: number;
+}
+
+/** Bump when the shape of a feed answer changes, so clients revalidate after a deploy. */
+const FEED_FORMAT = 2;
+
+async function readFeedState(db: Kysely<DB>, user: AuthUser | null, nowIso: string): Promise<FeedState> {
+  // Every feed request, 304s included, pays for this one round trip: a primary-key read and two
+  // index probes (the expiry index, the reader's row).
+  const { rows } = await sql<{ epoch: string; revision: number; expired_through: string | null; read_count: number | null }>`
+    select s.epoch, s.revision,
+      (select max(a.expires_at) from announcements a where a.expires_at <= ${nowIso}) as expired_through,
+      (select r.read_count from announcement_reader_state r where r.user_id = ${user?.id ?? -1}) as read_count
+    from announcement_feed_state s where s.id = 1`.execute(db);
+  const row = rows[0];
+  return { epoch: row.epoch, revision: Number(row.revision), expiredThrough: row.expired_through ?? null, readCount: Number(row.read_count ?? 0) };
+}
+
+/** Everyone in a scope sees the same notices (see visibility.ts). */
+function scopeOf(user: AuthUser | null): string {
+  if (user?.role === "staff" || user?.role === "observer") return user.role;
+  if (user?.role === "focal" && user.unitId) return `unit:${user.unitId}`;
+  return "public";
+}
+
+const searchWords = (q: string | undefined) => foldVietnamese(q ?? "").split(" ").filter(Boolean).slice(0, 8);
+
+const stateKey = (s: FeedState) => `${s.epoch}.${s.revision}.${s.expiredThrough ?? "-"}`;
+
+/**
+ * Pages a signed-in scope sees may carry signed file links (notices not open to everyone), which
+ * run out: such a page is kept, and its ETag holds, within one signing window only.
+ */
+const linkKey = (ctx: AppContext, scope: string) => (scope === "public" ? "-" : String(signedLinkWindow(ctx)));
+
+function pageKey(ctx: AppContext, s: FeedState, scope: string, q: FeedQuery): string {
+  return JSON.stringify([stateKey(s), scope, linkKey(ctx, scope), q.category ?? null, q.status ?? null, searchWords(q.q), q.cursor ?? null, q.limit]);
+}
+
+function etagOf(ctx: AppContext, s: FeedState, user: AuthUser | null, q: FeedQuery): string {
+  const who = user ? `${user.id}.${user.role}.${user.unitId ?? 0}.${s.readCount}` : "anon";
+  const key = `${FEED_FORMAT}|${ctx.config.version}|${pageKey(ctx, s, scopeOf(user), q)}|${who}`;
+  return `W/"${crypto.createHash("sha1").update(key).digest("base64url")}"`;
+}
+
+function matches(ifNoneMatch: string | undefined, etag: string): boolean {
+  if (!ifNoneMatch) return false;
+  const strip = (t: string) => t.trim().replace(/^W\//, "");
+  return ifNoneMatch.split(",").some((t) => t.trim() === "*" || strip(t) === strip(etag));
+}
+
+/** A small least-recently-used map: a Map keeps insertion order, so the first key is the oldest. */
+class Lru<V> {
+  private map = new Map<string, V>();
+  constructor(private max: number) {}
+  get(key: string): V | undefined {
+    const v = this.map.get(key);
+    if (v !== undefined) {
+      this.map.delete(key);
+      this.map.set(key, v);
+    }
+    return v;
+  }
+  set(key: string, v: V): void {
+    this.map.delete(key);
+    this.map.set(key, v);
+    if (this.map.size > this.max) this.map.delete(this.map.keys().next().value!);
+  }
+}
+
+interface Page {
+  items: AnnouncementItem[];
+  nextCursor: string | null;
+  /** the anonymous answer, serialised once, and compressed once per coding asked for */
+  json?: string;
+  encoded?: Partial<Record<"br" | "gzip", Buffer>>;
+  /** each item serialised once, unread and read: a signed-in answer is these strings joined */
+  itemJson?: { unread: string[]; read: string[] };
+}
+
+/** Compresses a shared answer once (brotli at a middle quality: a page is a few kB). */
+function encodeOnce(page: Page, json: string, coding: "br" | "gzip"): Buffer {
+  page.encoded ??= {};
+  return (page.encoded[coding] ??=
+    coding === "br" ? zlib.brotliCompressSync(json, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 9 } }) : zlib.gzipSync(json, { level: 6 }));
+}
+
+interface FeedCache {
+  pages: Lru<Page>;
+  counts: Lru<number>;
+  /** every notice a reader has opened, by (reader, read count): their read marks without a query */
+  reads: Lru<Set<number>>;
+}
+
+/** A reader with more read marks than this gets them per page (one small query) instead of kept. */
+const READS_KEPT_MAX = 5000;
+
+// Per database (tests run many apps in one process); entries are keyed by revision, so a change
+// leaves old entries unused until they fall out.
+const caches = new WeakMap<Database, FeedCache>();
+function cacheOf(database: Database): FeedCache {
+  let c = caches.get(database);
+  if (!c) caches.set(database, (c = { pages: new Lru(500), counts: new Lru(5000), reads: new Lru(2000) }));
+  return c;
+}
+
+/** Cursor = the feed order key of the last item: (pinned, sort_at, id), opaque to clients. */
+function encodeCursor(r: Row): string {
+  return Buffer.from(JSON.stringify([Number(r.pinned), r.sort_at, r.id])).toString("base64url");
+}
+
+function decodeCursor(cursor: string): [number, string, number] {
+  try {
+    const v = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8")) as unknown;
+    if (Array.isArray(v) && v.length === 3 && (v[0] === 0 || v[0] === 1) && typeof v[1] === "string" && Number.isInteger(v[2])) {
+      return v as [number, string, number];
+    }
+  } catch {
+    /* fall through */
+  }
+  throw badRequest("BAD_CURSOR", "Con trỏ phân trang không hợp lệ. Vui lòng tải lại danh sách.");
+}
+
+/** One page as everyone in the user's scope sees it (read marks not applied). */
+async function buildPage(ctx: AppContext, user: AuthUser | null, query: FeedQuery, nowIso: string): Promise<Page> {
+  let q = baseQuery(ctx.database.db, user, nowIso);
+  if (query.category) q = q.where("announcements.category_id", "=", query.category);
+  // Only staff can see unpublished notices at all; for anyone else this filter finds nothing.
+  if (query.status === "unpublished") q = q.where("announcements.status", "in", ["draft", "scheduled"]);
+  const words = searchWords(query.q);
+  if (words.length) q = q.where(await substringMatch(ctx.database.db, ctx.database.dialect, "announcements", "search_text", words));
+  if (query.cursor) {
+    const [p, s, id] = decodeCursor(query.cursor);
+    q = q.where((eb) =>
+      eb.or([
+        eb("announcements.pinned", "<", p),
+        eb.and([eb("announcements.pinned", "=", p), eb("announcements.sort_at", "<", s)]),
+        eb.and([eb("announcements.pinned", "=", p), eb("announcements.sort_at", "=", s), eb("announcements.id", "<", id)]),
+      ]),
+    );
+  }
+  const rows = (await q
+    .orderBy("announcements.pinned", "desc")
+    .orderBy("announcements.sort_at", "desc")
+    .orderBy("announcements.id", "desc")
+    .limit(query.limit + 1)
+    .execute()) as Row[];
+  const page = rows.slice(0, query.limit);
+  // the file links of a notice that is not public are signed for those who may see it
+  return { items: page.map((r) => withFileLinks(ctx, toItem(r, false))), nextCursor: rows.length > query.limit ? encodeCursor(page[page.length - 1]) : null };
+}
+
+/**
+ * Which of `items` the reader has opened. Their read count is part of the key, so a new read mark
+ * reloads them; a reader with very many marks is asked per page instead of kept in memory.
+ */
+async function readMarks(ctx: AppContext, userId: number, s: FeedState, items: AnnouncementItem[]): Promise<Set<number>> {
+  const { readCount } = s;
+  if (readCount === 0 || items.length === 0) return new Set();
+  const { db } = ctx.database;
+  const cache = cacheOf(ctx.database).reads;
+  // The revision too: marks only ever disappear with their notice (a change), so a count seen
+  // again within one revision is the same set.
+  const key = `${s.epoch}.${s.revision}.${userId}.${readCount}`;
+  const kept = cache.get(key);
+  if (kept) return kept;
+  if (readCount <= READS_KEPT_MAX) {
+    const rows = await db.selectFrom("announcement_reads").select("announcement_id").where("user_id", "=", userId).execute();
+    const all = new Set(rows.map((r) => r.announcement_id));
+    cache.set(key, all);
+    return all;
+  }
+  const rows = await db.selectFrom("announcement_reads").select("announcement_id").where("user_id", "=", userId).where("announcement_id", "in", items.map((i) => i.id)).execute();
+  return new Set(rows.map((r) => r.announcement_id));
+}
+
+/** Published notices the user may see that they have not opened (the tab badge). */
+async function unreadCount(ctx: AppContext, user: AuthUser, s: FeedState, nowIso: string): Promise<number> {
+  const { db } = ctx.database;
+  const cache = cacheOf(ctx.database);
+  const scopeKey = `${stateKey(s)}|${scopeOf(user)}`;
+  let visible = cache.counts.get(scopeKey);
+  if (visible === undefined) {
+    const row = await db
+      .selectFrom("announcements")
+      .where(visibleTo(user, nowIso))
+      .where("announcements.status", "=", "published")
+      .select((eb) => eb.fn.countAll().as("n"))
+      .executeTakeFirstOrThrow();
+    cache.counts.set(scopeKey, (visible = Number(row.n)));
+  }
+  if (s.readCount === 0) return visible;
+  const readKey = `${scopeKey}|${user.id}.${s.readCount}`;
+  let readVisible = cache.counts.get(readKey);
+  if (readVisible === undefined) {
+    // Walks the reader's own read marks (their index), each joined to its notice by primary key:
+    // CROSS JOIN keeps that order in SQLite (whose planner would otherwise walk the notices).
+    const row = await db
+      .selectFrom("announcement_reads as rd")
+      .crossJoin("announcements")
+      .whereRef("announcements.id", "=", "rd.announcement_id")
+      .where("rd.user_id", "=", user.id)
+      .where(visibleTo(user, nowIso))
+      .where("announcements.status", "=", "published")
+      .select((eb) => eb.fn.countAll().as("n"))
+      .executeTakeFirstOrThrow();
+    cache.counts.set(readKey, (readVisible = Number(row.n)));
+  }
+  return Math.max(0, visible - readVisible);
+}
+
+/**
+ * The feed for a request: `json` (the answer, serialised) is null when `ifNoneMatch` names the
+ * current answer (a 304), decided from the feed state alone. An answer shared by everyone
+ * (anonymous) also comes `encoded`, compressed once for all who ask.
+ */
+export async function feedFor(
+  ctx: AppContext,
+  user: AuthUser | null,
+  query: FeedQuery,
+  ifNoneMatch: string | undefined,
+): Promise<{ etag: string; json: string | null; encoded?: (coding: "br" | "gzip") => Buffer }> {
+  const nowIso = ctx.clock.now().toISOString();
+  const state = await readFeedState(ctx.database.db, user, nowIso);
+  const etag = etagOf(ctx, state, user, query);
+  if (matches(ifNoneMatch, etag)) return { etag, json: null };
+
+  const cache = cacheOf(ctx.database);
+  const key = pageKey(ctx, state, scopeOf(user), query);
+  let page = cache.pages.get(key);
+  if (!page) cache.pages.set(key, (page = await buildPage(ctx, user, query, nowIso)));
+  if (!user) {
+    const shared = page;
+    const json = (shared.json ??= JSON.stringify({ items: shared.items, nextCursor: shared.nextCursor, unreadCount: 0 } satisfies AnnouncementFeed));
+    return { etag, json, encoded: (coding) => encodeOnce(shared, json, coding) };
+  }
+
+  const read = await readMarks(ctx, user.id, state, page.items);
+  const unread = await unreadCount(ctx, user, state, nowIso);
+  const items = (page.itemJson ??= { unread: page.items.map((i) => JSON.stringify(i)), read: page.items.map((i) => JSON.stringify({ ...i, read: true })) });
+  // The AnnouncementFeed shape, assembled from the page's serialised items and the reader's marks.
+  const json = `{"items":[${page.items.map((it, k) => (read.has(it.id) ? items.read[k] : items.unread[k])).join(",")}],"nextCursor":${JSON.stringify(page.nextCursor)},"unreadCount":${unread}}`;
+  return { etag, json };
+}
