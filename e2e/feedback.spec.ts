@@ -122,9 +122,13 @@ test("a youth sends feedback with a photo; staff assign it to the Youth Union; i
   expect(JSON.stringify(anonymous)).not.toContain(youthName);
 });
 
-test("staff set a category's answer time in working days", async ({ page }) => {
+test("city staff set a category's answer time in working days; a ward's staff read it", async ({ page }) => {
   await openAs(page, "staff", "/feedback/inbox");
   await page.getByTestId("open-settings").click();
+  await expect(page.getByTestId("feedback-settings")).toBeVisible();
+  await expect(page.getByTestId("settings-city-note")).toBeVisible();
+  await expect(page.getByLabel("Số ngày làm việc cho Môi trường")).toHaveCount(0);
+  await openAs(page, "city_staff", "/feedback/settings");
   await expect(page.getByTestId("feedback-settings")).toBeVisible();
   const input = page.getByLabel("Số ngày làm việc cho Môi trường");
   await expect(input).toHaveValue("5");

@@ -17,6 +17,8 @@ import { catalogRoutes } from "./features/catalog/routes";
 import { useUnreadAnnouncements } from "./features/announcements/use-unread-count";
 import { useInboxUnread } from "./features/notifications/use-inbox-unread";
 import { ConsentCard } from "./features/account/consent-card";
+import { WardCard } from "./features/account/ward-card";
+import { wardRoutes } from "./features/wards/routes";
 import { dutyRoutes } from "./features/duties/routes";
 import { DutiesEntry } from "./features/duties/entry";
 import { difficultyRoutes } from "./features/difficulties/routes";
@@ -60,6 +62,7 @@ function Home() {
   const role = useRole();
   const top = (
     <>
+      <WardCard />
       <ConsentCard />
       {role === "city_staff" && <CityHomeCard />}
     </>
@@ -99,6 +102,7 @@ export const appRoutes: RouteObject[] = [
       ...notificationRoutes,
       ...holidayRoutes,
       ...catalogRoutes,
+      ...wardRoutes,
       {
         path: "*",
         element: (

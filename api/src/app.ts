@@ -18,6 +18,7 @@ import { authMiddleware } from "./identity/sessions.js";
 import { registerCatalogRoutes } from "./catalog/routes.js";
 import { registerHolidayRoutes } from "./catalog/holidays-routes.js";
 import { registerIdentityRoutes } from "./identity/routes.js";
+import { registerWardRoutes } from "./wards/routes.js";
 import { registerFilesRoutes } from "./files/routes.js";
 import { announcementFileAccess } from "./announcements/file-access.js";
 import { feedbackAnswerAccess, feedbackPhotoAccess } from "./feedback/file-access.js";
@@ -134,6 +135,7 @@ export function buildApp(ctx: AppContext): BuiltApp {
   registerCatalogRoutes(routes);
   registerHolidayRoutes(routes);
   registerIdentityRoutes(routes);
+  registerWardRoutes(routes);
   // Each component that attaches files says who may see them (files inherit their parent's access).
   registerFilesRoutes(routes, {
     announcement: announcementFileAccess,

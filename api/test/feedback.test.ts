@@ -42,14 +42,17 @@ describeEachDb("feedback: sending", (h) => {
     h().clock.set("2026-11-20T03:00:00.000Z");
   });
 
-  it("uses the category's configured answer time", async () => {
-    const staff = await h().signIn("staff");
+  it("uses the category's configured answer time (set by the city for every ward)", async () => {
+    const staff = await h().signIn("city_staff");
     const id = await categoryId(h, "AN_NINH_TRAT_TU");
     const patched = await h().http().patch(`/api/feedback/categories/${id}`).set(bearer(staff)).send({ answerDays: 3 });
     expect(patched.status).toBe(200);
     expect(patched.body.answerDays).toBe(3);
     const youth = await h().signIn("youth", { name: "Hỏi an ninh" });
     expect((await h().http().patch(`/api/feedback/categories/${id}`).set(bearer(youth)).send({ answerDays: 1 })).status).toBe(403);
+    // a ward's staff read the shared answer times, the city sets them
+    const wardStaff = await h().signIn("staff");
+    expect((await h().http().patch(`/api/feedback/categories/${id}`).set(bearer(wardStaff)).send({ answerDays: 1 })).body.error.code).toBe("ROLE_FORBIDDEN");
     // Friday 20/11/2026 + 3 working days = Wednesday 25/11/2026.
     const res = await h().http().post("/api/feedback").set(bearer(youth)).send({ categoryId: id, content: CONTENT });
     expect(res.body.dueAt).toBe("2026-11-25T16:59:59.000Z");

@@ -22,7 +22,8 @@ describeEachDb("identity: invitations, users admin, sessions", (h) => {
     // a youth opens the link, sees what it is, and accepts: they become the unit's focal point
     const youth = await h().signIn("youth", { name: "Nguyễn Đầu Mối" });
     const preview = await h().http().get(`/api/invitations/${inv.code}`).set(bearer(youth));
-    expect(preview.body).toEqual({ code: inv.code, role: "focal", unit: inv.unit, status: "active", expiresAt: inv.expiresAt });
+    expect(preview.body).toEqual({ code: inv.code, role: "focal", unit: inv.unit, ward: inv.ward, status: "active", expiresAt: inv.expiresAt });
+    expect(inv.ward).toMatchObject({ code: "UBND" });
     expect((await h().http().get("/api/invitations/KHONGCOMA22").set(bearer(youth))).body.error.code).toBe("INVITATION_NOT_FOUND");
     const accepted = await h().http().post(`/api/invitations/${inv.code.toLowerCase()}/accept`).set(bearer(youth));
     expect(accepted.status).toBe(200);
@@ -73,7 +74,10 @@ describeEachDb("identity: invitations, users admin, sessions", (h) => {
     const bad = await h().http().post("/api/invitations").set(bearer(staff)).send({ unitId: 99999, role: "focal" });
     expect(bad.status).toBe(400);
     expect(bad.body.error.code).toBe("UNKNOWN_UNIT");
-    expect((await h().http().post("/api/invitations").set(bearer(staff)).send({ unitId: await h().unitId("DOAN"), role: "staff" })).status).toBe(400);
+    // a ward's staff are invited by the city
+    const staffInvite = await h().http().post("/api/invitations").set(bearer(staff)).send({ unitId: await h().unitId("DOAN"), role: "staff" });
+    expect([staffInvite.status, staffInvite.body.error.code]).toEqual([403, "ROLE_NOT_INVITABLE"]);
+    expect((await h().http().post("/api/invitations").set(bearer(staff)).send({ unitId: await h().unitId("DOAN"), role: "chairman" })).status).toBe(400);
     const mttq = await h().unitId("MTTQ");
     const obs = (await h().http().post("/api/invitations").set(bearer(staff)).send({ unitId: mttq, role: "observer" })).body;
     const self = await h().http().post(`/api/invitations/${obs.code}/accept`).set(bearer(staff));
@@ -109,7 +113,7 @@ describeEachDb("identity: invitations, users admin, sessions", (h) => {
     const now = h().clock.now().toISOString();
     await h()
       .ctx.database.db.insertInto("users")
-      .values({ zalo_id: null, username: "seed:x", password_hash: null, name: "Vũ Thị Ngọc", avatar_url: null, phone: null, role: "youth", unit_id: null, disabled: 0, consent_at: now, failed_logins: 0, locked_until: null, source: "demo", created_at: now, updated_at: now })
+      .values({ zalo_id: null, username: "seed:x", password_hash: null, name: "Vũ Thị Ngọc", avatar_url: null, phone: null, role: "youth", unit_id: null, ward_id: await h().unitId("UBND"), ward_chosen_at: now, disabled: 0, consent_at: now, failed_logins: 0, locked_until: null, source: "demo", created_at: now, updated_at: now })
       .execute();
     expect((await h().http().get("/api/users").query({ q: "vu thi ngoc" }).set(bearer(staff))).body.items.map((u: any) => u.name)).toEqual([
       "Vũ Thị Ngọc",

@@ -20,6 +20,7 @@ const WC: Role[] = ["staff", "observer", "focal", "city_staff"];
 const E: Role[] = ["staff", "city_staff"];
 const CITY: Role[] = ["city_staff"];
 const UP: Role[] = ["staff", "observer", "city_staff"];
+const SC: Role[] = ["staff", "city_staff"];
 const EXPECTED: Record<string, Access> = {
   "GET /api/health": "public",
   "GET /api/openapi.json": "public",
@@ -50,14 +51,17 @@ const EXPECTED: Record<string, Access> = {
   "GET /api/me": "signed-in",
   "PATCH /api/me": "signed-in",
   "POST /api/me/phone": "signed-in",
-  "GET /api/invitations": S,
-  "POST /api/invitations": S,
+  "GET /api/invitations": SC,
+  "POST /api/invitations": SC,
   "GET /api/invitations/:code": "signed-in",
   "POST /api/invitations/:code/accept": "signed-in",
-  "DELETE /api/invitations/:code": S,
-  "GET /api/users": S,
-  "PATCH /api/users/:id": S,
-  "POST /api/files": C,
+  "DELETE /api/invitations/:code": SC,
+  "GET /api/users": SC,
+  "PATCH /api/users/:id": SC,
+  "GET /api/wards": "public",
+  "POST /api/wards": ["city_staff"],
+  "GET /api/wards/:id/join": SC,
+  "POST /api/files": [...C, "city_staff"],
   "GET /api/files/:id": "public",
   "GET /api/announcements": "public",
   "GET /api/announcements/:id": "public",
@@ -92,12 +96,12 @@ const EXPECTED: Record<string, Access> = {
   "POST /api/feedback": C,
   "GET /api/feedback/mine": "signed-in",
   "GET /api/feedback/public": "public",
-  "GET /api/feedback/stats": R,
-  "GET /api/feedback": W,
+  "GET /api/feedback/stats": [...R, "city_staff"],
+  "GET /api/feedback": [...W, "city_staff"],
   "GET /api/feedback/:id": "public",
   "GET /api/feedback/:id/photos/:photoId": "signed-in",
   "PATCH /api/feedback/:id": S,
-  "PATCH /api/feedback/categories/:id": S,
+  "PATCH /api/feedback/categories/:id": ["city_staff"],
   "POST /api/feedback/:id/answer": F,
   "POST /api/feedback/:id/notes": F,
   "POST /api/feedback/:id/support": C,
@@ -147,7 +151,7 @@ const EXPECTED: Record<string, Access> = {
   "POST /api/city/snapshots/:id/return": CITY,
 };
 
-const ROLES: Role[] = ["youth", "focal", "staff", "observer"];
+const ROLES: Role[] = ["youth", "focal", "staff", "observer", "city_staff"];
 type Caller = Role | "no token" | "expired token" | "revoked token" | "unknown token";
 
 /** Plausible values for path parameters: the handler may still answer 400/404/409. */

@@ -1,52 +1,91 @@
-import type { Harness } from "./harness.js";
-import { CITY_CODE } from "../src/catalog/seed-data.js";
-import { prepareWard, type PreparedWard } from "../src/wards/prepare.js";
-import type { UnitKind } from "../src/catalog/tables.js";
+import { expect } from "vitest";
+import { bearer, type Harness } from "./harness.js";
+import { categoryId, uploadPng } from "./feedback-helpers.js";
 
 /**
- * A second ward under the city, built the way a ward from the standard template is: its units carry
- * codes prefixed by the ward's ("HB-VHXH"), then `prepareWard` makes it ready. Only what the tests of the
- * plan's work need (adding a ward through the product is another component's).
+ * Two wards of one city for the tenancy tests: A is the seeded Lê Đại Hành (code UBND), B a ward the
+ * city adds through the API (Phường Hồng Bàng, HB, from the template). Each side has its staff, a
+ * focal point (of its Youth Union), the Front's observer and two youth; `city` is a city staff member.
  */
-const TEMPLATE: { code: string; name: string; kind: UnitKind }[] = [
-  { code: "VP", name: "Văn phòng HĐND và UBND phường", kind: "office" },
-  { code: "VHXH", name: "Phòng Văn hóa - Xã hội", kind: "office" },
-  { code: "CA", name: "Công an phường", kind: "police" },
-  { code: "QS", name: "Ban Chỉ huy Quân sự phường", kind: "military" },
-  { code: "MTTQ", name: "Ủy ban MTTQ Việt Nam phường", kind: "front" },
-  { code: "DOAN", name: "Đoàn TNCS Hồ Chí Minh phường", kind: "youth_union" },
-  { code: "HOI", name: "Hội LHTN Việt Nam phường", kind: "youth_federation" },
-  { code: "TTDV", name: "Trung tâm dịch vụ công", kind: "service_centre" },
-  { code: "TDP01", name: "Tổ dân phố số 1", kind: "residential_group" },
-  { code: "TDP02", name: "Tổ dân phố số 2", kind: "residential_group" },
-];
-
-export interface SecondWard {
-  wardId: number;
-  /** the ward's unit ids by template code ("VHXH" → id of "HB-VHXH") */
-  unit: Record<string, number>;
-  prepared: PreparedWard;
+export interface Side {
+  ward: number;
+  code: string;
+  staff: string;
+  focal: string;
+  observer: string;
+  youth: string;
+  /** a second youth (supports and flags count others' items only) */
+  youth2: string;
+  /** the side's unit by its local code ("DOAN": UBND's DOAN, HB's HB-DOAN) */
+  unit(local: string): Promise<number>;
 }
 
-export async function addSecondWard(h: Harness, code = "HB", name = "Ủy ban nhân dân phường Hồng Bàng"): Promise<SecondWard> {
-  const { db } = h.ctx.database;
-  const now = h.clock.now().toISOString();
-  const city = await h.unitId(CITY_CODE);
-  const ward = await db
-    .insertInto("units")
-    .values({ code, name, short_name: `UBND ${code}`, kind: "ward", parent_id: city, ward_id: null, sort_order: 1000, created_at: now })
-    .returning("id")
-    .executeTakeFirstOrThrow();
-  await db.updateTable("units").set({ ward_id: ward.id }).where("id", "=", ward.id).execute();
-  const unit: Record<string, number> = {};
-  for (const [i, u] of TEMPLATE.entries()) {
-    const row = await db
-      .insertInto("units")
-      .values({ code: `${code}-${u.code}`, name: u.name, short_name: u.name, kind: u.kind, parent_id: ward.id, ward_id: ward.id, sort_order: 1001 + i, created_at: now })
-      .returning("id")
-      .executeTakeFirstOrThrow();
-    unit[u.code] = row.id;
+export interface Wards {
+  h: Harness;
+  a: Side;
+  b: Side;
+  city: string;
+}
+
+export async function setUpWards(h: Harness): Promise<Wards> {
+  const city = await h.signIn("city_staff", { name: "Chuyên viên Sở Nội vụ" });
+  const existing = await h.ctx.database.db.selectFrom("units").select("id").where("code", "=", "HB").executeTakeFirst();
+  if (!existing) {
+    const res = await h.http().post("/api/wards").set(bearer(city)).send({ code: "HB", level: "phuong", placeName: "Hồng Bàng" });
+    if (res.status !== 201) throw new Error(`adding ward HB failed: ${res.status} ${JSON.stringify(res.body)}`);
   }
-  const prepared = await prepareWard(h.ctx, ward.id);
-  return { wardId: ward.id, unit, prepared };
+  const side = async (code: string, prefix: string, label: string): Promise<Side> => {
+    const ward = await h.unitId(code);
+    const unit = (local: string) => h.unitId(`${prefix}${local}`);
+    return {
+      ward,
+      code,
+      staff: await h.signIn("staff", { wardId: ward, name: `Cán bộ ${label}` }),
+      focal: await h.signIn("focal", { unitId: await unit("DOAN"), name: `Đầu mối Đoàn ${label}` }),
+      observer: await h.signIn("observer", { wardId: ward, name: `MTTQ ${label}` }),
+      youth: await h.signIn("youth", { wardId: ward, name: `Thanh niên ${label}` }),
+      youth2: await h.signIn("youth", { wardId: ward, name: `Thanh niên thứ hai ${label}` }),
+      unit,
+    };
+  };
+  return { h, a: await side("UBND", "", "Lê Đại Hành"), b: await side("HB", "HB-", "Hồng Bàng"), city };
+}
+
+let serial = 0;
+/** A text no other fixture writes: a list that shows it has leaked another ward's record. */
+export const marker = (what: string) => `${what} mã ${Date.now().toString(36)}${(serial++).toString(36)}`;
+
+/** A feedback item sent by a new youth of the side (private unless `answeredInPublic`), with a photo. */
+export async function feedbackOf(w: Wards, s: Side, opts: { answeredInPublic?: boolean; category?: string } = {}) {
+  const { h } = w;
+  const content = marker("Góp ý về sân chơi cho thanh niên");
+  // a sender per item: the hourly limit of one person's feedback is not what is tested here
+  const sender = (await youthOf(w, s)).token;
+  const photo = await uploadPng(() => h, sender);
+  const res = await h
+    .http()
+    .post("/api/feedback")
+    .set(bearer(sender))
+    .send({ categoryId: await categoryId(() => h, opts.category ?? "VAN_HOA_THE_THAO"), content, photoIds: [photo], allowPublic: !!opts.answeredInPublic });
+  expect(res.status, JSON.stringify(res.body)).toBe(201);
+  if (opts.answeredInPublic) {
+    const answer = await h.http().post(`/api/feedback/${res.body.id}/answer`).set(bearer(s.staff)).send({ text: "Phường đã tiếp nhận và sẽ bố trí sân chơi.", isPublic: true });
+    expect(answer.status, JSON.stringify(answer.body)).toBe(201);
+  }
+  return { id: res.body.id as number, code: res.body.code as string, content, photo };
+}
+
+/** A focal-point invitation of the side's Youth Union, created by its staff. */
+export async function invitationOf(w: Wards, s: Side) {
+  const res = await w.h.http().post("/api/invitations").set(bearer(s.staff)).send({ unitId: await s.unit("DOAN"), role: "focal" });
+  expect(res.status, JSON.stringify(res.body)).toBe(201);
+  return res.body as { id: number; code: string };
+}
+
+/** A youth account of the side, with a name no other fixture has. */
+export async function youthOf(w: Wards, s: Side) {
+  const name = marker("Thanh niên");
+  const token = await w.h.signIn("youth", { wardId: s.ward, name });
+  const me = await w.h.http().get("/api/me").set(bearer(token));
+  return { id: me.body.id as number, name, token };
 }

@@ -1,6 +1,6 @@
 import { beforeAll, expect, it } from "vitest";
 import { bearer, describeEachDb } from "./harness.js";
-import { addSecondWard, type SecondWard } from "./tenancy-fixtures.js";
+import { addSecondWard, type SecondWard } from "./tenancy-work-fixtures.js";
 import { putReport } from "./exports-fixtures.js";
 import { uploadPng } from "./feedback-helpers.js";
 import { registerAllSubmitted } from "../src/difficulties/register.js";

@@ -1,7 +1,7 @@
 import JSZip from "jszip";
 import { beforeAll, expect, it } from "vitest";
 import { bearer, describeEachDb } from "./harness.js";
-import { addSecondWard, type SecondWard } from "./tenancy-fixtures.js";
+import { addSecondWard, type SecondWard } from "./tenancy-work-fixtures.js";
 import { binary } from "./exports-fixtures.js";
 import { prepareWard } from "../src/wards/prepare.js";
 import { wardAnnualPeriod } from "../src/reports/yearly-periods.js";

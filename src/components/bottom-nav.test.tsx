@@ -5,7 +5,7 @@ import { activeTabKey, BottomNav, visibleTabs } from "./bottom-nav";
 import { useSession } from "../lib/session-store";
 import type { Me } from "@contract/identity";
 
-const me = (role: Me["role"]): Me => ({ id: 1, name: "Người thử", avatarUrl: null, role, unit: null, ward: null, hasPhone: false, consented: true });
+const me = (role: Me["role"]): Me => ({ id: 1, name: "Người thử", avatarUrl: null, role, unit: null, ward: null, wardChosen: true, hasPhone: false, consented: true });
 
 describe("bottom navigation", () => {
   afterEach(() => useSession.setState({ me: null, status: "anonymous" }));

@@ -11,6 +11,7 @@ import { zaloAccessToken } from "./zalo";
 type Status = "loading" | "signed-in" | "anonymous";
 
 const INVITE_KEY = "tns.invite";
+const WARD_KEY = "tns.ward-link";
 const CACHE_KEY = "tns.session-cache";
 
 /** The last known user and config, so a phone that opens the app offline stays signed in. */
@@ -44,6 +45,8 @@ interface SessionState {
   sessionNotice: string | null;
   /** An invitation code from the opening link (?invite=…), kept until it is accepted or dismissed. */
   pendingInvite: string | null;
+  /** A ward's code from its QR link (?ward=…), kept until the youth's ward follows it or they decline. */
+  pendingWard: string | null;
   /** Loads the public config and resumes (or silently starts, inside Zalo) a session. */
   init(): Promise<void>;
   /** Applies a session returned by any sign-in route. */
@@ -51,27 +54,28 @@ interface SessionState {
   refreshMe(): Promise<void>;
   /** Replaces the signed-in user after a change that returned it (consent, phone, invitation). */
   applyMe(me: Me): void;
-  devSignIn(role: Role, unitId?: number, name?: string): Promise<void>;
+  devSignIn(role: Role, unitId?: number, name?: string, wardId?: number): Promise<void>;
   /** Staff sign-in with username and password (desktop browsers). */
   passwordSignIn(username: string, password: string): Promise<void>;
   /** Signs in with the Zalo access token (inside Zalo); returns false and sets signInError on failure. */
   zaloSignIn(): Promise<boolean>;
   clearInvite(): void;
+  clearWardLink(): void;
   signOut(): Promise<void>;
 }
 
-function readStored(): string | null {
+function readStored(key = INVITE_KEY): string | null {
   try {
-    return sessionStorage.getItem(INVITE_KEY);
+    return sessionStorage.getItem(key);
   } catch {
     return null;
   }
 }
 
-function storeInvite(code: string | null): void {
+function storeCode(code: string | null, key = INVITE_KEY): void {
   try {
-    if (code) sessionStorage.setItem(INVITE_KEY, code);
-    else sessionStorage.removeItem(INVITE_KEY);
+    if (code) sessionStorage.setItem(key, code);
+    else sessionStorage.removeItem(key);
   } catch {
     /* private mode: kept in memory only */
   }
@@ -87,10 +91,25 @@ export function captureInviteFromLocation(): string | null {
   const url = new URL(window.location.href);
   const code = url.searchParams.get("invite")?.trim();
   if (!code || !/^[A-Za-z0-9-]{1,64}$/.test(code)) return readStored();
-  storeInvite(code);
+  storeCode(code);
   url.searchParams.delete("invite");
   // Only the app's root is redirected (a deep link elsewhere keeps its screen).
   if (/^(\/zapps\/[^/]+)?\/?$/.test(url.pathname)) url.pathname = url.pathname.replace(/\/?$/, "/account");
+  window.history.replaceState(window.history.state, "", url.pathname + url.search + url.hash);
+  return code;
+}
+
+/**
+ * A ward's QR link (https://zalo.me/s/<APP_ID>/?ward=HB, on the ward's posters) opens the app on its
+ * home screen; the code is kept for this visit, so that the youth's ward follows it once signed in.
+ */
+export function captureWardFromLocation(): string | null {
+  if (typeof window === "undefined") return null;
+  const url = new URL(window.location.href);
+  const code = url.searchParams.get("ward")?.trim().toUpperCase();
+  if (!code || !/^[A-Z0-9]{1,20}$/.test(code)) return readStored(WARD_KEY);
+  storeCode(code, WARD_KEY);
+  url.searchParams.delete("ward");
   window.history.replaceState(window.history.state, "", url.pathname + url.search + url.hash);
   return code;
 }
@@ -102,6 +121,7 @@ export const useSession = create<SessionState>((set, get) => ({
   signInError: null,
   sessionNotice: null,
   pendingInvite: captureInviteFromLocation(),
+  pendingWard: captureWardFromLocation(),
 
   async init() {
     const cached = readCache();
@@ -146,8 +166,8 @@ export const useSession = create<SessionState>((set, get) => ({
     set({ me });
   },
 
-  async devSignIn(role, unitId, name) {
-    const session = (await api.post<Session>("/api/auth/dev", { role, unitId, name })).data;
+  async devSignIn(role, unitId, name, wardId) {
+    const session = (await api.post<Session>("/api/auth/dev", { role, unitId, name, wardId })).data;
     get().acceptSession(session);
   },
 
@@ -171,8 +191,13 @@ export const useSession = create<SessionState>((set, get) => ({
   },
 
   clearInvite() {
-    storeInvite(null);
+    storeCode(null);
     set({ pendingInvite: null });
+  },
+
+  clearWardLink() {
+    storeCode(null, WARD_KEY);
+    set({ pendingWard: null });
   },
 
   async signOut() {

@@ -2,7 +2,7 @@ import type { Kysely } from "kysely";
 import type { DB } from "../db/schema.js";
 import type { AggregationRule } from "../contract/catalog.js";
 import { PLAN_YEARS } from "../contract/plan.js";
-import type { TemplateResolver } from "../wards/template.js";
+import type { TemplateResolver } from "../wards/template-resolver.js";
 
 /**
  * How a ward makes each Appendix I figure from its units' figures, with the one-line reason staff

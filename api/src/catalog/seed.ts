@@ -1,7 +1,7 @@
 import type { Kysely } from "kysely";
 import type { DB } from "../db/schema.js";
 import { SEED_HOLIDAYS, SEED_INDICATORS, SEED_TASKS, SEED_UNITS } from "./seed-data.js";
-import type { TemplateResolver } from "../wards/template.js";
+import type { TemplateResolver } from "../wards/template-resolver.js";
 
 /**
  * Inserts the reference plan where it is missing: Lê Đại Hành's unit tree under the city, the city's

@@ -152,7 +152,11 @@ export type FeedbackDetail = z.infer<typeof FeedbackDetailSchema>;
 const Cursor = z.string().regex(/^\d+$/).optional();
 const Limit = z.coerce.number().int().min(1).max(50).default(20);
 
+/** city staff: one ward's feedback (everyone else reads their own ward's, anonymous callers the default ward's) */
+const WardQuery = idOrEmpty.optional();
+
 export const FeedbackInboxQuerySchema = z.object({
+  wardId: WardQuery,
   status: FeedbackStatusSchema.optional(),
   categoryId: idOrEmpty.optional(),
   unitId: idOrEmpty.optional(),
@@ -169,6 +173,7 @@ export const FeedbackInboxSchema = z
 export type FeedbackInbox = z.infer<typeof FeedbackInboxSchema>;
 
 export const FeedbackPublicQuerySchema = z.object({
+  wardId: WardQuery,
   categoryId: idOrEmpty.optional(),
   q: z.string().trim().max(100).optional(),
   cursor: Cursor,
@@ -215,7 +220,7 @@ export const FlagSchema = z.object({ reason: z.string().trim().max(500).optional
 export const SupportResultSchema = z.object({ supported: z.boolean(), supportsCount: z.number().int() }).meta({ id: "FeedbackSupportResult" });
 export const FlagResultSchema = z.object({ flagged: z.boolean(), hidden: z.boolean() }).meta({ id: "FeedbackFlagResult" });
 
-export const FeedbackStatsQuerySchema = z.object({ periodId: idOrEmpty.optional() });
+export const FeedbackStatsQuerySchema = z.object({ periodId: idOrEmpty.optional(), wardId: WardQuery });
 
 const StatsRow = z.object({
   received: z.number().int(),

@@ -24,4 +24,5 @@ export const SOURCE_LABELS: Record<string, string> = {
   password: "Mật khẩu",
   dev: "Thử nghiệm",
   demo: "Minh họa",
+  system: "Hệ thống",
 };

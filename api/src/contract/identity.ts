@@ -23,6 +23,11 @@ const PersonSchema = z.object({
 
 export const MeSchema = PersonSchema.extend({
   hasPhone: z.boolean(),
+  /**
+   * false while a youth's ward is only the default one (a new Zalo account opened without a ward's
+   * link or an invitation): the app asks them to choose; true once chosen, and for every other role
+   */
+  wardChosen: z.boolean(),
 }).meta({ id: "Me" });
 export type Me = z.infer<typeof MeSchema>;
 
@@ -65,6 +70,8 @@ export const UpdateMeSchema = z
     name: PersonNameSchema.optional(),
     avatarUrl: z.url({ protocol: /^https?$/ }).max(1000).nullable().optional(),
     phone: z.null().optional(),
+    /** a youth's own ward (chosen at first sign-in, from a ward's QR link, or changed later) */
+    wardId: z.number().int().positive().max(2_147_483_647).optional(),
   })
   .meta({ id: "UpdateMe" });
 export type UpdateMe = z.infer<typeof UpdateMeSchema>;
@@ -87,7 +94,11 @@ export type PasswordSignIn = z.infer<typeof PasswordSignInSchema>;
 
 // ---- Invitations ----
 
-export const InvitableRoleSchema = z.enum(["focal", "observer"]);
+/**
+ * Ward staff invite a unit's focal point or the Front's observer; city staff invite a ward's staff
+ * (the first staff of a new ward, or a replacement) and their own colleagues (city_staff, unit = the city).
+ */
+export const InvitableRoleSchema = z.enum(["focal", "observer", "staff", "city_staff"]);
 export type InvitableRole = z.infer<typeof InvitableRoleSchema>;
 
 export const CreateInvitationSchema = z.strictObject({
@@ -109,6 +120,8 @@ export const InvitationSchema = z
     link: z.string(),
     role: InvitableRoleSchema,
     unit: UserUnitSchema,
+    /** the ward the invitation is for (null: a city staff invitation) */
+    ward: UserWardSchema.nullable(),
     status: InvitationStatusSchema,
     createdAt: z.string(),
     expiresAt: z.string(),
@@ -123,6 +136,8 @@ export type Invitation = z.infer<typeof InvitationSchema>;
 
 export const InvitationListQuery = z.object({
   status: InvitationStatusSchema.optional(),
+  /** city staff: one ward's invitations (ward staff always see their own ward's) */
+  wardId: DbId.optional(),
   cursor: DbId.optional(),
   limit: z.coerce.number().int().min(1).max(50).default(20),
 });
@@ -133,7 +148,7 @@ export const InvitationPageSchema = z
 export type InvitationPage = z.infer<typeof InvitationPageSchema>;
 
 /** What a person opening an invitation link sees before accepting it. */
-export const InvitationPreviewSchema = InvitationSchema.pick({ code: true, role: true, unit: true, status: true, expiresAt: true }).meta({
+export const InvitationPreviewSchema = InvitationSchema.pick({ code: true, role: true, unit: true, ward: true, status: true, expiresAt: true }).meta({
   id: "InvitationPreview",
 });
 export type InvitationPreview = z.infer<typeof InvitationPreviewSchema>;
@@ -157,6 +172,8 @@ export type User = z.infer<typeof UserSchema>;
 
 export const UserListQuery = z.object({
   q: z.string().trim().max(100).optional(),
+  /** city staff: one ward's accounts (ward staff always see their own ward's) */
+  wardId: DbId.optional(),
   role: RoleSchema.optional(),
   unitId: DbId.optional(),
   cursor: DbId.optional(),

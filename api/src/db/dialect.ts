@@ -34,6 +34,12 @@ export function parseJson<T>(v: unknown, fallback: T): T {
   }
 }
 
+/** A unique (or primary key) constraint refused the row: PostgreSQL's 23505, SQLite's constraint codes. */
+export function isUniqueViolation(err: unknown): boolean {
+  const e = err as { code?: string };
+  return e?.code === "23505" || e?.code === "SQLITE_CONSTRAINT_UNIQUE" || e?.code === "SQLITE_CONSTRAINT_PRIMARYKEY";
+}
+
 /** Case-insensitive LIKE on a text column (the caller folds the pattern). */
 export const likeOp = (dialect: DialectName) => (dialect === "postgres" ? "ilike" : "like");
 
@@ -51,12 +57,6 @@ export function dbClockIso(dialect: DialectName, plusMs = 0) {
     return sql<string>`to_char((clock_timestamp() + ${sql.lit(ms)} * interval '1 millisecond') at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
   }
   return sql<string>`strftime('%Y-%m-%dT%H:%M:%fZ', 'now', ${sql.lit(`${ms < 0 ? "-" : "+"}${(Math.abs(ms) / 1000).toFixed(3)} seconds`)})`;
-}
-
-/** A unique (or primary key) constraint refused the row: PostgreSQL 23505, SQLite's constraint codes. */
-export function isUniqueViolation(err: unknown): boolean {
-  const e = err as { code?: string };
-  return e?.code === "23505" || e?.code === "SQLITE_CONSTRAINT_UNIQUE" || e?.code === "SQLITE_CONSTRAINT_PRIMARYKEY";
 }
 
 /** A cheap round trip that proves the database answers. */

@@ -6,7 +6,7 @@ import { PLAN_FIRST_YEAR } from "../contract/plan.js";
 import { planYearAt } from "../lib/plan-year.js";
 import { vnInstant, vnParts } from "../lib/time.js";
 import { listWardRows } from "../wards/queries.js";
-import { templateResolver, type TemplateResolver } from "../wards/template.js";
+import { templateResolver, type TemplateResolver } from "../wards/template-resolver.js";
 
 type Db = Kysely<DB>;
 

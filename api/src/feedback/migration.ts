@@ -1,3 +1,4 @@
+import { sql } from "kysely";
 import type { DbMigration } from "../db/migrator.js";
 import { fk, refType, withId } from "../db/dialect.js";
 
@@ -94,6 +95,18 @@ export const feedbackMigrations: DbMigration[] = [
     name: "0701_feedback_request_hash",
     async up(db) {
       await db.schema.alterTable("feedback_items").addColumn("request_hash", "text").execute();
+    },
+  },
+  {
+    // Feedback belongs to the ward it was sent in (the sender's at the time): its staff handle it, its
+    // youth see it answered in public. Existing items go to their sender's ward, or the first ward.
+    name: "0702_feedback_ward",
+    async up(db) {
+      await db.schema.alterTable("feedback_items").addColumn("ward_id", "integer").execute();
+      await db.schema.createIndex("feedback_items_ward_idx").on("feedback_items").columns(["ward_id", "id"]).execute();
+      await sql`update feedback_items set ward_id = (select u.ward_id from users u where u.id = feedback_items.sender_id)`.execute(db);
+      const ward = await db.selectFrom("units").select("id").where("kind", "=", "ward").orderBy("sort_order").orderBy("id").executeTakeFirst();
+      if (ward) await db.updateTable("feedback_items").set({ ward_id: ward.id }).where("ward_id", "is", null).execute();
     },
   },
 ];

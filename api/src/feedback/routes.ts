@@ -106,7 +106,7 @@ export function registerFeedbackRoutes(r: RouteBuilder): void {
       query: FeedbackStatsQuerySchema,
       response: FeedbackStatsSchema,
     },
-    ({ ctx, query }) => feedbackStats(ctx, query.periodId),
+    ({ ctx, user, query }) => feedbackStats(ctx, user!, query.periodId, query.wardId),
   );
   r.add(
     {

@@ -126,6 +126,8 @@ export async function seedFeedback(ctx: AppContext): Promise<void> {
         .insertInto("feedback_items")
         .values({
           code,
+          // the demo senders are youth of the default ward
+          ward_id: (await trx.selectFrom("users").select("ward_id").where("id", "=", sender).executeTakeFirstOrThrow()).ward_id,
           sender_id: sender,
           category_id: cat.id,
           content: d.content,

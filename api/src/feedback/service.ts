@@ -10,6 +10,7 @@ import { formatDateTimeVN, vnInstant, vnParts } from "../lib/time.js";
 import { linkFiles, requireAttachable, signFiles } from "../files/access.js";
 import { enqueueNotifications, type NotificationInput } from "../notifications/outbox.js";
 import { pushChannelName } from "../notifications/channel-name.js";
+import { assertWardWrite, seesWard, wardToRead, whereWard } from "../wards/scope.js";
 import type {
   CreateAnswerSchema,
   CreateFeedbackSchema,
@@ -137,9 +138,12 @@ export async function createFeedback(
     .where("active", "=", 1)
     .executeTakeFirst();
   if (!category) throw badRequest("UNKNOWN_CATEGORY", "Lĩnh vực góp ý không tồn tại. Vui lòng chọn lại.");
+  // feedback goes to the sender's ward; a place must be one of its residential groups
+  const wardId = user.wardId;
+  if (wardId === null) throw badRequest("WARD_REQUIRED", "Tài khoản của bạn chưa thuộc phường, xã nào: vui lòng chọn phường, xã trong mục Cá nhân.");
   if (body.placeUnitId) {
-    const place = await db.selectFrom("units").select("kind").where("id", "=", body.placeUnitId).executeTakeFirst();
-    if (!place || place.kind !== "residential_group") throw badRequest("UNKNOWN_PLACE", "Tổ dân phố được chọn không tồn tại.");
+    const place = await db.selectFrom("units").select(["kind", "ward_id"]).where("id", "=", body.placeUnitId).executeTakeFirst();
+    if (!place || place.kind !== "residential_group" || place.ward_id !== wardId) throw badRequest("UNKNOWN_PLACE", "Tổ dân phố được chọn không tồn tại.");
   }
   // Only one's own uploads (or staff's): a photo id copied from someone else's public item is refused.
   const photos = await requireAttachable(db, user, body.photoIds, { imagesOnly: true });
@@ -186,6 +190,7 @@ export async function createFeedback(
         .insertInto("feedback_items")
         .values({
           code,
+          ward_id: wardId,
           sender_id: user.id,
           category_id: category.id,
           content,
@@ -244,7 +249,7 @@ function page<T extends { id: number }>(rows: T[], limit: number): { rows: T[]; 
 
 export async function listPublic(ctx: AppContext, user: AuthUser | null, query: z.output<typeof FeedbackPublicQuerySchema>): Promise<PublicFeedbackPage> {
   const { db } = ctx.database;
-  let q = itemQuery(db)
+  let q = whereWard(itemQuery(db), "f.ward_id", await wardToRead(db, user, query.wardId))
     .where("f.allow_public", "=", 1)
     .where("f.status", "=", "answered")
     .where("f.hidden", "=", 0)
@@ -281,9 +286,11 @@ export async function listMine(ctx: AppContext, user: AuthUser, query: { cursor?
 export async function listInbox(ctx: AppContext, user: AuthUser, query: z.output<typeof FeedbackInboxQuerySchema>): Promise<FeedbackInbox> {
   const { db } = ctx.database;
   const nowIso = ctx.clock.now().toISOString();
+  const ward = await wardToRead(db, user, query.wardId);
   const scope = <Q extends { where: (...args: any[]) => Q }>(q: Q): Q =>
-    // A focal point only sees what is assigned to their own unit.
-    user.role === "focal" ? q.where("f.assigned_unit_id", "=", user.unitId ?? -1) : q;
+    // The caller's ward (city staff: the one chosen, or every ward); a focal point only sees what is
+    // assigned to their own unit.
+    whereWard(user.role === "focal" ? q.where("f.assigned_unit_id", "=", user.unitId ?? -1) : q, "f.ward_id", ward);
 
   let q = scope(itemQuery(db));
   if (query.status) q = q.where("f.status", "=", query.status);
@@ -312,16 +319,23 @@ async function loadItem(db: Kysely<DB>, id: number): Promise<ItemRow | undefined
   return itemQuery(db).where("f.id", "=", id).executeTakeFirst();
 }
 
-/** Staff, the observer, and the focal point of the assigned unit handle an item (and read its notes). */
+/**
+ * The ward's staff and observer, and the focal point of the assigned unit, handle an item (and read
+ * its notes); city staff read every ward's items the same way, without acting on them.
+ */
 export function handles(user: AuthUser | null, row: ItemRow): boolean {
-  if (!user) return false;
-  if (user.role === "staff" || user.role === "observer") return true;
+  if (!user || !seesWard(user, row.ward_id)) return false;
+  if (user.role === "staff" || user.role === "observer" || user.role === "city_staff") return true;
   return user.role === "focal" && row.assigned_unit_id !== null && user.unitId === row.assigned_unit_id;
 }
 
 function canWrite(user: AuthUser, row: ItemRow): boolean {
+  if (user.role === "city_staff" || !seesWard(user, row.ward_id)) return false;
   return user.role === "staff" || (user.role === "focal" && row.assigned_unit_id !== null && user.unitId === row.assigned_unit_id);
 }
+
+/** A public item is public within its ward: a member of another ward finds nothing (anonymous callers see it). */
+const publicFor = (user: AuthUser | null, row: { ward_id: number | null }) => !user || seesWard(user, row.ward_id);
 
 export async function getDetail(ctx: AppContext, user: AuthUser | null, id: number): Promise<FeedbackDetail> {
   const { db } = ctx.database;
@@ -345,7 +359,7 @@ export async function getDetail(ctx: AppContext, user: AuthUser | null, id: numb
       notes: handler ? await loadNotes(db, row.id) : null,
       viewer: {
         isSender,
-        canManage: user!.role === "staff",
+        canManage: user!.role === "staff" && canWrite(user!, row),
         canAnswer: canWrite(user!, row),
         canNote: canWrite(user!, row),
         ...viewerMarks,
@@ -355,7 +369,7 @@ export async function getDetail(ctx: AppContext, user: AuthUser | null, id: numb
   const publicAnswers = answers.filter((a) => a.isPublic);
   const visible = toBool(row.allow_public) && row.status === "answered" && !toBool(row.hidden) && publicAnswers.length > 0;
   // Someone else's private item answers 404, exactly like a missing one: its existence is not leaked.
-  if (!visible) throw itemNotFound();
+  if (!visible || !publicFor(user, row)) throw itemNotFound();
   const pub = toPublic(row, publicAnswers, viewerMarks);
   return {
     scope: "public",
@@ -414,6 +428,7 @@ export async function updateFeedback(ctx: AppContext, user: AuthUser, id: number
   await db.transaction().execute(async (trx) => {
     const row = await loadItem(trx, id);
     if (!row) throw itemNotFound();
+    assertWardWrite(user, row.ward_id, itemNotFound);
     const set: Partial<Record<keyof DB["feedback_items"], unknown>> = {};
     const notes: NotificationInput[] = [];
 
@@ -424,7 +439,7 @@ export async function updateFeedback(ctx: AppContext, user: AuthUser, id: number
     }
     if (body.assignedUnitId !== undefined) {
       if (body.assignedUnitId !== null) {
-        const unit = await trx.selectFrom("units").select(["id", "name"]).where("id", "=", body.assignedUnitId).executeTakeFirst();
+        const unit = await trx.selectFrom("units").select(["id", "name"]).where("id", "=", body.assignedUnitId).where("ward_id", "=", row.ward_id).executeTakeFirst();
         if (!unit) throw badRequest("UNKNOWN_UNIT", "Đơn vị được chọn không tồn tại.");
         if (unit.id !== row.assigned_unit_id) {
           for (const uid of await focalUserIds(trx, unit.id)) {
@@ -559,17 +574,17 @@ export async function addNote(ctx: AppContext, user: AuthUser, id: number, text:
 
 // ---------------------------------------------------------------- public reactions
 
-async function loadPublicVisible(db: Kysely<DB>, id: number) {
+async function loadPublicVisible(db: Kysely<DB>, user: AuthUser, id: number) {
   const row = await db
     .selectFrom("feedback_items as f")
-    .select(["f.id", "f.code", "f.sender_id", "f.hidden", "f.flags_count", "f.flags_reviewed"])
+    .select(["f.id", "f.code", "f.ward_id", "f.sender_id", "f.hidden", "f.flags_count", "f.flags_reviewed"])
     .where("f.id", "=", id)
     .where("f.allow_public", "=", 1)
     .where("f.status", "=", "answered")
     .where("f.hidden", "=", 0)
     .where(hasPublicAnswer)
     .executeTakeFirst();
-  if (!row) throw itemNotFound();
+  if (!row || !publicFor(user, row)) throw itemNotFound();
   return row;
 }
 
@@ -586,7 +601,7 @@ export async function supportFeedback(ctx: AppContext, user: AuthUser, id: numbe
   const { db } = ctx.database;
   const nowIso = ctx.clock.now().toISOString();
   return db.transaction().execute(async (trx) => {
-    refuseOwnItem(user, await loadPublicVisible(trx, id), "support");
+    refuseOwnItem(user, await loadPublicVisible(trx, user, id), "support");
     const res = await trx
       .insertInto("feedback_supports")
       .values({ item_id: id, user_id: user.id, created_at: nowIso })
@@ -607,7 +622,7 @@ export async function flagFeedback(ctx: AppContext, user: AuthUser, id: number, 
   const { db } = ctx.database;
   const nowIso = ctx.clock.now().toISOString();
   return db.transaction().execute(async (trx) => {
-    const item = await loadPublicVisible(trx, id);
+    const item = await loadPublicVisible(trx, user, id);
     refuseOwnItem(user, item, "flag");
     const res = await trx
       .insertInto("feedback_flags")
@@ -628,7 +643,8 @@ export async function flagFeedback(ctx: AppContext, user: AuthUser, id: number, 
       await trx.updateTable("feedback_items").set({ hidden: 1, hidden_by: "flags", updated_at: nowIso }).where("id", "=", id).execute();
       const photos = await trx.selectFrom("feedback_items").select("photos").where("id", "=", id).executeTakeFirstOrThrow();
       await syncPhotoFiles(trx, photosOf(photos).map((p) => p.id));
-      const staff = await trx.selectFrom("users").select("id").where("role", "=", "staff").where("disabled", "=", 0).execute();
+      // the item's ward's staff review it
+      const staff = await trx.selectFrom("users").select("id").where("role", "=", "staff").where("ward_id", "=", item.ward_id).where("disabled", "=", 0).execute();
       await enqueueNotifications(
         trx,
         staff.map((s) => ({
@@ -678,8 +694,9 @@ export async function updateCategory(ctx: AppContext, id: number, body: { name?:
   return { id: row.id, code: row.code, name: row.name, answerDays: Number(row.answer_days) };
 }
 
-export async function feedbackStats(ctx: AppContext, periodId: number | undefined): Promise<FeedbackStats> {
+export async function feedbackStats(ctx: AppContext, user: AuthUser, periodId: number | undefined, wardId?: number): Promise<FeedbackStats> {
   const { db } = ctx.database;
+  const ward = await wardToRead(db, user, wardId);
   const nowIso = ctx.clock.now().toISOString();
   let year: number | null = null;
   let from: string | null = null;
@@ -705,6 +722,7 @@ export async function feedbackStats(ctx: AppContext, periodId: number | undefine
       sql<string>`sum(case when f.status in (${open}) and f.due_at < ${nowIso} then 1 else 0 end)`.as("overdue"),
     ])
     .groupBy("f.category_id");
+  q = whereWard(q, "f.ward_id", ward);
   if (from && to) q = q.where("f.created_at", ">=", from).where("f.created_at", "<", to);
   const rows = await q.execute();
   const cats = await db.selectFrom("feedback_categories").select(["id", "name"]).orderBy("sort_order").orderBy("id").execute();

@@ -26,6 +26,8 @@ export interface FeedbackItemsTable {
   id: Generated<number>;
   /** GY-2026-000123 */
   code: string;
+  /** the ward it was sent in (the sender's ward then): its staff handle it */
+  ward_id: number | null;
   sender_id: number;
   category_id: number;
   /** plain text as typed (never rendered as markup) */

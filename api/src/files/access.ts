@@ -10,7 +10,7 @@ import { requireFiles, type FileMeta } from "./store.js";
  * public and cacheable; evidence of a report, a private feedback photo or an answer's attachment is
  * served only to those who may see the parent — with their token, or through a short-lived signed
  * link (`?exp=…&sig=…`) that an <img> or Zalo's webview can open without one. A file attached to
- * nothing yet is its uploader's (and staff's).
+ * nothing yet is its uploader's (and their ward's staff's).
  */
 export type FileParentKind = "announcement" | "feedback_photo" | "feedback_answer" | "report_evidence" | "duty_hand_in" | "ward_snapshot";
 export type FileVisibility = "public" | "allowed" | "denied";
@@ -38,19 +38,37 @@ export async function linkFiles(trx: Kysely<DB>, kind: FileParentKind, parentId:
  */
 export async function requireAttachable(db: Kysely<DB>, user: AuthUser, ids: string[], opts: { imagesOnly?: boolean } = {}): Promise<FileMeta[]> {
   const files = await requireFiles(db, ids, opts);
-  if (files.length === 0 || user.role === "staff") return files;
-  const owners = await db.selectFrom("files").select(["id", "uploaded_by"]).where("id", "in", files.map((f) => f.id)).execute();
-  const foreign = owners.filter((o) => o.uploaded_by !== user.id).map((o) => o.id);
+  if (files.length === 0) return files;
+  const owners = await db
+    .selectFrom("files")
+    .leftJoin("users", "users.id", "files.uploaded_by")
+    .select(["files.id", "files.uploaded_by", "users.ward_id"])
+    .where("files.id", "in", files.map((f) => f.id))
+    .execute();
+  const foreign = owners.filter((o) => o.uploaded_by !== user.id && !staffOfUploader(user, o)).map((o) => o.id);
   if (foreign.length) {
     throw badRequest("UNKNOWN_FILE", "Có tệp không phải do bạn tải lên. Vui lòng chọn và tải tệp lên lại.", { ids: foreign });
   }
   return files;
 }
 
+/**
+ * Staff may use a file of their own ward's people (another ward's is not theirs to see), city staff one
+ * of a city account's; a file the system put in (no uploader: the plan's text) is anyone's to attach.
+ */
+function staffOfUploader(user: AuthUser, owner: { uploaded_by: number | null; ward_id: number | null }): boolean {
+  if (user.role !== "staff" && user.role !== "city_staff") return false;
+  if (owner.uploaded_by === null) return true;
+  return user.role === "staff" ? owner.ward_id !== null && owner.ward_id === user.wardId : owner.ward_id === null;
+}
+
 /** Who may read this file: public, allowed for this caller, or denied (answered 404). */
 export async function fileVisibility(ctx: AppContext, rules: FileAccessRules, user: AuthUser | null, file: { id: string; uploadedBy: number | null }): Promise<FileVisibility> {
-  const links = await ctx.database.db.selectFrom("file_links").select(["parent_kind", "parent_id"]).where("file_id", "=", file.id).execute();
-  const mine = !!user && (user.role === "staff" || user.id === file.uploadedBy);
+  const { db } = ctx.database;
+  const links = await db.selectFrom("file_links").select(["parent_kind", "parent_id"]).where("file_id", "=", file.id).execute();
+  const uploaderWard =
+    file.uploadedBy === null ? null : ((await db.selectFrom("users").select("ward_id").where("id", "=", file.uploadedBy).executeTakeFirst())?.ward_id ?? null);
+  const mine = !!user && (user.id === file.uploadedBy || staffOfUploader(user, { uploaded_by: file.uploadedBy, ward_id: uploaderWard }));
   const byKind = new Map<FileParentKind, number[]>();
   for (const l of links) byKind.set(l.parent_kind as FileParentKind, [...(byKind.get(l.parent_kind as FileParentKind) ?? []), Number(l.parent_id)]);
   let allowed = mine;

@@ -85,4 +85,13 @@ export const identityMigrations: DbMigration[] = [
       await db.updateTable("users").set({ ward_id: ward.id }).where("ward_id", "is", null).where("role", "!=", "city_staff").execute();
     },
   },
+  {
+    // A youth's ward is either chosen (a ward's link, an invitation, their own choice) or only the default
+    // one, which the app asks them to confirm. Accounts that exist already keep theirs as chosen.
+    name: "0204_users_ward_chosen",
+    async up(db) {
+      await db.schema.alterTable("users").addColumn("ward_chosen_at", "text").execute();
+      await sql`update users set ward_chosen_at = updated_at`.execute(db);
+    },
+  },
 ];

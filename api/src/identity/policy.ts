@@ -37,8 +37,13 @@ const UNIT_READERS = ["staff", "observer", "focal", "city_staff"] as const;
  * they hear CITY_LEVEL_ONLY, who edits it, rather than a bare ROLE_FORBIDDEN.
  */
 const CATALOG_EDITORS = ["staff", "city_staff"] as const;
-/** The city's Department of Home Affairs (Sở Nội vụ): acts at the city level. */
+/**
+ * City staff (Sở Nội vụ): every ward read-only through the ward's own routes (lists take `?wardId=`),
+ * and the city's own work (adding a ward, its first staff, city notices, the reports sent upward).
+ */
 const CITY = ["city_staff"] as const;
+/** People and invitations: a ward's staff inside their ward, city staff across wards. */
+const STAFF_OR_CITY = ["staff", "city_staff"] as const;
 /** A ward's report sent upward: its staff and observer read their own ward's, city staff every ward's. */
 const UPWARD_READERS = ["staff", "observer", "city_staff"] as const;
 
@@ -76,16 +81,21 @@ export const POLICY: Record<string, Access> = {
   "GET /api/me": "signed-in",
   "PATCH /api/me": "signed-in",
   "POST /api/me/phone": "signed-in",
-  "GET /api/invitations": STAFF,
-  "POST /api/invitations": STAFF,
+  "GET /api/invitations": STAFF_OR_CITY,
+  "POST /api/invitations": STAFF_OR_CITY,
   "GET /api/invitations/:code": "signed-in",
   "POST /api/invitations/:code/accept": "signed-in",
-  "DELETE /api/invitations/:code": STAFF,
-  "GET /api/users": STAFF,
-  "PATCH /api/users/:id": STAFF,
+  "DELETE /api/invitations/:code": STAFF_OR_CITY,
+  "GET /api/users": STAFF_OR_CITY,
+  "PATCH /api/users/:id": STAFF_OR_CITY,
 
-  // files
-  "POST /api/files": CONTRIBUTORS,
+  // wards (the city's communes and wards, the tenants of the deployment)
+  "GET /api/wards": "public",
+  "POST /api/wards": CITY,
+  "GET /api/wards/:id/join": STAFF_OR_CITY,
+
+  // files (city staff attach files to city notices)
+  "POST /api/files": [...CONTRIBUTORS, "city_staff"],
   "GET /api/files/:id": "public",
 
   // announcements
@@ -125,12 +135,13 @@ export const POLICY: Record<string, Access> = {
 
   // feedback
   "GET /api/feedback/categories": "public",
-  "PATCH /api/feedback/categories/:id": STAFF,
+  // the categories and their answer times are the city's, shared by every ward
+  "PATCH /api/feedback/categories/:id": CITY,
   "POST /api/feedback": CONTRIBUTORS,
   "GET /api/feedback/mine": "signed-in",
   "GET /api/feedback/public": "public",
-  "GET /api/feedback/stats": READERS,
-  "GET /api/feedback": UNIT_WORK,
+  "GET /api/feedback/stats": [...READERS, "city_staff"],
+  "GET /api/feedback": [...UNIT_WORK, "city_staff"],
   "GET /api/feedback/:id": "public",
   "GET /api/feedback/:id/photos/:photoId": "signed-in",
   "PATCH /api/feedback/:id": STAFF,

@@ -13,7 +13,7 @@ import {
   ZaloSignInSchema,
 } from "../contract/identity.js";
 import { NEUTRAL_NAME, ROLE_LABELS } from "../contract/identity-labels.js";
-import { AppError, badRequest } from "../lib/errors.js";
+import { AppError, badRequest, conflict } from "../lib/errors.js";
 import { formatDateVN, vnParts } from "../lib/time.js";
 import { openSession, revokeSession } from "./sessions.js";
 import { ensureUserByUsername, loadMe } from "./users.js";
@@ -103,7 +103,7 @@ export function registerIdentityRoutes(r: RouteBuilder): void {
       // The chooser promises the role picked: an earlier invitation or a staff change of this dev
       // account (say, youth made a focal point) is undone, so "Thanh niên" signs in as a youth.
       if (user.role !== body.role || user.unit_id !== unitId || user.ward_id !== wardId) {
-        await db.updateTable("users").set({ role: body.role, unit_id: unitId, ward_id: wardId, updated_at: now }).where("id", "=", user.id).execute();
+        await db.updateTable("users").set({ role: body.role, unit_id: unitId, ward_id: wardId, ward_chosen_at: now, updated_at: now }).where("id", "=", user.id).execute();
       }
       return openSession(ctx, user.id);
     },
@@ -138,6 +138,8 @@ export function registerIdentityRoutes(r: RouteBuilder): void {
             unit_id: null,
             // a new youth belongs to the default ward until an invitation or their choice says otherwise
             ward_id: await defaultWardId(trx),
+            // not chosen yet: the app asks (or a ward's link, an invitation settles it)
+            ward_chosen_at: null,
             disabled: 0,
             consent_at: null,
             failed_logins: 0,
@@ -220,7 +222,8 @@ export function registerIdentityRoutes(r: RouteBuilder): void {
       method: "patch",
       path: "/api/me",
       tag: TAG,
-      summary: "Đồng ý (hoặc rút lại đồng ý) dùng tên và ảnh đại diện Zalo (lấy từ Zalo bằng access token, không nhập tay); xóa số điện thoại đã chia sẻ",
+      summary:
+        "Đồng ý (hoặc rút lại đồng ý) dùng tên và ảnh đại diện Zalo (lấy từ Zalo bằng access token, không nhập tay); xóa số điện thoại đã chia sẻ; thanh niên chọn hoặc đổi phường, xã của mình",
       body: UpdateMeSchema,
       response: MeSchema,
     },
@@ -228,7 +231,7 @@ export function registerIdentityRoutes(r: RouteBuilder): void {
       const { db } = ctx.database;
       const row = await db
         .selectFrom("users")
-        .select(["id", "zalo_id", "name", "avatar_url", "phone", "consent_at", "source", "username"])
+        .select(["id", "zalo_id", "name", "avatar_url", "phone", "consent_at", "source", "username", "role", "ward_id", "ward_chosen_at"])
         .where("id", "=", user!.id)
         .executeTakeFirstOrThrow();
       const now = ctx.clock.now().toISOString();
@@ -269,6 +272,20 @@ export function registerIdentityRoutes(r: RouteBuilder): void {
         avatarUrl = profile.avatarUrl ?? null;
       }
       if (body.phone === null) phone = null;
+      let { ward_id: wardId, ward_chosen_at: wardChosenAt } = row;
+      if (body.wardId !== undefined) {
+        // A youth picks their own ward; everyone else's follows their unit or is set by staff.
+        if (row.role !== "youth") {
+          throw conflict(
+            "WARD_FIXED",
+            row.role === "city_staff"
+              ? "Cán bộ thành phố không thuộc phường, xã nào."
+              : "Phường, xã của tài khoản này theo đơn vị hoặc do cán bộ phường quản lý, không tự đổi được.",
+          );
+        }
+        wardId = await wardForAccount(db, "youth", null, body.wardId);
+        wardChosenAt = now;
+      }
       await db
         .updateTable("users")
         .set({
@@ -276,6 +293,8 @@ export function registerIdentityRoutes(r: RouteBuilder): void {
           avatar_url: avatarUrl,
           consent_at: consentAt,
           phone,
+          ward_id: wardId,
+          ward_chosen_at: wardChosenAt,
           search_text: userSearchText({ name, username: row.username, phone, source: row.source }),
           updated_at: now,
         })

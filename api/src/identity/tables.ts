@@ -13,6 +13,8 @@ export interface UsersTable {
   unit_id: number | null;
   /** the ward (tenant) the user belongs to; null for city staff */
   ward_id: number | null;
+  /** when the ward was settled (chosen, from a ward's link or an invitation); null: only the default ward so far */
+  ward_chosen_at: string | null;
   /** 0/1 */
   disabled: number;
   /** when the user agreed to share name and avatar */

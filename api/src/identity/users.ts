@@ -20,6 +20,7 @@ export async function loadMe(ctx: AppContext, userId: number): Promise<Me> {
       "users.role",
       "users.phone",
       "users.consent_at",
+      "users.ward_chosen_at",
       "units.id as unit_id",
       "units.code as unit_code",
       "units.name as unit_name",
@@ -39,6 +40,7 @@ export async function loadMe(ctx: AppContext, userId: number): Promise<Me> {
     ward: row.ward_id !== null ? { id: row.ward_id, code: row.ward_code!, name: row.ward_name! } : null,
     hasPhone: !!row.phone,
     consented: !!row.consent_at,
+    wardChosen: row.role !== "youth" || row.ward_chosen_at !== null,
   };
 }
 
@@ -130,6 +132,8 @@ export async function ensureUserByUsername(db: Kysely<DB>, u: NewUser, now: stri
       role: u.role,
       unit_id: u.unitId,
       ward_id: wardId,
+      // an account made with its role and ward (seeds, dev sign-in) has its ward settled
+      ward_chosen_at: now,
       source: u.source,
       password_hash: u.passwordHash ?? null,
       consent_at: u.consentAt ?? null,

@@ -4,7 +4,7 @@ import { seedWardRules } from "../catalog/seed-rules.js";
 import { ensureWardAnnualPeriods } from "../reports/yearly-periods.js";
 import { ensureWardDutyYears } from "../duties/plan.js";
 import { listWardRows } from "./queries.js";
-import { templateResolver } from "./template.js";
+import { templateResolver } from "./template-resolver.js";
 
 /**
  * "Make this ward ready" to run the plan: what a ward needs before its staff and focal points start.

@@ -1,49 +1,53 @@
-import type { Kysely } from "kysely";
-import type { DB } from "../db/schema.js";
-import type { UnitKind } from "../catalog/tables.js";
-import { SEED_UNITS } from "../catalog/seed-data.js";
+import type { WardLevel } from "../contract/wards.js";
+import { WARD_LEVEL_LABELS, type WardUnitKind } from "../contract/wards-labels.js";
+
+/** A unit of a ward before it is created: its code is local to the ward (the ward's code prefixes it). */
+export interface WardUnitDraft {
+  code: string;
+  name: string;
+  shortName: string;
+  kind: WardUnitKind;
+  /** the local code of its parent, null directly under the ward's People's Committee */
+  parent: string | null;
+  /** the CSV line it came from (template units have none) */
+  line?: number;
+}
 
 /**
- * The plan's reference assignments (which unit reports each indicator, leads each task, owes each duty)
- * are written with Lê Đại Hành's unit codes (VHXH, DOAN, TDP01…). Another ward built from the standard
- * template has the same kinds of units under its own codes. A template code is found in a ward:
- * 1. by code: the same code (Lê Đại Hành), or the ward's prefixed code ("HB-VHXH", any "<prefix>-VHXH");
- * 2. else by name for the offices, which share a kind (VP "Văn phòng", VHXH "Văn hóa", KT "Kinh tế");
- * 3. else by kind, when the template has one unit of that kind (police, military command, Fatherland
- *    Front, Youth Union, Youth Federation, public service centre, health station), and every residential
- *    group for a residential group's code.
- * A code found nowhere assigns nothing: the ward's staff assign that unit on the catalog screen.
+ * The standard units of a commune-level unit, as the plan names them (the reference ward's local
+ * codes, so the plan's indicator and task assignments carry over): the offices, police, military
+ * command, Fatherland Front, Youth Union, Youth Federation, public service centre, the health station
+ * (it reports CT13) and `groups` residential groups — "tổ dân phố" in a ward or special zone, "thôn"
+ * in a commune.
  */
-export type TemplateResolver = (code: string) => number[];
-
-const OFFICE_NAMES: Record<string, RegExp> = {
-  VP: /văn phòng/i,
-  VHXH: /văn hóa/i,
-  KT: /kinh tế/i,
-};
-
-const templateKind = new Map(SEED_UNITS.map((u) => [u.code, u.kind]));
-const kindCount = new Map<UnitKind, number>();
-for (const u of SEED_UNITS) kindCount.set(u.kind, (kindCount.get(u.kind) ?? 0) + 1);
-
-export async function templateResolver(db: Kysely<DB>, wardId: number): Promise<TemplateResolver> {
-  const units = await db
-    .selectFrom("units")
-    .select(["id", "code", "name", "kind"])
-    .where("ward_id", "=", wardId)
-    .where("id", "!=", wardId)
-    .orderBy("sort_order")
-    .orderBy("id")
-    .execute();
-  return (code) => {
-    const byCode = units.filter((u) => u.code === code || u.code.endsWith(`-${code}`));
-    if (byCode.length) return byCode.map((u) => u.id);
-    const kind = templateKind.get(code);
-    if (!kind) return [];
-    const ofKind = units.filter((u) => u.kind === kind);
-    const named = OFFICE_NAMES[code];
-    if (named) return ofKind.filter((u) => named.test(u.name)).map((u) => u.id);
-    if (kind === "residential_group" || kindCount.get(kind) === 1) return ofKind.map((u) => u.id);
-    return [];
-  };
+export function templateUnits(level: WardLevel, placeName: string, groups: number): WardUnitDraft[] {
+  const w = WARD_LEVEL_LABELS[level].word;
+  const of = `${w} ${placeName}`;
+  const fixed: WardUnitDraft[] = [
+    { code: "VP", name: `Văn phòng HĐND và UBND ${of}`, shortName: "Văn phòng HĐND-UBND", kind: "office", parent: null },
+    { code: "VHXH", name: `Phòng Văn hóa - Xã hội ${of}`, shortName: "Phòng VHXH", kind: "office", parent: null },
+    { code: "KT", name: `Phòng Kinh tế, Hạ tầng và Đô thị ${of}`, shortName: "Phòng KT-HT-ĐT", kind: "office", parent: null },
+    { code: "CA", name: `Công an ${of}`, shortName: `Công an ${w}`, kind: "police", parent: null },
+    { code: "QS", name: `Ban Chỉ huy Quân sự ${of}`, shortName: `Ban CHQS ${w}`, kind: "military", parent: null },
+    { code: "MTTQ", name: `Ủy ban Mặt trận Tổ quốc Việt Nam ${of}`, shortName: `UB MTTQ ${w}`, kind: "front", parent: null },
+    { code: "DOAN", name: `Đoàn TNCS Hồ Chí Minh ${of}`, shortName: `Đoàn ${w}`, kind: "youth_union", parent: null },
+    { code: "HOI", name: `Hội Liên hiệp Thanh niên Việt Nam ${of}`, shortName: `Hội LHTN ${w}`, kind: "youth_federation", parent: null },
+    { code: "TTDV", name: `Trung tâm sự nghiệp dịch vụ công ${of}`, shortName: "TT dịch vụ công", kind: "service_centre", parent: null },
+    { code: "TYT", name: `Trạm Y tế ${of}`, shortName: "Trạm Y tế", kind: "health", parent: null },
+  ];
+  const village = level === "xa";
+  const residential: WardUnitDraft[] = Array.from({ length: groups }, (_, i) => {
+    const n = i + 1;
+    return {
+      code: `TDP${String(n).padStart(2, "0")}`,
+      name: village ? `Thôn số ${n}` : `Tổ dân phố số ${n}`,
+      shortName: village ? `Thôn ${n}` : `TDP ${n}`,
+      kind: "residential_group",
+      parent: null,
+    };
+  });
+  return [...fixed, ...residential];
 }
+
+/** "Ủy ban nhân dân phường Hồng Bàng": the ward's own unit. */
+export const wardUnitName = (level: WardLevel, placeName: string) => `Ủy ban nhân dân ${WARD_LEVEL_LABELS[level].word} ${placeName}`;

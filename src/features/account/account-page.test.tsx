@@ -23,10 +23,20 @@ const me = (over: Partial<Me> = {}): Me => ({
   role: "youth",
   unit: null,
   ward: null,
+  wardChosen: true,
   hasPhone: false,
   consented: false,
   ...over,
 });
+
+const UNITS = [
+  { id: 3, code: "DOAN", name: "Đoàn TNCS Hồ Chí Minh phường", shortName: "Đoàn phường", kind: "youth_union", parentId: 2, wardId: 2 },
+  { id: 43, code: "HB-DOAN", name: "Đoàn TNCS Hồ Chí Minh phường Hồng Bàng", shortName: "Đoàn phường", kind: "youth_union", parentId: 40, wardId: 40 },
+];
+const WARDS = [
+  { id: 2, code: "UBND", name: "Phường Lê Đại Hành", unitName: "Ủy ban nhân dân phường Lê Đại Hành", level: "phuong", joinLink: "" },
+  { id: 40, code: "HB", name: "Phường Hồng Bàng", unitName: "Ủy ban nhân dân phường Hồng Bàng", level: "phuong", joinLink: "" },
+];
 
 const renderPage = () =>
   render(
@@ -41,7 +51,8 @@ describe("account page", () => {
   beforeEach(() => {
     localStorage.clear();
     vi.spyOn(api, "get").mockImplementation(async (url: string) => {
-      if (url === "/api/units") return { data: [{ id: 3, code: "DOAN", name: "Đoàn TNCS Hồ Chí Minh phường", shortName: "Đoàn phường", kind: "youth_union", parentId: 1 }] };
+      if (url === "/api/units") return { data: UNITS };
+      if (url === "/api/wards") return { data: [] };
       throw new Error(`unexpected GET ${url}`);
     });
   });
@@ -196,7 +207,7 @@ describe("account page", () => {
     vi.mocked(api.get).mockImplementation(async (url: string) => {
       if (url === "/api/config") return { data: config };
       if (url === "/api/me") throw new ApiError(401, "SESSION_EXPIRED", "Phiên đăng nhập đã hết hạn, vui lòng đăng nhập lại.");
-      if (url === "/api/units") return { data: [] };
+      if (url === "/api/units" || url === "/api/wards") return { data: [] };
       throw new Error(`unexpected GET ${url}`);
     });
     await useSession.getState().init();
@@ -215,6 +226,55 @@ describe("account page", () => {
     fireEvent.click(screen.getByTestId("sign-out"));
     expect(await screen.findByTestId("password-form")).toBeInTheDocument();
     expect(screen.queryByTestId("session-notice")).toBeNull();
+  });
+
+  it("dev chooser: with several wards, a ward for youth, staff and observers and its units for a focal point; city staff have none", async () => {
+    vi.mocked(api.get).mockImplementation(async (url: string) => {
+      if (url === "/api/units") return { data: UNITS };
+      if (url === "/api/wards") return { data: WARDS };
+      throw new Error(`unexpected GET ${url}`);
+    });
+    useSession.setState({ status: "anonymous", me: null, config });
+    const post = vi.spyOn(api, "post").mockResolvedValue({ data: { token: "t", expiresAt: "2026-12-20T00:00:00.000Z", user: me({ role: "staff" }) } });
+    renderPage();
+    const ward = await screen.findByTestId("dev-ward");
+    await waitFor(() => expect(ward).toHaveValue("2"));
+    fireEvent.change(ward, { target: { value: "40" } });
+    fireEvent.click(screen.getByTestId("dev-role-focal"));
+    expect(screen.getByRole("option", { name: "Đoàn TNCS Hồ Chí Minh phường Hồng Bàng" })).toBeInTheDocument();
+    expect(screen.queryByRole("option", { name: "Đoàn TNCS Hồ Chí Minh phường" })).toBeNull();
+    fireEvent.click(screen.getByTestId("dev-role-staff"));
+    fireEvent.click(screen.getByTestId("dev-signin-submit"));
+    await waitFor(() => expect(post).toHaveBeenCalledWith("/api/auth/dev", { role: "staff", unitId: undefined, name: undefined, wardId: 40 }));
+    cleanup();
+    useSession.setState({ status: "anonymous", me: null, config });
+    renderPage();
+    fireEvent.click(await screen.findByTestId("dev-role-city_staff"));
+    expect(screen.getByTestId("dev-role-city_staff")).toHaveTextContent("Cán bộ thành phố (Sở Nội vụ)");
+    expect(screen.queryByTestId("dev-ward")).toBeNull();
+  });
+
+  it("city staff find their screens under Cá nhân; a youth sees and changes their ward there", async () => {
+    useSession.setState({ status: "signed-in", config, me: me({ role: "city_staff", consented: true }) });
+    renderPage();
+    expect(screen.getByTestId("city-links")).toHaveTextContent("Phường, xã và thêm phường, xã");
+    expect(screen.getByTestId("profile-ward")).toHaveTextContent("Sở Nội vụ thành phố");
+    cleanup();
+    vi.mocked(api.get).mockImplementation(async (url: string) => {
+      if (url === "/api/wards") return { data: WARDS };
+      throw new Error(`unexpected GET ${url}`);
+    });
+    const ldh = { id: 2, code: "UBND", name: "Ủy ban nhân dân phường Lê Đại Hành" };
+    useSession.setState({ status: "signed-in", config, me: me({ ward: ldh, consented: true }) });
+    const patch = vi.spyOn(api, "patch").mockResolvedValue({ data: me({ ward: { id: 40, code: "HB", name: "Ủy ban nhân dân phường Hồng Bàng" }, consented: true }) });
+    renderPage();
+    expect(screen.getByTestId("profile-ward")).toHaveTextContent("Phường Lê Đại Hành");
+    fireEvent.click(screen.getByTestId("ward-change"));
+    fireEvent.change(await screen.findByTestId("ward-change-select"), { target: { value: "40" } });
+    fireEvent.click(screen.getByTestId("ward-change-save"));
+    await waitFor(() => expect(patch).toHaveBeenCalledWith("/api/me", { wardId: 40 }));
+    expect(await screen.findByText("Đã chuyển sang Phường Hồng Bàng.")).toBeInTheDocument();
+    expect(screen.getByTestId("profile-ward")).toHaveTextContent("Phường Hồng Bàng");
   });
 
   it("dev chooser: a focal point without a unit is asked for one next to the picker", async () => {
@@ -256,7 +316,7 @@ describe("account page", () => {
       throw new Error(`unexpected GET ${url}`);
     });
     renderPage();
-    expect(await screen.findByText(/Tài khoản cán bộ phường không nhận lời mời đầu mối/)).toBeInTheDocument();
+    expect(await screen.findByText(/Tài khoản cán bộ không nhận lời mời/)).toBeInTheDocument();
     expect(screen.queryByTestId("invite-accept")).toBeNull();
     expect(screen.getByTestId("invite-dismiss")).toHaveTextContent("Đóng");
   });

@@ -12,6 +12,8 @@ import { PasswordForm } from "./password-form";
 import { ConsentCard } from "./consent-card";
 import { PhoneCard } from "./phone-card";
 import { InvitationCard } from "./invitation-card";
+import { WardCard } from "./ward-card";
+import { WardLine } from "./ward-change";
 import { ConfirmModal } from "./confirm-modal";
 import { updateMe } from "./api";
 import "./account.css";
@@ -59,6 +61,7 @@ export function AccountPage() {
         </p>
       )}
       <InvitationCard />
+      <WardCard />
       {me && (
         <section className="card profile" data-testid="profile">
           <Avatar src={avatar}>{me.name.slice(0, 1)}</Avatar>
@@ -74,6 +77,7 @@ export function AccountPage() {
                 {me.unit.name}
               </Text>
             )}
+            <WardLine />
             {me.consented && inZalo && (
               <button type="button" className="link-button" onClick={() => setConfirmWithdraw(true)} data-testid="consent-withdraw">
                 Ngừng dùng tên và ảnh Zalo
@@ -92,6 +96,23 @@ export function AccountPage() {
           </Link>
           <Link to="/account/invite" className="account-link" data-testid="link-invite">
             Mời đầu mối
+          </Link>
+          <Link to="/account/ward-qr" className="account-link" data-testid="link-ward-qr">
+            Mã QR cho thanh niên của phường
+          </Link>
+        </nav>
+      )}
+      {me?.role === "city_staff" && (
+        <nav className="card account-links" aria-label="Quản trị thành phố" data-testid="city-links">
+          <h3>Quản trị thành phố</h3>
+          <Link to="/wards" className="account-link" data-testid="link-wards">
+            Phường, xã và thêm phường, xã
+          </Link>
+          <Link to="/account/users" className="account-link" data-testid="link-users">
+            Người dùng của các phường, xã
+          </Link>
+          <Link to="/account/invite" className="account-link" data-testid="link-invite">
+            Mời cán bộ phường, xã
           </Link>
         </nav>
       )}

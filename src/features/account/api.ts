@@ -13,6 +13,7 @@ import type {
   UserPage,
 } from "@contract/identity";
 import type { Unit } from "@contract/catalog";
+import type { Ward, WardJoin } from "@contract/wards";
 import { api } from "../../lib/api-client";
 
 export const updateMe = async (body: UpdateMe) => (await api.patch<Me>("/api/me", body)).data;
@@ -34,14 +35,20 @@ export const revokeInvitation = async (code: string) =>
 export const listInvitations = async (params: { status?: InvitationStatus; cursor?: string | null }) =>
   (await api.get<InvitationPage>("/api/invitations", { params: { status: params.status, cursor: params.cursor ?? undefined } })).data;
 
-export const listUsers = async (params: { q?: string; role?: Role; unitId?: number; cursor?: string | null }) =>
+export const listUsers = async (params: { q?: string; role?: Role; unitId?: number; wardId?: number; cursor?: string | null }) =>
   (
     await api.get<UserPage>("/api/users", {
-      params: { q: params.q || undefined, role: params.role, unitId: params.unitId, cursor: params.cursor ?? undefined },
+      params: { q: params.q || undefined, role: params.role, unitId: params.unitId, wardId: params.wardId, cursor: params.cursor ?? undefined },
     })
   ).data;
 
 export const updateUser = async (id: number, body: UpdateUser) => (await api.patch<User>(`/api/users/${id}`, body)).data;
 
-/** Units a person can belong to (the ward itself is the root, not a unit to report for). */
-export const listUnits = async () => (await api.get<Unit[]>("/api/units")).data.filter((u) => u.kind !== "ward");
+/** The city's unit tree (the city, its wards, their units). */
+export const listUnits = async () => (await api.get<Unit[]>("/api/units")).data;
+
+/** The city's wards (anyone may list them). */
+export const listWards = async () => (await api.get<Ward[]>("/api/wards")).data;
+
+/** The link and QR code that put a youth in this ward. */
+export const wardJoin = async (wardId: number) => (await api.get<WardJoin>(`/api/wards/${wardId}/join`)).data;

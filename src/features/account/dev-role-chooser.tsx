@@ -2,25 +2,36 @@ import { useEffect, useState } from "react";
 import { Button } from "zmp-ui";
 import type { Unit } from "@contract/catalog";
 import type { Role } from "@contract/identity";
+import type { Ward } from "@contract/wards";
 import { ROLE_LABELS } from "@contract/identity-labels";
-import { api } from "../../lib/api-client";
 import { useSession } from "../../lib/session-store";
 import { useNotify } from "../../components/use-notify";
+import { listUnits, listWards } from "./api";
+import { WardSelect } from "./ward-card";
 
-const ROLES: Role[] = ["youth", "focal", "staff", "observer"];
+const ROLES: Role[] = ["youth", "focal", "staff", "observer", "city_staff"];
 
-/** Dev sign-in: pick a role (and a unit for a focal point). Only shown when the server allows it. */
+/**
+ * Dev sign-in: pick a role, the ward (youth, staff, observer; a focal point's is its unit's) and the
+ * unit of a focal point. Only shown when the server allows it.
+ */
 export function DevRoleChooser() {
   const devSignIn = useSession((s) => s.devSignIn);
   const notify = useNotify();
   const [units, setUnits] = useState<Unit[]>([]);
+  const [wards, setWards] = useState<Ward[]>([]);
   const [role, setRole] = useState<Role>("youth");
+  const [wardId, setWardId] = useState<number | "">("");
   const [unitId, setUnitId] = useState<number | undefined>();
   const [busy, setBusy] = useState(false);
   const [unitError, setUnitError] = useState(false);
 
   useEffect(() => {
-    api.get<Unit[]>("/api/units").then((r) => setUnits(r.data.filter((u) => u.kind !== "ward")), notify.error);
+    listUnits().then((all) => setUnits(all.filter((u) => u.kind !== "ward" && u.kind !== "city")), notify.error);
+    listWards().then((w) => {
+      setWards(w);
+      setWardId((current) => current || (w[0]?.id ?? ""));
+    }, notify.error);
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
@@ -31,7 +42,8 @@ export function DevRoleChooser() {
     }
     setBusy(true);
     try {
-      await devSignIn(role, role === "focal" ? unitId : undefined);
+      const inWard = role === "youth" || role === "staff" || role === "observer";
+      await devSignIn(role, role === "focal" ? unitId : undefined, undefined, inWard && wardId ? wardId : undefined);
       notify.success(`Đã đăng nhập với vai trò ${ROLE_LABELS[role]}.`);
     } catch (e) {
       notify.error(e);
@@ -39,6 +51,10 @@ export function DevRoleChooser() {
       setBusy(false);
     }
   };
+
+  // several wards: the units of the chosen one; a single ward needs no choosing
+  const showWards = wards.length > 1 && role !== "city_staff";
+  const wardUnits = showWards && wardId ? units.filter((u) => u.wardId === wardId) : units;
 
   return (
     <section className="card" data-testid="dev-signin">
@@ -59,6 +75,17 @@ export function DevRoleChooser() {
           </button>
         ))}
       </div>
+      {showWards && (
+        <WardSelect
+          wards={wards}
+          value={wardId}
+          onChange={(id) => {
+            setWardId(id);
+            setUnitId(undefined);
+          }}
+          testId="dev-ward"
+        />
+      )}
       {role === "focal" && (
         <select
           className="native-select"
@@ -72,7 +99,7 @@ export function DevRoleChooser() {
           }}
         >
           <option value="">— Chọn đơn vị —</option>
-          {units.map((u) => (
+          {wardUnits.map((u) => (
             <option key={u.id} value={u.id}>
               {u.name}
             </option>

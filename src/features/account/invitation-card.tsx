@@ -2,6 +2,7 @@ import { useEffect, useState } from "react";
 import { Button } from "zmp-ui";
 import type { InvitationPreview, Role } from "@contract/identity";
 import { ROLE_LABELS } from "@contract/identity-labels";
+import { wardTitle } from "@contract/wards-labels";
 import { ApiError, toApiError } from "../../lib/api-client";
 import { formatDate } from "../../lib/dates";
 import { useSession } from "../../lib/session-store";
@@ -66,7 +67,9 @@ export function InvitationCard() {
     }
   };
 
-  const usable = preview?.status === "active" && !error && me?.role !== "staff";
+  // a staff account would lose the rights it manages with (the server refuses it too)
+  const staffLike = me?.role === "staff" || me?.role === "city_staff";
+  const usable = preview?.status === "active" && !error && !staffLike;
   // A lost connection is not a verdict on the code: offer to try again rather than only to close.
   const retryable = error?.status === 0;
   return (
@@ -75,20 +78,21 @@ export function InvitationCard() {
       {!preview && !error && <p className="muted">Đang kiểm tra lời mời…</p>}
       {preview && (
         <p data-testid="invite-summary">
-          Bạn được mời làm <strong>{ROLE_LABELS[preview.role]}</strong> của <strong>{preview.unit.name}</strong>.
+          Bạn được mời làm <strong>{ROLE_LABELS[preview.role]}</strong> của <strong>{preview.unit.name}</strong>
+          {preview.ward && preview.ward.id !== preview.unit.id ? ` (${wardTitle(preview.ward.name).name})` : ""}.
           {preview.status === "active" && <> Lời mời có hiệu lực đến {formatDate(preview.expiresAt)}.</>}
           {preview.status === "used" && <> Lời mời này đã được sử dụng.</>}
           {preview.status === "expired" && <> Lời mời này đã hết hạn, vui lòng xin cán bộ phường một mã mới.</>}
         </p>
       )}
-      {preview?.status === "active" && me && me.role !== "youth" && me.role !== "staff" && (
+      {preview?.status === "active" && me && me.role !== "youth" && !staffLike && (
         <p className="muted" data-testid="invite-replaces">
           Bạn đang là {roleInSentence(me.role)}
           {me.unit ? ` của ${me.unit.name}` : ""}. Nhận lời mời này sẽ thay thế vai trò hiện tại.
         </p>
       )}
-      {preview?.status === "active" && me?.role === "staff" && (
-        <p className="muted">Tài khoản cán bộ phường không nhận lời mời đầu mối. Hãy mở đường dẫn bằng tài khoản Zalo của người được mời.</p>
+      {preview?.status === "active" && staffLike && (
+        <p className="muted">Tài khoản cán bộ không nhận lời mời (sẽ mất quyền đang có). Hãy mở đường dẫn bằng tài khoản Zalo của người được mời.</p>
       )}
       {error && (
         <p className="field-error" role="alert" data-testid="invite-error">

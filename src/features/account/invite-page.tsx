@@ -2,6 +2,8 @@ import { useCallback, useEffect, useRef, useState } from "react";
 import { Button } from "zmp-ui";
 import type { Invitation, InvitableRole } from "@contract/identity";
 import { INVITATION_STATUS_LABELS, ROLE_LABELS } from "@contract/identity-labels";
+import { wardTitle } from "@contract/wards-labels";
+import { useSession } from "../../lib/session-store";
 import { AppPage } from "../../components/app-page";
 import { EmptyState, ErrorState, Skeleton } from "../../components/states";
 import { useNotify } from "../../components/use-notify";
@@ -9,51 +11,42 @@ import { errorMessage } from "../../lib/api-client";
 import { formatDate, formatDateTime } from "../../lib/dates";
 import { createInvitation, listInvitations, revokeInvitation } from "./api";
 import { ConfirmModal } from "./confirm-modal";
-import { useUnits } from "./use-units";
+import { useUnits, useWards } from "./use-units";
+import { WardSelect } from "./ward-card";
+import { CopyLinkButton } from "../../components/copy-link-button";
 import { StaffOnly } from "./staff-only";
 import "./account.css";
 
 const PILL: Record<Invitation["status"], string> = { active: "pill--ok", used: "pill--muted", expired: "pill--warn" };
 
-/** Staff: invite a unit's focal point with a one-time code, a deep link and a QR code. */
+/**
+ * A ward's staff invite a unit's focal point (or the Front's observer); city staff invite a ward's staff
+ * member (a new ward's first, a replacement) or a colleague — each with a one-time code, a deep link
+ * and a QR code.
+ */
 export function InvitePage() {
+  const city = useSession((s) => s.me?.role === "city_staff");
   return (
-    <AppPage title="Mời đầu mối" back testId="invite-page">
-      <StaffOnly>
+    <AppPage title={city ? "Mời cán bộ" : "Mời đầu mối"} back testId="invite-page">
+      <StaffOnly city>
         <InviteAdmin />
       </StaffOnly>
     </AppPage>
   );
 }
 
-async function copyText(text: string): Promise<boolean> {
-  try {
-    await navigator.clipboard.writeText(text);
-    return true;
-  } catch {
-    // Webviews (Zalo's included) may refuse the Clipboard API: fall back to a selected textarea.
-    try {
-      const area = document.createElement("textarea");
-      area.value = text;
-      area.setAttribute("readonly", "");
-      area.style.position = "fixed";
-      area.style.opacity = "0";
-      document.body.appendChild(area);
-      area.select();
-      const ok = document.execCommand("copy");
-      area.remove();
-      return ok;
-    } catch {
-      return false;
-    }
-  }
-}
+/** The roles each inviter gives (the API refuses the others). */
+const INVITABLE: Record<"staff" | "city_staff", InvitableRole[]> = { staff: ["focal", "observer"], city_staff: ["staff", "city_staff"] };
 
 function InviteAdmin() {
   const notify = useNotify();
-  const { units, error: unitsError } = useUnits();
+  const me = useSession((s) => s.me);
+  const city = me?.role === "city_staff";
+  const { wards } = useWards();
+  const [wardId, setWardId] = useState<number | "">("");
+  const { units, cityUnitId, error: unitsError } = useUnits(city ? wardId || -1 : me?.ward?.id);
   const [unitId, setUnitId] = useState<number | "">("");
-  const [role, setRole] = useState<InvitableRole>("focal");
+  const [role, setRole] = useState<InvitableRole>(city ? "staff" : "focal");
   const [fieldError, setFieldError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [created, setCreated] = useState<Invitation | null>(null);
@@ -88,15 +81,21 @@ function InviteAdmin() {
     void load(null);
   }, [load]);
 
+  // a ward's staff member works in its culture-society office unless city staff choose another unit
+  useEffect(() => {
+    if (city && role === "staff") setUnitId(units.find((u) => /(^|-)VHXH$/.test(u.code))?.id ?? "");
+  }, [city, role, units]);
+
   const create = async () => {
-    if (!unitId) {
-      setFieldError("Vui lòng chọn đơn vị.");
+    const target = role === "city_staff" ? cityUnitId : unitId;
+    if (!target) {
+      setFieldError(city && role === "staff" && !wardId ? "Vui lòng chọn phường, xã." : "Vui lòng chọn đơn vị.");
       return;
     }
     setBusy(true);
     setFieldError(null);
     try {
-      const inv = await createInvitation({ unitId, role });
+      const inv = await createInvitation({ unitId: target, role });
       setCreated(inv);
       setList((prev) => [inv, ...(prev ?? [])]);
     } catch (e) {
@@ -124,41 +123,57 @@ function InviteAdmin() {
     }
   };
 
-  const copy = async (inv: Invitation) => {
-    if (await copyText(inv.link)) notify.success("Đã sao chép đường dẫn mời.");
-    else notify.error("Không sao chép được. Hãy chọn và sao chép đường dẫn bằng tay.");
-  };
-
   return (
     <>
       <section className="card" data-testid="invite-form">
         <h3>Tạo lời mời</h3>
         <p className="muted">Người nhận mở đường dẫn (hoặc quét mã QR) trong Zalo và bấm “Nhận lời mời”. Mỗi mã chỉ dùng được một lần.</p>
         {unitsError ? <ErrorState message={errorMessage(unitsError)} /> : null}
-        <label className="field-label" htmlFor="invite-unit">
-          Đơn vị
-        </label>
-        <select
-          id="invite-unit"
-          className="native-select"
-          value={unitId}
-          onChange={(e) => setUnitId(e.target.value ? Number(e.target.value) : "")}
-          data-testid="invite-unit"
-        >
-          <option value="">— Chọn đơn vị —</option>
-          {units.map((u) => (
-            <option key={u.id} value={u.id}>
-              {u.name}
-            </option>
-          ))}
-        </select>
         <label className="field-label" htmlFor="invite-role">
           Vai trò
         </label>
         <select id="invite-role" className="native-select" value={role} onChange={(e) => setRole(e.target.value as InvitableRole)} data-testid="invite-role">
-          <option value="focal">{ROLE_LABELS.focal}</option>
-          <option value="observer">{ROLE_LABELS.observer}</option>
+          {INVITABLE[city ? "city_staff" : "staff"].map((r) => (
+            <option key={r} value={r}>
+              {ROLE_LABELS[r]}
+            </option>
+          ))}
         </select>
+        {city && role === "staff" && wards && (
+          <>
+            <label className="field-label">Phường, xã</label>
+            <WardSelect
+              wards={wards}
+              value={wardId}
+              onChange={(id) => {
+                setWardId(id);
+                setUnitId("");
+              }}
+              testId="invite-ward"
+            />
+          </>
+        )}
+        {role !== "city_staff" && (
+          <>
+            <label className="field-label" htmlFor="invite-unit">
+              Đơn vị
+            </label>
+            <select
+              id="invite-unit"
+              className="native-select"
+              value={unitId}
+              onChange={(e) => setUnitId(e.target.value ? Number(e.target.value) : "")}
+              data-testid="invite-unit"
+            >
+              <option value="">— Chọn đơn vị —</option>
+              {units.map((u) => (
+                <option key={u.id} value={u.id}>
+                  {u.name}
+                </option>
+              ))}
+            </select>
+          </>
+        )}
         {fieldError && (
           <p className="field-error" role="alert">
             {fieldError}
@@ -174,6 +189,7 @@ function InviteAdmin() {
           <h3>
             Mã mời cho {created.unit.name}
           </h3>
+          <p className="muted">{ROLE_LABELS[created.role]}</p>
           <div className="invite-result__code" data-testid="invite-code">
             {created.code}
           </div>
@@ -182,9 +198,7 @@ function InviteAdmin() {
             {created.link}
           </p>
           <p className="muted">Hiệu lực đến {formatDateTime(created.expiresAt)}.</p>
-          <Button size="small" variant="secondary" onClick={() => void copy(created)} data-testid="invite-copy">
-            Sao chép đường dẫn
-          </Button>
+          <CopyLinkButton link={created.link} done="Đã sao chép đường dẫn mời." testId="invite-copy" />
         </section>
       )}
 
@@ -203,6 +217,7 @@ function InviteAdmin() {
                 </div>
                 <div className="muted">
                   {ROLE_LABELS[inv.role]} · {inv.unit.name}
+                  {city && inv.ward && inv.unit.id !== inv.ward.id ? ` · ${wardTitle(inv.ward.name).name}` : ""}
                 </div>
                 <div className="list-link__meta">
                   {inv.status === "used" && inv.usedBy

@@ -6,4 +6,5 @@ export const accountRoutes: RouteObject[] = [
   { path: "/account", element: lazyPage(() => import("./account-page").then((m) => m.AccountPage)) },
   { path: "/account/users", element: lazyPage(() => import("./users-page").then((m) => m.UsersPage)) },
   { path: "/account/invite", element: lazyPage(() => import("./invite-page").then((m) => m.InvitePage)) },
+  { path: "/account/ward-qr", element: lazyPage(() => import("./ward-qr-page").then((m) => m.WardQrPage)) },
 ];

@@ -3,8 +3,11 @@ import { Link } from "react-router-dom";
 import { EmptyState, Skeleton } from "../../components/states";
 import { useSession } from "../../lib/session-store";
 
-/** Staff screens: others see why they cannot use them (the API refuses them anyway). */
-export function StaffOnly({ children }: { children: ReactNode }) {
+/**
+ * Staff screens: others see why they cannot use them (the API refuses them anyway). `city` lets city
+ * staff in too (the screen then works across wards), `cityOnly` keeps it for city staff.
+ */
+export function StaffOnly({ children, city = false, cityOnly = false }: { children: ReactNode; city?: boolean; cityOnly?: boolean }) {
   const status = useSession((s) => s.status);
   const role = useSession((s) => s.me?.role);
   const notice = useSession((s) => s.sessionNotice);
@@ -19,6 +22,7 @@ export function StaffOnly({ children }: { children: ReactNode }) {
       </EmptyState>
     );
   }
-  if (role !== "staff") return <EmptyState title="Chỉ cán bộ phường dùng được chức năng này" />;
+  if (cityOnly && role !== "city_staff") return <EmptyState title="Chỉ cán bộ thành phố (Sở Nội vụ) dùng được chức năng này" />;
+  if (!cityOnly && role !== "staff" && !(city && role === "city_staff")) return <EmptyState title="Chỉ cán bộ phường dùng được chức năng này" />;
   return <>{children}</>;
 }

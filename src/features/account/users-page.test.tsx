@@ -43,7 +43,7 @@ describe("users admin", () => {
     Element.prototype.scrollTo = () => {};
     useSession.setState({
       status: "signed-in",
-      me: { id: 1, name: "Cán bộ", avatarUrl: null, role: "staff", unit: null, ward: null, hasPhone: false, consented: false },
+      me: { id: 1, name: "Cán bộ", avatarUrl: null, role: "staff", unit: null, ward: null, wardChosen: true, hasPhone: false, consented: false },
     });
     vi.spyOn(api, "get").mockImplementation(async (url: string) => {
       if (url === "/api/units") return { data: [{ id: 3, code: "DOAN", name: "Đoàn TNCS Hồ Chí Minh phường", shortName: "Đoàn phường", kind: "youth_union", parentId: 1 }] };
@@ -105,7 +105,7 @@ describe("users admin", () => {
   });
 
   it("a signed-in non-staff person is told the screen is for staff", () => {
-    useSession.setState({ status: "signed-in", me: { id: 2, name: "Thanh niên", avatarUrl: null, role: "youth", unit: null, ward: null, hasPhone: false, consented: false } });
+    useSession.setState({ status: "signed-in", me: { id: 2, name: "Thanh niên", avatarUrl: null, role: "youth", unit: null, ward: null, wardChosen: true, hasPhone: false, consented: false } });
     renderPage();
     expect(screen.getByText("Chỉ cán bộ phường dùng được chức năng này")).toBeInTheDocument();
   });
@@ -125,5 +125,33 @@ describe("users admin", () => {
     fireEvent.click(screen.getByTestId("edit-unlock"));
     await waitFor(() => expect(patch).toHaveBeenCalledWith("/api/users/42", { unlock: true }));
     await waitFor(() => expect(screen.queryByTestId("edit-locked")).toBeNull());
+  });
+
+  it("city staff: every ward's accounts read-only, a ward to choose, a colleague's account to lock", async () => {
+    useSession.setState({ status: "signed-in", me: { id: 1, name: "Sở Nội vụ", avatarUrl: null, role: "city_staff", unit: null, ward: null, wardChosen: true, hasPhone: false, consented: true } });
+    const hb = { id: 40, code: "HB", name: "Ủy ban nhân dân phường Hồng Bàng" };
+    vi.mocked(api.get).mockImplementation(async (url: string) => {
+      if (url === "/api/units") return { data: [] };
+      if (url === "/api/wards") return { data: [{ id: 40, code: "HB", name: "Phường Hồng Bàng", unitName: hb.name, level: "phuong", joinLink: "" }] };
+      if (url === "/api/users") return { data: { items: [user({ ward: hb }), user({ id: 43, name: "Đồng nghiệp Sở", role: "city_staff" })], nextCursor: null } };
+      throw new Error(`unexpected GET ${url}`);
+    });
+    const patch = vi.spyOn(api, "patch").mockResolvedValue({ data: user({ id: 43, name: "Đồng nghiệp Sở", role: "city_staff", disabled: true }) });
+    renderPage();
+    // the ward shows beside each person while every ward is listed
+    expect(await screen.findByTestId("user-42")).toHaveTextContent("Phường Hồng Bàng");
+    fireEvent.change(await screen.findByTestId("users-ward"), { target: { value: "40" } });
+    await waitFor(() => expect(api.get).toHaveBeenLastCalledWith("/api/users", { params: expect.objectContaining({ wardId: 40 }) }));
+    fireEvent.click(screen.getByTestId("user-42"));
+    expect(await screen.findByTestId("user-readonly")).toHaveTextContent("Cán bộ thành phố chỉ xem tài khoản của phường, xã");
+    expect(screen.queryByTestId("edit-save")).toBeNull();
+    cleanup();
+    renderPage();
+    fireEvent.click(await screen.findByTestId("user-43"));
+    expect(await screen.findByTestId("edit-role")).toBeDisabled();
+    expect(screen.queryByTestId("edit-save")).toBeNull();
+    fireEvent.click(screen.getByTestId("edit-disable"));
+    fireEvent.click(await screen.findByTestId("confirm-ok"));
+    await waitFor(() => expect(patch).toHaveBeenCalledWith("/api/users/43", { disabled: true }));
   });
 });

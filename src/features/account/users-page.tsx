@@ -2,6 +2,7 @@ import { useCallback, useEffect, useRef, useState } from "react";
 import { Button, Sheet } from "zmp-ui";
 import type { Role, User } from "@contract/identity";
 import { ROLE_LABELS, SOURCE_LABELS } from "@contract/identity-labels";
+import { wardTitle } from "@contract/wards-labels";
 import { AppPage } from "../../components/app-page";
 import { EmptyState, ErrorState, Skeleton } from "../../components/states";
 import { useNotify } from "../../components/use-notify";
@@ -9,18 +10,24 @@ import { errorMessage } from "../../lib/api-client";
 import { formatDateTime } from "../../lib/dates";
 import { useSession } from "../../lib/session-store";
 import { listUsers, updateUser } from "./api";
-import { useUnits } from "./use-units";
+import { useUnits, useWards } from "./use-units";
+import { WardSelect } from "./ward-card";
 import { ConfirmModal } from "./confirm-modal";
 import { StaffOnly } from "./staff-only";
 import "./account.css";
 
-const ROLES: Role[] = ["youth", "focal", "staff", "observer"];
+/** The roles a ward's staff give; city staff also see (and only manage) city accounts. */
+const WARD_ROLES: Role[] = ["youth", "focal", "staff", "observer"];
+const ALL_ROLES: Role[] = [...WARD_ROLES, "city_staff"];
 
-/** Staff: find people, change their role or unit, disable an account. */
+/**
+ * A ward's staff: find their ward's people, change their role or unit, disable an account. City
+ * staff: every ward's people read-only (a ward to choose), and their own colleagues' accounts.
+ */
 export function UsersPage() {
   return (
     <AppPage title="Quản lý người dùng" back testId="users-page">
-      <StaffOnly>
+      <StaffOnly city>
         <UsersAdmin />
       </StaffOnly>
     </AppPage>
@@ -28,7 +35,11 @@ export function UsersPage() {
 }
 
 function UsersAdmin() {
-  const { units } = useUnits();
+  const me = useSession((s) => s.me);
+  const city = me?.role === "city_staff";
+  const [wardId, setWardId] = useState<number | "">("");
+  const { wards } = useWards();
+  const { units } = useUnits(city ? wardId || -1 : me?.ward?.id);
   const [q, setQ] = useState("");
   const [role, setRole] = useState<Role | "">("");
   const [unitId, setUnitId] = useState<number | "">("");
@@ -45,7 +56,7 @@ function UsersAdmin() {
       if (!more) setError(null);
       else setLoadingMore(true);
       try {
-        const page = await listUsers({ q: q.trim(), role: role || undefined, unitId: unitId || undefined, cursor: more ? from : null });
+        const page = await listUsers({ q: q.trim(), role: role || undefined, unitId: unitId || undefined, wardId: wardId || undefined, cursor: more ? from : null });
         if (id !== request.current) return; // a newer search has started
         setItems((prev) => (more && prev ? [...prev, ...page.items] : page.items));
         setCursor(page.nextCursor);
@@ -55,7 +66,7 @@ function UsersAdmin() {
         setLoadingMore(false);
       }
     },
-    [q, role, unitId],
+    [q, role, unitId, wardId],
   );
 
   // Search as the person types, a moment after they stop.
@@ -81,12 +92,23 @@ function UsersAdmin() {
         />
         <select className="native-select" aria-label="Vai trò" value={role} onChange={(e) => setRole(e.target.value as Role | "")} data-testid="users-role">
           <option value="">Mọi vai trò</option>
-          {ROLES.map((r) => (
+          {(city ? ALL_ROLES : WARD_ROLES).map((r) => (
             <option key={r} value={r}>
               {ROLE_LABELS[r]}
             </option>
           ))}
         </select>
+        {city && wards && (
+          <WardSelect
+            wards={wards}
+            value={wardId}
+            onChange={(id) => {
+              setWardId(id);
+              setUnitId("");
+            }}
+            testId="users-ward"
+          />
+        )}
         <select
           className="native-select"
           aria-label="Đơn vị"
@@ -118,7 +140,9 @@ function UsersAdmin() {
                 <span className="user-item__main">
                   <span className="user-item__name">{u.name}</span>
                   <span className="user-item__meta">
-                    {[u.unit?.name, u.username ? `@${u.username}` : null, u.phone, SOURCE_LABELS[u.source] ?? u.source].filter(Boolean).join(" · ")}
+                    {[city && !wardId && u.ward ? wardTitle(u.ward.name).name : null, u.unit?.name, u.username ? `@${u.username}` : null, u.phone, SOURCE_LABELS[u.source] ?? u.source]
+                      .filter(Boolean)
+                      .join(" · ")}
                   </span>
                 </span>
                 <span className="stack" style={{ alignItems: "flex-end" }}>
@@ -143,8 +167,10 @@ function UsersAdmin() {
 
 function UserEditor({ user, onClose, onSaved }: { user: User | null; onClose: () => void; onSaved: (u: User) => void }) {
   const myId = useSession((s) => s.me?.id);
+  const city = useSession((s) => s.me?.role === "city_staff");
   const notify = useNotify();
-  const { units } = useUnits();
+  // a person's unit is one of their own ward's
+  const { units } = useUnits(user?.ward?.id ?? -1);
   const [role, setRole] = useState<Role>("youth");
   const [unitId, setUnitId] = useState<number | "">("");
   const [fieldError, setFieldError] = useState<string | null>(null);
@@ -160,6 +186,9 @@ function UserEditor({ user, onClose, onSaved }: { user: User | null; onClose: ()
   }, [user]);
 
   const self = user?.id === myId;
+  // city staff read a ward's accounts; of their colleagues' they lock, unlock and lift lock-outs
+  const readOnly = city && user?.role !== "city_staff";
+  const fixedRole = self || city;
 
   const save = async (body: Parameters<typeof updateUser>[1], message: string) => {
     if (!user) return;
@@ -193,7 +222,17 @@ function UserEditor({ user, onClose, onSaved }: { user: User | null; onClose: ()
 
   return (
     <Sheet visible={!!user} onClose={onClose} autoHeight title={user?.name ?? ""} unmountOnClose>
-      {user && (
+      {user && readOnly && (
+        <div className="sheet-body" data-testid="user-readonly">
+          <p>
+            {ROLE_LABELS[user.role]}
+            {user.unit ? ` · ${user.unit.name}` : ""}
+            {user.ward ? ` · ${wardTitle(user.ward.name).name}` : ""}
+          </p>
+          <p className="muted">Cán bộ thành phố chỉ xem tài khoản của phường, xã; việc đổi vai trò, khóa tài khoản do cán bộ phường, xã thực hiện.</p>
+        </div>
+      )}
+      {user && !readOnly && (
         <div className="sheet-body" data-testid="user-editor">
           <label className="field-label" htmlFor="edit-role">
             Vai trò
@@ -202,33 +241,37 @@ function UserEditor({ user, onClose, onSaved }: { user: User | null; onClose: ()
             id="edit-role"
             className="native-select"
             value={role}
-            disabled={self}
+            disabled={fixedRole}
             onChange={(e) => setRole(e.target.value as Role)}
             data-testid="edit-role"
           >
-            {ROLES.map((r) => (
+            {(city ? ALL_ROLES : WARD_ROLES).map((r) => (
               <option key={r} value={r}>
                 {ROLE_LABELS[r]}
               </option>
             ))}
           </select>
-          <label className="field-label" htmlFor="edit-unit">
-            Đơn vị {role === "focal" ? "(bắt buộc với đầu mối)" : "(không bắt buộc)"}
-          </label>
-          <select
-            id="edit-unit"
-            className="native-select"
-            value={unitId}
-            onChange={(e) => setUnitId(e.target.value ? Number(e.target.value) : "")}
-            data-testid="edit-unit"
-          >
-            <option value="">— Không thuộc đơn vị —</option>
-            {units.map((u) => (
-              <option key={u.id} value={u.id}>
-                {u.name}
-              </option>
-            ))}
-          </select>
+          {!city && (
+            <>
+              <label className="field-label" htmlFor="edit-unit">
+                Đơn vị {role === "focal" ? "(bắt buộc với đầu mối)" : "(không bắt buộc)"}
+              </label>
+              <select
+                id="edit-unit"
+                className="native-select"
+                value={unitId}
+                onChange={(e) => setUnitId(e.target.value ? Number(e.target.value) : "")}
+                data-testid="edit-unit"
+              >
+                <option value="">— Không thuộc đơn vị —</option>
+                {units.map((u) => (
+                  <option key={u.id} value={u.id}>
+                    {u.name}
+                  </option>
+                ))}
+              </select>
+            </>
+          )}
           {self && <p className="muted">Bạn không thể tự đổi vai trò hoặc tự khóa tài khoản của mình.</p>}
           {user.lockedUntil && (
             <div className="account-locked" data-testid="edit-locked">
@@ -249,9 +292,11 @@ function UserEditor({ user, onClose, onSaved }: { user: User | null; onClose: ()
               {fieldError}
             </p>
           )}
-          <Button fullWidth loading={busy} onClick={() => void saveRole()} data-testid="edit-save">
-            Lưu thay đổi
-          </Button>
+          {!city && (
+            <Button fullWidth loading={busy} onClick={() => void saveRole()} data-testid="edit-save">
+              Lưu thay đổi
+            </Button>
+          )}
           {!self &&
             (user.disabled ? (
               <Button fullWidth variant="secondary" onClick={() => void save({ disabled: false }, "Đã mở khóa tài khoản.")} data-testid="edit-enable">

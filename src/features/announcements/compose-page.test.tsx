@@ -12,7 +12,7 @@ vi.mock("../../lib/zalo", () => ({
   pickImages: async () => picked.splice(0),
 }));
 
-const staff = { id: 1, name: "Cán bộ", avatarUrl: null, role: "staff" as const, unit: null, ward: null, hasPhone: false, consented: true };
+const staff = { id: 1, name: "Cán bộ", avatarUrl: null, role: "staff" as const, unit: null, ward: null, wardChosen: true, hasPhone: false, consented: true };
 
 function renderCompose() {
   return render(

@@ -52,7 +52,7 @@ describe("announcement detail", () => {
   beforeEach(() => {
     useSession.setState({
       status: "signed-in",
-      me: { id: 7, name: "Đầu mối", avatarUrl: null, role: "focal", unit: { id: 8, code: "DOAN", name: "Đoàn TNCS Hồ Chí Minh phường" }, ward: null, hasPhone: false, consented: true },
+      me: { id: 7, name: "Đầu mối", avatarUrl: null, role: "focal", unit: { id: 8, code: "DOAN", name: "Đoàn TNCS Hồ Chí Minh phường" }, ward: null, wardChosen: true, hasPhone: false, consented: true },
     });
   });
   afterEach(() => {

@@ -28,7 +28,7 @@ const item = (id: number, over: Partial<AnnouncementItem> = {}): AnnouncementIte
   ...over,
 });
 
-const me = { id: 42, name: "Thanh niên", avatarUrl: null, role: "youth" as const, unit: null, ward: null, hasPhone: false, consented: true };
+const me = { id: 42, name: "Thanh niên", avatarUrl: null, role: "youth" as const, unit: null, ward: null, wardChosen: true, hasPhone: false, consented: true };
 
 function renderFeed() {
   return render(

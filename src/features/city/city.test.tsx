@@ -11,7 +11,7 @@ import { UpwardCard } from "./upward-card";
 import { SnapshotPage } from "./snapshot-page";
 
 const ward = { id: 1, code: "UBND", name: "Ủy ban nhân dân phường Lê Đại Hành" };
-const me = (role: Me["role"]): Me => ({ id: 7, name: "Người thử", avatarUrl: null, role, unit: null, ward: role === "city_staff" ? null : ward, hasPhone: false, consented: true });
+const me = (role: Me["role"]): Me => ({ id: 7, name: "Người thử", avatarUrl: null, role, unit: null, ward: role === "city_staff" ? null : ward, hasPhone: false, consented: true, wardChosen: true });
 
 const v1: Snapshot = {
   id: 11,

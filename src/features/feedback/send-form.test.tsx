@@ -35,7 +35,7 @@ function renderPublicList() {
   );
 }
 
-const me = { id: 5, name: "Thanh niên", avatarUrl: null, role: "youth" as const, unit: null, ward: null, hasPhone: false, consented: true };
+const me = { id: 5, name: "Thanh niên", avatarUrl: null, role: "youth" as const, unit: null, ward: null, wardChosen: true, hasPhone: false, consented: true };
 
 describe("feedback send form", () => {
   beforeEach(() => {

@@ -11,7 +11,10 @@ import { fetchCategories, updateCategory } from "./feedback-api";
 import { useReferenceStore } from "./use-reference";
 import "./feedback.css";
 
-/** Staff: each category's answer time in working days (default 5). */
+/**
+ * Each category's answer time in working days (default 5): the city's, shared by every ward — city
+ * staff set it, a ward's staff read it here (with the holidays it counts).
+ */
 export function FeedbackSettingsPage() {
   const role = useRole();
   const notify = useNotify();
@@ -29,16 +32,22 @@ export function FeedbackSettingsPage() {
   };
   useEffect(load, []);
 
-  if (role !== "staff") {
+  if (role !== "staff" && role !== "city_staff") {
     return (
       <AppPage title="Thời hạn trả lời" back>
-        <EmptyState title="Chỉ cán bộ phường được thay đổi thời hạn trả lời" />
+        <EmptyState title="Chỉ cán bộ phường, xã và cán bộ thành phố xem được thời hạn trả lời" />
       </AppPage>
     );
   }
+  const editable = role === "city_staff";
   return (
     <AppPage title="Thời hạn trả lời" back testId="feedback-settings">
       <p className="muted fb-small">Số ngày làm việc (không tính thứ Bảy, Chủ nhật và ngày lễ) để trả lời góp ý của từng lĩnh vực. Áp dụng cho góp ý gửi từ nay.</p>
+      {!editable && (
+        <p className="muted fb-small" data-testid="settings-city-note">
+          Thời hạn trả lời do Sở Nội vụ quy định chung cho mọi phường, xã.
+        </p>
+      )}
       <Link className="card row row--between fb-card" to="/holidays" data-testid="open-holidays">
         <span>Ngày nghỉ lễ, ngày làm bù</span>
         <span aria-hidden="true">›</span>
@@ -51,39 +60,42 @@ export function FeedbackSettingsPage() {
         return (
           <div key={c.id} className="card row row--between fb-card">
             <span>{c.name}</span>
-            <span className="row">
-              <input
-                className="fb-input"
-                style={{ width: 72 }}
-                type="number"
-                min={1}
-                max={60}
-                aria-label={`Số ngày làm việc cho ${c.name}`}
-                value={days[c.id] ?? ""}
-                onChange={(e) => setDays({ ...days, [c.id]: e.target.value })}
-              />
-              <Button
-                size="small"
-                variant="secondary"
-                loading={saving === c.id}
-                disabled={!valid || value === c.answerDays}
-                onClick={async () => {
-                  setSaving(c.id);
-                  try {
-                    const updated = await updateCategory(c.id, { answerDays: value });
-                    setCats(cats.map((x) => (x.id === c.id ? updated : x)));
-                    useReferenceStore.setState({ categories: null });
-                    notify.success(`Đã lưu: ${updated.name} trả lời trong ${updated.answerDays} ngày làm việc.`);
-                  } catch (err) {
-                    notify.error(err);
-                  } finally {
-                    setSaving(null);
-                  }
-                }}
-              >
-                Lưu
-              </Button>
-            </span>
+            {!editable && <span data-testid={`answer-days-${c.id}`}>{c.answerDays} ngày làm việc</span>}
+            {editable && (
+              <span className="row">
+                <input
+                  className="fb-input"
+                  style={{ width: 72 }}
+                  type="number"
+                  min={1}
+                  max={60}
+                  aria-label={`Số ngày làm việc cho ${c.name}`}
+                  value={days[c.id] ?? ""}
+                  onChange={(e) => setDays({ ...days, [c.id]: e.target.value })}
+                />
+                <Button
+                  size="small"
+                  variant="secondary"
+                  loading={saving === c.id}
+                  disabled={!valid || value === c.answerDays}
+                  onClick={async () => {
+                    setSaving(c.id);
+                    try {
+                      const updated = await updateCategory(c.id, { answerDays: value });
+                      setCats(cats.map((x) => (x.id === c.id ? updated : x)));
+                      useReferenceStore.setState({ categories: null });
+                      notify.success(`Đã lưu: ${updated.name} trả lời trong ${updated.answerDays} ngày làm việc.`);
+                    } catch (err) {
+                      notify.error(err);
+                    } finally {
+                      setSaving(null);
+                    }
+                  }}
+                >
+                  Lưu
+                </Button>
+              </span>
+            )}
           </div>
         );
       })}

@@ -8,6 +8,7 @@ import { deadlineCountdown, formatDate, formatDateTime } from "../../lib/dates";
 import { currentPeriod } from "../../lib/periods";
 import { errorMessage } from "../../lib/api-client";
 import { useSession } from "../../lib/session-store";
+import { wardTitle } from "@contract/wards-labels";
 import { useHomeData } from "./use-home-data";
 
 /** Shortcuts on the home screen, by role. */
@@ -42,8 +43,10 @@ const SHORTCUTS: Record<string, { to: string; label: string }[]> = {
  * other features, composed by app.tsx.
  */
 export function HomePage({ inboxUnread = 0, top, moreShortcuts = [] }: { inboxUnread?: number; top?: ReactNode; moreShortcuts?: { to: string; label: string }[] }) {
-  const wardName = useSession((s) => s.config?.wardName ?? "Phường Lê Đại Hành");
+  const configured = useSession((s) => s.config?.wardName ?? "Phường Lê Đại Hành");
   const me = useSession((s) => s.me);
+  // the signed-in person's own ward (one deployment serves every ward of the city); visitors see the default one
+  const wardName = me?.ward ? wardTitle(me.ward.name).name : me?.role === "city_staff" ? "Thành phố Hải Phòng" : configured;
   const { periods, announcements, error, loading } = useHomeData();
 
   const shortcuts = [...(SHORTCUTS[me?.role ?? "anonymous"] ?? []), ...moreShortcuts];

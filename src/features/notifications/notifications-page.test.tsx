@@ -35,7 +35,7 @@ function renderPage() {
 describe("notifications inbox page", () => {
   beforeEach(() => {
     useInbox.setState({ status: "idle", items: [], nextCursor: null, unreadCount: 0, owner: null, loadingMore: false, error: null });
-    useSession.setState({ status: "signed-in", me: { id: 7, name: "An", avatarUrl: null, role: "youth", unit: null, ward: null, hasPhone: false, consented: true } });
+    useSession.setState({ status: "signed-in", me: { id: 7, name: "An", avatarUrl: null, role: "youth", unit: null, ward: null, wardChosen: true, hasPhone: false, consented: true } });
   });
   afterEach(() => {
     cleanup();

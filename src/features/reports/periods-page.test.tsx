@@ -44,7 +44,7 @@ const row = (u: Unit, status: ReportListItem["status"]): ReportListItem => ({
 beforeEach(() => {
   vi.useFakeTimers({ now: new Date("2026-12-01T02:00:00.000Z"), toFake: ["Date"] });
   Element.prototype.scrollTo = () => undefined;
-  useSession.setState({ status: "signed-in", me: { id: 2, name: "Cán bộ", avatarUrl: null, role: "staff", unit: null, ward: null, hasPhone: false, consented: true } });
+  useSession.setState({ status: "signed-in", me: { id: 2, name: "Cán bộ", avatarUrl: null, role: "staff", unit: null, ward: null, wardChosen: true, hasPhone: false, consented: true } });
   vi.spyOn(reportsApi, "periods").mockResolvedValue([period]);
   vi.spyOn(reportsApi, "units").mockResolvedValue(units);
   vi.spyOn(reportsApi, "list").mockResolvedValue([row(units[0], "draft"), row(units[1], "missing"), row(units[2], "submitted"), row(units[3], "missing")]);

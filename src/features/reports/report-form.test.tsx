@@ -162,7 +162,7 @@ describe("staff looking at a unit's report", () => {
   it("a unit that never opened its report reads 'Chưa nhập', not 'Đang nhập', and offers no review", async () => {
     useSession.setState({
       status: "signed-in",
-      me: { id: 6, name: "Cán bộ", avatarUrl: null, role: "staff", unit: null, ward: null, hasPhone: false, consented: true },
+      me: { id: 6, name: "Cán bộ", avatarUrl: null, role: "staff", unit: null, ward: null, wardChosen: true, hasPhone: false, consented: true },
     });
     vi.spyOn(reportsApi, "get").mockResolvedValue(form({ id: 0 }));
     renderForm();

@@ -52,7 +52,7 @@ beforeEach(() => {
   Element.prototype.scrollTo = () => undefined;
   useSession.setState({
     status: "signed-in",
-    me: { id: 2, name: "Cán bộ VHXH", avatarUrl: null, role: "staff", unit: null, ward: null, hasPhone: false, consented: true },
+    me: { id: 2, name: "Cán bộ VHXH", avatarUrl: null, role: "staff", unit: null, ward: null, wardChosen: true, hasPhone: false, consented: true },
   });
 });
 afterEach(() => {

@@ -64,7 +64,7 @@ export function signInFocal(): void {
   localStorage.clear();
   useSession.setState({
     status: "signed-in",
-    me: { id: 5, name: "Đầu mối", avatarUrl: null, role: "focal", unit: { id: 8, code: "DOAN", name: "Đoàn" }, ward: null, hasPhone: false, consented: true },
+    me: { id: 5, name: "Đầu mối", avatarUrl: null, role: "focal", unit: { id: 8, code: "DOAN", name: "Đoàn" }, ward: null, wardChosen: true, hasPhone: false, consented: true },
   });
 }
 
