@@ -6,6 +6,7 @@ import { storeFile } from "../files/store.js";
 import { linkFiles } from "../files/access.js";
 import type { AnnouncementAudience } from "./tables.js";
 import { searchTextOf } from "./service.js";
+import { defaultWardId } from "../wards/queries.js";
 import { PLAN_TEXT, PLAN_TITLE } from "./seed-plan-text.js";
 
 const DOCX_MIME = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
@@ -145,6 +146,9 @@ export async function seedDemoAnnouncements(ctx: AppContext): Promise<void> {
   const { db } = ctx.database;
   const now = ctx.clock.now().toISOString();
   const categories = await db.selectFrom("announcement_categories").select(["id", "name"]).execute();
+  // the demo notices are Lê Đại Hành's (the first ward), as its demo units and reports are
+  const wardId = await defaultWardId(db);
+  if (wardId === null) return;
   const existing = new Set((await db.selectFrom("announcements").select("seed_key").where("seed_key", "is not", null).execute()).map((r) => r.seed_key));
   for (const n of [...NOTICES, ...(await deadlineNotices(ctx, now))]) {
     if (existing.has(n.key)) continue;
@@ -157,6 +161,7 @@ export async function seedDemoAnnouncements(ctx: AppContext): Promise<void> {
     const row = await db
       .insertInto("announcements")
       .values({
+        ward_id: wardId,
         title: n.title,
         body: n.body,
         category_id: category.id,
