@@ -72,7 +72,7 @@ const EXPECTED: Record<string, Access> = {
   "GET /api/announcements/:id/receipts": RC,
   "POST /api/announcements/:id/remind": SC,
   "GET /api/announcement-categories": "public",
-  "POST /api/announcement-categories": S,
+  "POST /api/announcement-categories": SC,
   "GET /api/notifications": "signed-in",
   "POST /api/notifications/:id/read": "signed-in",
   "POST /api/notifications/read-all": "signed-in",

@@ -109,7 +109,8 @@ export const POLICY: Record<string, Access> = {
   "GET /api/announcements/:id/receipts": WARD_READERS,
   "POST /api/announcements/:id/remind": STAFF_OR_CITY,
   "GET /api/announcement-categories": "public",
-  "POST /api/announcement-categories": STAFF,
+  // the categories are one list for the city: a ward's staff and city staff add to it
+  "POST /api/announcement-categories": STAFF_OR_CITY,
 
   // notifications (in-app inbox)
   "GET /api/notifications": "signed-in",
