@@ -8,6 +8,8 @@ import {
   dialogueOf,
   difficultyOf,
   dutyOf,
+  evidenceFileOf,
+  handInFileOf,
   holidayOf,
   indicatorId,
   newHolidayDate,
@@ -18,6 +20,7 @@ import {
   putAs,
   questionOf,
   reportOf,
+  snapshotFileOf,
   snapshotOf,
   supervisionBody,
   supervisionOf,
@@ -118,6 +121,13 @@ export const WORK_ROUTES: Record<string, WardCase | WardCase[]> = {
   "GET /api/holidays": unscoped("national holidays: one list for the city"),
   "POST /api/holidays": { kind: "city", make: async () => ({ path: "/api/holidays", body: { date: newHolidayDate(), name: "Nghỉ bù (thử)" } }) },
   "DELETE /api/holidays/:date": { kind: "city", make: async (w) => ({ path: `/api/holidays/${await holidayOf(w)}` }) },
+
+  // ---------------------------------------------------------------- files of the plan's work (the feedback photo: tenancy-routes.ts)
+  "GET /api/files/:id": [
+    { kind: "object", make: async (w) => ({ path: `/api/files/${await evidenceFileOf(w, w.b)}` }) },
+    { kind: "object", make: async (w) => ({ path: `/api/files/${await handInFileOf(w, w.b)}` }) },
+    { kind: "object", make: async (w) => ({ path: `/api/files/${await snapshotFileOf(w, (await bSnapshot(w)).id)}` }) },
+  ],
 
   // ---------------------------------------------------------------- periods
   "GET /api/periods": {

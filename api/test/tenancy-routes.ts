@@ -6,8 +6,9 @@ import { feedbackOf, invitationOf, youthOf, type Side, type Wards } from "./tena
 /**
  * Every route of the API, as the route × role × ward walk (tenancy.test.ts) sees it. A route added
  * without an entry fails the walk. The table is this file's (identity, files, feedback, announcements)
- * and tenancy-routes-work.ts's (the plan's work, the report sent upward). An entry is one case, or a
- * list of cases when one route serves two levels (a ward's settings and the city's definition):
+ * and tenancy-routes-work.ts's (the plan's work, the report sent upward; a route in both has both's
+ * cases). An entry is one case, or a list of cases when one route serves two levels (a ward's
+ * settings and the city's definition) or reaches several kinds of object (files of several parents):
  *
  * - `unscoped`: nothing that belongs to a ward is behind it (public reference data, signing in, the
  *   city's own work) — say why;

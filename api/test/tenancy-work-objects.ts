@@ -1,6 +1,7 @@
 import type supertest from "supertest";
 import { bearer } from "./harness.js";
 import { putReport, type ReportSeed } from "./exports-fixtures.js";
+import { uploadPng } from "./feedback-helpers.js";
 import { marker, youthOf, type Side, type Wards } from "./tenancy-fixtures.js";
 import { registerAllSubmitted } from "../src/difficulties/register.js";
 import { unitItems } from "../src/reports/form.js";
@@ -91,6 +92,14 @@ export async function reportOf(w: Wards, s: Side, seed: ReportSeed, local = "DOA
   return { periodId: period.id, unitId: await s.unit(local), path: `/api/periods/${period.id}/reports/${await s.unit(local)}` };
 }
 
+/** A file the side's Youth Union attached to its report as evidence. */
+export async function evidenceFileOf(w: Wards, s: Side) {
+  const report = await reportOf(w, s, { status: "draft" });
+  const fileId = await uploadPng(() => w.h, s.focal, "minh-chung.png");
+  await putAs(w, report.path, s.focal, { version: 1, evidence: [{ fileId }] });
+  return fileId;
+}
+
 /** A draft with every item of the unit filled in: it can be submitted. */
 export async function completeDraftOf(w: Wards, s: Side, local = "DOAN") {
   const items = await unitItems(w.h.ctx.database.db, await s.unit(local));
@@ -115,6 +124,14 @@ export async function dutyOf(w: Wards, s: Side, opts: { handedIn?: boolean } = {
   const unitPath = `${path}/units/${await s.unit("DOAN")}`;
   if (opts.handedIn) await post(w, `${unitPath}/hand-in`, s.focal, { text: "Đã rà soát 120 đoàn viên của 2 tổ dân phố." });
   return { id: duty.id as number, title, path, unitPath };
+}
+
+/** A document the side's Youth Union handed in for a duty. */
+export async function handInFileOf(w: Wards, s: Side) {
+  const duty = await dutyOf(w, s);
+  const fileId = await uploadPng(() => w.h, s.focal, "ke-hoach.png");
+  await post(w, `${duty.unitPath}/hand-in`, s.focal, { text: "Kế hoạch Tháng Thanh niên của Đoàn phường.", fileIds: [fileId] });
+  return fileId;
 }
 
 /** A difficulty the side's Youth Union wrote in a submitted report, in the ward's register. */
@@ -189,6 +206,11 @@ export async function snapshotOf(w: Wards, s: Side, year = 2026) {
   if (!report) await putReport(w.h, periodId, s.unitCode("VHXH"), { status: "submitted" });
   const body = await post(w, `/api/city/wards/${s.ward}/snapshots`, s.staff, { periodId }, 201);
   return { id: body.id as number, periodId, path: `/api/city/snapshots/${body.id}` };
+}
+
+/** The Word file of a version sent upward. */
+export async function snapshotFileOf(w: Wards, snapshotId: number) {
+  return (await w.h.ctx.database.db.selectFrom("ward_snapshots").select("docx_file_id").where("id", "=", snapshotId).executeTakeFirstOrThrow()).docx_file_id;
 }
 
 /** Makes `make` once per walk (a read-only case shares what it reads). */
