@@ -115,7 +115,7 @@ const EXPECTED: Record<string, Access> = {
   "POST /api/duties/:id/units/:unitId/return": S,
   "POST /api/duties/:id/remind": S,
   "GET /api/difficulty-themes": "signed-in",
-  "POST /api/difficulty-themes": S,
+  "POST /api/difficulty-themes": E,
   "GET /api/difficulties": WC,
   "GET /api/difficulties/:id": WC,
   "PATCH /api/difficulties/:id": S,

@@ -18,6 +18,8 @@ export interface Side {
   youth2: string;
   /** the side's unit by its local code ("DOAN": UBND's DOAN, HB's HB-DOAN) */
   unit(local: string): Promise<number>;
+  /** the side's unit code of a local code ("DOAN" → "HB-DOAN") */
+  unitCode(local: string): string;
 }
 
 export interface Wards {
@@ -36,7 +38,8 @@ export async function setUpWards(h: Harness): Promise<Wards> {
   }
   const side = async (code: string, prefix: string, label: string): Promise<Side> => {
     const ward = await h.unitId(code);
-    const unit = (local: string) => h.unitId(`${prefix}${local}`);
+    const unitCode = (local: string) => `${prefix}${local}`;
+    const unit = (local: string) => h.unitId(unitCode(local));
     return {
       ward,
       code,
@@ -46,6 +49,7 @@ export async function setUpWards(h: Harness): Promise<Wards> {
       youth: await h.signIn("youth", { wardId: ward, name: `Thanh niên ${label}` }),
       youth2: await h.signIn("youth", { wardId: ward, name: `Thanh niên thứ hai ${label}` }),
       unit,
+      unitCode,
     };
   };
   return { h, a: await side("UBND", "", "Lê Đại Hành"), b: await side("HB", "HB-", "Hồng Bàng"), city };

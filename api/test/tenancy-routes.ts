@@ -6,11 +6,15 @@ import { noticeBody, noticeOf } from "./tenancy-notice-fixtures.js";
 
 /**
  * Every route of the API, as the route × role × ward walk (tenancy.test.ts) sees it. A route added
- * without an entry fails the walk. An entry is one of:
+ * without an entry fails the walk. The table is this file's (identity, files, feedback, announcements)
+ * and tenancy-routes-work.ts's (the plan's work, the report sent upward; a route in both has both's
+ * cases). An entry is one case, or a list of cases when one route serves two levels (a ward's
+ * settings and the city's definition) or reaches several kinds of object (files of several parents):
  *
  * - `unscoped`: nothing that belongs to a ward is behind it (public reference data, signing in, the
  *   city's own work) — say why;
- * - `own`: the caller's own records (their profile, inbox, uploads): no other ward's id can reach it;
+ * - `own`: the caller's own records (their profile, inbox, uploads, their own ward's new record):
+ *   no other ward's id can reach it;
  * - `object`: its path (or body) names a ward's object. `make` creates that object in ward B and
  *   returns the call (path filled in, a valid body): ward A's staff, focal point, observer and youth
  *   must be refused (403/404, or one of the `refused` codes for a body reference), city staff must read
@@ -18,8 +22,10 @@ import { noticeBody, noticeOf } from "./tenancy-notice-fixtures.js";
  *   which proves the call was well-formed and the object untouched by A;
  * - `list`: a ward's list. `make` creates a record of ward B and returns the call and a `marker` text
  *   of that record: no ward A caller finds the marker in the answer, B's `control` role does, and
- *   city staff do (every ward, and with `?wardId=` B's) while ward A naming B is refused
- *   (`wardQuery`: the list takes ?wardId=);
+ *   city staff do (`wardQuery` says how they choose the ward) while ward A naming B is refused;
+ * - `city`: the city's own list or decision (the national holidays, the indicator and task
+ *   definitions, accepting or returning a ward's report): no ward's staff, focal point, observer or
+ *   youth — of A or of B — may make the call (403), and city staff do it for real (the control);
  * - `pending`: ward-scoped, its tenancy is another engineer's part (owner) not merged yet: listed by
  *   the walk, not failed. Replace it with an `object`/`list` entry when the part lands.
  */
@@ -48,21 +54,28 @@ export type WardCase =
       /** does this answer show B's record? (default: the marker is in it) */
       shows?: (body: any, marker: string) => boolean;
       control?: Role;
-      wardQuery?: boolean;
+      /**
+       * the list takes ?wardId= (a ward's people naming another ward are refused: 403 WARD_FORBIDDEN or
+       * 404 WARD_NOT_FOUND). City staff without it: `true` read every ward's records (wards/scope.ts);
+       * "named" must name the ward, 400 WARD_REQUIRED (wards/request-ward.ts); "city-view" read the
+       * city's own view, no ward's records (the catalog)
+       */
+      wardQuery?: true | "named" | "city-view";
       /** anonymous callers read it too (a public list): they see the default ward's, or B's when they name it */
       anonymousReads?: boolean;
     }
+  | { kind: "city"; make: (w: Wards) => Promise<Call> }
   | { kind: "pending"; owner: "G" | "H" | "I"; why: string };
 
-const unscoped = (why: string): WardCase => ({ kind: "unscoped", why });
-const own = (why: string): WardCase => ({ kind: "own", why });
+export const unscoped = (why: string): WardCase => ({ kind: "unscoped", why });
+export const own = (why: string): WardCase => ({ kind: "own", why });
 const pending = (owner: "G" | "H" | "I", why: string): WardCase => ({ kind: "pending", owner, why });
 
 const youthOfB = (w: Wards) => youthOf(w, w.b);
 const categoryOf = (w: Wards, code: string) => categoryId(() => w.h, code);
 const bSide = (w: Wards): Side => w.b;
 
-export const WARD_ROUTES: Record<string, WardCase> = {
+export const WARD_ROUTES: Record<string, WardCase | WardCase[]> = {
   // ---------------------------------------------------------------- system, reference data
   "GET /api/health": unscoped("the API's health"),
   "GET /api/openapi.json": unscoped("the API's description"),
@@ -224,86 +237,6 @@ export const WARD_ROUTES: Record<string, WardCase> = {
   },
   "GET /api/announcement-categories": unscoped("the city's notice categories, shared by every ward"),
   "POST /api/announcement-categories": unscoped("the city's notice categories, shared by every ward"),
-
-  // ---------------------------------------------------------------- the plan's work (engineer I)
-  "GET /api/indicators": unscoped("the city's indicator definitions"),
-  "GET /api/tasks": unscoped("the city's task definitions"),
-  "POST /api/indicators": pending("I", "indicator definitions become the city's"),
-  "GET /api/indicators/:id": pending("I", "a ward's settings of an indicator"),
-  "PATCH /api/indicators/:id": pending("I", "a ward's settings of an indicator"),
-  "GET /api/indicators/:id/history": pending("I", "a ward's settings history"),
-  "PATCH /api/tasks/:id": pending("I", "a ward's settings of a task"),
-  "GET /api/tasks/:id/history": pending("I", "a ward's settings history"),
-  "GET /api/plan-reference": pending("I", "the ward plan's number and date"),
-  "PUT /api/plan-reference": pending("I", "the ward plan's number and date"),
-  "GET /api/periods": pending("I", "periods per ward"),
-  "GET /api/periods/:id": pending("I", "periods per ward"),
-  "POST /api/periods": pending("I", "periods per ward"),
-  "PATCH /api/periods/:id": pending("I", "periods per ward"),
-  "GET /api/holidays": unscoped("national holidays: one list for the city"),
-  "POST /api/holidays": pending("I", "holidays become the city's (edited by city staff)"),
-  "DELETE /api/holidays/:date": pending("I", "holidays become the city's (edited by city staff)"),
-  "GET /api/periods/:periodId/reports": pending("I", "a ward's reports"),
-  "GET /api/periods/:periodId/reports/:unitId": pending("I", "another ward's unit's report"),
-  "PUT /api/periods/:periodId/reports/:unitId": pending("I", "another ward's unit's report"),
-  "POST /api/periods/:periodId/reports/:unitId/submit": pending("I", "another ward's unit's report"),
-  "POST /api/periods/:periodId/reports/:unitId/approve": pending("I", "another ward's unit's report"),
-  "POST /api/periods/:periodId/reports/:unitId/return": pending("I", "another ward's unit's report"),
-  "POST /api/periods/:periodId/reports/:unitId/reopen": pending("I", "another ward's unit's report"),
-  "GET /api/periods/:periodId/reports/:unitId/audit": pending("I", "another ward's unit's report"),
-  "PUT /api/periods/:periodId/exceptions/:unitId": pending("I", "another ward's unit's extension"),
-  "POST /api/periods/:periodId/exceptions": pending("I", "another ward's units' extensions"),
-  "GET /api/periods/:periodId/completeness": pending("I", "a ward's completeness"),
-  "POST /api/periods/:periodId/remind": pending("I", "a ward's reminders"),
-  "GET /api/periods/:periodId/summary": pending("I", "a ward's summary"),
-  "GET /api/periods/:periodId/export.xlsx": pending("I", "a ward's export"),
-  "GET /api/periods/:periodId/export.docx": pending("I", "a ward's export"),
-
-  // ---------------------------------------------------------------- the report sent upward, the city's view
-  "GET /api/city/completeness": unscoped("the city's own work (city staff only): every ward's sending"),
-  "PUT /api/city/deadlines/:year": unscoped("the city's own work (city staff only): its deadline"),
-  "POST /api/city/remind": unscoped("the city's own work (city staff only): reminders to wards"),
-  "GET /api/city/summary": unscoped("the city's own work (city staff only): its figures"),
-  "GET /api/city/export.xlsx": unscoped("the city's own work (city staff only): its Excel"),
-  "GET /api/city/export.docx": unscoped("the city's own work (city staff only): its Word"),
-  "GET /api/city/wards/:wardId/snapshots": pending("H", "a ward's versions (city.test.ts: tenancy)"),
-  "POST /api/city/wards/:wardId/snapshots": pending("H", "sending a ward's report (city.test.ts: tenancy)"),
-  "GET /api/city/snapshots/:id": pending("H", "a ward's version (city.test.ts: tenancy)"),
-  "GET /api/city/snapshots/:id/report.docx": pending("H", "a ward's version (city.test.ts: tenancy)"),
-  "GET /api/city/snapshots/:id/report.xlsx": pending("H", "a ward's version (city.test.ts: tenancy)"),
-  "POST /api/city/snapshots/:id/accept": pending("H", "the city's decision (city.test.ts: tenancy)"),
-  "POST /api/city/snapshots/:id/return": pending("H", "the city's decision (city.test.ts: tenancy)"),
-  "PUT /api/periods/:periodId/summary/sections/:key": pending("I", "a ward's report parts"),
-  "GET /api/duties": pending("I", "a ward's duties"),
-  "POST /api/duties": pending("I", "a ward's duties"),
-  "GET /api/duties/:id": pending("I", "another ward's duty"),
-  "PATCH /api/duties/:id": pending("I", "another ward's duty"),
-  "POST /api/duties/:id/units/:unitId/hand-in": pending("I", "another ward's duty"),
-  "POST /api/duties/:id/units/:unitId/accept": pending("I", "another ward's duty"),
-  "POST /api/duties/:id/units/:unitId/return": pending("I", "another ward's duty"),
-  "POST /api/duties/:id/remind": pending("I", "another ward's duty"),
-  "GET /api/difficulty-themes": pending("I", "a ward's themes"),
-  "POST /api/difficulty-themes": pending("I", "a ward's themes"),
-  "GET /api/difficulties": pending("I", "a ward's register"),
-  "GET /api/difficulties/:id": pending("I", "another ward's difficulty"),
-  "PATCH /api/difficulties/:id": pending("I", "another ward's difficulty"),
-  "POST /api/difficulties/:id/forward": pending("I", "another ward's difficulty"),
-  "POST /api/difficulties/:id/resolve": pending("I", "another ward's difficulty"),
-  "POST /api/difficulties/:id/merge": pending("I", "another ward's difficulty"),
-  "GET /api/supervisions": pending("I", "a ward's supervisions"),
-  "POST /api/supervisions": pending("I", "a ward's supervisions"),
-  "GET /api/supervision-recommendations": pending("I", "a ward's recommendations"),
-  "GET /api/supervisions/:id": pending("I", "another ward's supervision"),
-  "POST /api/supervisions/:id/recommendations/:recId/answer": pending("I", "another ward's recommendation"),
-  "GET /api/dialogues": pending("I", "a ward's dialogues"),
-  "POST /api/dialogues": pending("I", "a ward's dialogues"),
-  "GET /api/dialogues/:id": pending("I", "another ward's dialogue"),
-  "GET /api/dialogues/:id/questions": pending("I", "another ward's dialogue"),
-  "POST /api/dialogues/:id/questions": pending("I", "another ward's dialogue"),
-  "PATCH /api/dialogues/:id/questions/:questionId": pending("I", "another ward's dialogue"),
-  "POST /api/dialogues/:id/questions/:questionId/support": pending("I", "another ward's dialogue"),
-  "POST /api/dialogues/:id/questions/:questionId/flag": pending("I", "another ward's dialogue"),
-  "POST /api/dialogues/:id/publish": pending("I", "another ward's dialogue"),
 };
 
 /** Signs a call in as a token, with its query and body. */

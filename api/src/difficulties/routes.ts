@@ -14,6 +14,8 @@ import {
 } from "../contract/difficulties.js";
 import { createTheme, forwardDifficulty, getDifficulty, listDifficulties, listThemes, mergeDifficulty, resolveDifficulty, setTheme } from "./service.js";
 
+import { assertCityLevel } from "../wards/request-ward.js";
+
 const TAG = "Khó khăn, đề xuất của đơn vị";
 
 /** The register of difficulties and proposals taken from the units' reports, and their follow-up. */
@@ -23,8 +25,20 @@ export function registerDifficultyRoutes(r: RouteBuilder): void {
     ({ ctx }) => listThemes(ctx),
   );
   r.add(
-    { method: "post", path: "/api/difficulty-themes", tag: TAG, summary: "Thêm chủ đề phân loại", body: NewThemeSchema, response: DifficultyThemeSchema, status: 201 },
-    ({ ctx, body }) => createTheme(ctx, body.name),
+    {
+      method: "post",
+      path: "/api/difficulty-themes",
+      tag: TAG,
+      summary: "Cán bộ thành phố thêm chủ đề phân loại (danh mục chung của các phường). Cán bộ phường: 403 CITY_LEVEL_ONLY",
+      body: NewThemeSchema,
+      response: DifficultyThemeSchema,
+      status: 201,
+    },
+    ({ ctx, body, user }) => {
+      // one list for every ward: a theme a ward added would show in every other ward's register
+      assertCityLevel(user!, "Các chủ đề phân loại khó khăn, đề xuất");
+      return createTheme(ctx, body.name);
+    },
   );
   r.add(
     {

@@ -33,7 +33,7 @@ const UNIT_READERS = ["staff", "observer", "focal", "city_staff"] as const;
 /**
  * The catalog is edited at two levels behind one route: city staff the definitions, a ward's staff its
  * settings; the handler refuses the other level's fields (403 CITY_LEVEL_ONLY / WARD_DATA_READ_ONLY).
- * A city-level list (the national holidays, a new indicator) keeps ward staff in its rule so that
+ * A city-level list (the national holidays, a new indicator, the difficulty themes) keeps ward staff in its rule so that
  * they hear CITY_LEVEL_ONLY, who edits it, rather than a bare ROLE_FORBIDDEN.
  */
 const CATALOG_EDITORS = ["staff", "city_staff"] as const;
@@ -163,8 +163,9 @@ export const POLICY: Record<string, Access> = {
   "POST /api/duties/:id/remind": STAFF,
 
   // the register of difficulties and proposals (a focal point reads its own unit's)
+  // the themes are the city's, shared by every ward (a ward's staff hear CITY_LEVEL_ONLY)
   "GET /api/difficulty-themes": "signed-in",
-  "POST /api/difficulty-themes": STAFF,
+  "POST /api/difficulty-themes": CATALOG_EDITORS,
   "GET /api/difficulties": UNIT_READERS,
   "GET /api/difficulties/:id": UNIT_READERS,
   "PATCH /api/difficulties/:id": STAFF,
