@@ -69,7 +69,6 @@ export type WardCase =
 
 export const unscoped = (why: string): WardCase => ({ kind: "unscoped", why });
 export const own = (why: string): WardCase => ({ kind: "own", why });
-const pending = (owner: "G" | "H" | "I", why: string): WardCase => ({ kind: "pending", owner, why });
 
 const youthOfB = (w: Wards) => youthOf(w, w.b);
 const categoryOf = (w: Wards, code: string) => categoryId(() => w.h, code);
