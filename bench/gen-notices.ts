@@ -26,7 +26,9 @@ export async function generateNotices(config: Config, count: number, nowIso: str
   try {
     const categories = (await db.selectFrom("announcement_categories").select("id").execute()).map((r) => r.id);
     const units = (await db.selectFrom("units").select("id").where("parent_id", "is not", null).execute()).map((r) => r.id);
-    const staff = await db.selectFrom("users").select("id").where("role", "=", "staff").executeTakeFirst();
+    const staff = await db.selectFrom("users").select(["id", "ward_id"]).where("role", "=", "staff").executeTakeFirst();
+    // one ward's feed (the seeded ward, its staff's), as a ward's phones read it
+    const ward = await db.selectFrom("units").select("id").where("kind", "=", "ward").orderBy("sort_order").orderBy("id").executeTakeFirstOrThrow();
     const now = Date.parse(nowIso);
     const FIVE_YEARS = 5 * 365 * 86_400_000;
     const rareAt = new Map<number, number>(Array.from({ length: RARE_WORDS }, (_, k) => [Math.floor(((k + 0.5) * count) / RARE_WORDS), k]));
@@ -53,6 +55,7 @@ export async function generateNotices(config: Config, count: number, nowIso: str
           (rare !== undefined ? `\n\nMã hồ sơ ${rareWord(rare)}.` : "");
         const published = status === "published" || status === "archived";
         rows.push({
+          ward_id: staff?.ward_id ?? ward.id,
           title,
           body,
           category_id: pick(categories),

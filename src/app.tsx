@@ -55,6 +55,8 @@ const FOLLOW_UP_SHORTCUTS: Record<string, { to: string; label: string }[]> = {
   city_staff: [
     { to: "/city", label: "Báo cáo các phường, xã" },
     { to: "/city/summary", label: "Số liệu toàn thành phố" },
+    // the city's notices: shown in every ward's feed with the city as sender
+    { to: "/announcements/new", label: "Soạn thông báo gửi các phường, xã" },
   ],
 };
 

@@ -99,14 +99,14 @@ describeEachDb("announcements feed: the revision behind ETag and 304", (h) => {
   it("keeps the unread count equal to counting the notices one by one", async () => {
     const doan = await h().unitId("DOAN");
     const focal = await h().signIn("focal", { unitId: doan, name: "Đầu mối đếm" });
-    const me = (await h().http().get("/api/me").set(bearer(focal))).body as { id: number };
+    const me = (await h().http().get("/api/me").set(bearer(focal))).body as { id: number; ward: { id: number } };
     const notices = [
       await publish(h(), staff, { title: "Cho tất cả đơn vị", audience: "all_units" }),
       await publish(h(), staff, { title: "Riêng Đoàn", audience: "units", unitIds: [doan] }),
       await publish(h(), staff, { title: "Riêng Công an", audience: "units", unitIds: [await h().unitId("CA")] }),
       await publish(h(), staff, { title: "Chung, hết hạn sớm", expiresAt: new Date(h().clock.now().getTime() + 30_000).toISOString() }),
     ];
-    const user: AuthUser = { id: me.id, name: "", role: "focal", unitId: doan, wardId: null, sessionId: 0 };
+    const user: AuthUser = { id: me.id, name: "", role: "focal", unitId: doan, wardId: me.ward.id, sessionId: 0 };
     const naive = async () => {
       const now = h().clock.now().toISOString();
       const row = await h()

@@ -137,7 +137,9 @@ describeEachDb("announcements: publishing, outbox, schedule, ack, receipts, remi
 
     const rec = await h().http().get(`/api/announcements/${a.id}/receipts`).set(bearer(observer));
     expect(rec.status).toBe(200);
-    const units = await h().ctx.database.db.selectFrom("units").select("id").where("parent_id", "is not", null).execute();
+    // every unit of the ward (not the ward itself, nor another ward's)
+    const ward = await h().unitId("UBND");
+    const units = await h().ctx.database.db.selectFrom("units").select("id").where("ward_id", "=", ward).where("id", "!=", ward).execute();
     expect(rec.body.units.length).toBe(units.length);
     const focalOf = async (unitId: number) =>
       (await h().ctx.database.db.selectFrom("users").select("id").where("role", "=", "focal").where("unit_id", "=", unitId).execute()).length;

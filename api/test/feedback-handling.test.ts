@@ -388,7 +388,9 @@ describeEachDb("feedback: inbox filters and figures", (h) => {
     try {
       const { seedAll } = await import("../src/db/seed.js");
       await seedAll(demo.ctx);
-      const count = await demo.ctx.database.db.selectFrom("feedback_items").select((eb) => eb.fn.countAll().as("n")).executeTakeFirstOrThrow();
+      // Lê Đại Hành's demo items (the other demo wards have their own: demo-wards.test.ts)
+      const ward = await demo.unitId("UBND");
+      const count = await demo.ctx.database.db.selectFrom("feedback_items").select((eb) => eb.fn.countAll().as("n")).where("ward_id", "=", ward).executeTakeFirstOrThrow();
       expect(Number(count.n)).toBe(4);
       const pub = (await demo.http().get("/api/feedback/public")).body;
       expect(pub.items.length).toBe(2);

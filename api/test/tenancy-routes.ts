@@ -2,6 +2,7 @@ import type { Role } from "../src/contract/identity.js";
 import { bearer } from "./harness.js";
 import { categoryId } from "./feedback-helpers.js";
 import { feedbackOf, invitationOf, youthOf, type Side, type Wards } from "./tenancy-fixtures.js";
+import { noticeBody, noticeOf } from "./tenancy-notice-fixtures.js";
 
 /**
  * Every route of the API, as the route × role × ward walk (tenancy.test.ts) sees it. A route added
@@ -68,7 +69,6 @@ export type WardCase =
 
 export const unscoped = (why: string): WardCase => ({ kind: "unscoped", why });
 export const own = (why: string): WardCase => ({ kind: "own", why });
-const pending = (owner: "G" | "H" | "I", why: string): WardCase => ({ kind: "pending", owner, why });
 
 const youthOfB = (w: Wards) => youthOf(w, w.b);
 const categoryOf = (w: Wards, code: string) => categoryId(() => w.h, code);
@@ -201,15 +201,39 @@ export const WARD_ROUTES: Record<string, WardCase | WardCase[]> = {
     make: async (w) => ({ path: `/api/feedback/${(await feedbackOf(w, bSide(w), { answeredInPublic: true })).id}/flag`, body: { reason: "Nội dung không phù hợp" } }),
   },
 
-  // ---------------------------------------------------------------- announcements (G: after the feed's performance work is merged)
-  "GET /api/announcements": pending("G", "announcements.ward_id: a ward's feed and the city's notices"),
-  "GET /api/announcements/:id": pending("G", "a notice of another ward"),
-  "POST /api/announcements": pending("G", "a ward's notice, a city notice"),
-  "PATCH /api/announcements/:id": pending("G", "a notice of another ward"),
-  "DELETE /api/announcements/:id": pending("G", "a notice of another ward"),
-  "POST /api/announcements/:id/ack": pending("G", "a notice of another ward"),
-  "GET /api/announcements/:id/receipts": pending("G", "a notice of another ward"),
-  "POST /api/announcements/:id/remind": pending("G", "a notice of another ward"),
+  // ---------------------------------------------------------------- announcements (a ward's notices; the city's are in announcements-city.test.ts)
+  "GET /api/announcements": {
+    kind: "list",
+    control: "youth",
+    wardQuery: true,
+    anonymousReads: true,
+    make: async (w) => ({ path: "/api/announcements", query: { limit: 50 }, marker: (await noticeOf(w, w.b)).title }),
+  },
+  "GET /api/announcements/:id": { kind: "object", make: async (w) => ({ path: `/api/announcements/${(await noticeOf(w, w.b)).id}` }) },
+  "POST /api/announcements": {
+    kind: "object",
+    // ward A's staff naming B's unit: as unknown as a unit that does not exist
+    refused: ["UNKNOWN_UNIT"],
+    make: async (w) => ({ path: "/api/announcements", body: await noticeBody(w, { audience: "units", unitIds: [await w.b.unit("DOAN")] }) }),
+  },
+  "PATCH /api/announcements/:id": {
+    kind: "object",
+    make: async (w) => ({ path: `/api/announcements/${(await noticeOf(w, w.b)).id}`, body: { title: "Tiêu đề đã sửa của phường" } }),
+  },
+  "DELETE /api/announcements/:id": { kind: "object", make: async (w) => ({ path: `/api/announcements/${(await noticeOf(w, w.b)).id}` }) },
+  "POST /api/announcements/:id/ack": {
+    kind: "object",
+    control: "youth",
+    make: async (w) => ({ path: `/api/announcements/${(await noticeOf(w, w.b, { requiresAck: true })).id}/ack` }),
+  },
+  "GET /api/announcements/:id/receipts": {
+    kind: "object",
+    make: async (w) => ({ path: `/api/announcements/${(await noticeOf(w, w.b, { audience: "all_units", requiresAck: true })).id}/receipts` }),
+  },
+  "POST /api/announcements/:id/remind": {
+    kind: "object",
+    make: async (w) => ({ path: `/api/announcements/${(await noticeOf(w, w.b, { audience: "all_units", requiresAck: true })).id}/remind` }),
+  },
   "GET /api/announcement-categories": unscoped("the city's notice categories, shared by every ward"),
   "POST /api/announcement-categories": unscoped("the city's notice categories, shared by every ward"),
 };

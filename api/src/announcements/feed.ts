@@ -9,13 +9,16 @@ import { badRequest } from "../lib/errors.js";
 import { foldVietnamese } from "../lib/text.js";
 import type { AnnouncementFeed, AnnouncementItem, FeedQuery } from "../contract/announcements.js";
 import { baseQuery, toItem, type Row } from "./queries.js";
-import { visibleTo } from "./visibility.js";
+import { visibleTo, type NoticeWard } from "./visibility.js";
+import { wardToRead } from "../wards/scope.js";
+import { defaultWardId } from "../wards/queries.js";
 import { withFileLinks } from "./file-access.js";
 import { signedLinkWindow } from "../files/access.js";
 
 /**
  * The feed at city scale. Everything a feed shows changes only with (a) the feed revision, moved by
- * database triggers on every change of notices, their units and categories; (b) time, through
+ * database triggers on every change of notices, their units and categories — one counter per ward
+ * and one for the city's notices, so a ward's feed moves with its own notices and the city's only; (b) time, through
  * expiry only (scheduled notices appear when the publishing job changes their status, which is a
  * change); (c) who asks: their audience and, signed in, their read marks. So:
  * - the ETag is computed from those inputs in one cheap query, and a 304 is decided before any feed
@@ -36,25 +39,53 @@ interface FeedState {
 }
 
 /** Bump when the shape of a feed answer changes, so clients revalidate after a deploy. */
-const FEED_FORMAT = 2;
+const FEED_FORMAT = 3;
 
-async function readFeedState(db: Kysely<DB>, user: AuthUser | null, nowIso: string): Promise<FeedState> {
-  // Every feed request, 304s included, pays for this one round trip: a primary-key read and two
-  // index probes (the expiry index, the reader's row).
-  const { rows } = await sql<{ epoch: string; revision: number; expired_through: string | null; read_count: number | null }>`
-    select s.epoch, s.revision,
-      (select max(a.expires_at) from announcements a where a.expires_at <= ${nowIso}) as expired_through,
+async function readFeedState(db: Kysely<DB>, user: AuthUser | null, ward: NoticeWard, nowIso: string): Promise<FeedState> {
+  // Every feed request, 304s included, pays for this one round trip: primary-key reads (the state
+  // row, the ward's and the city's revision rows) and index probes (the expiry indexes, the reader's
+  // row). A ward's revision is the sum of its own counter, the city's (key 0) and the categories'
+  // (the state row): each only grows, so the sum moves whenever one of them does, and a notice of
+  // another ward leaves it alone.
+  const revisions =
+    ward === "all"
+      ? sql`(select coalesce(sum(r.revision), 0) from announcement_feed_revisions r)`
+      : sql`(select coalesce(sum(r.revision), 0) from announcement_feed_revisions r where r.ward_key in (${ward}, 0))`;
+  const expired =
+    ward === "all"
+      ? sql`(select max(a.expires_at) from announcements a where a.expires_at <= ${nowIso})`
+      : sql`coalesce((select max(a.expires_at) from announcements a where a.ward_id = ${ward} and a.expires_at <= ${nowIso}), '-') || '|' ||
+          coalesce((select max(a.expires_at) from announcements a where a.ward_id is null and a.expires_at <= ${nowIso}), '-')`;
+  const { rows } = await sql<{ epoch: string; revision: number | string; expired_through: string | null; read_count: number | null }>`
+    select s.epoch, s.revision + ${revisions} as revision,
+      ${expired} as expired_through,
       (select r.read_count from announcement_reader_state r where r.user_id = ${user?.id ?? -1}) as read_count
     from announcement_feed_state s where s.id = 1`.execute(db);
   const row = rows[0];
   return { epoch: row.epoch, revision: Number(row.revision), expiredThrough: row.expired_through ?? null, readCount: Number(row.read_count ?? 0) };
 }
 
-/** Everyone in a scope sees the same notices (see visibility.ts). */
-function scopeOf(user: AuthUser | null): string {
-  if (user?.role === "staff" || user?.role === "observer") return user.role;
-  if (user?.role === "focal" && user.unitId) return `unit:${user.unitId}`;
-  return "public";
+/** Everyone in a scope sees the same notices (see visibility.ts): a role's rule within one ward (or every ward). */
+function scopeOf(user: AuthUser | null, ward: NoticeWard): string {
+  if (user?.role === "staff" || user?.role === "observer" || user?.role === "city_staff") return `${user.role}:${ward}`;
+  if (user?.role === "focal" && user.unitId) return `unit:${user.unitId}:${ward}`;
+  return `public:${ward}`;
+}
+
+/**
+ * Whose feed a request reads (wards/scope.ts): a ward's people their own ward (naming another: 403
+ * WARD_FORBIDDEN), city staff the ward named or every ward, an anonymous caller the ward named or the
+ * first ward (kept per database once known: the first ward never changes).
+ */
+const firstWards = new WeakMap<Database, number>();
+async function feedWard(ctx: AppContext, user: AuthUser | null, asked: number | undefined): Promise<NoticeWard> {
+  if (user || asked !== undefined) return wardToRead(ctx.database.db, user, asked);
+  const known = firstWards.get(ctx.database);
+  if (known !== undefined) return known;
+  const first = await defaultWardId(ctx.database.db);
+  if (first === null) return -1;
+  firstWards.set(ctx.database, first);
+  return first;
 }
 
 const searchWords = (q: string | undefined) => foldVietnamese(q ?? "").split(" ").filter(Boolean).slice(0, 8);
@@ -65,15 +96,15 @@ const stateKey = (s: FeedState) => `${s.epoch}.${s.revision}.${s.expiredThrough 
  * Pages a signed-in scope sees may carry signed file links (notices not open to everyone), which
  * run out: such a page is kept, and its ETag holds, within one signing window only.
  */
-const linkKey = (ctx: AppContext, scope: string) => (scope === "public" ? "-" : String(signedLinkWindow(ctx)));
+const linkKey = (ctx: AppContext, scope: string) => (scope.startsWith("public:") ? "-" : String(signedLinkWindow(ctx)));
 
 function pageKey(ctx: AppContext, s: FeedState, scope: string, q: FeedQuery): string {
-  return JSON.stringify([stateKey(s), scope, linkKey(ctx, scope), q.category ?? null, q.status ?? null, searchWords(q.q), q.cursor ?? null, q.limit]);
+  return JSON.stringify([stateKey(s), scope, linkKey(ctx, scope), q.category ?? null, q.status ?? null, q.origin ?? null, searchWords(q.q), q.cursor ?? null, q.limit]);
 }
 
-function etagOf(ctx: AppContext, s: FeedState, user: AuthUser | null, q: FeedQuery): string {
-  const who = user ? `${user.id}.${user.role}.${user.unitId ?? 0}.${s.readCount}` : "anon";
-  const key = `${FEED_FORMAT}|${ctx.config.version}|${pageKey(ctx, s, scopeOf(user), q)}|${who}`;
+function etagOf(ctx: AppContext, s: FeedState, user: AuthUser | null, ward: NoticeWard, q: FeedQuery): string {
+  const who = user ? `${user.id}.${user.role}.${user.unitId ?? 0}.${user.wardId ?? 0}.${s.readCount}` : "anon";
+  const key = `${FEED_FORMAT}|${ctx.config.version}|${pageKey(ctx, s, scopeOf(user, ward), q)}|${who}`;
   return `W/"${crypto.createHash("sha1").update(key).digest("base64url")}"`;
 }
 
@@ -156,9 +187,10 @@ function decodeCursor(cursor: string): [number, string, number] {
 }
 
 /** One page as everyone in the user's scope sees it (read marks not applied). */
-async function buildPage(ctx: AppContext, user: AuthUser | null, query: FeedQuery, nowIso: string): Promise<Page> {
-  let q = baseQuery(ctx.database.db, user, nowIso);
+async function buildPage(ctx: AppContext, user: AuthUser | null, ward: NoticeWard, query: FeedQuery, nowIso: string): Promise<Page> {
+  let q = baseQuery(ctx.database.db, user, nowIso, { ward });
   if (query.category) q = q.where("announcements.category_id", "=", query.category);
+  if (query.origin) q = q.where("announcements.ward_id", query.origin === "city" ? "is" : "is not", null);
   // Only staff can see unpublished notices at all; for anyone else this filter finds nothing.
   if (query.status === "unpublished") q = q.where("announcements.status", "in", ["draft", "scheduled"]);
   const words = searchWords(query.q);
@@ -209,15 +241,15 @@ async function readMarks(ctx: AppContext, userId: number, s: FeedState, items: A
 }
 
 /** Published notices the user may see that they have not opened (the tab badge). */
-async function unreadCount(ctx: AppContext, user: AuthUser, s: FeedState, nowIso: string): Promise<number> {
+async function unreadCount(ctx: AppContext, user: AuthUser, ward: NoticeWard, s: FeedState, nowIso: string): Promise<number> {
   const { db } = ctx.database;
   const cache = cacheOf(ctx.database);
-  const scopeKey = `${stateKey(s)}|${scopeOf(user)}`;
+  const scopeKey = `${stateKey(s)}|${scopeOf(user, ward)}`;
   let visible = cache.counts.get(scopeKey);
   if (visible === undefined) {
     const row = await db
       .selectFrom("announcements")
-      .where(visibleTo(user, nowIso))
+      .where(visibleTo(user, nowIso, { ward }))
       .where("announcements.status", "=", "published")
       .select((eb) => eb.fn.countAll().as("n"))
       .executeTakeFirstOrThrow();
@@ -234,7 +266,7 @@ async function unreadCount(ctx: AppContext, user: AuthUser, s: FeedState, nowIso
       .crossJoin("announcements")
       .whereRef("announcements.id", "=", "rd.announcement_id")
       .where("rd.user_id", "=", user.id)
-      .where(visibleTo(user, nowIso))
+      .where(visibleTo(user, nowIso, { ward }))
       .where("announcements.status", "=", "published")
       .select((eb) => eb.fn.countAll().as("n"))
       .executeTakeFirstOrThrow();
@@ -255,14 +287,15 @@ export async function feedFor(
   ifNoneMatch: string | undefined,
 ): Promise<{ etag: string; json: string | null; encoded?: (coding: "br" | "gzip") => Buffer }> {
   const nowIso = ctx.clock.now().toISOString();
-  const state = await readFeedState(ctx.database.db, user, nowIso);
-  const etag = etagOf(ctx, state, user, query);
+  const ward = await feedWard(ctx, user, query.wardId);
+  const state = await readFeedState(ctx.database.db, user, ward, nowIso);
+  const etag = etagOf(ctx, state, user, ward, query);
   if (matches(ifNoneMatch, etag)) return { etag, json: null };
 
   const cache = cacheOf(ctx.database);
-  const key = pageKey(ctx, state, scopeOf(user), query);
+  const key = pageKey(ctx, state, scopeOf(user, ward), query);
   let page = cache.pages.get(key);
-  if (!page) cache.pages.set(key, (page = await buildPage(ctx, user, query, nowIso)));
+  if (!page) cache.pages.set(key, (page = await buildPage(ctx, user, ward, query, nowIso)));
   if (!user) {
     const shared = page;
     const json = (shared.json ??= JSON.stringify({ items: shared.items, nextCursor: shared.nextCursor, unreadCount: 0 } satisfies AnnouncementFeed));
@@ -270,7 +303,7 @@ export async function feedFor(
   }
 
   const read = await readMarks(ctx, user.id, state, page.items);
-  const unread = await unreadCount(ctx, user, state, nowIso);
+  const unread = await unreadCount(ctx, user, ward, state, nowIso);
   const items = (page.itemJson ??= { unread: page.items.map((i) => JSON.stringify(i)), read: page.items.map((i) => JSON.stringify({ ...i, read: true })) });
   // The AnnouncementFeed shape, assembled from the page's serialised items and the reader's marks.
   const json = `{"items":[${page.items.map((it, k) => (read.has(it.id) ? items.read[k] : items.unread[k])).join(",")}],"nextCursor":${JSON.stringify(page.nextCursor)},"unreadCount":${unread}}`;

@@ -1,7 +1,8 @@
 import crypto from "node:crypto";
 import { sql } from "kysely";
 import type { DbMigration } from "../db/migrator.js";
-import { createSubstringIndex, createTrigger, fk, refType, withId } from "../db/dialect.js";
+import { createSubstringIndex, createTrigger, dropTrigger, fk, refType, withId } from "../db/dialect.js";
+import { firstWardId } from "../catalog/ward-migration.js";
 import { foldVietnamese } from "../lib/text.js";
 
 export const DEFAULT_CATEGORIES = ["Tin tức", "Văn bản chỉ đạo", "Sự kiện - Hoạt động", "Việc làm - Học nghề"];
@@ -129,6 +130,37 @@ export const announcementsMigrations: DbMigration[] = [
       // "the latest expiry that has passed" is one index probe
       await db.schema.createIndex("announcements_expires_idx").on("announcements").column("expires_at").execute();
       await createSubstringIndex(db, dialect, "announcements", "search_text");
+    },
+  },
+  {
+    // Notices belong to a ward (issue 14); ward_id null is a city notice (Sở Nội vụ). What existed
+    // belongs to the first ward. The feed's revision becomes one counter per ward (and one, key 0, for
+    // the city's notices): a ward's ETag sums its own, the city's and the categories' (the global row),
+    // so a notice of another ward leaves a ward's phones on their 304.
+    name: "0520_announcements_ward",
+    async up(db, dialect) {
+      await db.schema.alterTable("announcements").addColumn("ward_id", "integer").execute();
+      const ward = await firstWardId(db);
+      if (ward !== null) await db.updateTable("announcements").set({ ward_id: ward }).execute();
+      // "the latest expiry passed" per ward and for the city's notices: one index probe each
+      await db.schema.createIndex("announcements_ward_expires_idx").on("announcements").columns(["ward_id", "expires_at"]).execute();
+
+      await db.schema
+        .createTable("announcement_feed_revisions")
+        .addColumn("ward_key", "integer", (c) => c.primaryKey())
+        .addColumn("revision", "integer", (c) => c.notNull())
+        .execute();
+      for (const event of ["insert", "delete", "update"] as const) await dropTrigger(db, dialect, `announcements_rev_${event}`, "announcements");
+      for (const event of ["insert", "delete"] as const) await dropTrigger(db, dialect, `announcement_units_rev_${event}`, "announcement_units");
+      const bump = (ward: string) =>
+        `INSERT INTO announcement_feed_revisions (ward_key, revision) VALUES (COALESCE(${ward}, 0), 1) ON CONFLICT (ward_key) DO UPDATE SET revision = announcement_feed_revisions.revision + 1`;
+      const shown = ["title", "body", "category_id", "cover_json", "attachments_json", "audience", "pinned", "status", "publish_at", "published_at", "expires_at", "requires_ack", "edited_at", "sort_at", "ward_id"];
+      await createTrigger(db, dialect, { name: "announcements_ward_rev_insert", table: "announcements", event: "insert", perRow: true, statements: bump("NEW.ward_id") });
+      await createTrigger(db, dialect, { name: "announcements_ward_rev_delete", table: "announcements", event: "delete", perRow: true, statements: bump("OLD.ward_id") });
+      await createTrigger(db, dialect, { name: "announcements_ward_rev_update", table: "announcements", event: "update", columns: shown, perRow: true, statements: bump("NEW.ward_id") });
+      const ofNotice = (row: "NEW" | "OLD") => `(SELECT a.ward_id FROM announcements a WHERE a.id = ${row}.announcement_id)`;
+      await createTrigger(db, dialect, { name: "announcement_units_ward_rev_insert", table: "announcement_units", event: "insert", perRow: true, statements: bump(ofNotice("NEW")) });
+      await createTrigger(db, dialect, { name: "announcement_units_ward_rev_delete", table: "announcement_units", event: "delete", perRow: true, statements: bump(ofNotice("OLD")) });
     },
   },
 ];

@@ -10,11 +10,22 @@ import type {
   AnnouncementFile,
   AnnouncementItem,
 } from "../contract/announcements.js";
+import type { AnnouncementSender } from "../contract/announcements.js";
+import { CITY_SENDER } from "../contract/announcements-labels.js";
+import { wardTitle } from "../contract/wards-labels.js";
 import type { AnnouncementsTable } from "./tables.js";
 import { excerpt } from "./plain-text.js";
-import { visibleTo } from "./visibility.js";
+import { visibleTo, type NoticeWard } from "./visibility.js";
 
-export type Row = Selectable<AnnouncementsTable> & { category_name: string; read_by?: number | null };
+export type Row = Selectable<AnnouncementsTable> & { category_name: string; ward_name: string | null; read_by?: number | null };
+
+/** A ward's notice is sent by the ward ("Phường Hồng Bàng"), a city notice by Sở Nội vụ. */
+export function senderOf(r: { ward_id: number | null; ward_name: string | null }): AnnouncementSender {
+  if (r.ward_id === null) return { level: "city", wardId: null, name: CITY_SENDER };
+  return { level: "ward", wardId: r.ward_id, name: r.ward_name ? wardTitle(r.ward_name).name : "" };
+}
+
+export const noticeNotFound = () => notFound("Không tìm thấy thông báo hoặc thông báo không dành cho bạn.", "ANNOUNCEMENT_NOT_FOUND");
 
 export const sharePathOf = (id: number) => `/announcements/${id}`;
 
@@ -41,30 +52,39 @@ export function toItem(r: Row, read: boolean): AnnouncementItem {
     edited: r.edited_at !== null,
     editedAt: r.edited_at,
     attachmentCount: parseJson<unknown[]>(r.attachments_json, []).length,
+    sender: senderOf(r),
     read,
   };
 }
 
-export function baseQuery(db: Kysely<DB>, user: AuthUser | null, nowIso: string, opts: { withArchived?: boolean } = {}) {
+export function baseQuery(db: Kysely<DB>, user: AuthUser | null, nowIso: string, opts: { withArchived?: boolean; ward?: NoticeWard } = {}) {
   return db
     .selectFrom("announcements")
     .innerJoin("announcement_categories as cat", "cat.id", "announcements.category_id")
+    .leftJoin("units as sender_ward", "sender_ward.id", "announcements.ward_id")
     .where(visibleTo(user, nowIso, opts))
     .selectAll("announcements")
-    .select("cat.name as category_name");
+    .select(["cat.name as category_name", "sender_ward.name as ward_name"]);
 }
 
-/** A notice the user may see, or 404 (the same answer whether it does not exist or is not meant for them). */
+/**
+ * A notice the user may see, or 404 (the same answer whether it does not exist, is another ward's or
+ * is not meant for them). Anonymous callers open any ward's public notice (a shared link).
+ */
 export async function loadVisible(db: Kysely<DB>, user: AuthUser | null, nowIso: string, id: number): Promise<Row> {
   const row = (await baseQuery(db, user, nowIso, { withArchived: true }).where("announcements.id", "=", id).executeTakeFirst()) as Row | undefined;
-  if (!row) throw notFound("Không tìm thấy thông báo hoặc thông báo không dành cho bạn.", "ANNOUNCEMENT_NOT_FOUND");
+  if (!row) throw noticeNotFound();
   return row;
 }
 
-/** The units expected to acknowledge: every unit below the ward for "all_units", the chosen ones for "units". */
-export async function expectedUnitIds(db: Kysely<DB>, a: { id: number; audience: string }): Promise<number[]> {
+/**
+ * The units expected to acknowledge: for a ward's notice, every unit of the ward ("all_units") or the
+ * chosen ones ("units"); for a city notice to "all_units", every ward (its staff acknowledge for it).
+ */
+export async function expectedUnitIds(db: Kysely<DB>, a: { id: number; audience: string; ward_id: number | null }): Promise<number[]> {
   if (a.audience === "all_units") {
-    const rows = await db.selectFrom("units").select("id").where("parent_id", "is not", null).orderBy("sort_order").orderBy("id").execute();
+    const q = db.selectFrom("units").select("id").orderBy("sort_order").orderBy("id");
+    const rows = await (a.ward_id === null ? q.where("kind", "=", "ward") : q.where("ward_id", "=", a.ward_id).where("id", "!=", a.ward_id)).execute();
     return rows.map((r) => r.id);
   }
   if (a.audience === "units") {
@@ -81,9 +101,19 @@ export async function expectedUnitIds(db: Kysely<DB>, a: { id: number; audience:
   return [];
 }
 
-/** How this user acknowledges this notice: for their unit (unit notices) or for themselves ("everyone"). */
-export async function ackScopeFor(db: Kysely<DB>, user: AuthUser, a: { id: number; audience: string }): Promise<{ scopeKey: string; unitId: number | null } | null> {
-  if (user.role === "staff" || user.role === "observer") return null;
+/**
+ * How this user acknowledges this notice: for their unit (unit notices), for themselves ("everyone"),
+ * or — a ward's staff, a city notice to "all_units" — for their ward (the ward's own unit).
+ */
+export async function ackScopeFor(
+  db: Kysely<DB>,
+  user: AuthUser,
+  a: { id: number; audience: string; ward_id: number | null },
+): Promise<{ scopeKey: string; unitId: number | null } | null> {
+  if (a.ward_id === null && a.audience === "all_units") {
+    return user.role === "staff" && user.wardId !== null ? { scopeKey: `unit:${user.wardId}`, unitId: user.wardId } : null;
+  }
+  if (user.role === "staff" || user.role === "observer" || user.role === "city_staff") return null;
   if (a.audience === "everyone") return { scopeKey: `user:${user.id}`, unitId: null };
   if (user.role !== "focal" || !user.unitId) return null;
   const expected = await expectedUnitIds(db, a);
@@ -149,9 +179,10 @@ export async function openDetail(ctx: AppContext, user: AuthUser | null, id: num
   const { db } = ctx.database;
   const now = ctx.clock.now().toISOString();
   const row = await loadVisible(db, user, now, id);
-  // The ward's own staff and observers (writing, checking, previewing) are not the audience: their
-  // opens are not counted as views (their read marks are still kept for their own feed).
-  const audienceView = !user || user.role === "youth" || user.role === "focal";
+  // The author's level (the ward's staff and observers for a ward's notice, city staff for the city's)
+  // is not the audience: their opens are not counted as views (their read marks are still kept for
+  // their own feed). A city notice's audience is every ward's people, staff included.
+  const audienceView = !user || user.role === "youth" || user.role === "focal" || (row.ward_id === null && user.role !== "city_staff");
   await db.transaction().execute(async (trx) => {
     if (audienceView) await trx.updateTable("announcements").set({ view_count: sql`view_count + 1` }).where("id", "=", id).execute();
     if (user) {

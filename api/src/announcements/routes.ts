@@ -52,7 +52,8 @@ export function registerAnnouncementRoutes(r: RouteBuilder): void {
       method: "get",
       path: "/api/announcements",
       tag: TAG,
-      summary: "Bảng tin thông báo: ghim trước, mới nhất trước; lọc chuyên mục, tìm kiếm không dấu, phân trang con trỏ (có ETag)",
+      summary:
+        "Bảng tin thông báo của phường và của thành phố: ghim trước, mới nhất trước; lọc chuyên mục, nguồn (thành phố/phường), tìm kiếm không dấu, phân trang con trỏ (có ETag); cán bộ thành phố chọn phường bằng wardId",
       query: FeedQuerySchema,
       response: AnnouncementFeedSchema,
     },
@@ -88,7 +89,7 @@ export function registerAnnouncementRoutes(r: RouteBuilder): void {
       method: "post",
       path: "/api/announcements",
       tag: TAG,
-      summary: "Soạn thông báo: đăng ngay, hẹn giờ hoặc lưu nháp",
+      summary: "Soạn thông báo: đăng ngay, hẹn giờ hoặc lưu nháp (cán bộ phường: thông báo của phường; cán bộ thành phố: thông báo của thành phố tới mọi phường)",
       body: NewAnnouncementSchema,
       response: AnnouncementDetailSchema,
       status: 201,
@@ -111,7 +112,7 @@ export function registerAnnouncementRoutes(r: RouteBuilder): void {
       response: AnnouncementDetailSchema,
     },
     async ({ ctx, params, body, user }) => {
-      await updateAnnouncement(ctx, noticeId(params.id), body);
+      await updateAnnouncement(ctx, user!, noticeId(params.id), body);
       const now = ctx.clock.now().toISOString();
       return withFileLinks(ctx, await toDetail(ctx.database.db, user, await loadVisible(ctx.database.db, user, now, noticeId(params.id)), false));
     },
@@ -119,8 +120,8 @@ export function registerAnnouncementRoutes(r: RouteBuilder): void {
 
   r.add(
     { method: "delete", path: "/api/announcements/:id", tag: TAG, summary: "Lưu trữ thông báo (gỡ khỏi bảng tin, giữ số liệu)", params: IdParams, status: 204 },
-    async ({ ctx, params }) => {
-      await archiveAnnouncement(ctx, noticeId(params.id));
+    async ({ ctx, params, user }) => {
+      await archiveAnnouncement(ctx, user!, noticeId(params.id));
       return undefined;
     },
   );
@@ -146,7 +147,7 @@ export function registerAnnouncementRoutes(r: RouteBuilder): void {
       params: IdParams,
       response: ReceiptsSchema,
     },
-    ({ ctx, params }) => loadReceipts(ctx, noticeId(params.id)),
+    ({ ctx, params, user }) => loadReceipts(ctx, user!, noticeId(params.id)),
   );
 
   r.add(
@@ -158,6 +159,6 @@ export function registerAnnouncementRoutes(r: RouteBuilder): void {
       params: IdParams,
       response: RemindResultSchema,
     },
-    ({ ctx, params }) => remind(ctx, noticeId(params.id)),
+    ({ ctx, params, user }) => remind(ctx, user!, noticeId(params.id)),
   );
 }

@@ -6,6 +6,7 @@ import { storeFile } from "../files/store.js";
 import { linkFiles } from "../files/access.js";
 import type { AnnouncementAudience } from "./tables.js";
 import { searchTextOf } from "./service.js";
+import { defaultWardId } from "../wards/queries.js";
 import { PLAN_TEXT, PLAN_TITLE } from "./seed-plan-text.js";
 
 const DOCX_MIME = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
@@ -28,7 +29,7 @@ export async function planDocx(): Promise<Buffer> {
   return Packer.toBuffer(doc);
 }
 
-interface DemoNotice {
+export interface DemoNotice {
   key: string;
   title: string;
   body: string;
@@ -131,8 +132,13 @@ function deadlineNotice(year: number, deadlineAt: string): DemoNotice {
  * The deadline notices: 2026's, and the one of the yearly report open now (so a start in a later
  * year has a notice about that year's report to acknowledge).
  */
-async function deadlineNotices(ctx: AppContext, now: string): Promise<DemoNotice[]> {
-  const periods = await ctx.database.db.selectFrom("periods").select(["year", "deadline_at", "opens_at", "accepts_from"]).where("kind", "=", "annual").execute();
+async function deadlineNotices(ctx: AppContext, wardId: number, now: string): Promise<DemoNotice[]> {
+  const periods = await ctx.database.db
+    .selectFrom("periods")
+    .select(["year", "deadline_at", "opens_at", "accepts_from"])
+    .where("kind", "=", "annual")
+    .where("ward_id", "=", wardId)
+    .execute();
   const first = periods.find((p) => p.year === 2026);
   const current = periods.find((p) => acceptsFrom(p) <= now && now <= p.deadline_at);
   const out = [deadlineNotice(2026, first?.deadline_at ?? vnInstant(2026, 11, 30, 23, 59, 59))];
@@ -142,11 +148,22 @@ async function deadlineNotices(ctx: AppContext, now: string): Promise<DemoNotice
 
 /** Demo notices for the ward (idempotent: each is keyed by seed_key; nothing is pushed). */
 export async function seedDemoAnnouncements(ctx: AppContext): Promise<void> {
+  // the demo notices are Lê Đại Hành's (the first ward), as its demo units and reports are
+  const wardId = await defaultWardId(ctx.database.db);
+  if (wardId === null) return;
+  await insertDemoNotices(ctx, wardId, [...NOTICES, ...(await deadlineNotices(ctx, wardId, ctx.clock.now().toISOString()))]);
+}
+
+/**
+ * Inserts the demo notices of a ward (or of the city: `wardId` null) that are not there yet, each keyed
+ * by its seed_key, published at its date or now if that is still to come; nothing is pushed.
+ */
+export async function insertDemoNotices(ctx: AppContext, wardId: number | null, notices: DemoNotice[]): Promise<void> {
   const { db } = ctx.database;
   const now = ctx.clock.now().toISOString();
   const categories = await db.selectFrom("announcement_categories").select(["id", "name"]).execute();
-  const existing = new Set((await db.selectFrom("announcements").select("seed_key").where("seed_key", "is not", null).execute()).map((r) => r.seed_key));
-  for (const n of [...NOTICES, ...(await deadlineNotices(ctx, now))]) {
+  const existing = new Set((await db.selectFrom("announcements").select("seed_key").where("seed_key", "in", notices.map((n) => n.key)).execute()).map((r) => r.seed_key));
+  for (const n of notices) {
     if (existing.has(n.key)) continue;
     const category = categories.find((c) => c.name === n.category);
     if (!category) continue;
@@ -157,6 +174,7 @@ export async function seedDemoAnnouncements(ctx: AppContext): Promise<void> {
     const row = await db
       .insertInto("announcements")
       .values({
+        ward_id: wardId,
         title: n.title,
         body: n.body,
         category_id: category.id,

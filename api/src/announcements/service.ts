@@ -18,9 +18,11 @@ import type {
   RemindResult,
 } from "../contract/announcements.js";
 import type { z } from "zod";
+import { CITY_SENDER_SHORT } from "../contract/announcements-labels.js";
 import type { AnnouncementAudience, AnnouncementStatus, AnnouncementsTable } from "./tables.js";
 import { excerpt } from "./plain-text.js";
-import { ackScopeFor, expectedUnitIds, findAck, loadVisible, sharePathOf } from "./queries.js";
+import { ackScopeFor, expectedUnitIds, findAck, loadVisible, noticeNotFound, sharePathOf } from "./queries.js";
+import { cityReadOnly } from "../wards/scope.js";
 
 type NewInput = z.output<typeof NewAnnouncementSchema>;
 type PatchInput = z.output<typeof AnnouncementPatchSchema>;
@@ -51,15 +53,52 @@ async function requireCategory(db: Kysely<DB>, id: number): Promise<void> {
   if (!row) throw badRequest("UNKNOWN_CATEGORY", "Chuyên mục không tồn tại.");
 }
 
-async function requireUnits(db: Kysely<DB>, audience: AnnouncementAudience, unitIds: number[]): Promise<number[]> {
+/**
+ * The chosen units of an audience "units": units of the notice's ward (not the ward itself). A city
+ * notice goes to every ward (everyone, or the wards' staff and focal points), never to one ward's units.
+ */
+async function requireUnits(db: Kysely<DB>, wardId: number | null, audience: AnnouncementAudience, unitIds: number[]): Promise<number[]> {
   if (audience !== "units") return [];
+  if (wardId === null) {
+    throw forbidden(
+      "Thông báo của thành phố gửi tới tất cả phường, xã (mọi người, hoặc cán bộ và đầu mối các phường); không chọn được đơn vị của một phường.",
+      "CITY_NOTICE_UNITS",
+    );
+  }
   const ids = [...new Set(unitIds)];
   if (ids.length === 0) throw badRequest("UNITS_REQUIRED", "Vui lòng chọn ít nhất một đơn vị nhận thông báo.");
-  const rows = await db.selectFrom("units").select("id").where("id", "in", ids).execute();
+  // another ward's unit is as unknown here as a unit that does not exist
+  const rows = await db.selectFrom("units").select("id").where("id", "in", ids).where("ward_id", "=", wardId).where("id", "!=", wardId).execute();
   const found = new Set(rows.map((r) => r.id));
   const missing = ids.filter((id) => !found.has(id));
   if (missing.length) throw badRequest("UNKNOWN_UNIT", "Đơn vị nhận thông báo không tồn tại.", { unitIds: missing });
   return ids;
+}
+
+/**
+ * The notice a writer may change: a ward's staff their own ward's (another ward's answers 404; a city
+ * notice they can read, 403); city staff the city's (a ward's, 403 CITY_READ_ONLY).
+ */
+async function writableNotice(db: Kysely<DB>, user: AuthUser, id: number): Promise<Pick<AnnouncementsTable, "ward_id" | "status">> {
+  const row = await db.selectFrom("announcements").select(["ward_id", "status"]).where("id", "=", id).executeTakeFirst();
+  if (!row) throw noticeNotFound();
+  if (user.role === "city_staff") {
+    if (row.ward_id !== null) throw cityReadOnly();
+    return row;
+  }
+  if (row.ward_id === null) {
+    if (row.status !== "published") throw noticeNotFound();
+    throw forbidden("Đây là thông báo của thành phố (Sở Nội vụ): phường xem được nhưng không sửa được.", "CITY_NOTICE_READ_ONLY");
+  }
+  if (row.ward_id !== user.wardId) throw noticeNotFound();
+  return row;
+}
+
+/** The ward a new notice belongs to: its author's; city staff publish the city's (null). */
+function authorWard(user: AuthUser): number | null {
+  if (user.role === "city_staff") return null;
+  if (user.wardId === null) throw forbidden("Tài khoản của bạn chưa thuộc phường, xã nào.", "WARD_REQUIRED");
+  return user.wardId;
 }
 
 async function resolveFiles(db: Kysely<DB>, coverId: string | null, attachmentIds: string[]): Promise<{ cover: AnnouncementFile | null; attachments: AnnouncementFile[] }> {
@@ -91,13 +130,20 @@ function checkTimes(status: AnnouncementStatus, publishAt: string | null, expire
 const iso = (v: string | null | undefined) => (v ? new Date(v).toISOString() : null);
 
 /**
- * Who gets the push when a notice goes out. everyone → every enabled account (the inbox reaches
- * all; the worker pushes to those with a Zalo id); all_units → the focal points of every unit;
- * units → the focal points of the chosen units. The author is left out.
+ * Who gets the push when a notice goes out. A ward's notice: everyone → every enabled account of the
+ * ward (the inbox reaches all; the worker pushes to those with a Zalo id); all_units → the focal
+ * points of every unit of the ward; units → the focal points of the chosen units. A city notice:
+ * everyone → every ward's accounts; all_units → every ward's staff and focal points. The author is
+ * left out.
  */
-async function recipientsOf(trx: Kysely<DB>, a: { id: number; audience: string; created_by: number | null }): Promise<number[]> {
+async function recipientsOf(trx: Kysely<DB>, a: { id: number; ward_id: number | null; audience: string; created_by: number | null }): Promise<number[]> {
   let q = trx.selectFrom("users").select("users.id").where("users.disabled", "=", 0);
-  if (a.audience !== "everyone") {
+  if (a.ward_id === null) {
+    q = q.where("users.ward_id", "is not", null);
+    if (a.audience !== "everyone") q = q.where("users.role", "in", ["staff", "focal"]);
+  } else if (a.audience === "everyone") {
+    q = q.where("users.ward_id", "=", a.ward_id);
+  } else {
     const units = await expectedUnitIds(trx, a);
     if (units.length === 0) return [];
     q = q.where("users.role", "=", "focal").where("users.unit_id", "in", units);
@@ -107,12 +153,17 @@ async function recipientsOf(trx: Kysely<DB>, a: { id: number; audience: string; 
 }
 
 /** Enqueues one message per recipient for a published notice; the dedupe key makes repeats no-ops. */
-export async function enqueueAnnouncementPushes(trx: Kysely<DB>, ctx: AppContext, a: Pick<AnnouncementsTable, "audience" | "created_by" | "title" | "body"> & { id: number }, nowIso: string): Promise<number> {
+export async function enqueueAnnouncementPushes(
+  trx: Kysely<DB>,
+  ctx: AppContext,
+  a: Pick<AnnouncementsTable, "ward_id" | "audience" | "created_by" | "title" | "body"> & { id: number },
+  nowIso: string,
+): Promise<number> {
   const users = await recipientsOf(trx, a);
   const items: NotificationInput[] = users.map((userId) => ({
     userId,
     kind: "announcement",
-    title: a.title,
+    title: a.ward_id === null ? `${CITY_SENDER_SHORT}: ${a.title}` : a.title,
     body: excerpt(a.body, 140),
     link: sharePathOf(a.id),
     dedupeKey: sourceOf(a.id),
@@ -129,14 +180,16 @@ export async function createAnnouncement(ctx: AppContext, user: AuthUser, input:
     throw badRequest("PUBLISH_AT_IN_PAST", "Thời điểm đăng phải ở tương lai.");
   }
   checkTimes(input.status, publishAt, expiresAt, now, input.status === "published" ? now : null);
+  const wardId = authorWard(user);
   return ctx.database.db.transaction().execute(async (trx) => {
     await requireCategory(trx, input.categoryId);
-    const unitIds = await requireUnits(trx, input.audience, input.unitIds);
+    const unitIds = await requireUnits(trx, wardId, input.audience, input.unitIds);
     const files = await resolveFiles(trx, input.coverFileId ?? null, input.attachmentIds);
     const publishedAt = input.status === "published" ? now : null;
     const row = await trx
       .insertInto("announcements")
       .values({
+        ward_id: wardId,
         title: input.title,
         body: input.body,
         category_id: input.categoryId,
@@ -167,14 +220,15 @@ export async function createAnnouncement(ctx: AppContext, user: AuthUser, input:
     }
     await linkFiles(trx, "announcement", row.id, noticeFileIds(files), now);
     if (input.status === "published") {
-      await enqueueAnnouncementPushes(trx, ctx, { id: row.id, audience: input.audience, created_by: user.id, title: input.title, body: input.body }, now);
+      await enqueueAnnouncementPushes(trx, ctx, { id: row.id, ward_id: wardId, audience: input.audience, created_by: user.id, title: input.title, body: input.body }, now);
     }
     return row.id;
   });
 }
 
-export async function updateAnnouncement(ctx: AppContext, id: number, patch: PatchInput): Promise<void> {
+export async function updateAnnouncement(ctx: AppContext, user: AuthUser, id: number, patch: PatchInput): Promise<void> {
   const now = ctx.clock.now().toISOString();
+  await writableNotice(ctx.database.db, user, id);
   await ctx.database.db.transaction().execute(async (trx) => {
     const cur = await trx.selectFrom("announcements").selectAll().where("id", "=", id).executeTakeFirst();
     if (!cur) throw notFound("Không tìm thấy thông báo.", "ANNOUNCEMENT_NOT_FOUND");
@@ -206,7 +260,7 @@ export async function updateAnnouncement(ctx: AppContext, id: number, patch: Pat
     let audienceChanged = false;
     if (patch.audience !== undefined || patch.unitIds !== undefined) {
       const before = (await trx.selectFrom("announcement_units").select("unit_id").where("announcement_id", "=", id).execute()).map((r) => r.unit_id);
-      unitIds = await requireUnits(trx, audience, patch.unitIds ?? before);
+      unitIds = await requireUnits(trx, cur.ward_id, audience, patch.unitIds ?? before);
       const key = (ids: number[]) => [...ids].sort((a, b) => a - b).join(",");
       audienceChanged = audience !== cur.audience || key(unitIds) !== key(audience === "units" ? before : []);
     }
@@ -266,15 +320,16 @@ export async function updateAnnouncement(ctx: AppContext, id: number, patch: Pat
     // people who already got it are skipped by the dedupe key. Saving the same audience (the edit
     // screen sends every field) pushes nothing, even to accounts created since publication.
     if (status === "published" && (publishingNow || audienceChanged)) {
-      await enqueueAnnouncementPushes(trx, ctx, { id, audience, created_by: cur.created_by, title, body }, now);
+      await enqueueAnnouncementPushes(trx, ctx, { id, ward_id: cur.ward_id, audience, created_by: cur.created_by, title, body }, now);
     }
   });
 }
 
 /** DELETE archives: the notice leaves every feed but its receipts stay. */
-export async function archiveAnnouncement(ctx: AppContext, id: number): Promise<void> {
+export async function archiveAnnouncement(ctx: AppContext, user: AuthUser, id: number): Promise<void> {
   const now = ctx.clock.now().toISOString();
-  const archived = await ctx.database.db.transaction().execute(async (trx) => {
+  await writableNotice(ctx.database.db, user, id);
+  await ctx.database.db.transaction().execute(async (trx) => {
     // Archiving twice is harmless and keeps the first archiving time.
     const res = await trx
       .updateTable("announcements")
@@ -282,7 +337,7 @@ export async function archiveAnnouncement(ctx: AppContext, id: number): Promise<
       .where("id", "=", id)
       .where("status", "!=", "archived")
       .executeTakeFirst();
-    if (Number(res.numUpdatedRows) === 0) return false;
+    if (Number(res.numUpdatedRows) === 0) return;
     // Pushes still waiting (retries with backoff) would lead to a notice that is gone: not sent.
     await trx
       .updateTable("notifications")
@@ -290,11 +345,7 @@ export async function archiveAnnouncement(ctx: AppContext, id: number): Promise<
       .where("source", "in", [sourceOf(id), `${sourceOf(id)}:remind`])
       .where("push_status", "=", "pending")
       .execute();
-    return true;
   });
-  if (archived) return;
-  const exists = await ctx.database.db.selectFrom("announcements").select("id").where("id", "=", id).executeTakeFirst();
-  if (!exists) throw notFound("Không tìm thấy thông báo.", "ANNOUNCEMENT_NOT_FOUND");
 }
 
 /** Publishes the scheduled notices whose time has come (the job); safe with several instances. */
@@ -321,7 +372,7 @@ export async function publishDue(ctx: AppContext): Promise<number> {
         .where("status", "=", "scheduled")
         .executeTakeFirst();
       if (Number(res.numUpdatedRows) !== 1) return;
-      const a = await trx.selectFrom("announcements").select(["id", "audience", "created_by", "title", "body"]).where("id", "=", id).executeTakeFirstOrThrow();
+      const a = await trx.selectFrom("announcements").select(["id", "ward_id", "audience", "created_by", "title", "body"]).where("id", "=", id).executeTakeFirstOrThrow();
       await enqueueAnnouncementPushes(trx, ctx, a, now);
       published++;
     });
@@ -347,9 +398,13 @@ export async function acknowledge(ctx: AppContext, user: AuthUser, id: number): 
   return { ack, alreadyAcknowledged: Number(inserted.numInsertedOrUpdatedRows ?? 0) === 0 };
 }
 
-/** One tap: a reminder to the focal points of every unit that has not acknowledged, once a day. */
-export async function remind(ctx: AppContext, id: number): Promise<RemindResult> {
+/**
+ * One tap: a reminder to whoever acknowledges for each expected unit that has not, once a day — a
+ * ward's notice: the unit's focal points; a city notice to all_units: each ward's staff.
+ */
+export async function remind(ctx: AppContext, user: AuthUser, id: number): Promise<RemindResult> {
   const now = ctx.clock.now().toISOString();
+  await writableNotice(ctx.database.db, user, id);
   return ctx.database.db.transaction().execute(async (trx) => {
     const a = await trx.selectFrom("announcements").selectAll().where("id", "=", id).executeTakeFirst();
     if (!a) throw notFound("Không tìm thấy thông báo.", "ANNOUNCEMENT_NOT_FOUND");
@@ -362,8 +417,12 @@ export async function remind(ctx: AppContext, id: number): Promise<RemindResult>
       (await trx.selectFrom("announcement_acks").select("unit_id").where("announcement_id", "=", id).where("unit_id", "is not", null).execute()).map((r) => r.unit_id),
     );
     const missing = expected.filter((u) => !acked.has(u));
+    const city = a.ward_id === null;
     const users = missing.length
-      ? await trx.selectFrom("users").select("id").where("role", "=", "focal").where("disabled", "=", 0).where("unit_id", "in", missing).execute()
+      ? await (city
+          ? trx.selectFrom("users").select("id").where("role", "=", "staff").where("disabled", "=", 0).where("ward_id", "in", missing)
+          : trx.selectFrom("users").select("id").where("role", "=", "focal").where("disabled", "=", 0).where("unit_id", "in", missing)
+        ).execute()
       : [];
     const day = vnDateKey(now);
     const sent = await enqueueNotifications(
@@ -372,7 +431,9 @@ export async function remind(ctx: AppContext, id: number): Promise<RemindResult>
         userId: u.id,
         kind: "announcement_reminder",
         title: `Nhắc tiếp nhận: ${a.title}`,
-        body: "Đơn vị của bạn chưa xác nhận đã tiếp nhận thông báo này. Vui lòng mở thông báo và bấm “Đã tiếp nhận”.",
+        body: city
+          ? "Phường, xã của bạn chưa xác nhận đã tiếp nhận thông báo của Sở Nội vụ. Vui lòng mở thông báo và bấm “Đã tiếp nhận”."
+          : "Đơn vị của bạn chưa xác nhận đã tiếp nhận thông báo này. Vui lòng mở thông báo và bấm “Đã tiếp nhận”.",
         link: sharePathOf(id),
         dedupeKey: `${sourceOf(id)}:remind:${day}`,
         source: `${sourceOf(id)}:remind`,
@@ -384,4 +445,3 @@ export async function remind(ctx: AppContext, id: number): Promise<RemindResult>
     return { missingUnits: missing.length, recipients: users.length, sent, alreadyRemindedToday: users.length > 0 && sent === 0 };
   });
 }
-

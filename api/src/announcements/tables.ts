@@ -14,6 +14,12 @@ export interface AnnouncementCategoriesTable {
 
 export interface AnnouncementsTable {
   id: Generated<number>;
+  /**
+   * The ward whose staff published it (its feed, its units, its receipts); null: a city notice of
+   * Sở Nội vụ, shown in every ward's feed (audience everyone: every ward's people; all_units: every
+   * ward's staff and focal points).
+   */
+  ward_id: number | null;
   title: string;
   /** Markdown, rendered safely by the mini app (never as raw HTML) */
   body: string;
@@ -76,8 +82,8 @@ export interface AnnouncementAcksTable {
 }
 
 /**
- * One row (id 1). `revision` moves (database triggers) with every change a feed can show: notices,
- * their units, categories. With the latest expiry passed and the reader's read count it decides a
+ * One row (id 1). `revision` moves (database triggers) with every change of the categories (notices
+ * move their ward's row of announcement_feed_revisions). With the latest expiry passed and the reader's read count it decides a
  * 304 without building the feed.
  */
 export interface AnnouncementFeedStateTable {
@@ -85,6 +91,16 @@ export interface AnnouncementFeedStateTable {
   revision: number;
   /** random per database, so two databases never share revisions */
   epoch: string;
+}
+
+/**
+ * The feed revision of one ward (ward_key = its id) or of the city's notices (ward_key 0), moved by
+ * triggers with every change of that ward's notices and their units. A ward's feed sums its own, the
+ * city's and `announcement_feed_state.revision` (categories, shared by every ward).
+ */
+export interface AnnouncementFeedRevisionsTable {
+  ward_key: number;
+  revision: number;
 }
 
 /** How many notices each person has opened (kept by a trigger on announcement_reads). */
@@ -100,5 +116,6 @@ export interface AnnouncementTables {
   announcement_reads: AnnouncementReadsTable;
   announcement_acks: AnnouncementAcksTable;
   announcement_feed_state: AnnouncementFeedStateTable;
+  announcement_feed_revisions: AnnouncementFeedRevisionsTable;
   announcement_reader_state: AnnouncementReaderStateTable;
 }

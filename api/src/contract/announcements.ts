@@ -36,6 +36,15 @@ export const NewCategorySchema = z.object({
   name: z.string().overwrite(stripBidi).trim().min(2, "Tên chuyên mục cần ít nhất 2 ký tự.").max(CATEGORY_NAME_MAX, `Tên chuyên mục tối đa ${CATEGORY_NAME_MAX} ký tự.`).refine((s) => !CONTROL_CHARS.test(s), "Tên chuyên mục chứa ký tự không hợp lệ."),
 });
 
+/**
+ * Who published a notice: a ward's staff (its ward) or the city (Sở Nội vụ, shown in every ward's
+ * feed). `name` is the ward's name ("Phường Lê Đại Hành") or the city's sender (CITY_SENDER).
+ */
+export const AnnouncementSenderSchema = z
+  .object({ level: z.enum(["ward", "city"]), wardId: z.number().int().nullable(), name: z.string() })
+  .meta({ id: "AnnouncementSender" });
+export type AnnouncementSender = z.infer<typeof AnnouncementSenderSchema>;
+
 /** One notice in the feed (no body). */
 export const AnnouncementItemSchema = z
   .object({
@@ -54,6 +63,7 @@ export const AnnouncementItemSchema = z
     edited: z.boolean(),
     editedAt: z.string().nullable(),
     attachmentCount: z.number().int(),
+    sender: AnnouncementSenderSchema,
     read: z.boolean().meta({ description: "Whether the signed-in user has opened it (false when anonymous)" }),
   })
   .meta({ id: "AnnouncementItem" });
@@ -75,6 +85,14 @@ export const FeedQuerySchema = z.object({
   limit: z.coerce.number().int().min(1).max(50).default(20),
   /** Staff: only drafts and scheduled notices ("unpublished"), to find their work again. */
   status: z.enum(["unpublished"]).optional(),
+  /**
+   * The ward whose feed is read: city staff choose one (without it: every ward's notices and the
+   * city's), an anonymous caller names theirs (default: the first ward); a ward's people may only name
+   * their own (403 WARD_FORBIDDEN).
+   */
+  wardId: DbId.optional(),
+  /** Only the city's notices (city) or only the ward's own (ward). */
+  origin: z.enum(["city", "ward"]).optional(),
 });
 export type FeedQuery = z.infer<typeof FeedQuerySchema>;
 
@@ -165,7 +183,7 @@ export const ReceiptUnitSchema = z.object({
   acknowledged: z.boolean(),
   ackedAt: z.string().nullable(),
   ackedBy: z.string().nullable(),
-  focalCount: z.number().int().meta({ description: "Focal points who can be reminded" }),
+  focalCount: z.number().int().meta({ description: "Who can be reminded: the unit's focal points (a ward of a city notice: its staff)" }),
 });
 export type ReceiptUnit = z.infer<typeof ReceiptUnitSchema>;
 
@@ -176,7 +194,10 @@ export const ReceiptsSchema = z
     status: AnnouncementStatusSchema,
     audience: AudienceSchema,
     requiresAck: z.boolean(),
-    units: z.array(ReceiptUnitSchema).meta({ description: "Every expected unit (all_units / units), acknowledged first" }),
+    sender: AnnouncementSenderSchema,
+    units: z.array(ReceiptUnitSchema).meta({
+      description: "Every expected unit (all_units / units), acknowledged first; for a city notice to all_units, every ward (acknowledged by its staff)",
+    }),
     missingUnitIds: z.array(z.number().int()),
     personalAcks: z.array(z.object({ userName: z.string(), ackedAt: z.string() })).meta({ description: "People acknowledging an 'everyone' notice (latest 100)" }),
     figures: z.object({

@@ -83,6 +83,16 @@ export async function createTrigger(
   await sql.raw(`CREATE TRIGGER ${t.name} AFTER ${event} ON ${t.table} FOR EACH ${t.perRow ? "ROW" : "STATEMENT"} EXECUTE FUNCTION ${t.name}_fn()`).execute(db);
 }
 
+/** Drops a trigger made by `createTrigger` (and, in PostgreSQL, its function). */
+export async function dropTrigger(db: Kysely<any>, dialect: DialectName, name: string, table: string): Promise<void> {
+  if (dialect === "sqlite") {
+    await sql.raw(`DROP TRIGGER IF EXISTS ${name}`).execute(db);
+    return;
+  }
+  await sql.raw(`DROP TRIGGER IF EXISTS ${name} ON ${table}`).execute(db);
+  await sql.raw(`DROP FUNCTION IF EXISTS ${name}_fn()`).execute(db);
+}
+
 /**
  * An index that finds substrings of a folded text column (`LIKE '%word%'` semantics) without
  * reading the table: SQLite's FTS5 with the trigram tokenizer (an external-content table

@@ -101,14 +101,16 @@ export const POLICY: Record<string, Access> = {
   // announcements
   "GET /api/announcements": "public",
   "GET /api/announcements/:id": "public",
-  "POST /api/announcements": STAFF,
-  "PATCH /api/announcements/:id": STAFF,
-  "DELETE /api/announcements/:id": STAFF,
+  // a ward's staff write their ward's notices, city staff the city's (announcements/service.ts)
+  "POST /api/announcements": STAFF_OR_CITY,
+  "PATCH /api/announcements/:id": STAFF_OR_CITY,
+  "DELETE /api/announcements/:id": STAFF_OR_CITY,
   "POST /api/announcements/:id/ack": CONTRIBUTORS,
-  "GET /api/announcements/:id/receipts": READERS,
-  "POST /api/announcements/:id/remind": STAFF,
+  "GET /api/announcements/:id/receipts": WARD_READERS,
+  "POST /api/announcements/:id/remind": STAFF_OR_CITY,
   "GET /api/announcement-categories": "public",
-  "POST /api/announcement-categories": STAFF,
+  // the categories are one list for the city: a ward's staff and city staff add to it
+  "POST /api/announcement-categories": STAFF_OR_CITY,
 
   // notifications (in-app inbox)
   "GET /api/notifications": "signed-in",

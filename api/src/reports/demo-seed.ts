@@ -188,3 +188,39 @@ export async function seedDemoReports(ctx: AppContext): Promise<void> {
     );
   }
 }
+
+/**
+ * A demo ward's reports of one year (the city's demo: another ward than Lê Đại Hành): `status` for the
+ * first `share` of the units its annual period expects (1: all of them), each from a focal point of
+ * its own, submitted before the deadline (or just now when the window opened a moment ago). Nothing
+ * when the period does not take reports yet; a unit that has a report is left alone (idempotent).
+ */
+export async function seedDemoWardYear(ctx: AppContext, wardId: number, year: number, plan: { share: number; status: ReportStatus }): Promise<number> {
+  const { db } = ctx.database;
+  const now = ctx.clock.now();
+  const nowIso = now.toISOString();
+  const period = await db.selectFrom("periods").selectAll().where("ward_id", "=", wardId).where("kind", "=", "annual").where("year", "=", year).executeTakeFirst();
+  if (!period || acceptsFrom(period) > nowIso) return 0;
+  const expected = await db
+    .selectFrom("period_units")
+    .innerJoin("units", "units.id", "period_units.unit_id")
+    .select(["units.id", "units.code", "units.short_name"])
+    .where("period_units.period_id", "=", period.id)
+    .orderBy("units.sort_order")
+    .orderBy("units.id")
+    .execute();
+  const staff = await db.selectFrom("users").select("id").where("role", "=", "staff").where("ward_id", "=", wardId).orderBy("id").executeTakeFirst();
+  const from = Date.parse(acceptsFrom(period));
+  const submittedAt = new Date(Math.min(now.getTime(), Math.max(from + 60_000, Math.min(Date.parse(period.deadline_at) - 10 * DAY, now.getTime() - 3 * DAY)))).toISOString();
+  const picked = expected.slice(0, Math.ceil(expected.length * plan.share));
+  for (const [index, u] of picked.entries()) {
+    const focal = await ensureUserByUsername(
+      db,
+      { username: `demo:reports:${u.code}`, name: `Đầu mối ${u.short_name}`, role: "focal", unitId: u.id, source: "demo", consentAt: nowIso },
+      nowIso,
+    );
+    const status = !staff && (plan.status === "approved" || plan.status === "returned") ? "submitted" : plan.status;
+    await seedReport(db, period, { id: u.id, code: u.code, index }, { status, submittedAt, yearsBefore: 0, nowMs: now.getTime() }, { focal, staff: staff?.id ?? null });
+  }
+  return picked.length;
+}

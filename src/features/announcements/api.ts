@@ -17,6 +17,8 @@ export interface FeedParams {
   category?: number;
   /** staff: drafts and scheduled notices only */
   status?: "unpublished";
+  /** only the city's notices */
+  origin?: "city";
   q?: string;
   cursor?: string;
   limit?: number;

@@ -12,7 +12,18 @@ vi.mock("../../lib/zalo", () => ({
   pickImages: async () => picked.splice(0),
 }));
 
-const staff = { id: 1, name: "Cán bộ", avatarUrl: null, role: "staff" as const, unit: null, ward: null, wardChosen: true, hasPhone: false, consented: true };
+const staff = {
+  id: 1,
+  name: "Cán bộ",
+  avatarUrl: null,
+  role: "staff" as const,
+  unit: null,
+  ward: { id: 1, code: "UBND", name: "Phường Lê Đại Hành" },
+  wardChosen: true,
+  hasPhone: false,
+  consented: true,
+};
+const cityStaff = { ...staff, id: 2, name: "Chuyên viên Sở Nội vụ", role: "city_staff" as const, ward: null };
 
 function renderCompose() {
   return render(
@@ -37,9 +48,11 @@ describe("compose page", () => {
       if (url === "/api/units")
         return {
           data: [
-            { id: 1, code: "UBND", name: "UBND phường", shortName: "UBND", kind: "ward", parentId: null },
-            { id: 8, code: "DOAN", name: "Đoàn TNCS Hồ Chí Minh phường", shortName: "Đoàn phường", kind: "youth_union", parentId: 1 },
-            { id: 12, code: "TDP01", name: "Tổ dân phố số 1", shortName: "TDP 1", kind: "residential_group", parentId: 1 },
+            { id: 1, code: "UBND", name: "UBND phường", shortName: "UBND", kind: "ward", parentId: null, wardId: 1 },
+            { id: 8, code: "DOAN", name: "Đoàn TNCS Hồ Chí Minh phường", shortName: "Đoàn phường", kind: "youth_union", parentId: 1, wardId: 1 },
+            { id: 12, code: "TDP01", name: "Tổ dân phố số 1", shortName: "TDP 1", kind: "residential_group", parentId: 1, wardId: 1 },
+            // another ward's unit: never offered to this ward's staff
+            { id: 30, code: "HB-DOAN", name: "Đoàn TNCS Hồ Chí Minh phường Hồng Bàng", shortName: "Đoàn phường HB", kind: "youth_union", parentId: 29, wardId: 29 },
           ],
         };
       return { status: 200, headers: {}, data: { items: [], nextCursor: null, unreadCount: 0 } };
@@ -168,5 +181,33 @@ describe("compose page", () => {
     fireEvent.change(screen.getByTestId("ann-publish-at-day"), { target: { value: "02/12/2030" } });
     fireEvent.change(screen.getByTestId("ann-publish-at-time"), { target: { value: "08:30" } });
     expect(screen.getByTestId("ann-publish-at-text")).toHaveTextContent("Sẽ đăng lúc 02/12/2030 08:30 (giờ Việt Nam).");
+  });
+
+  it("city staff write the city's notice: to every ward's people or every ward's staff and focal points, never to one ward's units", async () => {
+    useSession.setState({ status: "signed-in", me: cityStaff });
+    const posts: { url: string; body: unknown }[] = [];
+    vi.spyOn(api, "post").mockImplementation((async (url: string, body: unknown) => {
+      posts.push({ url, body });
+      return { data: { id: 77, status: "published" } };
+    }) as never);
+    renderCompose();
+    expect(await screen.findByText("Soạn thông báo của thành phố")).toBeInTheDocument();
+    expect(screen.getByTestId("ann-city-hint")).toHaveTextContent("Sở Nội vụ thành phố Hải Phòng");
+    expect(screen.queryByTestId("ann-audience-units")).toBeNull();
+    expect(screen.getByTestId("ann-audience-everyone").parentElement).toHaveTextContent("Thanh niên và mọi người ở tất cả phường, xã");
+    fireEvent.click(screen.getByTestId("ann-audience-all_units"));
+    fireEvent.change(screen.getByTestId("ann-title-input"), { target: { value: "Sở Nội vụ đề nghị các phường báo cáo" } });
+    fireEvent.change(screen.getByTestId("ann-body-input"), { target: { value: "Nội dung." } });
+    fireEvent.click(screen.getByTestId("ann-submit"));
+    await screen.findByTestId("saved");
+    expect(posts.find((p) => p.url === "/api/announcements")?.body).toMatchObject({ audience: "all_units", unitIds: [] });
+  });
+
+  it("a ward's staff choose among their own ward's units only", async () => {
+    renderCompose();
+    fireEvent.click(await screen.findByTestId("ann-audience-units"));
+    expect(screen.getByTestId("ann-units")).toHaveTextContent("Đoàn phường");
+    expect(screen.getByTestId("ann-units")).not.toHaveTextContent("Đoàn phường HB");
+    expect(screen.getByTestId("ann-units")).not.toHaveTextContent("UBND");
   });
 });

@@ -3,7 +3,7 @@ import { useNavigate, useParams } from "react-router-dom";
 import { Button } from "zmp-ui";
 import type { AnnouncementCategory, AnnouncementDetail, AnnouncementFile, Audience } from "@contract/announcements";
 import type { Unit } from "@contract/catalog";
-import { ANNOUNCEMENT_LIMITS, AUDIENCE_LABELS } from "@contract/announcements-labels";
+import { ANNOUNCEMENT_LIMITS } from "@contract/announcements-labels";
 import { AppPage } from "../../components/app-page";
 import { EmptyState, ErrorState, Skeleton } from "../../components/states";
 import { useNotify } from "../../components/use-notify";
@@ -15,6 +15,8 @@ import { Markdown } from "./markdown";
 import { useFeed } from "./store";
 import { formatDayTime, isoToVnLocal, vnLocalToIso } from "./vn-datetime";
 import { DateTimeInput } from "../../components/date-input";
+import { AudienceField } from "./audience-field";
+import { composes } from "./sender";
 import "./announcements.css";
 
 const MAX_BYTES = 10 * 1024 * 1024;
@@ -87,8 +89,13 @@ export function ComposePage() {
   const editId = raw ? Number(raw) : null;
   const navigate = useNavigate();
   const notify = useNotify();
-  const role = useSession((s) => s.me?.role);
-  const meId = useSession((s) => s.me?.id ?? null);
+  const me = useSession((s) => s.me);
+  const role = me?.role;
+  const writer = composes(me);
+  // city staff write the city's notices (to every ward); a ward's staff their ward's, to its units
+  const city = role === "city_staff";
+  const wardId = me?.ward?.id ?? null;
+  const meId = me?.id ?? null;
   const draftKey = !raw && meId ? DRAFT_PREFIX + meId : null;
   const [restored, setRestored] = useState(false);
   const sessionStatus = useSession((s) => s.status);
@@ -106,11 +113,11 @@ export function ComposePage() {
   const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
 
   useEffect(() => {
-    if (sessionStatus === "loading" || role !== "staff") return;
+    if (sessionStatus === "loading" || !writer) return;
     Promise.all([fetchCategories(), fetchUnits(), editId ? fetchDetail(editId) : Promise.resolve(null)])
       .then(([cats, us, detail]) => {
         setCategories(cats);
-        setUnits(us.filter((u) => u.parentId !== null));
+        setUnits(city ? [] : us.filter((u) => u.wardId === wardId && u.kind !== "ward" && u.kind !== "city"));
         if (detail) {
           setOriginal(detail);
           setForm({
@@ -142,7 +149,7 @@ export function ComposePage() {
       })
       .catch(setLoadError)
       .finally(() => setLoading(false));
-  }, [editId, role, sessionStatus, draftKey]);
+  }, [editId, writer, city, wardId, sessionStatus, draftKey]);
 
   // Keep what is being written (new notices only), a moment after each change.
   useEffect(() => {
@@ -332,11 +339,11 @@ export function ComposePage() {
     return form.mode === "published" ? "Đăng ngay" : form.mode === "scheduled" ? "Hẹn giờ đăng" : "Lưu nháp";
   }, [form.mode, published]);
 
-  const title = editId ? "Sửa thông báo" : "Soạn thông báo";
-  if (sessionStatus !== "loading" && role !== "staff") {
+  const title = `${editId ? "Sửa" : "Soạn"} thông báo${city ? " của thành phố" : ""}`;
+  if (sessionStatus !== "loading" && !writer) {
     return (
       <AppPage title={title} back>
-        <EmptyState title="Chỉ cán bộ phường được soạn thông báo" />
+        <EmptyState title="Chỉ cán bộ phường, xã và cán bộ thành phố được soạn thông báo" />
       </AppPage>
     );
   }
@@ -524,46 +531,15 @@ export function ComposePage() {
         )}
         {err("files")}
 
-        <fieldset className="ann-fieldset">
-          <legend className="field-label">Gửi tới</legend>
-          {(Object.keys(AUDIENCE_LABELS) as Audience[]).map((a) => (
-            <label key={a} className="ann-radio">
-              <input type="radio" name="audience" value={a} checked={form.audience === a} onChange={() => set("audience", a)} data-testid={`ann-audience-${a}`} />
-              {AUDIENCE_LABELS[a]}
-            </label>
-          ))}
-          {form.audience === "units" && (
-            <div className="row row--between ann-units-bar">
-              <span className="muted" data-testid="ann-units-count">
-                Đã chọn {form.unitIds.length}/{units.length} đơn vị
-              </span>
-              {form.unitIds.length < units.length ? (
-                <Button size="small" variant="tertiary" htmlType="button" onClick={() => set("unitIds", units.map((u) => u.id))} data-testid="ann-units-all">
-                  Chọn tất cả
-                </Button>
-              ) : (
-                <Button size="small" variant="tertiary" htmlType="button" onClick={() => set("unitIds", [])} data-testid="ann-units-none">
-                  Bỏ chọn
-                </Button>
-              )}
-            </div>
-          )}
-          {form.audience === "units" && (
-            <div className="ann-units" data-testid="ann-units">
-              {units.map((u) => (
-                <label key={u.id} className="ann-check">
-                  <input
-                    type="checkbox"
-                    checked={form.unitIds.includes(u.id)}
-                    onChange={(e) => set("unitIds", e.target.checked ? [...form.unitIds, u.id] : form.unitIds.filter((x) => x !== u.id))}
-                  />
-                  {u.shortName}
-                </label>
-              ))}
-            </div>
-          )}
-          {err("unitIds")}
-        </fieldset>
+        <AudienceField
+          city={city}
+          audience={form.audience}
+          unitIds={form.unitIds}
+          units={units}
+          onAudience={(a) => set("audience", a)}
+          onUnits={(ids) => set("unitIds", ids)}
+          error={err("unitIds")}
+        />
 
         <label className="ann-check">
           <input type="checkbox" checked={form.pinned} onChange={(e) => set("pinned", e.target.checked)} data-testid="ann-pinned" />

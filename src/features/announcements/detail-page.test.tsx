@@ -24,6 +24,7 @@ const detail: AnnouncementDetail = {
   edited: true,
   editedAt: "2026-11-21T03:15:00.000Z",
   attachmentCount: 1,
+  sender: { level: "ward", wardId: 2, name: "Phường Lê Đại Hành" },
   read: true,
   body: "Kính gửi **các đơn vị**.\n\n<script>window.__b=1</script>\n\n<iframe src=https://evil.example></iframe>",
   cover: null,
@@ -113,5 +114,24 @@ describe("announcement detail", () => {
     renderDetail();
     expect(await screen.findByText("Không tìm thấy thông báo")).toBeInTheDocument();
     expect(screen.getByText(/hãy đăng nhập ở mục Cá nhân/)).toBeInTheDocument();
+  });
+
+  it("a city notice names Sở Nội vụ as its sender; a ward's staff read it, city staff edit it and read its receipts", async () => {
+    const cityNotice = { ...detail, sender: { level: "city" as const, wardId: null, name: "Sở Nội vụ thành phố Hải Phòng" } };
+    vi.spyOn(api, "get").mockResolvedValue({ data: cityNotice } as never);
+    const person = { id: 9, avatarUrl: null, unit: null, wardChosen: true, hasPhone: false, consented: true };
+    useSession.setState({ status: "signed-in", me: { ...person, name: "Cán bộ", role: "staff", ward: { id: 2, code: "UBND", name: "Phường Lê Đại Hành" } } });
+    const ward = renderDetail();
+    expect(await screen.findByTestId("ann-sender")).toHaveTextContent("Sở Nội vụ thành phố Hải Phòng");
+    expect(screen.getByTestId("ann-sender-city")).toHaveTextContent("Thành phố");
+    expect(screen.getByText(/Gửi tới: Cán bộ và đầu mối đơn vị của tất cả phường, xã/)).toBeInTheDocument();
+    expect(screen.queryByTestId("ann-edit")).toBeNull();
+    expect(screen.queryByTestId("ann-receipts-link")).toBeNull();
+    ward.unmount();
+
+    useSession.setState({ status: "signed-in", me: { ...person, name: "Chuyên viên", role: "city_staff", ward: null } });
+    renderDetail();
+    expect(await screen.findByTestId("ann-edit")).toBeInTheDocument();
+    expect(screen.getByTestId("ann-receipts-link")).toBeInTheDocument();
   });
 });

@@ -2,7 +2,7 @@ import { useCallback, useEffect, useState } from "react";
 import { useNavigate, useParams } from "react-router-dom";
 import { Button, Modal } from "zmp-ui";
 import type { AnnouncementDetail, AnnouncementFile } from "@contract/announcements";
-import { AUDIENCE_LABELS, STATUS_LABELS } from "@contract/announcements-labels";
+import { STATUS_LABELS } from "@contract/announcements-labels";
 import { AppPage } from "../../components/app-page";
 import { EmptyState, ErrorState, Skeleton } from "../../components/states";
 import { useNotify } from "../../components/use-notify";
@@ -14,6 +14,7 @@ import { acknowledge, archiveAnnouncement, fetchDetail } from "./api";
 import { Markdown } from "./markdown";
 import { savedDetail, saveDetail, useFeed } from "./store";
 import { formatDayTime } from "./vn-datetime";
+import { audienceLabel, readsReceipts, SenderPill, writesNotice } from "./sender";
 import "./announcements.css";
 
 function fileSize(bytes: number): string {
@@ -34,7 +35,8 @@ export function DetailPage() {
   const id = Number(raw);
   const navigate = useNavigate();
   const notify = useNotify();
-  const role = useSession((s) => s.me?.role);
+  const me = useSession((s) => s.me);
+  const role = me?.role;
   const sessionStatus = useSession((s) => s.status);
   const markRead = useFeed((s) => s.markRead);
   const [data, setData] = useState<AnnouncementDetail | null>(null);
@@ -110,8 +112,6 @@ export function DetailPage() {
     }
   };
 
-  const staff = role === "staff";
-  const canSeeReceipts = staff || role === "observer";
 
   if (error) {
     const is404 = error instanceof ApiError && error.status === 404;
@@ -137,6 +137,9 @@ export function DetailPage() {
   }
 
   const date = data.publishedAt ?? data.publishAt;
+  // each level edits its own notices; receipts are the publishing level's (sender.tsx)
+  const writer = writesNotice(me, data.sender);
+  const canSeeReceipts = readsReceipts(me, data.sender);
   return (
     <AppPage title="Thông báo" back testId="ann-detail">
       {offline && (
@@ -148,9 +151,15 @@ export function DetailPage() {
         {data.cover && <img className="ann-detail__cover" src={apiUrl(data.cover.url)} alt="" />}
         <div className="ann-item__tags">
           {data.pinned && <span className="pill pill--warn">Ghim</span>}
+          <SenderPill sender={data.sender} me={me} />
           <span className="pill">{data.category.name}</span>
           {data.status !== "published" && <span className="pill pill--muted">{STATUS_LABELS[data.status]}</span>}
         </div>
+        {data.sender.level === "city" && (
+          <p className="ann-sender" data-testid="ann-sender">
+            {data.sender.name}
+          </p>
+        )}
         <h2 className="ann-detail__title" data-testid="ann-title">
           {data.title}
         </h2>
@@ -162,7 +171,7 @@ export function DetailPage() {
               · đã chỉnh sửa
             </span>
           )}
-          {canSeeReceipts && ` · Gửi tới: ${AUDIENCE_LABELS[data.audience]}${data.units.length ? ` (${data.units.map((u) => u.name).join(", ")})` : ""}`}
+          {(canSeeReceipts || role === "staff") && ` · Gửi tới: ${audienceLabel(data.audience, data.sender)}${data.units.length ? ` (${data.units.map((u) => u.name).join(", ")})` : ""}`}
           {data.expiresAt && ` · Hết hạn ${formatDate(data.expiresAt)}`}
         </p>
         <Markdown source={data.body} className="markdown ann-detail__body" />
@@ -213,7 +222,7 @@ export function DetailPage() {
               Tình hình tiếp nhận
             </Button>
           )}
-          {staff && data.status !== "archived" && (
+          {writer && data.status !== "archived" && (
             <>
               <Button size="small" variant="tertiary" onClick={() => navigate(`/announcements/${data.id}/edit`)} data-testid="ann-edit">
                 Sửa

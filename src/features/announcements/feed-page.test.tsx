@@ -24,6 +24,7 @@ const item = (id: number, over: Partial<AnnouncementItem> = {}): AnnouncementIte
   edited: false,
   editedAt: null,
   attachmentCount: 0,
+  sender: { level: "ward", wardId: 2, name: "Phường Lê Đại Hành" },
   read: true,
   ...over,
 });
@@ -125,7 +126,7 @@ describe("announcement feed", () => {
 
   it("offline, a search runs over the saved feed with one clear notice (not an error beside it)", async () => {
     localStorage.setItem(
-      "tns.announcements.feed.v1:42",
+      "tns.announcements.feed.v2:42",
       JSON.stringify({
         items: [item(3, { title: "Triển khai Nghị quyết 83" }), item(2, { title: "Ngày hội việc làm", category: { id: 4, name: "Việc làm - Học nghề" } }), item(1, { title: "Tháng Thanh niên" })],
         nextCursor: null,
@@ -205,5 +206,28 @@ describe("announcement feed", () => {
     renderFeed();
     expect(await screen.findByRole("alert")).toHaveTextContent("Bạn đang ngoại tuyến");
     expect(screen.getByRole("button", { name: "Thử lại" })).toBeInTheDocument();
+  });
+
+  it("tags the city's notices with Thành phố and filters them with one chip", async () => {
+    const city = { level: "city" as const, wardId: null, name: "Sở Nội vụ thành phố Hải Phòng" };
+    const get = vi.fn<Get>(async (url, config) => {
+      if (url === "/api/announcement-categories") return { data: [] };
+      const onlyCity = config?.params?.origin === "city";
+      return {
+        status: 200,
+        headers: {},
+        data: { items: onlyCity ? [item(9, { sender: city })] : [item(9, { sender: city }), item(8)], nextCursor: null, unreadCount: 0 },
+      };
+    });
+    vi.spyOn(api, "get").mockImplementation(get as never);
+    renderFeed();
+    const rows = within(await screen.findByTestId("ann-list")).getAllByTestId("ann-item");
+    expect(within(rows[0]).getByTestId("ann-sender-city")).toHaveTextContent("Thành phố");
+    // a ward's own notice needs no sender for its own people
+    expect(within(rows[1]).queryByTestId("ann-sender-city")).toBeNull();
+    expect(within(rows[1]).queryByTestId("ann-sender-ward")).toBeNull();
+    fireEvent.click(screen.getByTestId("ann-chip-city"));
+    await waitFor(() => expect(within(screen.getByTestId("ann-list")).getAllByTestId("ann-item").length).toBe(1));
+    expect(get.mock.calls.some(([, c]) => c?.params?.origin === "city")).toBe(true);
   });
 });

@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from "react";
 import { Link, useNavigate } from "react-router-dom";
 import { Button } from "zmp-ui";
 import type { AnnouncementCategory, AnnouncementItem } from "@contract/announcements";
+import type { Me } from "@contract/identity";
 import { STATUS_LABELS } from "@contract/announcements-labels";
 import { AppPage } from "../../components/app-page";
 import { EmptyState, ErrorState, Skeleton } from "../../components/states";
@@ -10,6 +11,7 @@ import { formatDate } from "../../lib/dates";
 import { useSession } from "../../lib/session-store";
 import { fetchCategories } from "./api";
 import { useFeed } from "./store";
+import { composes, SenderPill } from "./sender";
 import "./announcements.css";
 
 const CATEGORY_CACHE = "tns.announcements.categories.v1";
@@ -37,7 +39,7 @@ function useCategories(): AnnouncementCategory[] {
   return cats;
 }
 
-function FeedItem({ item, showUnread, staff }: { item: AnnouncementItem; showUnread: boolean; staff: boolean }) {
+function FeedItem({ item, showUnread, staff, me }: { item: AnnouncementItem; showUnread: boolean; staff: boolean; me: Me | null }) {
   const date = item.publishedAt ?? item.publishAt;
   return (
     <li>
@@ -47,6 +49,7 @@ function FeedItem({ item, showUnread, staff }: { item: AnnouncementItem; showUnr
           <div className="ann-item__tags">
             {showUnread && !item.read && item.status === "published" && <span className="ann-dot" data-testid="ann-unread" aria-label="Chưa đọc" />}
             {item.pinned && <span className="pill pill--warn">Ghim</span>}
+            <SenderPill sender={item.sender} me={me} />
             <span className="pill">{item.category.name}</span>
             {staff && item.status !== "published" && <span className="pill pill--muted">{STATUS_LABELS[item.status]}</span>}
             {item.status === "published" && item.expiresAt && Date.parse(item.expiresAt) <= Date.now() && (
@@ -74,7 +77,8 @@ export function FeedPage() {
   const navigate = useNavigate();
   const sessionStatus = useSession((s) => s.status);
   const me = useSession((s) => s.me);
-  const staff = me?.role === "staff";
+  // a ward's staff and city staff write notices (each their own level's) and see drafts
+  const staff = composes(me);
   const { items, status, error, offline, loadingMore, nextCursor, filters, setFilters, load, loadMore, setViewer } = useFeed();
   const categories = useCategories();
   const [q, setQ] = useState(filters.q);
@@ -104,7 +108,7 @@ export function FeedPage() {
     return () => io.disconnect();
   }, [nextCursor, loadMore, items.length]);
 
-  const searching = !!filters.q.trim() || filters.category !== null || !!filters.unpublished;
+  const searching = !!filters.q.trim() || filters.category !== null || !!filters.unpublished || !!filters.cityOnly;
 
   return (
     <AppPage
@@ -133,11 +137,21 @@ export function FeedPage() {
         <button
           type="button"
           role="tab"
-          aria-selected={filters.category === null && !filters.unpublished}
-          className={`ann-chip${filters.category === null && !filters.unpublished ? " ann-chip--on" : ""}`}
-          onClick={() => setFilters({ category: null, unpublished: false })}
+          aria-selected={filters.category === null && !filters.unpublished && !filters.cityOnly}
+          className={`ann-chip${filters.category === null && !filters.unpublished && !filters.cityOnly ? " ann-chip--on" : ""}`}
+          onClick={() => setFilters({ category: null, unpublished: false, cityOnly: false })}
         >
           Tất cả
+        </button>
+        <button
+          type="button"
+          role="tab"
+          aria-selected={!!filters.cityOnly}
+          className={`ann-chip${filters.cityOnly ? " ann-chip--on" : ""}`}
+          onClick={() => setFilters({ cityOnly: !filters.cityOnly })}
+          data-testid="ann-chip-city"
+        >
+          {me?.role === "city_staff" ? "Của thành phố" : "Từ thành phố"}
         </button>
         {staff && (
           <button
@@ -193,7 +207,7 @@ export function FeedPage() {
       {items.length > 0 && (
         <ul className="plain-list" data-testid="ann-list">
           {items.map((i) => (
-            <FeedItem key={i.id} item={i} showUnread={!!me} staff={staff} />
+            <FeedItem key={i.id} item={i} showUnread={!!me} staff={staff} me={me} />
           ))}
         </ul>
       )}

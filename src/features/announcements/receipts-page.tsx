@@ -2,7 +2,6 @@ import { useCallback, useEffect, useState } from "react";
 import { useParams } from "react-router-dom";
 import { Button } from "zmp-ui";
 import type { Receipts } from "@contract/announcements";
-import { AUDIENCE_LABELS } from "@contract/announcements-labels";
 import { AppPage } from "../../components/app-page";
 import { EmptyState, ErrorState, Skeleton } from "../../components/states";
 import { useNotify } from "../../components/use-notify";
@@ -10,6 +9,7 @@ import { errorMessage } from "../../lib/api-client";
 import { useSession } from "../../lib/session-store";
 import { fetchReceipts, remindUnits } from "./api";
 import { formatDayTime } from "./vn-datetime";
+import { audienceLabel, writesNotice } from "./sender";
 import "./announcements.css";
 
 function Figure({ label, value, testId }: { label: string; value: number | string; testId?: string }) {
@@ -21,11 +21,17 @@ function Figure({ label, value, testId }: { label: string; value: number | strin
   );
 }
 
-/** Staff and observers: who acknowledged and when, the units still missing, figures, one-tap reminder. */
+/**
+ * The publishing level (a ward's staff and observers; city staff, also for every ward's notices): who
+ * acknowledged and when, the units — or, for a city notice, the wards — still missing, figures,
+ * one-tap reminder.
+ */
 export function ReceiptsPage() {
   const id = Number(useParams().id);
   const notify = useNotify();
-  const role = useSession((s) => s.me?.role);
+  const me = useSession((s) => s.me);
+  const role = me?.role;
+  const readers = role === "staff" || role === "observer" || role === "city_staff";
   const sessionStatus = useSession((s) => s.status);
   const [data, setData] = useState<Receipts | null>(null);
   const [error, setError] = useState<unknown>(null);
@@ -38,16 +44,21 @@ export function ReceiptsPage() {
 
   useEffect(() => {
     if (sessionStatus === "loading") return;
-    if (role === "staff" || role === "observer") load();
-  }, [load, role, sessionStatus]);
+    if (readers) load();
+  }, [load, readers, sessionStatus]);
+
+  // a city notice is acknowledged ward by ward, by each ward's staff
+  const city = data?.sender.level === "city";
+  const unitWord = city ? "phường, xã" : "đơn vị";
+  const whoWord = city ? "cán bộ phường" : "đầu mối";
 
   const onRemind = async () => {
     setReminding(true);
     try {
       const r = await remindUnits(id);
-      if (r.alreadyRemindedToday) notify.info("Hôm nay đã nhắc các đơn vị này rồi. Có thể nhắc lại vào ngày mai.");
-      else if (r.recipients === 0) notify.info("Các đơn vị chưa tiếp nhận chưa có đầu mối nào dùng ứng dụng.");
-      else notify.success(`Đã nhắc ${r.sent} đầu mối của ${r.missingUnits} đơn vị chưa tiếp nhận.`);
+      if (r.alreadyRemindedToday) notify.info(`Hôm nay đã nhắc các ${unitWord} này rồi. Có thể nhắc lại vào ngày mai.`);
+      else if (r.recipients === 0) notify.info(`Các ${unitWord} chưa tiếp nhận chưa có ${whoWord} nào dùng ứng dụng.`);
+      else notify.success(`Đã nhắc ${r.sent} ${whoWord} của ${r.missingUnits} ${unitWord} chưa tiếp nhận.`);
       load();
     } catch (e) {
       notify.error(e);
@@ -56,10 +67,10 @@ export function ReceiptsPage() {
     }
   };
 
-  if (sessionStatus !== "loading" && role !== "staff" && role !== "observer") {
+  if (sessionStatus !== "loading" && !readers) {
     return (
       <AppPage title="Tình hình tiếp nhận" back>
-        <EmptyState title="Chỉ cán bộ phường và giám sát xem được tình hình tiếp nhận" />
+        <EmptyState title="Chỉ cán bộ và giám sát xem được tình hình tiếp nhận" />
       </AppPage>
     );
   }
@@ -87,7 +98,7 @@ export function ReceiptsPage() {
     <AppPage title="Tình hình tiếp nhận" back testId="ann-receipts">
       <section className="card">
         <h3>{data.title}</h3>
-        <p className="muted">Gửi tới: {AUDIENCE_LABELS[data.audience]}</p>
+        <p className="muted">Gửi tới: {audienceLabel(data.audience, data.sender)}</p>
         <div className="ann-figures">
           <Figure label="Lượt xem" value={data.figures.views} testId="fig-views" />
           <Figure label="Người đọc" value={data.figures.uniqueReaders} testId="fig-readers" />
@@ -102,16 +113,16 @@ export function ReceiptsPage() {
         <section className="card stack">
           <div className="row row--between">
             <strong data-testid="ann-ack-summary">
-              {acked.length}/{data.units.length} đơn vị đã tiếp nhận
+              {acked.length}/{data.units.length} {unitWord} đã tiếp nhận
             </strong>
             <span className="muted">{pct}%</span>
           </div>
           <div className="bar">
             <div className={`bar__fill ${pct === 100 ? "bar__fill--ok" : "bar__fill--warn"}`} style={{ width: `${pct}%` }} />
           </div>
-          {role === "staff" && missing.length > 0 && data.status === "published" && (
+          {writesNotice(me, data.sender) && missing.length > 0 && data.status === "published" && (
             <Button fullWidth loading={reminding} onClick={() => void onRemind()} data-testid="ann-remind">
-              Nhắc tiếp nhận ({missing.length} đơn vị)
+              Nhắc tiếp nhận ({missing.length} {unitWord})
             </Button>
           )}
           {data.lastRemindedAt && <p className="muted">Lần nhắc gần nhất: {formatDayTime(data.lastRemindedAt)}</p>}
@@ -123,7 +134,7 @@ export function ReceiptsPage() {
           <section className="card">
             <h3>Đã tiếp nhận ({acked.length})</h3>
             {acked.length === 0 ? (
-              <p className="muted">Chưa có đơn vị nào xác nhận.</p>
+              <p className="muted">Chưa có {unitWord} nào xác nhận.</p>
             ) : (
               <ul className="ann-receipt-list" data-testid="ann-acked-units">
                 {acked.map((u) => (
@@ -140,13 +151,13 @@ export function ReceiptsPage() {
           <section className="card">
             <h3>Chưa tiếp nhận ({missing.length})</h3>
             {missing.length === 0 ? (
-              <p className="pill pill--ok">Tất cả đơn vị đã tiếp nhận.</p>
+              <p className="pill pill--ok">Tất cả {unitWord} đã tiếp nhận.</p>
             ) : (
               <ul className="ann-receipt-list" data-testid="ann-missing-units">
                 {missing.map((u) => (
                   <li key={u.unitId} data-testid="ann-missing-unit" data-code={u.code}>
                     <span className="ann-receipt__name">{u.name}</span>
-                    <span className="ann-receipt__meta">{u.focalCount ? `${u.focalCount} đầu mối` : "Chưa có đầu mối dùng ứng dụng"}</span>
+                    <span className="ann-receipt__meta">{u.focalCount ? `${u.focalCount} ${whoWord}` : `Chưa có ${whoWord} dùng ứng dụng`}</span>
                   </li>
                 ))}
               </ul>

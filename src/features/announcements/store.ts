@@ -8,7 +8,8 @@ import { isNetworkError } from "../../lib/api-client";
 import { fetchFeed } from "./api";
 
 const PAGE = 20;
-const CACHE_PREFIX = "tns.announcements.feed.v1:";
+// v2: items carry their sender (issue 14); a copy saved before has none
+const CACHE_PREFIX = "tns.announcements.feed.v2:";
 
 interface CachedFeed {
   items: AnnouncementItem[];
@@ -23,6 +24,8 @@ export interface FeedFilters {
   q: string;
   /** staff: drafts and scheduled notices only */
   unpublished?: boolean;
+  /** only the city's notices (Sở Nội vụ) */
+  cityOnly?: boolean;
 }
 
 type Status = "idle" | "loading" | "ready" | "error";
@@ -68,7 +71,7 @@ function writeCache(viewer: string, feed: CachedFeed): void {
   }
 }
 
-const DETAIL_CACHE_PREFIX = "tns.announcements.details.v1:";
+const DETAIL_CACHE_PREFIX = "tns.announcements.details.v2:";
 const DETAILS_KEPT = 20;
 
 /** The last notices this person opened, to read again offline (newest first, at most 20). */
@@ -91,7 +94,7 @@ export function savedDetail(viewer: string, id: number): AnnouncementDetail | nu
   }
 }
 
-const unfiltered = (f: FeedFilters) => f.category === null && !f.q.trim() && !f.unpublished;
+const unfiltered = (f: FeedFilters) => f.category === null && !f.q.trim() && !f.unpublished && !f.cityOnly;
 
 /** Lower case, no diacritics, đ → d: "Nghị quyết" and "nghi quyet" match (as the API's search does). */
 export function fold(s: string): string {
@@ -104,6 +107,7 @@ function filterSaved(items: AnnouncementItem[], f: FeedFilters): AnnouncementIte
   return items.filter((i) => {
     if (f.category !== null && i.category.id !== f.category) return false;
     if (f.unpublished && i.status === "published") return false;
+    if (f.cityOnly && i.sender.level !== "city") return false;
     const text = fold(`${i.title} ${i.excerpt}`);
     return words.every((w) => text.includes(w));
   });
@@ -114,6 +118,7 @@ const paramsOf = (f: FeedFilters) => ({
   category: f.category ?? undefined,
   q: f.q.trim() || undefined,
   status: f.unpublished ? ("unpublished" as const) : undefined,
+  origin: f.cityOnly ? ("city" as const) : undefined,
 });
 
 export const useFeed = create<FeedState>((set, get) => ({
