@@ -231,6 +231,7 @@ export const WARD_ROUTES: Record<string, WardCase> = {
   "GET /api/periods/:periodId/completeness": pending("I", "a ward's completeness"),
   "POST /api/periods/:periodId/remind": pending("I", "a ward's reminders"),
   "GET /api/periods/:periodId/summary": pending("I", "a ward's summary"),
+  "GET /api/periods/:periodId/summary/tasks/:taskId/results": pending("I", "a ward's units' task results (export-worker.test.ts: another ward's answers 404)"),
   "GET /api/periods/:periodId/export.xlsx": pending("I", "a ward's export"),
   "GET /api/periods/:periodId/export.docx": pending("I", "a ward's export"),
 

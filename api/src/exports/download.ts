@@ -26,7 +26,7 @@ export function contentDisposition(fileName: string): string {
   return `attachment; filename="${ascii || "bao-cao"}${ext}"; filename*=UTF-8''${encoded}`;
 }
 
-export function sendFile(res: Response, buffer: Buffer, mime: string, fileName: string): void {
+export function sendFile(res: Response, buffer: Uint8Array, mime: string, fileName: string): void {
   res.status(200);
   res.setHeader("Content-Type", mime);
   res.setHeader("Content-Length", String(buffer.length));
