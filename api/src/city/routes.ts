@@ -23,10 +23,9 @@ import { notFound } from "../lib/errors.js";
 import { vnInstant } from "../lib/time.js";
 import type { AppContext } from "../http/context.js";
 import { findFile } from "../files/store.js";
-import { DOCX_MIME, XLSX_MIME, sendFile } from "../exports/download.js";
+import { DOCX_MIME, XLSX_MIME, sendFile, sendJson } from "../exports/download.js";
 import { cityCompleteness, remindWards } from "./completeness.js";
 import { defaultCityYear, setCityDeadline } from "./deadlines.js";
-import { citySummary } from "./summary.js";
 import { runExport } from "../workers/run.js";
 import { getSnapshot, listSnapshots, sendSnapshot, snapshotFile } from "./snapshots.js";
 import { acceptSnapshot, returnSnapshot } from "./decide.js";
@@ -93,7 +92,7 @@ export function registerCityRoutes(r: RouteBuilder): void {
       query: YearQuery,
       response: CitySummarySchema,
     },
-    ({ ctx, query }) => citySummary(ctx, yearOf(ctx, query.year)),
+    async ({ ctx, query, res }) => sendJson(res, await runExport(ctx, "citySummary", { year: yearOf(ctx, query.year) }, res)),
   );
 
   r.add(

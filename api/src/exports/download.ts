@@ -34,3 +34,11 @@ export function sendFile(res: Response, buffer: Uint8Array, mime: string, fileNa
   res.setHeader("Cache-Control", "private, no-store");
   res.end(buffer);
 }
+
+/** JSON already serialised (by an export worker), sent as it is (compressed on the way like any JSON answer). */
+export function sendJson(res: Response, bytes: Uint8Array): void {
+  res.status(200);
+  res.setHeader("Content-Type", "application/json; charset=utf-8");
+  res.setHeader("Content-Length", String(bytes.byteLength));
+  res.end(bytes);
+}

@@ -1,4 +1,3 @@
-import type { Response } from "express";
 import type { RouteBuilder } from "../http/route.js";
 import {
   ExportQuery,
@@ -15,19 +14,11 @@ import {
 } from "../contract/summary.js";
 import { saveSection, scopeKey } from "./sections.js";
 import { resolveScope } from "./scope.js";
-import { DOCX_MIME, XLSX_MIME, sendFile } from "./download.js";
+import { DOCX_MIME, XLSX_MIME, sendFile, sendJson } from "./download.js";
 import { taskResults } from "./task-results.js";
 import { runExport } from "../workers/run.js";
 
 const TAG = "Tổng hợp và xuất báo cáo";
-
-/** JSON already serialised (by an export worker), sent as it is. */
-function sendJson(res: Response, bytes: Uint8Array): void {
-  res.status(200);
-  res.setHeader("Content-Type", "application/json; charset=utf-8");
-  res.setHeader("Content-Length", String(bytes.byteLength));
-  res.end(bytes);
-}
 
 /**
  * The ward summary and its Excel/Word exports (the ward's staff and Fatherland Front observer, city

@@ -14,7 +14,7 @@ export const exportBusy = () =>
 export const exportFailed = () =>
   new AppError(500, "EXPORT_FAILED", "Không tạo được tệp báo cáo do lỗi ở máy chủ. Vui lòng thử lại; nếu vẫn lỗi, hãy báo quản trị hệ thống.");
 export const exportTimeout = (ms: number) =>
-  new AppError(503, "EXPORT_TIMEOUT", `Tệp báo cáo chưa tạo xong sau ${Math.round(ms / 1000)} giây nên máy chủ đã dừng. Vui lòng thử lại sau ít phút.`);
+  new AppError(503, "EXPORT_TIMEOUT", `Tệp báo cáo chưa tạo xong sau ${Math.max(1, Math.round(ms / 1000))} giây nên máy chủ đã dừng. Vui lòng thử lại sau ít phút.`);
 
 /** What a worker answers for a job (the worker entry writes it, `decodeFailure` reads it). */
 export type JobReply = { id: number; ok: true; value: unknown } | { id: number; ok: false; failure: JobFailure };
