@@ -41,7 +41,15 @@ async function main() {
       const ms: number[] = [];
       while (!until()) {
         const t = performance.now();
-        await (await fetch(`${server.url}/api/health`)).arrayBuffer();
+        // a kept-alive connection the server closed while its event loop was blocked resets: ask again (the wait counts)
+        for (let attempt = 1; ; attempt++) {
+          try {
+            await (await fetch(`${server.url}/api/health`)).arrayBuffer();
+            break;
+          } catch (err) {
+            if (attempt === 3) throw err;
+          }
+        }
         ms.push(performance.now() - t);
         await new Promise((r) => setTimeout(r, 5));
       }
