@@ -74,6 +74,14 @@ describe("export worker pool", () => {
     await p.close();
   });
 
+  it("stops a worker that has had nothing to do for a while, and starts one again for the next job", async () => {
+    const p = pool({ idleMs: 20 });
+    expect(await p.run("echo", 1)).toBe(1);
+    await expect.poll(() => p.load.workers).toBe(0);
+    expect(await p.run("echo", 2)).toBe(2);
+    await p.close();
+  });
+
   it("drops a waiting job whose caller went away", async () => {
     const p = pool({ queue: 1 });
     const running = codeOf(p.run("hang", null));

@@ -33,7 +33,12 @@ function failure(err: unknown): JobFailure {
   return { kind: "crash", message: e.message, stack: e.stack };
 }
 
-parentPort!.on("message", async (m: { id: number; job: string; args: { now: string; args: unknown } }) => {
+parentPort!.on("message", async (m: { id: number; job: string; args: { now: string; args: unknown } } | { close: true }) => {
+  if ("close" in m) {
+    // an idle worker stops: its database connection is closed properly first
+    await database.destroy().catch(() => {});
+    process.exit(0);
+  }
   const at = new Date(m.args.now);
   const ctx: AppContext = { config, database, logger, clock: { now: () => new Date(at) } };
   let reply: JobReply;

@@ -98,7 +98,7 @@ export class WorkerPool {
   async close(): Promise<void> {
     this.closed = true;
     for (const job of this.waiting.splice(0)) this.finish(job, () => job.reject(exportFailed()));
-    await Promise.all([...this.slots].map((s) => this.retire(s)));
+    await Promise.all([...this.slots].map((s) => this.retire(s, !s.job)));
   }
 
   private spawn(): Slot {
@@ -158,7 +158,7 @@ export class WorkerPool {
   private next(slot: Slot): void {
     const job = this.waiting.shift();
     if (job) return this.start(slot, job);
-    slot.idle = setTimeout(() => void this.retire(slot), this.options.idleMs ?? 60_000);
+    slot.idle = setTimeout(() => void this.retire(slot, true), this.options.idleMs ?? 60_000);
     slot.idle.unref();
   }
 
@@ -175,11 +175,24 @@ export class WorkerPool {
     }
   }
 
-  private async retire(slot: Slot): Promise<void> {
+  /**
+   * Stops a worker. `gracefully` (an idle one): it closes its database connection and exits (stopped
+   * anyway after 5 s); a stuck one is terminated at once.
+   */
+  private async retire(slot: Slot, gracefully = false): Promise<void> {
     if (slot.gone) return;
     const worker = slot.worker;
     this.lose(slot);
-    await worker.terminate();
+    if (!gracefully) {
+      await worker.terminate();
+      return;
+    }
+    const exited = new Promise((resolve) => worker.once("exit", resolve));
+    const force = setTimeout(() => void worker.terminate(), 5000);
+    force.unref();
+    worker.postMessage({ close: true });
+    await exited;
+    clearTimeout(force);
   }
 
   private finish(job: Job, settle: () => void): void {

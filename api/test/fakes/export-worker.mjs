@@ -2,7 +2,8 @@
 // (workers/pool.ts) and misbehaves on demand, which the real jobs never do on purpose.
 import { parentPort } from "node:worker_threads";
 
-parentPort.on("message", ({ id, job, args }) => {
+parentPort.on("message", ({ id, job, args, close }) => {
+  if (close) process.exit(0);
   if (job === "echo") parentPort.postMessage({ id, ok: true, value: args });
   else if (job === "hang") {
     /* never answers */
