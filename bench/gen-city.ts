@@ -79,7 +79,8 @@ export async function generateCity(): Promise<void> {
   }
   const database = openCityDb(config);
   const { db } = database;
-  await migrateToLatest(db, database.dialect, allMigrations);
+  // the bookkeeping beside the tables (schema bench_city), where the API started on this schema looks for it
+  await migrateToLatest(db, database.dialect, allMigrations, config.database.kind === "postgres" ? CITY_SCHEMA : undefined);
   const now = new Date().toISOString();
 
   // Units: a city root, WARDS ward roots, each with UNITS_PER_WARD - 1 units under it.

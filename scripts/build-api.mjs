@@ -1,6 +1,7 @@
 // Compiles the API (TypeScript under api/src) into one JavaScript file, dist/api/server.js, with
 // esbuild: production runs plain `node` on it (no TypeScript compiler at run time: less memory,
-// faster start). Packages in node_modules stay external (native better-sqlite3, pg…).
+// faster start). Packages in node_modules stay external (native better-sqlite3, pg…). The export
+// worker thread's entry is built beside it, dist/api/export-worker.js (api/src/workers/run.ts finds it).
 // `node scripts/build-api.mjs` builds; `--if-stale` builds only when a source is newer than the output.
 import fs from "node:fs";
 import path from "node:path";
@@ -9,6 +10,7 @@ import { build } from "esbuild";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 export const API_ENTRY = path.join(root, "dist", "api", "server.js");
+export const WORKER_ENTRY = path.join(root, "dist", "api", "export-worker.js");
 const SOURCES = path.join(root, "api", "src");
 
 function newestSource(dir) {
@@ -21,14 +23,15 @@ function newestSource(dir) {
 }
 
 export function apiBuildIsStale() {
-  const out = fs.statSync(API_ENTRY, { throwIfNoEntry: false });
-  return !out || out.mtimeMs < newestSource(SOURCES);
+  const outs = [API_ENTRY, WORKER_ENTRY].map((f) => fs.statSync(f, { throwIfNoEntry: false }));
+  if (outs.some((o) => !o)) return true;
+  return Math.min(...outs.map((o) => o.mtimeMs)) < newestSource(SOURCES);
 }
 
-/** Builds dist/api/server.js; written to a temporary name then renamed, so parallel builds never leave half a file. */
+/** Builds dist/api/server.js and export-worker.js; written to temporary names then renamed, so parallel builds never leave half a file. */
 export async function buildApi() {
   const result = await build({
-    entryPoints: [path.join(SOURCES, "server.ts")],
+    entryPoints: { server: path.join(SOURCES, "server.ts"), "export-worker": path.join(SOURCES, "workers", "entry.ts") },
     bundle: true,
     platform: "node",
     format: "esm",
@@ -36,7 +39,7 @@ export async function buildApi() {
     packages: "external",
     sourcemap: "linked",
     write: false,
-    outfile: API_ENTRY,
+    outdir: path.dirname(API_ENTRY),
     logLevel: "warning",
     legalComments: "none",
   });

@@ -61,6 +61,12 @@ const EnvSchema = z.object({
   JOB_INTERVAL_MS: z.coerce.number().int().positive().default(60_000),
   /** Zalo pushes per second at most (per API instance), evenly spaced */
   PUSH_RATE_PER_SECOND: z.coerce.number().positive().max(1000).default(20),
+  // Exports (Excel, Word, the summary) are built in worker threads so that a city-sized one never
+  // freezes the API: how many threads, how many exports may wait for one, and how long one may take.
+  // EXPORT_WORKERS=0 builds them on the event loop (as an in-memory SQLite database must).
+  EXPORT_WORKERS: z.coerce.number().int().min(0).max(8).default(2),
+  EXPORT_QUEUE: z.coerce.number().int().min(0).max(1000).default(16),
+  EXPORT_TIMEOUT_MS: z.coerce.number().int().positive().default(120_000),
   // Identity: the initial staff account, password sign-in limits, invitations.
   STAFF_USERNAME: z.string().trim().min(3).max(64).default("canbo"),
   STAFF_PASSWORD: z.string().min(8, "STAFF_PASSWORD cần ít nhất 8 ký tự").optional(),
@@ -109,6 +115,14 @@ export interface Config {
   jobIntervalMs: number;
   /** pushes per second at most, evenly spaced (per instance) */
   pushRatePerSecond: number;
+  exports: {
+    /** worker threads building exports (0: on the event loop) */
+    workers: number;
+    /** exports waiting for a free worker at most; one more answers 503 EXPORT_BUSY */
+    queue: number;
+    /** an export still running after this is stopped (503 EXPORT_TIMEOUT) */
+    timeoutMs: number;
+  };
   identity: {
     staffUsername: string;
     /** undefined: no STAFF_PASSWORD set (a default applies outside production) */
@@ -196,6 +210,7 @@ export function loadConfig(env: NodeJS.ProcessEnv | Record<string, string | unde
     workerIntervalMs: e.WORKER_INTERVAL_MS,
     jobIntervalMs: e.JOB_INTERVAL_MS,
     pushRatePerSecond: e.PUSH_RATE_PER_SECOND,
+    exports: { workers: e.EXPORT_WORKERS, queue: e.EXPORT_QUEUE, timeoutMs: e.EXPORT_TIMEOUT_MS },
     identity: {
       staffUsername: e.STAFF_USERNAME,
       staffPassword: e.STAFF_PASSWORD,

@@ -6,6 +6,7 @@ import { buildApp } from "./app.js";
 import { backgroundJobs } from "./jobs.js";
 import { startJobs } from "./job-runner.js";
 import { pushChannelName } from "./notifications/channel-name.js";
+import { closeExports } from "./workers/run.js";
 
 /** Starts the API: configuration, database, migrations, seed, HTTP server, background jobs. */
 async function main(): Promise<void> {
@@ -70,6 +71,8 @@ async function main(): Promise<void> {
     await new Promise<void>((resolve) => server.close(() => resolve()));
     server.closeIdleConnections?.();
     await jobsDone;
+    // in-flight requests are answered (server.close waited for them), so no export is running now
+    await closeExports(ctx);
     await ctx.database.destroy();
     logger.info("database closed; bye");
     process.exit(0);

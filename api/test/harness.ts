@@ -7,6 +7,7 @@ import { loadConfig, type Config } from "../src/config.js";
 import { bootstrap } from "../src/bootstrap.js";
 import { buildApp, type BuiltApp } from "../src/app.js";
 import { createLogger, type Logger } from "../src/lib/logger.js";
+import { closeExports } from "../src/workers/run.js";
 import type { AppContext, Clock } from "../src/http/context.js";
 import type { DialectName } from "../src/db/database.js";
 import type { Role } from "../src/contract/identity.js";
@@ -93,6 +94,7 @@ export async function createHarness(dialect: DialectName, options: HarnessOption
       return row.id;
     },
     async close() {
+      await closeExports(ctx);
       await ctx.database.destroy();
       if (schema) {
         const admin = new pg.Client({ connectionString: process.env.DATABASE_URL });

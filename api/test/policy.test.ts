@@ -89,6 +89,7 @@ const EXPECTED: Record<string, Access> = {
   "GET /api/periods/:periodId/completeness": RC,
   "POST /api/periods/:periodId/remind": S,
   "GET /api/periods/:periodId/summary": RC,
+  "GET /api/periods/:periodId/summary/tasks/:taskId/results": RC,
   "GET /api/periods/:periodId/export.xlsx": RC,
   "GET /api/periods/:periodId/export.docx": RC,
   "PUT /api/periods/:periodId/summary/sections/:key": S,

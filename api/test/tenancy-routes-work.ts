@@ -192,6 +192,14 @@ export const WORK_ROUTES: Record<string, WardCase | WardCase[]> = {
 
   // ---------------------------------------------------------------- the ward summary and its exports
   "GET /api/periods/:periodId/summary": { kind: "object", control: "observer", make: async (w) => ({ path: `/api/periods/${await bPeriod(w)}/summary` }) },
+  "GET /api/periods/:periodId/summary/tasks/:taskId/results": {
+    kind: "object",
+    control: "observer",
+    make: async (w) => {
+      const task = await w.h.ctx.database.db.selectFrom("tasks").select("id").orderBy("id").executeTakeFirstOrThrow();
+      return { path: `/api/periods/${await bPeriod(w)}/summary/tasks/${task.id}/results` };
+    },
+  },
   "GET /api/periods/:periodId/export.xlsx": { kind: "object", make: async (w) => ({ path: `/api/periods/${await bPeriod(w)}/export.xlsx` }) },
   "GET /api/periods/:periodId/export.docx": { kind: "object", make: async (w) => ({ path: `/api/periods/${await bPeriod(w)}/export.docx` }) },
   "PUT /api/periods/:periodId/summary/sections/:key": {

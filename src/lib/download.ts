@@ -30,11 +30,29 @@ export function saveBlob(blob: Blob, name: string): void {
 }
 
 /**
- * Downloads a file through the API with the bearer token (a plain link would carry no token), then
- * hands it to the browser; returns the file's name. Exports of a big period take a few seconds: longer timeout.
+ * Where a download stands: the server is still building the file (nothing received yet: a city-sized
+ * export takes a while), or bytes are arriving (`total` when the server said the size).
  */
-export async function downloadFile(url: string, fallbackName: string, params: Record<string, string> = {}): Promise<string> {
-  const res = await api.get<Blob>(url, Object.keys(params).length ? { responseType: "blob", timeout: 120_000, params } : { responseType: "blob", timeout: 120_000 });
+export type DownloadProgress = { phase: "building" } | { phase: "downloading"; loaded: number; total: number | null };
+
+/**
+ * Downloads a file through the API with the bearer token (a plain link would carry no token), then
+ * hands it to the browser; returns the file's name. Exports of a big period take a while: longer
+ * timeout, and `onProgress` hears "building" at once, then the bytes as they arrive.
+ */
+export async function downloadFile(
+  url: string,
+  fallbackName: string,
+  params: Record<string, string> = {},
+  onProgress?: (p: DownloadProgress) => void,
+): Promise<string> {
+  onProgress?.({ phase: "building" });
+  const res = await api.get<Blob>(url, {
+    responseType: "blob",
+    timeout: 120_000,
+    ...(Object.keys(params).length ? { params } : {}),
+    ...(onProgress ? { onDownloadProgress: (e) => onProgress({ phase: "downloading", loaded: e.loaded, total: e.total || null }) } : {}),
+  });
   const name = fileNameFromDisposition(res.headers["content-disposition"] as string | undefined, fallbackName);
   saveBlob(res.data, name);
   return name;

@@ -23,12 +23,10 @@ import { notFound } from "../lib/errors.js";
 import { vnInstant } from "../lib/time.js";
 import type { AppContext } from "../http/context.js";
 import { findFile } from "../files/store.js";
-import { DOCX_MIME, XLSX_MIME, sendFile } from "../exports/download.js";
+import { DOCX_MIME, XLSX_MIME, sendFile, sendJson } from "../exports/download.js";
 import { cityCompleteness, remindWards } from "./completeness.js";
 import { defaultCityYear, setCityDeadline } from "./deadlines.js";
-import { cityReportData, citySummary } from "./summary.js";
-import { buildCityWorkbook } from "./xlsx.js";
-import { buildCityWordReport } from "./docx.js";
+import { runExport } from "../workers/run.js";
 import { getSnapshot, listSnapshots, sendSnapshot, snapshotFile } from "./snapshots.js";
 import { acceptSnapshot, returnSnapshot } from "./decide.js";
 
@@ -94,7 +92,7 @@ export function registerCityRoutes(r: RouteBuilder): void {
       query: YearQuery,
       response: CitySummarySchema,
     },
-    ({ ctx, query }) => citySummary(ctx, yearOf(ctx, query.year)),
+    async ({ ctx, query, res }) => sendJson(res, await runExport(ctx, "citySummary", { year: yearOf(ctx, query.year) }, res)),
   );
 
   r.add(
@@ -107,8 +105,8 @@ export function registerCityRoutes(r: RouteBuilder): void {
       produces: XLSX_MIME,
     },
     async ({ ctx, query, res }) => {
-      const data = await cityReportData(ctx, yearOf(ctx, query.year));
-      sendFile(res, await buildCityWorkbook(data), XLSX_MIME, `Tổng hợp NQ83 các phường, xã năm ${data.year} - Sở Nội vụ.xlsx`);
+      const file = await runExport(ctx, "cityXlsx", { year: yearOf(ctx, query.year) }, res);
+      sendFile(res, file.bytes, XLSX_MIME, file.name);
     },
   );
 
@@ -122,9 +120,8 @@ export function registerCityRoutes(r: RouteBuilder): void {
       produces: DOCX_MIME,
     },
     async ({ ctx, query, res }) => {
-      const data = await cityReportData(ctx, yearOf(ctx, query.year));
-      const buffer = await buildCityWordReport({ summary: data, now: ctx.clock.now(), signer: query.signer ?? "" });
-      sendFile(res, buffer, DOCX_MIME, `Báo cáo tổng hợp NQ83 năm ${data.year} - Sở Nội vụ.docx`);
+      const file = await runExport(ctx, "cityDocx", { year: yearOf(ctx, query.year), signer: query.signer ?? "" }, res);
+      sendFile(res, file.bytes, DOCX_MIME, file.name);
     },
   );
 

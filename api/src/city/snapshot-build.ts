@@ -12,8 +12,8 @@ export type SnapshotFigure = Omit<WardSnapshotFiguresTable, "snapshot_id">;
 export interface RenderedSnapshot {
   summary: WardSummary;
   figures: SnapshotFigure[];
-  docx: { name: string; bytes: Buffer };
-  xlsx: { name: string; bytes: Buffer };
+  docx: { name: string; bytes: Uint8Array };
+  xlsx: { name: string; bytes: Uint8Array };
 }
 
 /** The ward figures the city adds up, one per indicator of the ward summary. */
@@ -31,7 +31,7 @@ export function figuresOf(summary: WardSummary): SnapshotFigure[] {
 
 /**
  * Compute and render a ward's snapshot from what was loaded: no database call here (load → compute →
- * render), so the work can move to a worker thread as it is. The Word and the Excel are the ward's
+ * render): it runs in an export worker (city/export-jobs.ts). The Word and the Excel are the ward's
  * own exports, byte for byte what its staff would download at that instant.
  */
 export async function renderSnapshot(source: WardSummarySource, opts: { now: Date; signer: string; wardName: string }): Promise<RenderedSnapshot> {

@@ -11,8 +11,8 @@ import { linkFiles } from "../files/access.js";
 import { DOCX_MIME, XLSX_MIME } from "../exports/download.js";
 import { cityDeadline, cityDeadlines } from "./deadlines.js";
 import { ownWard, seesWard, wardForCaller } from "./access.js";
-import { wardPeriod, wardSummary } from "./ward-source.js";
-import { renderSnapshot } from "./snapshot-build.js";
+import { wardPeriod } from "./ward-source.js";
+import { runExport } from "../workers/run.js";
 import { notifyCityStaff } from "./notify.js";
 
 type Db = Kysely<DB>;
@@ -174,7 +174,7 @@ export async function snapshotFile(ctx: AppContext, user: AuthUser, id: number, 
 
 /**
  * Ward staff send their ward's report of a period to the city as version N+1 of it: load → compute →
- * render → store the files → insert. Two sends at once both aim at N+1; the unique (ward, period,
+ * render (an export worker) → store the files → insert. Two sends at once both aim at N+1; the unique (ward, period,
  * version) lets one in and the other gets 409 SNAPSHOT_SEND_CONFLICT (its files are discarded).
  * An older version still waiting for the city is superseded; an accepted one blocks new versions.
  */
@@ -188,9 +188,9 @@ export async function sendSnapshot(ctx: AppContext, user: AuthUser, wardId: numb
   if (blocked) throw conflict(blocked.code, blocked.message);
   const version = (latest ? Number(latest.version) : 0) + 1;
 
-  const source = await wardSummary(ctx, ward.id, period.id, body.counted);
   const now = ctx.clock.now();
-  const rendered = await renderSnapshot(source, { now, signer: body.signer ?? REPORT_SIGNER.name, wardName: source.input.wardName });
+  // load → compute → render in an export worker; what is stored, and the checks around it, stay here
+  const rendered = await runExport(ctx, "wardSnapshot", { wardId: ward.id, periodId: period.id, counted: body.counted, signer: body.signer ?? REPORT_SIGNER.name });
   const c = rendered.summary.completeness;
   if (c.counted === 0) {
     throw conflict(

@@ -125,10 +125,47 @@ export const TaskSummarySchema = z
     leadUnitName: z.string().nullable(),
     /** the ward's status of the task; null when nobody reported on it */
     wardStatus: TaskStatusSchema.nullable(),
+    /**
+     * The units' results. In the summary answer an excerpt: the first TASK_RESULT_EXCERPT units that
+     * wrote one, each cut at TASK_RESULT_EXCERPT_CHARS (a city's summary would otherwise carry every
+     * unit's text); all of them, whole, from GET /api/periods/:periodId/summary/tasks/:taskId/results.
+     * The Word report and the snapshot sent upward keep every unit's.
+     */
     results: z.array(TaskUnitResultSchema),
+    /** how many units wrote a result (the size of the list behind the excerpt) */
+    resultCount: z.number().int(),
   })
   .meta({ id: "TaskSummary" });
 export type TaskSummary = z.infer<typeof TaskSummarySchema>;
+export type TaskUnitResult = z.infer<typeof TaskUnitResultSchema>;
+
+export const TASK_RESULT_EXCERPT = 3;
+export const TASK_RESULT_EXCERPT_CHARS = 160;
+export const TASK_RESULTS_PAGE_MAX = 200;
+
+export const TaskResultsParams = z.object({ periodId: DbId, taskId: DbId });
+export const TaskResultsQuery = SummaryQuery.extend({
+  offset: z.coerce.number().int().min(0).default(0),
+  limit: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(TASK_RESULTS_PAGE_MAX, { error: `Mỗi trang tối đa ${TASK_RESULTS_PAGE_MAX} đơn vị.` })
+    .default(50),
+});
+
+/** One page of the units' written results of a task, in the catalog's unit order. */
+export const TaskResultsPageSchema = z
+  .object({
+    taskId: z.number().int(),
+    /** units that wrote a result in the counted reports of the scope */
+    total: z.number().int(),
+    offset: z.number().int(),
+    limit: z.number().int(),
+    items: z.array(TaskUnitResultSchema),
+  })
+  .meta({ id: "TaskResultsPage" });
+export type TaskResultsPage = z.infer<typeof TaskResultsPageSchema>;
 
 export const UnitIssuesSchema = z
   .object({

@@ -12,6 +12,8 @@ export type DialectName = "sqlite" | "postgres";
 export interface Database {
   db: Kysely<DB>;
   dialect: DialectName;
+  /** what was opened, so an export worker thread can open its own connection to the same database */
+  opened: { target: Config["database"]; searchPath?: string };
   destroy(): Promise<void>;
 }
 
@@ -46,7 +48,7 @@ export function createDatabase(target: Config["database"], options: DatabaseOpti
     pool.on("error", lost);
     pool.on("connect", (client) => client.on("error", lost));
     const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
-    return { db, dialect: "postgres", destroy: () => db.destroy() };
+    return { db, dialect: "postgres", opened: { target, searchPath: options.searchPath }, destroy: () => db.destroy() };
   }
   let sqlite: SQLite.Database;
   try {
@@ -65,7 +67,7 @@ export function createDatabase(target: Config["database"], options: DatabaseOpti
     );
   }
   const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
-  return { db, dialect: "sqlite", destroy: () => db.destroy() };
+  return { db, dialect: "sqlite", opened: { target }, destroy: () => db.destroy() };
 }
 
 /**

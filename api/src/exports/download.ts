@@ -26,11 +26,19 @@ export function contentDisposition(fileName: string): string {
   return `attachment; filename="${ascii || "bao-cao"}${ext}"; filename*=UTF-8''${encoded}`;
 }
 
-export function sendFile(res: Response, buffer: Buffer, mime: string, fileName: string): void {
+export function sendFile(res: Response, buffer: Uint8Array, mime: string, fileName: string): void {
   res.status(200);
   res.setHeader("Content-Type", mime);
   res.setHeader("Content-Length", String(buffer.length));
   res.setHeader("Content-Disposition", contentDisposition(fileName));
   res.setHeader("Cache-Control", "private, no-store");
   res.end(buffer);
+}
+
+/** JSON already serialised (by an export worker), sent as it is (compressed on the way like any JSON answer). */
+export function sendJson(res: Response, bytes: Uint8Array): void {
+  res.status(200);
+  res.setHeader("Content-Type", "application/json; charset=utf-8");
+  res.setHeader("Content-Length", String(bytes.byteLength));
+  res.end(bytes);
 }

@@ -1,32 +1,31 @@
 import type { RouteBuilder } from "../http/route.js";
-import { ExportQuery, SectionBodySchema, SectionParams, SectionQuery, SectionSchema, SummaryParams, SummaryQuery, WardSummarySchema } from "../contract/summary.js";
-import type { AppContext } from "../http/context.js";
-import type { Counted } from "../contract/summary.js";
-import { loadSummaryInput } from "./load.js";
-import { computeSummary } from "./compute/summary.js";
+import {
+  ExportQuery,
+  SectionBodySchema,
+  SectionParams,
+  SectionQuery,
+  SectionSchema,
+  SummaryParams,
+  SummaryQuery,
+  TaskResultsPageSchema,
+  TaskResultsParams,
+  TaskResultsQuery,
+  WardSummarySchema,
+} from "../contract/summary.js";
 import { saveSection, scopeKey } from "./sections.js";
 import { resolveScope } from "./scope.js";
-import { buildWorkbook } from "./xlsx.js";
-import { buildWordReport } from "./docx.js";
-import { loadFollowUp } from "./follow-up-sections.js";
-import { FOLLOW_UP } from "./docx/sections/follow-up.js";
-import { DOCX_MIME, XLSX_MIME, exportBaseName, sendFile } from "./download.js";
-import { REPORT_SIGNER } from "./signature.js";
-import { isFirstWard } from "./ward-title.js";
-import type { AuthUser } from "../http/context.js";
+import { DOCX_MIME, XLSX_MIME, sendFile, sendJson } from "./download.js";
+import { taskResults } from "./task-results.js";
+import { runExport } from "../workers/run.js";
 
 const TAG = "Tổng hợp và xuất báo cáo";
 
 /**
- * Load (database) → compute (pure) → render: the same result feeds the JSON, the Excel and the Word.
+ * The ward summary and its Excel/Word exports (the ward's staff and Fatherland Front observer, city
+ * staff). Load (database) → compute (pure) → render: the same result feeds the JSON, the Excel and the
+ * Word, built in an export worker (workers/run.ts) so that a city-sized period never freezes the API.
  * The period is the caller's ward's (another ward's answers 404); city staff read any ward's.
  */
-async function summaryOf(ctx: AppContext, user: AuthUser | null, periodId: number, query: { unitId?: number; counted: Counted }) {
-  const input = await loadSummaryInput(ctx, periodId, { ...query, user });
-  return { input, ...computeSummary(input) };
-}
-
-/** The ward summary and its Excel/Word exports (the ward's staff and Fatherland Front observer, city staff). */
 export function registerExportRoutes(r: RouteBuilder): void {
   r.add(
     {
@@ -39,7 +38,21 @@ export function registerExportRoutes(r: RouteBuilder): void {
       query: SummaryQuery,
       response: WardSummarySchema,
     },
-    async ({ ctx, params, query, user }) => (await summaryOf(ctx, user, params.periodId, query)).summary,
+    async ({ ctx, params, query, user, res }) => sendJson(res, await runExport(ctx, "wardSummary", { periodId: params.periodId, ...query, user }, res)),
+  );
+
+  r.add(
+    {
+      method: "get",
+      path: "/api/periods/:periodId/summary/tasks/:taskId/results",
+      tag: TAG,
+      summary:
+        "Kết quả các đơn vị đã viết cho một nhiệm vụ (theo trang, thứ tự đơn vị của danh mục): bản tổng hợp chỉ mang vài dòng trích, màn hình lấy phần còn lại khi mở",
+      params: TaskResultsParams,
+      query: TaskResultsQuery,
+      response: TaskResultsPageSchema,
+    },
+    ({ ctx, params, query, user }) => taskResults(ctx, user, params.periodId, params.taskId, query),
   );
 
   r.add(
@@ -53,11 +66,10 @@ export function registerExportRoutes(r: RouteBuilder): void {
       body: SectionBodySchema,
       response: SectionSchema,
     },
-    async ({ ctx, params, query, user, body }) => {
+    async ({ ctx, params, query, user, body, res }) => {
       const scope = await resolveScope(ctx, params.periodId, query.unitId, user);
       await saveSection(ctx, user!, params.periodId, scopeKey(scope), params.key, body.text);
-      const { summary } = await summaryOf(ctx, user, params.periodId, { unitId: query.unitId, counted: "submitted_and_approved" });
-      return summary.sections.find((s) => s.key === params.key)!;
+      return runExport(ctx, "wardSection", { periodId: params.periodId, unitId: query.unitId, counted: "submitted_and_approved", user, key: params.key }, res);
     },
   );
 
@@ -72,9 +84,8 @@ export function registerExportRoutes(r: RouteBuilder): void {
       produces: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     },
     async ({ ctx, params, query, res, user }) => {
-      const { input, summary, detail } = await summaryOf(ctx, user, params.periodId, query);
-      const buffer = await buildWorkbook(summary, detail, input.scope, input.wardName);
-      sendFile(res, buffer, XLSX_MIME, `${exportBaseName("xlsx", input.scope)}.xlsx`);
+      const file = await runExport(ctx, "wardXlsx", { periodId: params.periodId, ...query, user }, res);
+      sendFile(res, file.bytes, XLSX_MIME, file.name);
     },
   );
 
@@ -89,15 +100,8 @@ export function registerExportRoutes(r: RouteBuilder): void {
       produces: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
     },
     async ({ ctx, params, query, res, user }) => {
-      const { input, summary } = await summaryOf(ctx, user, params.periodId, query);
-      const { wardId } = input.scope;
-      // the follow-up of the plan's other duties belongs to the ward's own report only
-      const wardReport = wardId !== null && (!input.scope.root || input.scope.root.kind === "ward");
-      const extras = wardReport ? { [FOLLOW_UP]: await loadFollowUp(ctx, wardId, summary.period.year) } : {};
-      // the configured signer is the first ward's; another ward's report leaves the name for staff to give
-      const signer = query.signer ?? ((await isFirstWard(ctx, wardId)) ? REPORT_SIGNER.name : "");
-      const buffer = await buildWordReport({ summary, wardName: input.wardName, now: ctx.clock.now(), signer, extras });
-      sendFile(res, buffer, DOCX_MIME, `${exportBaseName("docx", input.scope)}.docx`);
+      const file = await runExport(ctx, "wardDocx", { periodId: params.periodId, ...query, user }, res);
+      sendFile(res, file.bytes, DOCX_MIME, file.name);
     },
   );
 }

@@ -62,7 +62,7 @@ export const newFileId = () => crypto.randomBytes(16).toString("base64url");
  */
 export async function storeFile(
   ctx: AppContext,
-  input: { name: string; mime: string; bytes: Buffer; uploadedBy: number | null },
+  input: { name: string; mime: string; bytes: Uint8Array; uploadedBy: number | null },
 ): Promise<FileMeta> {
   const id = newFileId();
   const rel = path.join(id.slice(0, 2), id);

@@ -131,6 +131,7 @@ export const POLICY: Record<string, Access> = {
   "GET /api/periods/:periodId/completeness": WARD_READERS,
   "POST /api/periods/:periodId/remind": STAFF,
   "GET /api/periods/:periodId/summary": WARD_READERS,
+  "GET /api/periods/:periodId/summary/tasks/:taskId/results": WARD_READERS,
   "GET /api/periods/:periodId/export.xlsx": WARD_READERS,
   "GET /api/periods/:periodId/export.docx": WARD_READERS,
   "PUT /api/periods/:periodId/summary/sections/:key": STAFF,

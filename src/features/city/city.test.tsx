@@ -113,4 +113,26 @@ describe("the report sent upward", () => {
     expect(screen.queryByTestId("return-snapshot")).toBeNull();
     expect(screen.queryByTestId("accept-snapshot")).toBeNull();
   });
+
+  it("a version's Word downloads one at a time with its progress, and a failure stays on the screen", async () => {
+    useSession.setState({ me: me("staff"), status: "signed-in" });
+    let fail: (e: unknown) => void = () => {};
+    const get = vi.spyOn(api, "get").mockImplementation(async (url: string) => {
+      if (url === "/api/city/snapshots/11") return { data: { ...v1, summary } };
+      await new Promise((_, reject) => (fail = reject));
+      return { data: null };
+    });
+    render(wrap(<SnapshotPage />, "/city/snapshots/11"));
+    fireEvent.click(await screen.findByTestId("snapshot-docx"));
+    expect(await screen.findByTestId("download-progress")).toHaveTextContent("Đang tạo tệp…");
+    expect(screen.getByTestId("snapshot-docx")).toHaveTextContent("Đang tải Word…");
+    expect(screen.getByTestId("snapshot-xlsx")).toBeDisabled();
+    fireEvent.click(screen.getByTestId("snapshot-xlsx"));
+    expect(get).toHaveBeenCalledTimes(2);
+    expect(get).toHaveBeenLastCalledWith("/api/city/snapshots/11/report.docx", expect.objectContaining({ responseType: "blob" }));
+    fail(new ApiError(404, "SNAPSHOT_FILE_MISSING", "Không tìm thấy tệp của phiên bản này trên máy chủ."));
+    expect(await screen.findByTestId("download-error")).toHaveTextContent("Không tìm thấy tệp của phiên bản này trên máy chủ.");
+    expect(screen.queryByTestId("download-progress")).toBeNull();
+    expect(screen.getByTestId("snapshot-xlsx")).not.toBeDisabled();
+  });
 });

@@ -7,6 +7,7 @@ import { COUNTED_LABELS, formatFigure, formatNumber, onTrackText } from "@contra
 import { AppPage } from "../../components/app-page";
 import { EmptyState, ErrorState, Skeleton } from "../../components/states";
 import { SendButton } from "../../components/send-button";
+import { DownloadButtons } from "../../components/download-buttons";
 import { useNotify } from "../../components/use-notify";
 import { ApiError, errorMessage } from "../../lib/api-client";
 import { formatDate, formatDateTime } from "../../lib/dates";
@@ -39,15 +40,7 @@ export function SnapshotPage() {
 
 function Snapshot({ s, onChange }: { s: SnapshotDetail; onChange: (s: SnapshotDetail) => void }) {
   const role = useRole();
-  const notify = useNotify();
   const c = s.summary.completeness;
-  const download = async (kind: "docx" | "xlsx") => {
-    try {
-      notify.success(`Đã tải về: ${await cityApi.file(s, kind)}`);
-    } catch (e) {
-      notify.error(e);
-    }
-  };
   return (
     <>
       <section className="card stack" data-testid="snapshot-head">
@@ -79,14 +72,15 @@ function Snapshot({ s, onChange }: { s: SnapshotDetail; onChange: (s: SnapshotDe
           </div>
         )}
         {s.status === "superseded" && <div className="banner">Phường đã gửi phiên bản mới hơn trước khi Sở xem xét phiên bản này.</div>}
-        <div className="city-downloads">
-          <Button size="medium" variant="secondary" data-testid="snapshot-docx" onClick={() => void download("docx")}>
-            Tải Word ({fileSize(s.docx.size)})
-          </Button>
-          <Button size="medium" variant="secondary" data-testid="snapshot-xlsx" onClick={() => void download("xlsx")}>
-            Tải Excel ({fileSize(s.xlsx.size)})
-          </Button>
-        </div>
+        <DownloadButtons
+          className="city-downloads"
+          items={(["docx", "xlsx"] as const).map((kind) => ({
+            testId: `snapshot-${kind}`,
+            label: `Tải ${kind === "docx" ? "Word" : "Excel"} (${fileSize(s[kind].size)})`,
+            busyLabel: `Đang tải ${kind === "docx" ? "Word" : "Excel"}…`,
+            start: (p) => cityApi.file(s, kind, p),
+          }))}
+        />
         {role === "city_staff" && s.latest && (s.status === "sent" || s.status === "accepted") && <Decision s={s} onChange={onChange} />}
         <Link to={`/city/wards/${s.ward.id}?year=${s.year}`} className="city-link" data-testid="all-versions">
           Các phiên bản của phường

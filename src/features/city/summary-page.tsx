@@ -1,12 +1,11 @@
 import { useState } from "react";
 import { Link, useSearchParams } from "react-router-dom";
-import { Button } from "zmp-ui";
 import type { CityIndicator, CitySummary } from "@contract/city";
 import { CITY_RULE_BY_MEASURE, CITY_RULE_SENTENCE } from "@contract/city-labels";
 import { ON_TRACK_LABELS, SIGNER_MAX, formatFigure, formatMilestone, formatNumber, formatTarget, onTrackText } from "@contract/summary-labels";
 import { AppPage } from "../../components/app-page";
 import { EmptyState, ErrorState, Skeleton } from "../../components/states";
-import { useNotify } from "../../components/use-notify";
+import { DownloadButtons } from "../../components/download-buttons";
 import { errorMessage } from "../../lib/api-client";
 import { formatDate, formatDateTime } from "../../lib/dates";
 import { useRole, useSession } from "../../lib/session-store";
@@ -164,21 +163,9 @@ function WardsView({ summary }: { summary: CitySummary }) {
 }
 
 function Downloads({ year }: { year: number }) {
-  const [busy, setBusy] = useState<"xlsx" | "docx" | null>(null);
   const [signer, setSigner] = useState("");
-  const notify = useNotify();
   const trimmed = signer.trim();
   const signerError = trimmed.length === 1 ? "Tên người ký cần ít nhất 2 ký tự." : null;
-  const run = async (kind: "xlsx" | "docx") => {
-    setBusy(kind);
-    try {
-      notify.success(`Đã tải về: ${await cityApi.download(kind, year, kind === "docx" && trimmed ? trimmed : undefined)}`);
-    } catch (e) {
-      notify.error(e);
-    } finally {
-      setBusy(null);
-    }
-  };
   return (
     <>
       <label className="field-label" htmlFor="city-signer">
@@ -186,14 +173,20 @@ function Downloads({ year }: { year: number }) {
       </label>
       <input id="city-signer" className="native-input" data-testid="city-signer" value={signer} maxLength={SIGNER_MAX} placeholder="Để trống: ký tay" onChange={(e) => setSigner(e.target.value)} />
       {signerError && <p className="field-error">{signerError}</p>}
-      <div className="city-downloads">
-        <Button size="medium" variant="secondary" loading={busy === "xlsx"} disabled={busy !== null} data-testid="city-download-xlsx" onClick={() => void run("xlsx")}>
-          {busy === "xlsx" ? "Đang tạo tệp Excel…" : "Tải Excel"}
-        </Button>
-        <Button size="medium" loading={busy === "docx"} disabled={busy !== null || signerError !== null} data-testid="city-download-docx" onClick={() => void run("docx")}>
-          {busy === "docx" ? "Đang tạo báo cáo…" : "Tải báo cáo Word"}
-        </Button>
-      </div>
+      <DownloadButtons
+        className="city-downloads"
+        items={[
+          { testId: "city-download-xlsx", label: "Tải Excel", busyLabel: "Đang tạo tệp Excel…", start: (p) => cityApi.download("xlsx", year, undefined, p) },
+          {
+            testId: "city-download-docx",
+            label: "Tải báo cáo Word",
+            busyLabel: "Đang tạo báo cáo…",
+            variant: "primary",
+            disabled: signerError !== null,
+            start: (p) => cityApi.download("docx", year, trimmed || undefined, p),
+          },
+        ]}
+      />
     </>
   );
 }

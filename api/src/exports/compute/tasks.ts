@@ -9,6 +9,9 @@ type TaskValue = SummaryInput["taskValues"][number];
 export const progressOf = (v: Pick<TaskValue, "status" | "progress">): number =>
   v.status === "done" ? 100 : v.status === "not_started" ? 0 : (v.progress ?? 0);
 
+/** A unit wrote a result (what the screen lists, page by page). */
+export const hasText = (v: { result: string }) => v.result.trim() !== "";
+
 /** A task value counts as reported when the unit said anything about it. */
 const reported = (v: TaskValue) => v.status !== null || v.progress !== null || v.result.trim() !== "";
 
@@ -70,6 +73,7 @@ export function computeTasks(input: SummaryInput, countedUnits: Set<number>, ctx
       leadUnitName: single?.lead ? ctx.unitName(single.lead) : null,
       wardStatus,
       results: rows.map((r) => ({ unitId: r.unitId, unitName: ctx.unitName(r.unitId), status: r.status, progress: r.progress, result: r.result, lead: leadSet.has(r.unitId) })),
+      resultCount: rows.filter(hasText).length,
     };
   });
 }

@@ -1,6 +1,6 @@
-import type { Counted, Section, SectionKey, WardSummary } from "@contract/summary";
+import type { Counted, Section, SectionKey, TaskResultsPage, WardSummary } from "@contract/summary";
 import { api } from "../../../lib/api-client";
-import { downloadFile, fileNameFromDisposition } from "../../../lib/download";
+import { downloadFile, fileNameFromDisposition, type DownloadProgress } from "../../../lib/download";
 
 export type ExportKind = "xlsx" | "docx";
 
@@ -20,8 +20,19 @@ export async function saveSection(periodId: number, key: SectionKey, text: strin
 export { fileNameFromDisposition };
 
 /** Downloads an export of the period (Excel or Word) with the staff's choices. */
-export async function downloadExport(periodId: number, kind: ExportKind, opts: { signer?: string; counted?: Counted } = {}): Promise<string> {
+export async function downloadExport(
+  periodId: number,
+  kind: ExportKind,
+  opts: { signer?: string; counted?: Counted } = {},
+  onProgress?: (p: DownloadProgress) => void,
+): Promise<string> {
   const signer = opts.signer?.trim();
   const params: Record<string, string> = { ...(signer ? { signer } : {}), ...countedParams(opts.counted ?? "submitted_and_approved") };
-  return downloadFile(`/api/periods/${periodId}/export.${kind}`, `bao-cao-ky-${periodId}.${kind}`, params);
+  return downloadFile(`/api/periods/${periodId}/export.${kind}`, `bao-cao-ky-${periodId}.${kind}`, params, onProgress);
+}
+
+/** A page of the units' written results of a task (the summary carries only an excerpt of them). */
+export async function fetchTaskResults(periodId: number, taskId: number, counted: Counted, offset: number, limit = 50): Promise<TaskResultsPage> {
+  const params = { ...countedParams(counted), offset, limit };
+  return (await api.get<TaskResultsPage>(`/api/periods/${periodId}/summary/tasks/${taskId}/results`, { params })).data;
 }

@@ -2,6 +2,7 @@ import type { IndicatorSummary, TaskSummary } from "@contract/summary";
 import { MILESTONE_KIND_LABELS, TASK_STATUS_TEXT, formatFigure, formatMilestone, formatNumber, formatTarget, onTrackText } from "@contract/summary-labels";
 import { ruleText } from "@contract/catalog-labels";
 import { TrajectoryChart } from "./trajectory-chart";
+import { TaskResults, type TaskResultsLoader } from "./task-results";
 
 const TONE = { on_track: "ok", off_track: "bad", unknown: "muted" } as const;
 
@@ -85,7 +86,7 @@ export function IndicatorBar({ item, year }: { item: IndicatorSummary; year: num
 }
 
 /** One task: its ward status, and a stacked bar of its units' status (done, in progress, not started, not reported). */
-export function TaskBar({ item }: { item: TaskSummary }) {
+export function TaskBar({ item, loadResults }: { item: TaskSummary; loadResults: TaskResultsLoader }) {
   const total = Math.max(item.unitsExpected, item.unitsReported, 1);
   const silent = Math.max(0, item.unitsExpected - item.unitsReported);
   const segments = [
@@ -128,22 +129,7 @@ export function TaskBar({ item }: { item: TaskSummary }) {
           {item.unitsReported}/{item.unitsExpected} đơn vị báo cáo
         </span>
       </div>
-      {item.results.some((r) => r.result) && (
-        <details className="sum-results">
-          <summary>Kết quả của các đơn vị</summary>
-          <ul>
-            {item.results
-              .filter((r) => r.result)
-              .map((r) => (
-                <li key={r.unitId}>
-                  <strong>{r.unitName}</strong>
-                  {r.lead && <span className="muted"> (chủ trì)</span>}
-                  {r.progress !== null && <span className="muted"> · {r.progress}%</span>}: {r.result}
-                </li>
-              ))}
-          </ul>
-        </details>
-      )}
+      {item.resultCount > 0 && <TaskResults item={item} load={loadResults} />}
     </li>
   );
 }

@@ -1,15 +1,14 @@
 import { useCallback, useEffect, useState, type ReactNode } from "react";
 import { Link, useParams } from "react-router-dom";
-import { Button } from "zmp-ui";
 import type { Counted, WardSummary } from "@contract/summary";
 import { AppPage } from "../../../components/app-page";
 import { EmptyState, ErrorState, Skeleton } from "../../../components/states";
-import { useNotify } from "../../../components/use-notify";
+import { DownloadButtons } from "../../../components/download-buttons";
 import { ApiError, errorMessage } from "../../../lib/api-client";
 import { COUNTED_LABELS, DEFAULT_SIGNER_NAME, SIGNER_MAX, formatFigure } from "@contract/summary-labels";
 import { formatDate, formatDateTime } from "../../../lib/dates";
 import { useRole, useSession } from "../../../lib/session-store";
-import { downloadExport, fetchSummary, type ExportKind } from "./api";
+import { downloadExport, fetchSummary, fetchTaskResults, type ExportKind } from "./api";
 import { IndicatorBar, TaskBar } from "./bars";
 import { ReportingList } from "./reporting-list";
 import { SectionsEditor } from "./sections-editor";
@@ -69,6 +68,7 @@ function Summary({ periodId, extra }: { periodId: number; extra?: SummaryExtra }
   }
   if (!data) return <Skeleton rows={4} />;
 
+  const loadResults = (taskId: number, offset: number) => fetchTaskResults(periodId, taskId, data.counted, offset);
   const c = data.completeness;
   const rate = c.expected ? (c.submitted / c.expected) * 100 : 0;
   const onTrack = data.indicators.filter((i) => i.onTrack === "on_track").length;
@@ -179,7 +179,7 @@ function Summary({ periodId, extra }: { periodId: number; extra?: SummaryExtra }
       {tab === "tasks" && (
         <ul className="plain-list" data-testid="task-list">
           {data.tasks.map((t) => (
-            <TaskBar key={t.id} item={t} />
+            <TaskBar key={t.id} item={t} loadResults={loadResults} />
           ))}
         </ul>
       )}
@@ -232,25 +232,11 @@ const LABELS: Record<ExportKind, { idle: string; busy: string }> = {
   docx: { idle: "Tải báo cáo Word", busy: "Đang tạo báo cáo…" },
 };
 
-/** The two exports, fetched with the token; one at a time, with progress and errors in the snackbar. */
+/** The two exports, fetched with the token; one at a time, with their progress and errors on the screen. */
 function Downloads({ periodId, counted }: { periodId: number; counted: Counted }) {
-  const [busy, setBusy] = useState<ExportKind | null>(null);
   const [signer, setSigner] = useState("");
-  const notify = useNotify();
   const signerTrim = signer.trim();
   const signerError = signerTrim.length === 1 ? "Tên người ký cần ít nhất 2 ký tự." : null;
-  const run = async (kind: ExportKind) => {
-    if (kind === "docx" && signerError) return;
-    setBusy(kind);
-    try {
-      const name = await downloadExport(periodId, kind, { counted, ...(kind === "docx" && signerTrim ? { signer: signerTrim } : {}) });
-      notify.success(`Đã tải về: ${name}`);
-    } catch (e) {
-      notify.error(e);
-    } finally {
-      setBusy(null);
-    }
-  };
   return (
     <>
       <label className="field-label" htmlFor="summary-signer">
@@ -270,21 +256,17 @@ function Downloads({ periodId, counted }: { periodId: number; counted: Counted }
           {signerError}
         </p>
       )}
-      <div className="sum-downloads">
-        {(["xlsx", "docx"] as const).map((kind) => (
-          <Button
-            key={kind}
-            size="medium"
-            variant={kind === "docx" ? "primary" : "secondary"}
-            disabled={busy !== null || (kind === "docx" && signerError !== null)}
-            loading={busy === kind}
-            onClick={() => void run(kind)}
-            data-testid={`download-${kind}`}
-          >
-            {busy === kind ? LABELS[kind].busy : LABELS[kind].idle}
-          </Button>
-        ))}
-      </div>
+      <DownloadButtons
+        className="sum-downloads"
+        items={(["xlsx", "docx"] as const).map((kind) => ({
+          testId: `download-${kind}`,
+          label: LABELS[kind].idle,
+          busyLabel: LABELS[kind].busy,
+          variant: kind === "docx" ? "primary" : "secondary",
+          disabled: kind === "docx" && signerError !== null,
+          start: (onProgress) => downloadExport(periodId, kind, { counted, ...(kind === "docx" && signerTrim ? { signer: signerTrim } : {}) }, onProgress),
+        }))}
+      />
     </>
   );
 }

@@ -130,6 +130,7 @@ const summary: WardSummary = {
       leadUnitName: null,
       wardStatus: "in_progress",
       results: [{ unitId: 3, unitName: "Phòng VHXH", status: "done", progress: 100, result: "Đăng 24 tin bài.", lead: true }],
+      resultCount: 2,
     },
   ],
   issues: [{ unitId: 2, unitCode: "VP", unitName: "Văn phòng HĐND và UBND phường", difficulties: "Thiếu kinh phí.", proposals: "Bổ sung kinh phí." }],
@@ -238,22 +239,80 @@ describe("ward summary", () => {
     expect(screen.getByTestId("download-docx")).toBeDisabled();
     release(null);
     await waitFor(() => expect(click).toHaveBeenCalled());
-    expect(get).toHaveBeenCalledWith("/api/periods/5/export.xlsx", { responseType: "blob", timeout: 120_000 });
+    expect(get).toHaveBeenCalledWith("/api/periods/5/export.xlsx", expect.objectContaining({ responseType: "blob", timeout: 120_000 }));
+    expect(get.mock.calls.at(-1)![1]).not.toHaveProperty("params");
     expect(createObjectURL).toHaveBeenCalledWith(blob);
     await waitFor(() => expect(screen.getByTestId("download-docx")).not.toBeDisabled());
     expect(await screen.findByText("Đã tải về: Tổng hợp.xlsx")).toBeInTheDocument();
   });
 
-  it("shows a failed download in the snackbar and re-enables the buttons", async () => {
+  it("shows a failed download on the screen in Vietnamese and re-enables the buttons", async () => {
     vi.spyOn(api, "get").mockImplementation(async (url: string) => {
       if (url.endsWith("/summary")) return { data: summary };
       const { ApiError } = await import("../../../lib/api-client");
-      throw new ApiError(500, "HTTP_500", "Máy chủ đang gặp sự cố. Vui lòng thử lại sau.");
+      throw new ApiError(503, "EXPORT_BUSY", "Máy chủ đang tạo nhiều tệp báo cáo cùng lúc. Vui lòng thử lại sau ít phút.");
     });
     renderPage();
     fireEvent.click(await screen.findByTestId("download-docx"));
-    expect(await screen.findByText("Máy chủ đang gặp sự cố. Vui lòng thử lại sau.")).toBeInTheDocument();
+    expect(await screen.findByTestId("download-error")).toHaveTextContent("Máy chủ đang tạo nhiều tệp báo cáo cùng lúc. Vui lòng thử lại sau ít phút.");
     expect(screen.getByTestId("download-docx")).not.toBeDisabled();
+    expect(screen.queryByTestId("download-progress")).toBeNull();
+  });
+
+  it("says the file is being built, then how much has arrived, and ignores a second tap meanwhile", async () => {
+    let progress: ((e: { loaded: number; total?: number }) => void) | undefined;
+    let release: () => void = () => {};
+    const get = vi.spyOn(api, "get").mockImplementation(async (url: string, config?: unknown) => {
+      if (url.endsWith("/summary")) return { data: summary };
+      progress = (config as { onDownloadProgress?: typeof progress }).onDownloadProgress;
+      await new Promise<void>((r) => (release = r));
+      return { data: new Blob(["x"]), headers: {} };
+    });
+    URL.createObjectURL = vi.fn(() => "blob:fake");
+    URL.revokeObjectURL = vi.fn();
+    vi.spyOn(HTMLAnchorElement.prototype, "click").mockImplementation(() => {});
+    renderPage();
+    const xlsx = await screen.findByTestId("download-xlsx");
+    fireEvent.click(xlsx);
+    fireEvent.click(xlsx);
+    const box = await screen.findByTestId("download-progress");
+    expect(box).toHaveAttribute("data-phase", "building");
+    expect(box).toHaveTextContent("Đang tạo tệp…");
+    expect(within(box).getByRole("progressbar")).not.toHaveAttribute("aria-valuenow");
+    expect(get.mock.calls.filter(([u]) => String(u).endsWith("export.xlsx"))).toHaveLength(1);
+
+    progress!({ loaded: 4_700_000, total: 10_500_000 });
+    await waitFor(() => expect(screen.getByTestId("download-progress")).toHaveAttribute("data-phase", "downloading"));
+    expect(screen.getByTestId("download-progress")).toHaveTextContent("Đang tải về 45% (4,7 MB/10,5 MB)");
+    expect(screen.getByRole("progressbar")).toHaveAttribute("aria-valuenow", "45");
+    release();
+    await waitFor(() => expect(screen.queryByTestId("download-progress")).toBeNull());
+    expect(screen.getByTestId("download-xlsx")).not.toBeDisabled();
+  });
+
+  it("fetches every unit's result of a task when it is opened, page by page", async () => {
+    const row = (unitId: number) => ({ unitId, unitName: `Đơn vị ${unitId}`, status: "done" as const, progress: 100, result: `Kết quả đầy đủ của đơn vị ${unitId}.`, lead: false });
+    const get = vi.spyOn(api, "get").mockImplementation(async (url: string, config?: unknown) => {
+      if (url.endsWith("/summary")) return { data: summary };
+      const offset = (config as { params: { offset: number } }).params.offset;
+      return { data: { taskId: 1, total: 2, offset, limit: 1, items: [row(offset + 1)] } };
+    });
+    renderPage();
+    fireEvent.click(await screen.findByTestId("summary-tab-tasks"));
+    const results = screen.getByTestId("task-results");
+    expect(results).toHaveTextContent("Kết quả của các đơn vị (2)");
+    expect(results).toHaveTextContent("Đăng 24 tin bài.");
+    expect(get).toHaveBeenCalledTimes(1);
+
+    (results as HTMLDetailsElement).open = true;
+    fireEvent(results, new Event("toggle"));
+    expect(await within(results).findByText("Kết quả đầy đủ của đơn vị 1.", { exact: false })).toBeInTheDocument();
+    expect(get).toHaveBeenCalledWith("/api/periods/5/summary/tasks/1/results", { params: { offset: 0, limit: 50 } });
+    fireEvent.click(within(results).getByTestId("task-results-more"));
+    expect(await within(results).findByText("Kết quả đầy đủ của đơn vị 2.", { exact: false })).toBeInTheDocument();
+    expect(get).toHaveBeenCalledWith("/api/periods/5/summary/tasks/1/results", { params: { offset: 1, limit: 50 } });
+    expect(within(results).queryByTestId("task-results-more")).toBeNull();
+    expect(results).not.toHaveTextContent("Đăng 24 tin bài.");
   });
 
   it("says an indicator has no figure yet instead of 'Không xác định'", () => {
@@ -320,11 +379,12 @@ describe("ward summary", () => {
     expect(screen.queryByTestId("summary-signer-error")).toBeNull();
     fireEvent.click(screen.getByTestId("download-docx"));
     await waitFor(() =>
-      expect(get).toHaveBeenCalledWith("/api/periods/5/export.docx", { responseType: "blob", timeout: 120_000, params: { signer: "Nguyễn Văn An" } }),
+      expect(get).toHaveBeenCalledWith("/api/periods/5/export.docx", expect.objectContaining({ responseType: "blob", timeout: 120_000, params: { signer: "Nguyễn Văn An" } })),
     );
     await waitFor(() => expect(screen.getByTestId("download-xlsx")).not.toBeDisabled());
     fireEvent.click(screen.getByTestId("download-xlsx"));
-    await waitFor(() => expect(get).toHaveBeenCalledWith("/api/periods/5/export.xlsx", { responseType: "blob", timeout: 120_000 }));
+    await waitFor(() => expect(get).toHaveBeenCalledWith("/api/periods/5/export.xlsx", expect.objectContaining({ responseType: "blob", timeout: 120_000 })));
+    expect(get.mock.calls.at(-1)![1]).not.toHaveProperty("params");
   });
 
   it("shows an indicator's rule, coverage, the year's milestone, the units' contributions and its road to 2030", () => {
@@ -376,7 +436,9 @@ describe("ward summary", () => {
     await waitFor(() => expect(get).toHaveBeenCalledWith("/api/periods/5/summary", { params: { counted: "approved_only" } }));
     expect(await screen.findByTestId("summary-counted-note")).toHaveTextContent("Đang tính 2/4 báo cáo đã nộp (chỉ báo cáo đã duyệt).");
     fireEvent.click(screen.getByTestId("download-xlsx"));
-    await waitFor(() => expect(get).toHaveBeenCalledWith("/api/periods/5/export.xlsx", { responseType: "blob", timeout: 120_000, params: { counted: "approved_only" } }));
+    await waitFor(() =>
+      expect(get).toHaveBeenCalledWith("/api/periods/5/export.xlsx", expect.objectContaining({ responseType: "blob", timeout: 120_000, params: { counted: "approved_only" } })),
+    );
   });
 
   it("says each unit's reporting status in words, and asks for the ward plan's number when it is missing", async () => {
