@@ -12,7 +12,7 @@ import { errorMessage } from "../../lib/api-client";
 import { formatDate } from "../../lib/dates";
 import { useRole, useSession } from "../../lib/session-store";
 import { catalogApi, refusalText } from "./api";
-import { useLoad } from "./use-load";
+import { useLoad } from "../../lib/use-load";
 import { NewIndicator } from "./new-indicator";
 import "./catalog.css";
 
@@ -170,7 +170,21 @@ function PlanReferenceCard({ canWrite }: { canWrite: boolean }) {
           ? `Báo cáo trích dẫn: “Kế hoạch số ${current.number} ngày ${formatDate(`${current.date}T05:00:00Z`)}”.`
           : "Nhập một lần số và ngày ban hành Kế hoạch của UBND phường; báo cáo của phường trích dẫn ở đoạn mở đầu."}
       </p>
-      {canWrite && (
+      {canWrite && current === undefined && !ref.error && (
+        // the fields appear once the saved number and date are in: typed text is never overwritten by a late answer
+        <p className="muted" data-testid="plan-loading">
+          Đang tải…
+        </p>
+      )}
+      {canWrite && ref.error !== null && current === undefined && (
+        <p className="field-error" role="alert">
+          Chưa tải được số, ngày Kế hoạch đã lưu.{" "}
+          <Button size="small" variant="tertiary" onClick={ref.reload}>
+            Thử lại
+          </Button>
+        </p>
+      )}
+      {canWrite && current !== undefined && (
         <>
           <div className="row">
             <label style={{ flex: 1 }}>

@@ -47,14 +47,14 @@ function renderAt(path: string) {
 const signedIn = (role: "staff" | "observer" | "youth" | "city_staff") =>
   useSession.setState({ status: "signed-in", me: { id: 1, name: "Cán bộ", avatarUrl: null, role, unit: null, hasPhone: false, consented: true } as never });
 
-function mockGet(detail = ct02) {
+function mockGet(detail = ct02, planReference: () => Promise<unknown> = async () => ({ data: { number: null, date: null, updatedAt: null } })) {
   return vi.spyOn(api, "get").mockImplementation(async (url: string) => {
     if (url === "/api/units") return { data: units };
     if (url === `/api/indicators/${detail.id}`) return { data: detail };
     if (url.endsWith("/history")) return { data: [{ id: 1, at: "2026-11-20T03:00:00.000Z", userName: "Cán bộ VHXH", field: "name", label: "Tên", oldValue: "Tên cũ", newValue: detail.name }] };
     if (url === "/api/indicators") return { data: [detail] };
     if (url === "/api/tasks") return { data: [] };
-    if (url === "/api/plan-reference") return { data: { number: null, date: null, updatedAt: null } };
+    if (url === "/api/plan-reference") return planReference();
     throw new Error(`unexpected ${url}`);
   });
 }
@@ -123,7 +123,7 @@ describe("plan catalog (staff)", () => {
     expect(item).toHaveTextContent("CT02");
     expect(item).toHaveTextContent("Lấy số của đơn vị chủ trì");
     const card = screen.getByTestId("plan-reference");
-    fireEvent.change(within(card).getByTestId("plan-number"), { target: { value: "mười lăm" } });
+    fireEvent.change(await within(card).findByTestId("plan-number"), { target: { value: "mười lăm" } });
     fireEvent.change(within(card).getByTestId("plan-date"), { target: { value: "20/01/2026" } });
     fireEvent.click(within(card).getByTestId("plan-save"));
     expect(await screen.findByTestId("plan-error")).toHaveTextContent("Số kế hoạch ghi theo mẫu 15/KH-UBND.");
@@ -131,6 +131,18 @@ describe("plan catalog (staff)", () => {
     fireEvent.click(within(card).getByTestId("plan-save"));
     await waitFor(() => expect(card).toHaveTextContent("Báo cáo trích dẫn: “Kế hoạch số 15/KH-UBND ngày 20/01/2026”."));
     expect(put).toHaveBeenLastCalledWith("/api/plan-reference", { number: "15/KH-UBND", date: "2026-01-20" });
+  });
+
+  it("shows the plan's fields only once the saved number and date are in (a late answer never overwrites typing)", async () => {
+    let answer: (v: unknown) => void = () => {};
+    mockGet(ct02, () => new Promise((r) => (answer = r)));
+    renderAt("/catalog");
+    const card = await screen.findByTestId("plan-reference");
+    expect(await within(card).findByTestId("plan-loading")).toHaveTextContent("Đang tải…");
+    expect(within(card).queryByTestId("plan-number")).toBeNull();
+    answer({ data: { number: "12/KH-UBND", date: "2026-01-15", updatedAt: "2026-01-15T03:00:00.000Z" } });
+    expect(await within(card).findByTestId("plan-number")).toHaveValue("12/KH-UBND");
+    expect(within(card).getByTestId("plan-date")).toHaveValue("15/01/2026");
   });
 
   it("city staff add an indicator to the city's list and open it for editing", async () => {

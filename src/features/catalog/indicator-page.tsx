@@ -12,7 +12,7 @@ import { HistoryList } from "./history-list";
 import { MeasureOptions, SaveBar } from "./editor-parts";
 import { MilestonesField, parseMilestone } from "./milestones-field";
 import { UnitPicker, type UnitRole } from "./unit-picker";
-import { useLoad } from "./use-load";
+import { useLoad } from "../../lib/use-load";
 
 interface Draft {
   name: string;
@@ -212,7 +212,7 @@ function IndicatorEditor({ id, levels }: { id: number; levels: CatalogLevels }) 
       )}
 
       {(canDefine || canSet) && <SaveBar testId="indicator" refusal={refusal} busy={busy} changed={changed} onSave={save} />}
-      <HistoryList items={history.data} />
+      <HistoryList items={history.data ?? null} />
     </>
   );
 }

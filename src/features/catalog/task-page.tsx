@@ -9,7 +9,7 @@ import { CatalogGate, LevelsNote, type CatalogLevels } from "./catalog-page";
 import { HistoryList } from "./history-list";
 import { SaveBar } from "./editor-parts";
 import { UnitPicker, type UnitRole } from "./unit-picker";
-import { useLoad } from "./use-load";
+import { useLoad } from "../../lib/use-load";
 
 const rolesOf = (t: Task) => new Map<number, UnitRole>([...t.partnerUnitIds.map((u) => [u, "member"] as const), ...t.leadUnitIds.map((u) => [u, "lead"] as const)]);
 const idsWith = (roles: Map<number, UnitRole>, role: UnitRole) => [...roles].filter(([, r]) => r === role).map(([u]) => u).sort((a, b) => a - b);
@@ -85,7 +85,7 @@ function TaskEditor({ id, levels }: { id: number; levels: CatalogLevels }) {
         )}
       </section>
       {(levels.definitions || levels.settings) && <SaveBar testId="task" refusal={refusal} busy={busy} changed={changed} onSave={save} />}
-      <HistoryList items={history.data} />
+      <HistoryList items={history.data ?? null} />
     </>
   );
 }
