@@ -25,9 +25,7 @@ import { noticeBody, noticeOf } from "./tenancy-notice-fixtures.js";
  *   city staff do (`wardQuery` says how they choose the ward) while ward A naming B is refused;
  * - `city`: the city's own list or decision (the national holidays, the indicator and task
  *   definitions, accepting or returning a ward's report): no ward's staff, focal point, observer or
- *   youth — of A or of B — may make the call (403), and city staff do it for real (the control);
- * - `pending`: ward-scoped, its tenancy is another engineer's part (owner) not merged yet: listed by
- *   the walk, not failed. Replace it with an `object`/`list` entry when the part lands.
+ *   youth — of A or of B — may make the call (403), and city staff do it for real (the control).
  */
 export interface Call {
   path: string;
@@ -64,8 +62,7 @@ export type WardCase =
       /** anonymous callers read it too (a public list): they see the default ward's, or B's when they name it */
       anonymousReads?: boolean;
     }
-  | { kind: "city"; make: (w: Wards) => Promise<Call> }
-  | { kind: "pending"; owner: "G" | "H" | "I"; why: string };
+  | { kind: "city"; make: (w: Wards) => Promise<Call> };
 
 export const unscoped = (why: string): WardCase => ({ kind: "unscoped", why });
 export const own = (why: string): WardCase => ({ kind: "own", why });
