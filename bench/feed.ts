@@ -136,7 +136,7 @@ async function main() {
       const t = performance.now();
       const { json } = await feedFor(ctx, null, { q: rareWord(k).toLowerCase(), limit: 20 }, undefined);
       workMs.push(performance.now() - t);
-      if ((JSON.parse(json ?? "{}") as { items?: unknown[] }).items?.length !== 1) throw new Error(`search for ${rareWord(k)} did not find its one notice`);
+      if ((JSON.parse(String(json ?? "{}")) as { items?: unknown[] }).items?.length !== 1) throw new Error(`search for ${rareWord(k)} did not find its one notice`);
     }
     console.log(`  search, server-side work: median ${median(workMs).toFixed(2)} ms, p95 ${percentile(workMs, 95).toFixed(2)} ms`);
     report({ figure: `Feed at ${NOTICES.toLocaleString("en")}: a rare word searched (server-side, median)`, value: median(workMs), unit: "ms", target: "< 5 ms", ok: median(workMs) < 5 && found === RARE_WORDS });

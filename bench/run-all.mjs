@@ -12,7 +12,7 @@ const order = ["bundle-size.mjs", "first-open.mjs", "startup.mjs", "api-load.mjs
 const only = process.env.BENCH_ONLY?.split(",").map((s) => s.trim());
 const scripts = fs
   .readdirSync("bench")
-  .filter((f) => /\.(mjs|ts)$/.test(f) && !f.endsWith(".d.mts") && !skip.has(f) && !f.startsWith("gen-"))
+  .filter((f) => /\.(mjs|ts)$/.test(f) && !f.endsWith(".d.mts") && !skip.has(f) && !f.startsWith("gen-") && !f.startsWith("."))
   .filter((f) => !only || only.includes(f.replace(/\.(mjs|ts)$/, "")))
   .sort((a, b) => (order.indexOf(a) + 1 || 99) - (order.indexOf(b) + 1 || 99) || a.localeCompare(b));
 

@@ -4,13 +4,13 @@ import path from "node:path";
 import compression from "compression";
 import cors from "cors";
 import express, { type ErrorRequestHandler, type Express, type RequestHandler } from "express";
-import helmet from "helmet";
-import { pinoHttp } from "pino-http";
 import { AppError, DATABASE_UNAVAILABLE, type ErrorBody } from "./lib/errors.js";
 import { acceptedEncodings } from "./lib/accept-encoding.js";
 import { ping } from "./db/dialect.js";
 import { DATABASE_RETRY_AFTER_SECONDS, isDatabaseUnavailable } from "./db/unavailable.js";
-import { RouteBuilder } from "./http/route.js";
+import { API_VARY, RouteBuilder } from "./http/route.js";
+import { requestLog } from "./http/request-log.js";
+import { securityHeaders } from "./http/security-headers.js";
 import type { AppContext } from "./http/context.js";
 import { HealthSchema, PublicConfigSchema } from "./contract/common.js";
 import { buildOpenApiDocument } from "./contract/openapi.js";
@@ -52,53 +52,26 @@ export function buildApp(ctx: AppContext): BuiltApp {
   app.set("trust proxy", ctx.config.trustProxy);
   app.set("etag", false);
 
-  app.use(requestId());
-  app.use(
-    pinoHttp({
-      logger: ctx.logger,
-      genReqId: (req) => (req as express.Request).id as string,
-      // one line per request whenever the logger writes at info (tests run it silent, or read it)
-      autoLogging: ctx.logger.isLevelEnabled("info"),
-      // One short line per request: no headers (they carry tokens), no bodies, no query string (signed
-      // file links), and the route's secret path parameters (invitation codes) masked.
-      serializers: {
-        req: (req: { id: string; method: string; url: string; raw?: express.Request }) => ({
-          id: req.id,
-          method: req.method,
-          url: req.raw?.logPath ?? maskPath(req.url.split("?")[0]),
-        }),
-        res: (res: { statusCode: number }) => ({ status: res.statusCode }),
-      },
-    }),
-  );
+  app.use(requestLog(app, ctx.logger));
   // JSON answers (and anything else compressible that is not precompressed) go out gzip/brotli:
   // a phone on a slow network downloads a fraction of them. A client that accepts no coding has
   // nothing to negotiate: it skips the middleware's per-request work.
   const compress = compression();
   app.use((req, res, next) => (req.headers["accept-encoding"] ? compress(req, res, next) : next()));
-  app.use(
-    helmet({
-      contentSecurityPolicy: {
-        directives: {
-          "default-src": ["'self'"],
-          "script-src": ["'self'"],
-          "style-src": ["'self'", "'unsafe-inline'", "https:"],
-          "font-src": ["'self'", "data:", "https:"],
-          "img-src": ["'self'", "data:", "blob:", "https:"],
-          "connect-src": ["'self'"],
-          "frame-src": ["'self'", "blob:"],
-          "object-src": ["'self'", "blob:"],
-          "upgrade-insecure-requests": null,
-        },
-      },
-      crossOriginResourcePolicy: { policy: "cross-origin" },
-      crossOriginEmbedderPolicy: false,
-    }),
-  );
+  app.use(securityHeaders());
 
   const api = express.Router();
-  api.use(cors({ origin: ctx.config.corsOrigins, exposedHeaders: ["ETag", "Content-Disposition", "X-Request-Id"], maxAge: 600 }));
-  api.use(express.json({ limit: ctx.config.jsonBodyLimit }));
+  // Every API answer may differ by the caller's origin (CORS) and token (who is signed in): caches
+  // keep them apart (API_VARY, extended by the routes that also vary on coding). A request without
+  // Origin is not cross-origin: nothing to negotiate. A GET or HEAD carries no body to parse.
+  const corsCheck = cors({ origin: ctx.config.corsOrigins, exposedHeaders: ["ETag", "Content-Disposition", "X-Request-Id"], maxAge: 600 });
+  api.use((req, res, next) => {
+    res.setHeader("Vary", API_VARY);
+    if (req.headers.origin !== undefined) return corsCheck(req, res, next);
+    next();
+  });
+  const json = express.json({ limit: ctx.config.jsonBodyLimit });
+  api.use((req, res, next) => (req.method === "GET" || req.method === "HEAD" ? next() : json(req, res, next)));
   api.use(authMiddleware(ctx));
 
   const routes = new RouteBuilder(ctx);
@@ -170,18 +143,6 @@ export function buildApp(ctx: AppContext): BuiltApp {
   app.use(errorHandler(ctx));
   return { app, routes: routes.specs };
 }
-
-function requestId(): RequestHandler {
-  return (req, res, next) => {
-    const incoming = req.headers["x-request-id"];
-    req.id = typeof incoming === "string" && /^[\w-]{1,64}$/.test(incoming) ? incoming : crypto.randomUUID();
-    res.setHeader("X-Request-Id", req.id);
-    next();
-  };
-}
-
-/** For lines logged outside the route builder (404s): an invitation code in a path is masked. */
-const maskPath = (p: string) => p.replace(/^(\/api\/invitations\/)[^/]+/, "$1:code");
 
 /**
  * Serves the built mini app. ZMPRouter's production basename is /zapps/<APP_ID>, so the app lives

@@ -66,6 +66,22 @@ describeEachDb("announcements feed: the revision behind ETag and 304", (h) => {
     expect(await feedIds(h(), null)).not.toContain(a.id);
   });
 
+  it("follows the clock both ways past an expiry (the expiry mark is kept between requests)", async () => {
+    const a = await publish(h(), staff, { title: "Tin hết hạn rồi quay lại", expiresAt: new Date(h().clock.now().getTime() + 120_000).toISOString() });
+    const live = await etag(null);
+    expect(await revalidate(null, live)).toBe(304);
+    h().clock.advance(121_000);
+    const gone = await etag(null);
+    expect(gone).not.toBe(live);
+    expect(await revalidate(null, gone)).toBe(304);
+    expect(await feedIds(h(), null)).not.toContain(a.id);
+    h().clock.advance(-2_000); // set back before the expiry (as a test clock can be)
+    expect(await revalidate(null, gone)).toBe(200);
+    expect(await revalidate(null, live)).toBe(304);
+    expect(await feedIds(h(), null)).toContain(a.id);
+    h().clock.advance(2_000);
+  });
+
   it("moves when a scheduled notice is published by the job, not before", async () => {
     const a = await publish(h(), staff, { title: "Tin hẹn giờ", status: "scheduled", publishAt: new Date(h().clock.now().getTime() + 3_600_000).toISOString() });
     const tag = await etag(youth);

@@ -1,10 +1,10 @@
 import crypto from "node:crypto";
 import zlib from "node:zlib";
-import { sql, type Kysely } from "kysely";
-import type { DB } from "../db/schema.js";
+import { sql, type RawBuilder } from "kysely";
 import type { Database } from "../db/database.js";
 import type { AppContext, AuthUser } from "../http/context.js";
 import { substringMatch } from "../db/dialect.js";
+import { hotQuery } from "../db/hot-query.js";
 import { badRequest } from "../lib/errors.js";
 import { foldVietnamese } from "../lib/text.js";
 import type { AnnouncementFeed, AnnouncementItem, FeedQuery } from "../contract/announcements.js";
@@ -41,28 +41,72 @@ interface FeedState {
 /** Bump when the shape of a feed answer changes, so clients revalidate after a deploy. */
 const FEED_FORMAT = 3;
 
-async function readFeedState(db: Kysely<DB>, user: AuthUser | null, ward: NoticeWard, nowIso: string): Promise<FeedState> {
-  // Every feed request, 304s included, pays for this one round trip: primary-key reads (the state
-  // row, the ward's and the city's revision rows) and index probes (the expiry indexes, the reader's
-  // row). A ward's revision is the sum of its own counter, the city's (key 0) and the categories'
-  // (the state row): each only grows, so the sum moves whenever one of them does, and a notice of
-  // another ward leaves it alone.
-  const revisions =
-    ward === "all"
-      ? sql`(select coalesce(sum(r.revision), 0) from announcement_feed_revisions r)`
-      : sql`(select coalesce(sum(r.revision), 0) from announcement_feed_revisions r where r.ward_key in (${ward}, 0))`;
-  const expired =
-    ward === "all"
-      ? sql`(select max(a.expires_at) from announcements a where a.expires_at <= ${nowIso})`
-      : sql`coalesce((select max(a.expires_at) from announcements a where a.ward_id = ${ward} and a.expires_at <= ${nowIso}), '-') || '|' ||
-          coalesce((select max(a.expires_at) from announcements a where a.ward_id is null and a.expires_at <= ${nowIso}), '-')`;
-  const { rows } = await sql<{ epoch: string; revision: number | string; expired_through: string | null; read_count: number | null }>`
-    select s.epoch, s.revision + ${revisions} as revision,
-      ${expired} as expired_through,
-      (select r.read_count from announcement_reader_state r where r.user_id = ${user?.id ?? -1}) as read_count
-    from announcement_feed_state s where s.id = 1`.execute(db);
-  const row = rows[0];
-  return { epoch: row.epoch, revision: Number(row.revision), expiredThrough: row.expired_through ?? null, readCount: Number(row.read_count ?? 0) };
+// Every feed request, 304s included, pays for this one round trip of primary-key reads: the state
+// row, the ward's and the city's revision rows, the reader's row. A ward's revision is the sum of
+// its own counter, the city's (key 0) and the categories' (the state row): each only grows, so the
+// sum moves whenever one of them does, and a notice of another ward leaves it alone.
+type StateRow = { epoch: string; revision: number | string; read_count: number | null };
+const wardState = hotQuery((_db, ward: number, userId: number) =>
+  sql<StateRow>`select s.epoch, s.revision + (select coalesce(sum(r.revision), 0) from announcement_feed_revisions r where r.ward_key in (${ward}, 0)) as revision,
+      (select r.read_count from announcement_reader_state r where r.user_id = ${userId}) as read_count
+    from announcement_feed_state s where s.id = 1`,
+);
+const cityState = hotQuery((_db, userId: number) =>
+  sql<StateRow>`select s.epoch, s.revision + (select coalesce(sum(r.revision), 0) from announcement_feed_revisions r) as revision,
+      (select r.read_count from announcement_reader_state r where r.user_id = ${userId}) as read_count
+    from announcement_feed_state s where s.id = 1`,
+);
+
+async function readFeedState(database: Database, user: AuthUser | null, ward: NoticeWard, nowIso: string): Promise<FeedState> {
+  const userId = user?.id ?? -1;
+  const [row] = ward === "all" ? await cityState(database.db, userId) : await wardState(database.db, ward, userId);
+  const revision = Number(row.revision);
+  const expiredThrough = await expiryMark(database, ward, `${row.epoch}.${revision}`, nowIso);
+  return { epoch: row.epoch, revision, expiredThrough, readCount: Number(row.read_count ?? 0) };
+}
+
+/** The expiry mark of a ward's feed at one revision, and the instants between which it holds. */
+interface ExpiryMark {
+  revision: string;
+  mark: string | null;
+  /** the latest expiry already passed (the mark holds from it) and the next one to come (until it) */
+  from: string | null;
+  until: string | null;
+}
+const expiryMarks = new WeakMap<Database, Map<string, ExpiryMark>>();
+
+/**
+ * The latest expiry instant already passed, which moves whenever a notice expires. Within one
+ * revision the notices' expiry instants are fixed, so the mark only changes when the clock crosses
+ * one of them: it is asked once per revision and kept until the next expiry comes (or the clock is
+ * set back before the last one, as tests do).
+ */
+async function expiryMark(database: Database, ward: NoticeWard, revision: string, nowIso: string): Promise<string | null> {
+  let marks = expiryMarks.get(database);
+  if (!marks) expiryMarks.set(database, (marks = new Map()));
+  const key = String(ward);
+  const kept = marks.get(key);
+  if (kept && kept.revision === revision && (kept.from === null || kept.from <= nowIso) && (kept.until === null || nowIso < kept.until)) return kept.mark;
+
+  const past = (where: RawBuilder<unknown>) => sql`(select max(a.expires_at) from announcements a where ${where} and a.expires_at <= ${nowIso})`;
+  const next = (where: RawBuilder<unknown>) => sql`(select min(a.expires_at) from announcements a where ${where} and a.expires_at > ${nowIso})`;
+  let found: ExpiryMark;
+  if (ward === "all") {
+    const all = sql`a.expires_at is not null`;
+    const { rows } = await sql<{ past: string | null; next: string | null }>`select ${past(all)} as past, ${next(all)} as next`.execute(database.db);
+    found = { revision, mark: rows[0].past ?? null, from: rows[0].past ?? null, until: rows[0].next ?? null };
+  } else {
+    const own = sql`a.ward_id = ${ward}`;
+    const city = sql`a.ward_id is null`;
+    const { rows } = await sql<{ own_past: string | null; own_next: string | null; city_past: string | null; city_next: string | null }>`
+      select ${past(own)} as own_past, ${next(own)} as own_next, ${past(city)} as city_past, ${next(city)} as city_next`.execute(database.db);
+    const r = rows[0];
+    const latest = [r.own_past, r.city_past].filter((v): v is string => !!v).sort().pop() ?? null;
+    const soonest = [r.own_next, r.city_next].filter((v): v is string => !!v).sort()[0] ?? null;
+    found = { revision, mark: `${r.own_past ?? "-"}|${r.city_past ?? "-"}`, from: latest, until: soonest };
+  }
+  marks.set(key, found);
+  return found.mark;
 }
 
 /** Everyone in a scope sees the same notices (see visibility.ts): a role's rule within one ward (or every ward). */
@@ -105,7 +149,10 @@ function pageKey(ctx: AppContext, s: FeedState, scope: string, q: FeedQuery): st
 function etagOf(ctx: AppContext, s: FeedState, user: AuthUser | null, ward: NoticeWard, q: FeedQuery): string {
   const who = user ? `${user.id}.${user.role}.${user.unitId ?? 0}.${user.wardId ?? 0}.${s.readCount}` : "anon";
   const key = `${FEED_FORMAT}|${ctx.config.version}|${pageKey(ctx, s, scopeOf(user, ward), q)}|${who}`;
-  return `W/"${crypto.createHash("sha1").update(key).digest("base64url")}"`;
+  // the same inputs come back on every revalidation: hashed once
+  let etag = etags.get(key);
+  if (etag === undefined) etags.set(key, (etag = `W/"${crypto.createHash("sha1").update(key).digest("base64url")}"`));
+  return etag;
 }
 
 function matches(ifNoneMatch: string | undefined, etag: string): boolean {
@@ -133,18 +180,24 @@ class Lru<V> {
   }
 }
 
+const ITEMS_HEAD = Buffer.from('{"items":[');
+const COMMA = Buffer.from(",");
+
+/** ETags by their inputs (a module-wide map: the inputs name the database's epoch and revision). */
+const etags = new Lru<string>(5000);
+
 interface Page {
   items: AnnouncementItem[];
   nextCursor: string | null;
-  /** the anonymous answer, serialised once, and compressed once per coding asked for */
-  json?: string;
+  /** the anonymous answer, serialised (and encoded as UTF-8) once, and compressed once per coding asked for */
+  json?: Buffer;
   encoded?: Partial<Record<"br" | "gzip", Buffer>>;
-  /** each item serialised once, unread and read: a signed-in answer is these strings joined */
-  itemJson?: { unread: string[]; read: string[] };
+  /** each item serialised and encoded once, unread and read: a signed-in answer is these bytes joined */
+  itemJson?: { unread: Buffer[]; read: Buffer[]; tail: Buffer };
 }
 
 /** Compresses a shared answer once (brotli at a middle quality: a page is a few kB). */
-function encodeOnce(page: Page, json: string, coding: "br" | "gzip"): Buffer {
+function encodeOnce(page: Page, json: Buffer, coding: "br" | "gzip"): Buffer {
   page.encoded ??= {};
   return (page.encoded[coding] ??=
     coding === "br" ? zlib.brotliCompressSync(json, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 9 } }) : zlib.gzipSync(json, { level: 6 }));
@@ -276,7 +329,7 @@ async function unreadCount(ctx: AppContext, user: AuthUser, ward: NoticeWard, s:
 }
 
 /**
- * The feed for a request: `json` (the answer, serialised) is null when `ifNoneMatch` names the
+ * The feed for a request: `json` (the answer, serialised; UTF-8 bytes when shared) is null when `ifNoneMatch` names the
  * current answer (a 304), decided from the feed state alone. An answer shared by everyone
  * (anonymous) also comes `encoded`, compressed once for all who ask.
  */
@@ -285,10 +338,10 @@ export async function feedFor(
   user: AuthUser | null,
   query: FeedQuery,
   ifNoneMatch: string | undefined,
-): Promise<{ etag: string; json: string | null; encoded?: (coding: "br" | "gzip") => Buffer }> {
+): Promise<{ etag: string; json: string | Buffer | null; encoded?: (coding: "br" | "gzip") => Buffer }> {
   const nowIso = ctx.clock.now().toISOString();
   const ward = await feedWard(ctx, user, query.wardId);
-  const state = await readFeedState(ctx.database.db, user, ward, nowIso);
+  const state = await readFeedState(ctx.database, user, ward, nowIso);
   const etag = etagOf(ctx, state, user, ward, query);
   if (matches(ifNoneMatch, etag)) return { etag, json: null };
 
@@ -298,14 +351,24 @@ export async function feedFor(
   if (!page) cache.pages.set(key, (page = await buildPage(ctx, user, ward, query, nowIso)));
   if (!user) {
     const shared = page;
-    const json = (shared.json ??= JSON.stringify({ items: shared.items, nextCursor: shared.nextCursor, unreadCount: 0 } satisfies AnnouncementFeed));
+    const json = (shared.json ??= Buffer.from(JSON.stringify({ items: shared.items, nextCursor: shared.nextCursor, unreadCount: 0 } satisfies AnnouncementFeed)));
     return { etag, json, encoded: (coding) => encodeOnce(shared, json, coding) };
   }
 
   const read = await readMarks(ctx, user.id, state, page.items);
   const unread = await unreadCount(ctx, user, ward, state, nowIso);
-  const items = (page.itemJson ??= { unread: page.items.map((i) => JSON.stringify(i)), read: page.items.map((i) => JSON.stringify({ ...i, read: true })) });
-  // The AnnouncementFeed shape, assembled from the page's serialised items and the reader's marks.
-  const json = `{"items":[${page.items.map((it, k) => (read.has(it.id) ? items.read[k] : items.unread[k])).join(",")}],"nextCursor":${JSON.stringify(page.nextCursor)},"unreadCount":${unread}}`;
+  const items = (page.itemJson ??= {
+    unread: page.items.map((i) => Buffer.from(JSON.stringify(i))),
+    read: page.items.map((i) => Buffer.from(JSON.stringify({ ...i, read: true }))),
+    tail: Buffer.from(`],"nextCursor":${JSON.stringify(page.nextCursor)},"unreadCount":`),
+  });
+  // The AnnouncementFeed shape, assembled from the page's encoded items and the reader's marks.
+  const parts: Buffer[] = [ITEMS_HEAD];
+  page.items.forEach((it, k) => {
+    if (k > 0) parts.push(COMMA);
+    parts.push(read.has(it.id) ? items.read[k] : items.unread[k]);
+  });
+  parts.push(items.tail, Buffer.from(`${unread}}`));
+  const json = Buffer.concat(parts);
   return { etag, json };
 }

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import type { RouteBuilder } from "../http/route.js";
+import { API_VARY, type RouteBuilder } from "../http/route.js";
 import { IdParams } from "../contract/common.js";
 import {
   AckResultSchema,
@@ -64,11 +64,16 @@ export function registerAnnouncementRoutes(r: RouteBuilder): void {
       // Anonymous: revalidated each time. Signed in, the answer is personal: no-store (set by the route
       // builder) — the mini app keeps the page itself and revalidates it with If-None-Match.
       if (!user) res.setHeader("Cache-Control", "no-cache");
-      res.setHeader("Vary", "Authorization, Accept-Encoding");
+      res.setHeader("Vary", `${API_VARY}, Accept-Encoding`);
       const coding = encoded && preferredEncoding(req.headers["accept-encoding"]);
-      if (json === null) res.status(304).end();
-      else if (coding) res.type("json").setHeader("Content-Encoding", coding).send(encoded!(coding));
-      else res.type("json").send(json);
+      if (json === null) {
+        res.statusCode = 304;
+        res.end();
+      } else {
+        res.setHeader("Content-Type", "application/json; charset=utf-8");
+        if (coding) res.setHeader("Content-Encoding", coding).send(encoded!(coding));
+        else res.send(json);
+      }
     },
   );
 

@@ -1,4 +1,5 @@
-import express, { type Request, type Response, type Router } from "express";
+import type { Request, Response } from "express";
+import { RouteTable } from "./route-table.js";
 import { z, type ZodType } from "zod";
 import { AppError, badRequest, unsupportedMediaType } from "../lib/errors.js";
 import { accessFor, checkAccess, type Access } from "../identity/policy.js";
@@ -53,12 +54,15 @@ export type AnyRouteSpec = RouteSpec<ZodType, ZodType, ZodType, ZodType>;
  * - the body's type is checked: JSON routes refuse anything but JSON (415), upload routes anything
  *   but multipart (415), so a multipart body never reaches a JSON handler as `{}`;
  * - an answer that depends on who asks (a signed-in caller, or a route that is not public) is sent
- *   with `Cache-Control: no-store`; public answers vary on Authorization and keep their own caching;
+ *   with `Cache-Control: no-store`; public answers keep their own caching (every API answer carries
+ *   `Vary: API_VARY`, set in app.ts before any route);
  * - the request log shows the route with secret path parameters masked (`secretParams`).
  */
 export class RouteBuilder {
-  readonly router: Router = express.Router();
   readonly specs: AnyRouteSpec[] = [];
+  private readonly table = new RouteTable();
+  /** The middleware that runs the routes (mounted at /api). */
+  readonly router = this.table.handler;
 
   constructor(readonly ctx: AppContext) {}
 
@@ -67,14 +71,14 @@ export class RouteBuilder {
     handler: (input: HandlerInput<Out<P>, Out<Q>, Out<B>>) => Promise<unknown> | unknown,
   ): void {
     const access = accessFor(spec.method, spec.path); // throws when a route has no rule
+    const logged = this.ctx.logger.isLevelEnabled("info"); // the request log shows the masked path
     this.specs.push(spec as unknown as AnyRouteSpec);
     // The router is mounted at /api; specs keep the full path for the policy and OpenAPI.
-    this.router[spec.method](spec.path.replace(/^\/api/, ""), async (req, res) => {
-      req.logPath = logPathOf(spec, req.params);
+    this.table.add(spec.method, spec.path.replace(/^\/api/, ""), async (req, res) => {
+      if (logged) req.logPath = logPathOf(spec, req.params);
       const user = checkAccess(access, req);
       const personal = isPersonal(access, user);
       if (personal) res.setHeader("Cache-Control", "no-store");
-      else res.setHeader("Vary", "Authorization");
       checkContentType(spec, req);
       const params = parse(spec.params, req.params, "params") as Out<P>;
       const query = parse(spec.query, req.query, "query") as Out<Q>;
@@ -90,6 +94,9 @@ export class RouteBuilder {
     });
   }
 }
+
+/** What every API answer varies on: the caller's origin (CORS) and their token. */
+export const API_VARY = "Origin, Authorization";
 
 const isPersonal = (access: Access, user: AuthUser | null) => access !== "public" || user !== null;
 

@@ -3,6 +3,7 @@ import type { Request, RequestHandler } from "express";
 import type { AppContext, AuthUser } from "../http/context.js";
 import type { Session } from "../contract/identity.js";
 import { loadMe } from "./users.js";
+import { hotQuery } from "../db/hot-query.js";
 
 export const hashToken = (token: string) => crypto.createHash("sha256").update(token).digest("hex");
 
@@ -34,6 +35,25 @@ function bearer(req: Request): string | null {
   return m ? m[1].trim() : "";
 }
 
+/** The session and its user, by the token's hash: asked on every signed-in request. */
+const sessionByHash = hotQuery((db, tokenHash: string) =>
+  db
+    .selectFrom("sessions")
+    .innerJoin("users", "users.id", "sessions.user_id")
+    .select([
+      "sessions.id as session_id",
+      "sessions.expires_at",
+      "sessions.revoked_at",
+      "users.id as user_id",
+      "users.name",
+      "users.role",
+      "users.unit_id",
+      "users.ward_id",
+      "users.disabled",
+    ])
+    .where("sessions.token_hash", "=", tokenHash),
+);
+
 /**
  * Resolves the bearer token of every API request into req.auth. It never refuses by itself:
  * the access policy decides, using req.authError to explain a bad token.
@@ -44,24 +64,7 @@ export function authMiddleware(ctx: AppContext): RequestHandler {
     const token = bearer(req);
     if (token === null) return next();
     try {
-      const row = token
-        ? await ctx.database.db
-            .selectFrom("sessions")
-            .innerJoin("users", "users.id", "sessions.user_id")
-            .select([
-              "sessions.id as session_id",
-              "sessions.expires_at",
-              "sessions.revoked_at",
-              "users.id as user_id",
-              "users.name",
-              "users.role",
-              "users.unit_id",
-              "users.ward_id",
-              "users.disabled",
-            ])
-            .where("sessions.token_hash", "=", hashToken(token))
-            .executeTakeFirst()
-        : undefined;
+      const row = token ? (await sessionByHash(ctx.database.db, hashToken(token)))[0] : undefined;
       if (!row) {
         req.authError = { code: "INVALID_TOKEN", message: "Phiên đăng nhập không hợp lệ, vui lòng đăng nhập lại." };
       } else if (row.revoked_at) {

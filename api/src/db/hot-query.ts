@@ -1,0 +1,31 @@
+import { CompiledQuery, type Compilable, type Kysely, type RawBuilder } from "kysely";
+import type { DB } from "./schema.js";
+
+/**
+ * A query that runs on (nearly) every request — the session lookup, the feed's state — built and
+ * compiled by Kysely once per database, for its dialect, instead of thousands of times a second.
+ * `build` receives stand-ins for its arguments and must not branch on them (one SQL text for all
+ * values: a query with another shape is another hot query); each run then only lays the real
+ * arguments into the compiled parameters, wherever the query uses them.
+ */
+export function hotQuery<Row, Args extends unknown[]>(build: (db: Kysely<DB>, ...args: Args) => Compilable<Row> | RawBuilder<Row>) {
+  const compiled = new WeakMap<Kysely<DB>, { sql: string; slots: ({ arg: number } | { value: unknown })[] }>();
+  const standIn = (i: number) => `\u0000hot-query-argument-${i}\u0000`;
+  return async (db: Kysely<DB>, ...args: Args): Promise<Row[]> => {
+    let query = compiled.get(db);
+    if (!query) {
+      const built = build(db, ...(args.map((_, i) => standIn(i)) as Args));
+      // a raw sql`` query compiles against the database; a query builder knows its own
+      const { sql, parameters } = isRaw(built) ? built.compile(db) : built.compile();
+      const slots = parameters.map((p) => {
+        const arg = args.findIndex((_, i) => p === standIn(i));
+        return arg >= 0 ? { arg } : { value: p };
+      });
+      compiled.set(db, (query = { sql, slots }));
+    }
+    const parameters = query.slots.map((s) => ("arg" in s ? args[s.arg] : s.value));
+    return (await db.executeQuery<Row>(CompiledQuery.raw(query.sql, parameters))).rows;
+  };
+}
+
+const isRaw = <Row>(q: Compilable<Row> | RawBuilder<Row>): q is RawBuilder<Row> => "isRawBuilder" in q && q.isRawBuilder === true;
