@@ -10,6 +10,7 @@ import { ping } from "./db/dialect.js";
 import { DATABASE_RETRY_AFTER_SECONDS, isDatabaseUnavailable } from "./db/unavailable.js";
 import { API_VARY, RouteBuilder } from "./http/route.js";
 import { requestLog } from "./http/request-log.js";
+import { chain } from "./http/chain.js";
 import { securityHeaders } from "./http/security-headers.js";
 import type { AppContext } from "./http/context.js";
 import { HealthSchema, PublicConfigSchema } from "./contract/common.js";
@@ -60,19 +61,17 @@ export function buildApp(ctx: AppContext): BuiltApp {
   app.use((req, res, next) => (req.headers["accept-encoding"] ? compress(req, res, next) : next()));
   app.use(securityHeaders());
 
-  const api = express.Router();
   // Every API answer may differ by the caller's origin (CORS) and token (who is signed in): caches
   // keep them apart (API_VARY, extended by the routes that also vary on coding). A request without
   // Origin is not cross-origin: nothing to negotiate. A GET or HEAD carries no body to parse.
   const corsCheck = cors({ origin: ctx.config.corsOrigins, exposedHeaders: ["ETag", "Content-Disposition", "X-Request-Id"], maxAge: 600 });
-  api.use((req, res, next) => {
+  const varyAndCors: RequestHandler = (req, res, next) => {
     res.setHeader("Vary", API_VARY);
     if (req.headers.origin !== undefined) return corsCheck(req, res, next);
     next();
-  });
+  };
   const json = express.json({ limit: ctx.config.jsonBodyLimit });
-  api.use((req, res, next) => (req.method === "GET" || req.method === "HEAD" ? next() : json(req, res, next)));
-  api.use(authMiddleware(ctx));
+  const body: RequestHandler = (req, res, next) => (req.method === "GET" || req.method === "HEAD" ? next() : json(req, res, next));
 
   const routes = new RouteBuilder(ctx);
   routes.add(
@@ -135,9 +134,8 @@ export function buildApp(ctx: AppContext): BuiltApp {
     return openApi;
   });
 
-  api.use(routes.router);
-  api.use((req, _res, next) => next(new AppError(404, "ROUTE_NOT_FOUND", `Không có đường dẫn API ${req.method} ${req.originalUrl.split("?")[0]}.`)));
-  app.use("/api", api);
+  const notFound: RequestHandler = (req, _res, next) => next(new AppError(404, "ROUTE_NOT_FOUND", `Không có đường dẫn API ${req.method} ${req.originalUrl.split("?")[0]}.`));
+  app.use("/api", chain(varyAndCors, body, authMiddleware(ctx), routes.router, notFound));
 
   serveMiniApp(app, ctx);
   app.use(errorHandler(ctx));

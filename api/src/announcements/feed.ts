@@ -59,7 +59,7 @@ const cityState = hotQuery((_db, userId: number) =>
 
 async function readFeedState(database: Database, user: AuthUser | null, ward: NoticeWard, nowIso: string): Promise<FeedState> {
   const userId = user?.id ?? -1;
-  const [row] = ward === "all" ? await cityState(database.db, userId) : await wardState(database.db, ward, userId);
+  const [row] = ward === "all" ? await cityState(database, userId) : await wardState(database, ward, userId);
   const revision = Number(row.revision);
   const expiredThrough = await expiryMark(database, ward, `${row.epoch}.${revision}`, nowIso);
   return { epoch: row.epoch, revision, expiredThrough, readCount: Number(row.read_count ?? 0) };

@@ -15,6 +15,13 @@ export interface Database {
   /** what was opened, so an export worker thread can open its own connection to the same database */
   opened: { target: Config["database"]; searchPath?: string };
   destroy(): Promise<void>;
+  /**
+   * SQLite only: answers a read right away, without Kysely's connection queue, when no transaction
+   * is open on the connection (else undefined: the caller goes through Kysely and waits its turn, so
+   * it never reads another request's uncommitted writes). For the hot queries (hot-query.ts), whose
+   * answers are also kept until the database changes (frozen rows: never modify them).
+   */
+  readNow?: (sql: string, parameters: readonly unknown[]) => unknown[] | undefined;
 }
 
 export class DatabaseOpenError extends Error {}
@@ -66,8 +73,10 @@ export function createDatabase(target: Config["database"], options: DatabaseOpti
         "Kiểm tra đường dẫn SQLITE_PATH và quyền ghi của thư mục.",
     );
   }
-  const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
-  return { db, dialect: "sqlite", opened: { target }, destroy: () => db.destroy() };
+  const statements = withStatementCache(sqlite);
+  const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: statements }) });
+  const readNow = rememberedReads(sqlite, (sql, parameters) => statements.prepare(sql).all(parameters) as unknown[]);
+  return { db, dialect: "sqlite", opened: { target }, destroy: () => db.destroy(), readNow };
 }
 
 /**
@@ -75,7 +84,37 @@ export function createDatabase(target: Config["database"], options: DatabaseOpti
  * text reuses its prepared statement (SQLite re-prepares it by itself after a schema change). A
  * statement still being iterated (a streamed query) is busy: then a fresh one is prepared.
  */
-function withStatementCache(sqlite: SQLite.Database): SqliteDatabase {
+/**
+ * The answers of the hot reads, kept while the database is unchanged. SQLite says when it changed:
+ * total_changes() moves with every row this connection writes (triggers included, even if rolled
+ * back), data_version with every commit of another connection (another process on the same file).
+ * Either move forgets every kept answer; one cheap statement checks both.
+ */
+function rememberedReads(sqlite: SQLite.Database, read: (sql: string, parameters: readonly unknown[]) => unknown[]) {
+  const written = sqlite.prepare("select total_changes()").pluck();
+  const committed = sqlite.prepare("pragma data_version").pluck();
+  const MAX = 5000;
+  let mark = "";
+  let kept = new Map<string, unknown[]>();
+  return (sql: string, parameters: readonly unknown[]): unknown[] | undefined => {
+    if (sqlite.inTransaction) return undefined;
+    const now = `${written.get() as number}.${committed.get() as number}`;
+    if (now !== mark) {
+      mark = now;
+      kept = new Map();
+    }
+    const key = `${sql}\u0000${JSON.stringify(parameters)}`;
+    let rows = kept.get(key);
+    if (!rows) {
+      rows = Object.freeze(read(sql, parameters).map((r) => Object.freeze(r))) as unknown[];
+      if (kept.size >= MAX) kept.delete(kept.keys().next().value!);
+      kept.set(key, rows);
+    }
+    return rows;
+  };
+}
+
+function withStatementCache(sqlite: SQLite.Database): SqliteDatabase & { prepare(text: string): SQLite.Statement } {
   const cache = new Map<string, SQLite.Statement>();
   return {
     close: () => sqlite.close(),

@@ -1,9 +1,11 @@
 import { CompiledQuery, type Compilable, type Kysely, type RawBuilder } from "kysely";
 import type { DB } from "./schema.js";
+import type { Database } from "./database.js";
 
 /**
  * A query that runs on (nearly) every request — the session lookup, the feed's state — built and
- * compiled by Kysely once per database, for its dialect, instead of thousands of times a second.
+ * compiled by Kysely once per database, for its dialect, instead of thousands of times a second
+ * (and on SQLite, read at once when no transaction is open: Database.readNow).
  * `build` receives stand-ins for its arguments and must not branch on them (one SQL text for all
  * values: a query with another shape is another hot query); each run then only lays the real
  * arguments into the compiled parameters, wherever the query uses them.
@@ -11,7 +13,8 @@ import type { DB } from "./schema.js";
 export function hotQuery<Row, Args extends unknown[]>(build: (db: Kysely<DB>, ...args: Args) => Compilable<Row> | RawBuilder<Row>) {
   const compiled = new WeakMap<Kysely<DB>, { sql: string; slots: ({ arg: number } | { value: unknown })[] }>();
   const standIn = (i: number) => `\u0000hot-query-argument-${i}\u0000`;
-  return async (db: Kysely<DB>, ...args: Args): Promise<Row[]> => {
+  return async (database: Database, ...args: Args): Promise<Row[]> => {
+    const { db } = database;
     let query = compiled.get(db);
     if (!query) {
       const built = build(db, ...(args.map((_, i) => standIn(i)) as Args));
@@ -24,6 +27,9 @@ export function hotQuery<Row, Args extends unknown[]>(build: (db: Kysely<DB>, ..
       compiled.set(db, (query = { sql, slots }));
     }
     const parameters = query.slots.map((s) => ("arg" in s ? args[s.arg] : s.value));
+    // the embedded database answers right away when it can (see Database.readNow)
+    const now = database.readNow?.(query.sql, parameters);
+    if (now) return now as Row[];
     return (await db.executeQuery<Row>(CompiledQuery.raw(query.sql, parameters))).rows;
   };
 }

@@ -64,7 +64,7 @@ export function authMiddleware(ctx: AppContext): RequestHandler {
     const token = bearer(req);
     if (token === null) return next();
     try {
-      const row = token ? (await sessionByHash(ctx.database.db, hashToken(token)))[0] : undefined;
+      const row = token ? (await sessionByHash(ctx.database, hashToken(token)))[0] : undefined;
       if (!row) {
         req.authError = { code: "INVALID_TOKEN", message: "Phiên đăng nhập không hợp lệ, vui lòng đăng nhập lại." };
       } else if (row.revoked_at) {
