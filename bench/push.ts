@@ -59,6 +59,8 @@ async function main() {
   const { db } = ctx.database;
   try {
     const now = ctx.clock.now().toISOString();
+    // the recipients are the youth of the staff's ward (a notice goes to its own ward's people)
+    const staffRow = await db.selectFrom("users").select(["id", "name", "ward_id"]).where("role", "=", "staff").executeTakeFirstOrThrow();
     for (let i = 0; i < RECIPIENTS; i += 500) {
       await db
         .insertInto("users")
@@ -67,6 +69,7 @@ async function main() {
             zalo_id: i + k < LINKED ? `zalo-${i + k}` : null,
             name: `Đoàn viên ${i + k}`,
             role: "youth" as const,
+            ward_id: staffRow.ward_id,
             source: i + k < LINKED ? "zalo" : "dev",
             created_at: now,
             updated_at: now,
@@ -74,8 +77,7 @@ async function main() {
         )
         .execute();
     }
-    const staffRow = await db.selectFrom("users").select(["id", "name"]).where("role", "=", "staff").executeTakeFirstOrThrow();
-    const staff: AuthUser = { id: staffRow.id, name: staffRow.name, role: "staff", unitId: null, wardId: null, sessionId: 0 };
+    const staff: AuthUser = { id: staffRow.id, name: staffRow.name, role: "staff", unitId: null, wardId: staffRow.ward_id, sessionId: 0 };
     const category = await db.selectFrom("announcement_categories").select("id").executeTakeFirstOrThrow();
 
     const t0 = performance.now();
