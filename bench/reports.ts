@@ -41,7 +41,8 @@ async function main() {
   }
   const database = openCityDb(config);
   const ctx: AppContext = { config, database, logger: createLogger("silent"), clock: systemClock };
-  const period = await database.db.selectFrom("periods").selectAll().orderBy("year", "desc").executeTakeFirstOrThrow();
+  // the generated city-wide period (bench/city.ts adds a ward's own copies beside it: not these)
+  const period = await database.db.selectFrom("periods").selectAll().where("ward_id", "is", null).orderBy("year", "desc").executeTakeFirstOrThrow();
   const ward = await database.db.selectFrom("units").select(["id", "code"]).where("code", "=", "W001").executeTakeFirstOrThrow();
 
   const { app } = buildApp(ctx);

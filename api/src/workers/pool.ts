@@ -188,8 +188,10 @@ export class WorkerPool {
       return;
     }
     const exited = new Promise((resolve) => worker.once("exit", resolve));
+    // while it closes, the worker keeps the process alive: a caller awaiting close() (a shutdown, a
+    // bench that has closed its server) would otherwise see the process end before the worker did
+    worker.ref();
     const force = setTimeout(() => void worker.terminate(), 5000);
-    force.unref();
     worker.postMessage({ close: true });
     await exited;
     clearTimeout(force);
