@@ -329,7 +329,7 @@ async function unreadCount(ctx: AppContext, user: AuthUser, ward: NoticeWard, s:
 }
 
 /**
- * The feed for a request: `json` (the answer, serialised; UTF-8 bytes when shared) is null when `ifNoneMatch` names the
+ * The feed for a request: `json` (the answer, serialised as UTF-8 bytes) is null when `ifNoneMatch` names the
  * current answer (a 304), decided from the feed state alone. An answer shared by everyone
  * (anonymous) also comes `encoded`, compressed once for all who ask.
  */
@@ -338,7 +338,7 @@ export async function feedFor(
   user: AuthUser | null,
   query: FeedQuery,
   ifNoneMatch: string | undefined,
-): Promise<{ etag: string; json: string | Buffer | null; encoded?: (coding: "br" | "gzip") => Buffer }> {
+): Promise<{ etag: string; json: Buffer | null; encoded?: (coding: "br" | "gzip") => Buffer }> {
   const nowIso = ctx.clock.now().toISOString();
   const ward = await feedWard(ctx, user, query.wardId);
   const state = await readFeedState(ctx.database, user, ward, nowIso);

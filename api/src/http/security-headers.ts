@@ -46,7 +46,7 @@ export function securityHeaders(): RequestHandler {
 }
 
 /** Runs a header-only middleware once and returns what it set, in order (it must not read the request). */
-export function recordHeaders(middleware: (req: never, res: never, next: (err?: unknown) => void) => void): [string, string][] {
+function recordHeaders(middleware: (req: never, res: never, next: (err?: unknown) => void) => void): [string, string][] {
   const set = new Map<string, string>();
   const recorder = {
     setHeader: (name: string, value: string | number | readonly string[]) => {
@@ -66,4 +66,4 @@ export function recordHeaders(middleware: (req: never, res: never, next: (err?: 
 }
 
 /** An API answer that is not a file shown to people (see securityHeaders). */
-export const isApiAnswer = (url: string) => url.startsWith("/api/") && !url.startsWith("/api/files");
+const isApiAnswer = (url: string) => url.startsWith("/api/") && !url.startsWith("/api/files");
