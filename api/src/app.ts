@@ -10,7 +10,7 @@ import { ping } from "./db/dialect.js";
 import { DATABASE_RETRY_AFTER_SECONDS, isDatabaseUnavailable } from "./db/unavailable.js";
 import { API_VARY, RouteBuilder } from "./http/route.js";
 import { requestLog } from "./http/request-log.js";
-import { chain } from "./http/chain.js";
+import { putApiInFront } from "./http/api-front.js";
 import { securityHeaders } from "./http/security-headers.js";
 import type { AppContext } from "./http/context.js";
 import { HealthSchema, PublicConfigSchema } from "./contract/common.js";
@@ -53,13 +53,13 @@ export function buildApp(ctx: AppContext): BuiltApp {
   app.set("trust proxy", ctx.config.trustProxy);
   app.set("etag", false);
 
-  app.use(requestLog(app, ctx.logger));
+  const log = requestLog(app, ctx.logger);
   // JSON answers (and anything else compressible that is not precompressed) go out gzip/brotli:
   // a phone on a slow network downloads a fraction of them. A client that accepts no coding has
   // nothing to negotiate: it skips the middleware's per-request work.
   const compress = compression();
-  app.use((req, res, next) => (req.headers["accept-encoding"] ? compress(req, res, next) : next()));
-  app.use(securityHeaders());
+  const compressIfAccepted: RequestHandler = (req, res, next) => (req.headers["accept-encoding"] ? compress(req, res, next) : next());
+  const headers = securityHeaders();
 
   // Every API answer may differ by the caller's origin (CORS) and token (who is signed in): caches
   // keep them apart (API_VARY, extended by the routes that also vary on coding). A request without
@@ -135,10 +135,12 @@ export function buildApp(ctx: AppContext): BuiltApp {
   });
 
   const notFound: RequestHandler = (req, _res, next) => next(new AppError(404, "ROUTE_NOT_FOUND", `Không có đường dẫn API ${req.method} ${req.originalUrl.split("?")[0]}.`));
-  app.use("/api", chain(varyAndCors, body, authMiddleware(ctx), routes.router, notFound));
+  const onError = errorHandler(ctx);
+  putApiInFront(app, [log, compressIfAccepted, headers.api, varyAndCors, body, authMiddleware(ctx), routes.router, notFound], onError);
 
+  app.use(log, compressIfAccepted, headers.pages);
   serveMiniApp(app, ctx);
-  app.use(errorHandler(ctx));
+  app.use(onError);
   return { app, routes: routes.specs };
 }
 

@@ -23,6 +23,17 @@ describeEachDb("hot queries", (h) => {
     expect((await pair(h().ctx.database, 3, "ba"))[0]).toEqual({ x: 4, y: "ba", z: 6 });
   });
 
+  it("answers at once on the embedded database, outside a transaction only (PostgreSQL: always through the pool)", async () => {
+    const doan = await h().unitId("DOAN");
+    const database = h().ctx.database;
+    const now = unitName.now(database, doan);
+    if (h().dialect === "postgres") expect(now).toBeUndefined();
+    else expect(now?.[0]).toMatchObject({ id: doan, name: "Đoàn TNCS Hồ Chí Minh phường" });
+    await database.db.transaction().execute(async () => {
+      expect(unitName.now(database, doan)).toBeUndefined();
+    });
+  });
+
   it("never reads another request's uncommitted writes (it waits for the transaction on SQLite)", async () => {
     const doan = await h().unitId("DOAN");
     let release!: () => void;

@@ -39,6 +39,27 @@ describeEachDb("the request pipeline", (h) => {
     }
   });
 
+  it("runs the API as if mounted at /api: the mount in any case, /api itself, and paths that only start like it", async () => {
+    const config = await h().http().get("/api/config").expect(200);
+    expect((await h().http().get("/API/config").expect(200)).body).toEqual(config.body);
+    expect((await h().http().get("/Api/Config?x=1").expect(200)).body).toEqual(config.body);
+    for (const url of ["/api", "/api/", "/api?x=1"]) {
+      const res = await h().http().get(url).expect(404);
+      expect(res.body.error.code, url).toBe("ROUTE_NOT_FOUND");
+      expect(res.body.error.message, url).toContain("GET /api");
+      expect(res.headers["cache-control"]).toBe("no-store");
+    }
+    // the whole path, as it was asked, in the message (req.originalUrl)
+    expect((await h().http().get("/api/khong-co?ma=1").expect(404)).body.error.message).toContain("GET /api/khong-co.");
+    // not the API: no JSON error from it
+    const other = await h().http().get("/apis/config");
+    expect(other.status).toBe(404);
+    expect(other.body?.error?.code).toBeUndefined();
+    // a caller's request id comes back; a made-up one is replaced
+    expect((await h().http().get("/api/config").set("X-Request-Id", "abc-123").expect(200)).headers["x-request-id"]).toBe("abc-123");
+    expect((await h().http().get("/api/config").set("X-Request-Id", "<script>").expect(200)).headers["x-request-id"]).toMatch(/^[\w-]{36}$/);
+  });
+
   it("sends API answers the short API security set, and says what they vary on", async () => {
     const res = await h().http().get("/api/indicators").expect(200);
     expect(res.headers["content-security-policy"]).toBe("default-src 'none'; frame-ancestors 'none'");

@@ -59,7 +59,10 @@ const cityState = hotQuery((_db, userId: number) =>
 
 async function readFeedState(database: Database, user: AuthUser | null, ward: NoticeWard, nowIso: string): Promise<FeedState> {
   const userId = user?.id ?? -1;
-  const [row] = ward === "all" ? await cityState(database, userId) : await wardState(database, ward, userId);
+  const [row] =
+    ward === "all"
+      ? (cityState.now(database, userId) ?? (await cityState(database, userId)))
+      : (wardState.now(database, ward, userId) ?? (await wardState(database, ward, userId)));
   const revision = Number(row.revision);
   const expiredThrough = await expiryMark(database, ward, `${row.epoch}.${revision}`, nowIso);
   return { epoch: row.epoch, revision, expiredThrough, readCount: Number(row.read_count ?? 0) };
@@ -132,7 +135,7 @@ async function feedWard(ctx: AppContext, user: AuthUser | null, asked: number | 
   return first;
 }
 
-const searchWords = (q: string | undefined) => foldVietnamese(q ?? "").split(" ").filter(Boolean).slice(0, 8);
+const searchWords = (q: string | undefined) => (q ? foldVietnamese(q).split(" ").filter(Boolean).slice(0, 8) : []);
 
 const stateKey = (s: FeedState) => `${s.epoch}.${s.revision}.${s.expiredThrough ?? "-"}`;
 
@@ -151,7 +154,10 @@ function etagOf(ctx: AppContext, s: FeedState, user: AuthUser | null, ward: Noti
   const key = `${FEED_FORMAT}|${ctx.config.version}|${pageKey(ctx, s, scopeOf(user, ward), q)}|${who}`;
   // the same inputs come back on every revalidation: hashed once
   let etag = etags.get(key);
-  if (etag === undefined) etags.set(key, (etag = `W/"${crypto.createHash("sha1").update(key).digest("base64url")}"`));
+  if (etag === undefined) {
+    if (etags.size >= 5000) etags.clear(); // old inputs name old revisions: starting over loses little
+    etags.set(key, (etag = `W/"${crypto.hash("sha1", key, "base64url")}"`));
+  }
   return etag;
 }
 
@@ -184,7 +190,7 @@ const ITEMS_HEAD = Buffer.from('{"items":[');
 const COMMA = Buffer.from(",");
 
 /** ETags by their inputs (a module-wide map: the inputs name the database's epoch and revision). */
-const etags = new Lru<string>(5000);
+const etags = new Map<string, string>();
 
 interface Page {
   items: AnnouncementItem[];

@@ -21,7 +21,7 @@ export interface Database {
    * it never reads another request's uncommitted writes). For the hot queries (hot-query.ts), whose
    * answers are also kept until the database changes (frozen rows: never modify them).
    */
-  readNow?: (sql: string, parameters: readonly unknown[]) => unknown[] | undefined;
+  readNow?: (sql: string, parameters: readonly unknown[]) => readonly unknown[] | undefined;
 }
 
 export class DatabaseOpenError extends Error {}
@@ -80,40 +80,60 @@ export function createDatabase(target: Config["database"], options: DatabaseOpti
 }
 
 /**
- * Kysely prepares every query anew; preparing costs more than running a small query. The same SQL
- * text reuses its prepared statement (SQLite re-prepares it by itself after a schema change). A
- * statement still being iterated (a streamed query) is busy: then a fresh one is prepared.
- */
-/**
  * The answers of the hot reads, kept while the database is unchanged. SQLite says when it changed:
  * total_changes() moves with every row this connection writes (triggers included, even if rolled
  * back), data_version with every commit of another connection (another process on the same file).
- * Either move forgets every kept answer; one cheap statement checks both.
+ * Either move forgets every kept answer.
+ * - total_changes() is asked on every read: a write earlier in this same turn of the event loop
+ *   is seen by the next read.
+ * - data_version is asked once per turn of the event loop (it costs a few microseconds): another
+ *   process's commit is seen from the next turn on; requests of the turn already running came in
+ *   while that commit was being made.
+ * Answers are kept per SQL text (the same string each time: its hash is computed once), then by
+ * the arguments.
  */
 function rememberedReads(sqlite: SQLite.Database, read: (sql: string, parameters: readonly unknown[]) => unknown[]) {
   const written = sqlite.prepare("select total_changes()").pluck();
   const committed = sqlite.prepare("pragma data_version").pluck();
   const MAX = 5000;
-  let mark = "";
-  let kept = new Map<string, unknown[]>();
-  return (sql: string, parameters: readonly unknown[]): unknown[] | undefined => {
+  let otherCommits: number | undefined;
+  const commitsThisTurn = () => {
+    if (otherCommits === undefined) {
+      otherCommits = committed.get() as number;
+      setImmediate(() => (otherCommits = undefined));
+    }
+    return otherCommits;
+  };
+  let markWritten = -1;
+  let markCommitted = -1;
+  let kept = new Map<string, Map<string, readonly unknown[]>>();
+  return (sql: string, parameters: readonly unknown[]): readonly unknown[] | undefined => {
     if (sqlite.inTransaction) return undefined;
-    const now = `${written.get() as number}.${committed.get() as number}`;
-    if (now !== mark) {
-      mark = now;
+    const nowWritten = written.get() as number;
+    const nowCommitted = commitsThisTurn();
+    if (nowWritten !== markWritten || nowCommitted !== markCommitted) {
+      markWritten = nowWritten;
+      markCommitted = nowCommitted;
       kept = new Map();
     }
-    const key = `${sql}\u0000${JSON.stringify(parameters)}`;
-    let rows = kept.get(key);
+    let answers = kept.get(sql);
+    if (!answers) kept.set(sql, (answers = new Map()));
+    const key = JSON.stringify(parameters);
+    let rows = answers.get(key);
     if (!rows) {
-      rows = Object.freeze(read(sql, parameters).map((r) => Object.freeze(r))) as unknown[];
-      if (kept.size >= MAX) kept.delete(kept.keys().next().value!);
-      kept.set(key, rows);
+      rows = Object.freeze(read(sql, parameters).map((r) => Object.freeze(r)));
+      if (answers.size >= MAX) answers.delete(answers.keys().next().value!);
+      answers.set(key, rows);
     }
     return rows;
   };
 }
 
+/**
+ * Kysely prepares every query anew; preparing costs more than running a small query. The same SQL
+ * text reuses its prepared statement (SQLite re-prepares it by itself after a schema change). A
+ * statement still being iterated (a streamed query) is busy: then a fresh one is prepared.
+ */
 function withStatementCache(sqlite: SQLite.Database): SqliteDatabase & { prepare(text: string): SQLite.Statement } {
   const cache = new Map<string, SQLite.Statement>();
   return {

@@ -10,11 +10,16 @@ import type { Database } from "./database.js";
  * values: a query with another shape is another hot query); each run then only lays the real
  * arguments into the compiled parameters, wherever the query uses them.
  */
-export function hotQuery<Row, Args extends unknown[]>(build: (db: Kysely<DB>, ...args: Args) => Compilable<Row> | RawBuilder<Row>) {
+export interface HotQuery<Row, Args extends unknown[]> {
+  (database: Database, ...args: Args): Promise<readonly Row[]>;
+  /** The answer at once when the embedded database can give it (Database.readNow), else undefined. */
+  now(database: Database, ...args: Args): readonly Row[] | undefined;
+}
+
+export function hotQuery<Row, Args extends unknown[]>(build: (db: Kysely<DB>, ...args: Args) => Compilable<Row> | RawBuilder<Row>): HotQuery<Row, Args> {
   const compiled = new WeakMap<Kysely<DB>, { sql: string; slots: ({ arg: number } | { value: unknown })[] }>();
   const standIn = (i: number) => `\u0000hot-query-argument-${i}\u0000`;
-  return async (database: Database, ...args: Args): Promise<Row[]> => {
-    const { db } = database;
+  const compile = (db: Kysely<DB>, args: Args) => {
     let query = compiled.get(db);
     if (!query) {
       const built = build(db, ...(args.map((_, i) => standIn(i)) as Args));
@@ -26,12 +31,21 @@ export function hotQuery<Row, Args extends unknown[]>(build: (db: Kysely<DB>, ..
       });
       compiled.set(db, (query = { sql, slots }));
     }
-    const parameters = query.slots.map((s) => ("arg" in s ? args[s.arg] : s.value));
-    // the embedded database answers right away when it can (see Database.readNow)
-    const now = database.readNow?.(query.sql, parameters);
-    if (now) return now as Row[];
-    return (await db.executeQuery<Row>(CompiledQuery.raw(query.sql, parameters))).rows;
+    return { sql: query.sql, parameters: query.slots.map((s) => ("arg" in s ? args[s.arg] : s.value)) };
   };
+  const now = (database: Database, ...args: Args): readonly Row[] | undefined => {
+    if (!database.readNow) return undefined;
+    const { sql, parameters } = compile(database.db, args);
+    return database.readNow(sql, parameters) as readonly Row[] | undefined;
+  };
+  const run = async (database: Database, ...args: Args): Promise<readonly Row[]> => {
+    const { sql, parameters } = compile(database.db, args);
+    // the embedded database answers right away when it can (see Database.readNow)
+    const answer = database.readNow?.(sql, parameters);
+    if (answer) return answer as readonly Row[];
+    return (await database.db.executeQuery<Row>(CompiledQuery.raw(sql, parameters))).rows;
+  };
+  return Object.assign(run, { now });
 }
 
 const isRaw = <Row>(q: Compilable<Row> | RawBuilder<Row>): q is RawBuilder<Row> => "isRawBuilder" in q && q.isRawBuilder === true;

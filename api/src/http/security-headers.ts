@@ -1,4 +1,4 @@
-import type { RequestHandler } from "express";
+import type { RequestHandler, Response } from "express";
 import helmet from "helmet";
 
 /**
@@ -10,7 +10,7 @@ import helmet from "helmet";
  *   OWASP's REST Security Cheat Sheet recommends for APIs: nothing may load or frame it, no sniffing,
  *   HTTPS only. A phone downloads a few hundred bytes less on each request.
  */
-export function securityHeaders(): RequestHandler {
+export function securityHeaders(): { pages: RequestHandler; api: RequestHandler } {
   const api: [string, string][] = [
     ["Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'"],
     ["Cross-Origin-Resource-Policy", "cross-origin"],
@@ -38,10 +38,19 @@ export function securityHeaders(): RequestHandler {
       crossOriginEmbedderPolicy: false,
     }),
   );
-  return (req, res, next) => {
-    const headers = isApiAnswer(req.url) ? api : pages;
+  const copy = (res: Response, headers: [string, string][]) => {
     for (let i = 0; i < headers.length; i++) res.setHeader(headers[i][0], headers[i][1]);
-    next();
+  };
+  return {
+    pages: (_req, res, next) => {
+      copy(res, pages);
+      next();
+    },
+    // under the API's mount (req.url without /api): its files are shown to people, as pages
+    api: (req, res, next) => {
+      copy(res, FILES.test(req.url) ? pages : api);
+      next();
+    },
   };
 }
 
@@ -65,5 +74,5 @@ function recordHeaders(middleware: (req: never, res: never, next: (err?: unknown
   return [...set];
 }
 
-/** An API answer that is not a file shown to people (see securityHeaders). */
-const isApiAnswer = (url: string) => url.startsWith("/api/") && !url.startsWith("/api/files");
+/** /api/files/… seen from the API's mount (any case, as routes match). */
+const FILES = /^\/files(?=[/?]|$)/i;
