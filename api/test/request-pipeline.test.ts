@@ -70,6 +70,17 @@ describeEachDb("the request pipeline", (h) => {
     expect(res.headers.vary).toBe("Origin, Authorization, Accept-Encoding");
     const feed = await h().http().get("/api/announcements").expect(200);
     expect(feed.headers.vary).toBe("Origin, Authorization, Accept-Encoding");
+    // the feed sends its bytes itself: HEAD has the headers and no body, a signed-in answer is compressed
+    const plain = await h().http().get("/api/announcements").set("Accept-Encoding", "identity").expect(200);
+    const head = await h().http().head("/api/announcements").set("Accept-Encoding", "identity").expect(200);
+    expect(head.headers["content-length"]).toBe(String(Buffer.byteLength(JSON.stringify(plain.body))));
+    expect(head.text ?? "").toBe("");
+    const youth = bearer(await h().signIn("youth"));
+    const signedPlain = await h().http().get("/api/announcements").set(youth).set("Accept-Encoding", "identity").expect(200);
+    const signed = await h().http().get("/api/announcements").set(youth).set("Accept-Encoding", "gzip").expect(200);
+    // (compression starts at 1 kB)
+    expect(signed.headers["content-encoding"]).toBe(Number(signedPlain.headers["content-length"]) >= 1024 ? "gzip" : undefined);
+    expect(signed.body).toEqual(signedPlain.body);
     // a cross-origin caller from Zalo: allowed, Vary names Origin once
     const zalo = await h().http().get("/api/indicators").set("Origin", "https://h5.zdn.vn").expect(200);
     expect(zalo.headers["access-control-allow-origin"]).toBe("https://h5.zdn.vn");

@@ -70,9 +70,12 @@ export function registerAnnouncementRoutes(r: RouteBuilder): void {
         res.statusCode = 304;
         res.end();
       } else {
+        // the answer is bytes already: sent as they are (res.send would look again at what we know)
+        const body = coding ? encoded!(coding) : json;
         res.setHeader("Content-Type", "application/json; charset=utf-8");
-        if (coding) res.setHeader("Content-Encoding", coding).send(encoded!(coding));
-        else res.send(json);
+        if (coding) res.setHeader("Content-Encoding", coding);
+        res.setHeader("Content-Length", body.length);
+        res.end(req.method === "HEAD" ? undefined : body);
       }
     },
   );
