@@ -241,6 +241,7 @@ function errorHandler(ctx: AppContext): ErrorRequestHandler {
       (req.log ?? ctx.logger).warn({ code: err?.code, msg: err?.message }, "database unavailable");
     } else if (err instanceof AppError) {
       status = err.status;
+      if (err.retryAfterSeconds !== undefined) res.setHeader("Retry-After", String(err.retryAfterSeconds));
       body = { error: { code: err.code, message: err.message, ...(err.details !== undefined ? { details: err.details } : {}) } };
     } else if (err?.type === "entity.too.large") {
       status = 413;

@@ -37,7 +37,7 @@ describe("export worker pool", () => {
     const refused = p.run("echo", 2);
     const err = (await refused.catch((e: unknown) => e)) as AppError;
     expect(err).toBeInstanceOf(AppError);
-    expect(err).toMatchObject({ status: 503, code: "EXPORT_BUSY" });
+    expect(err).toMatchObject({ status: 503, code: "EXPORT_BUSY", retryAfterSeconds: 60 });
     expect(err.message).toMatch(/đang tạo nhiều tệp báo cáo cùng lúc/);
     expect(p.load).toEqual({ running: 1, waiting: 1, workers: 1 });
     await p.close();
@@ -241,6 +241,7 @@ describe("an export past EXPORT_TIMEOUT_MS", () => {
       expect(res.status).toBe(503);
       expect(res.body.error.code).toBe("EXPORT_TIMEOUT");
       expect(res.body.error.message).toMatch(/^Tệp báo cáo chưa tạo xong/);
+      expect(res.headers["retry-after"]).toBe("60"); // "try again in a few minutes", for programs too
     });
   }
 });

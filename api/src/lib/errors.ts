@@ -8,6 +8,8 @@ export class AppError extends Error {
     readonly code: string,
     message: string,
     readonly details?: unknown,
+    /** for a 503 that will pass: sent as Retry-After, so a client (or a proxy) knows when to ask again */
+    readonly retryAfterSeconds?: number,
   ) {
     super(message);
   }

@@ -9,12 +9,20 @@ import type { Logger } from "../lib/logger.js";
  * idle API holds no extra memory. Every job ends: with its result, its own coded error, or one of the
  * three below — never a request left hanging.
  */
+/** "try again in a few minutes" (the messages below): a client may ask again after a minute */
+const RETRY_EXPORT_AFTER_SECONDS = 60;
 export const exportBusy = () =>
-  new AppError(503, "EXPORT_BUSY", "Máy chủ đang tạo nhiều tệp báo cáo cùng lúc. Vui lòng thử lại sau ít phút.");
+  new AppError(503, "EXPORT_BUSY", "Máy chủ đang tạo nhiều tệp báo cáo cùng lúc. Vui lòng thử lại sau ít phút.", undefined, RETRY_EXPORT_AFTER_SECONDS);
 export const exportFailed = () =>
   new AppError(500, "EXPORT_FAILED", "Không tạo được tệp báo cáo do lỗi ở máy chủ. Vui lòng thử lại; nếu vẫn lỗi, hãy báo quản trị hệ thống.");
 export const exportTimeout = (ms: number) =>
-  new AppError(503, "EXPORT_TIMEOUT", `Tệp báo cáo chưa tạo xong sau ${Math.max(1, Math.round(ms / 1000))} giây nên máy chủ đã dừng. Vui lòng thử lại sau ít phút.`);
+  new AppError(
+    503,
+    "EXPORT_TIMEOUT",
+    `Tệp báo cáo chưa tạo xong sau ${Math.max(1, Math.round(ms / 1000))} giây nên máy chủ đã dừng. Vui lòng thử lại sau ít phút.`,
+    undefined,
+    RETRY_EXPORT_AFTER_SECONDS,
+  );
 
 /** What a worker answers for a job (the worker entry writes it, `decodeFailure` reads it). */
 export type JobReply = { id: number; ok: true; value: unknown } | { id: number; ok: false; failure: JobFailure };
