@@ -136,7 +136,7 @@ export function buildApp(ctx: AppContext): BuiltApp {
 
   const notFound: RequestHandler = (req, _res, next) => next(new AppError(404, "ROUTE_NOT_FOUND", `Không có đường dẫn API ${req.method} ${req.originalUrl.split("?")[0]}.`));
   const onError = errorHandler(ctx);
-  putApiInFront(app, [log, compressIfAccepted, headers.api, varyAndCors, body, authMiddleware(ctx), routes.router, notFound], onError);
+  putApiInFront(app, [log, compressIfAccepted, headers.api, varyAndCors, body, authMiddleware(ctx), routes.router], notFound, onError);
 
   app.use(log, compressIfAccepted, headers.pages);
   serveMiniApp(app, ctx);

@@ -33,17 +33,13 @@ export function hotQuery<Row, Args extends unknown[]>(build: (db: Kysely<DB>, ..
     }
     return { sql: query.sql, parameters: query.slots.map((s) => ("arg" in s ? args[s.arg] : s.value)) };
   };
-  const now = (database: Database, ...args: Args): readonly Row[] | undefined => {
-    if (!database.readNow) return undefined;
-    const { sql, parameters } = compile(database.db, args);
-    return database.readNow(sql, parameters) as readonly Row[] | undefined;
-  };
+  // the embedded database answers right away when it can (see Database.readNow)
+  const answerNow = (database: Database, { sql, parameters }: { sql: string; parameters: unknown[] }) =>
+    database.readNow?.(sql, parameters) as readonly Row[] | undefined;
+  const now = (database: Database, ...args: Args) => (database.readNow ? answerNow(database, compile(database.db, args)) : undefined);
   const run = async (database: Database, ...args: Args): Promise<readonly Row[]> => {
-    const { sql, parameters } = compile(database.db, args);
-    // the embedded database answers right away when it can (see Database.readNow)
-    const answer = database.readNow?.(sql, parameters);
-    if (answer) return answer as readonly Row[];
-    return (await database.db.executeQuery<Row>(CompiledQuery.raw(sql, parameters))).rows;
+    const query = compile(database.db, args);
+    return answerNow(database, query) ?? (await database.db.executeQuery<Row>(CompiledQuery.raw(query.sql, query.parameters))).rows;
   };
   return Object.assign(run, { now });
 }

@@ -15,10 +15,11 @@ const API_PREFIX = /^\/api(?=[/?]|$)/i;
  * of the thousands of API calls a second. Anything else (the mini app's files) goes to the app.
  *
  * An Express app is a function that calls `app.handle`: the front takes its place, so app.listen,
- * supertest(app) and the server all go through it. An error of the chain goes to `onError`.
+ * supertest(app) and the server all go through it. A request no step answers goes to `notFound`,
+ * an error (of a step or of `notFound`) to `onError`.
  */
-export function putApiInFront(app: Express, steps: RequestHandler[], onError: ErrorRequestHandler): void {
-  const run = chain(...steps);
+export function putApiInFront(app: Express, steps: RequestHandler[], notFound: RequestHandler, onError: ErrorRequestHandler): void {
+  const run = chain(...steps, notFound);
   const express = app as unknown as { handle: Handle; request: object; response: object };
   const rest: Handle = express.handle.bind(app);
   express.handle = (incoming, outgoing, callback) => {
@@ -38,6 +39,7 @@ export function putApiInFront(app: Express, steps: RequestHandler[], onError: Er
     req.originalUrl = url;
     req.baseUrl = prefix[0];
     req.url = tail.startsWith("/") ? tail : `/${tail}`;
+    // the chain ends in notFound, which always passes an error on
     const fail = (err: unknown) => {
       try {
         onError(err, req, res, () => undefined);
@@ -45,9 +47,6 @@ export function putApiInFront(app: Express, steps: RequestHandler[], onError: Er
         res.destroy();
       }
     };
-    run(req, res, (err?: unknown) => {
-      if (err !== undefined && err !== null) fail(err);
-      else fail(Object.assign(new Error("no step answered"), { status: 404 }));
-    });
+    run(req, res, fail);
   };
 }
