@@ -6,7 +6,7 @@ import type { Insertable } from "kysely";
 import { bootstrap } from "../api/src/bootstrap.js";
 import type { Config } from "../api/src/config.js";
 import type { AnnouncementsTable } from "../api/src/announcements/tables.js";
-import { searchTextOf } from "../api/src/announcements/service.js";
+import { searchTextOf } from "../api/src/announcements/search-text.js";
 import { createLogger } from "../api/src/lib/logger.js";
 
 export const RARE_WORDS = 60;

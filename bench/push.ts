@@ -12,7 +12,7 @@ import path from "node:path";
 import { bootstrap } from "../api/src/bootstrap.js";
 import { loadConfig } from "../api/src/config.js";
 import { createLogger } from "../api/src/lib/logger.js";
-import { createAnnouncement } from "../api/src/announcements/service.js";
+import { createAnnouncement } from "../api/src/announcements/compose.js";
 import { runOutboxOnce, sendsPerRun } from "../api/src/notifications/worker.js";
 import type { AuthUser } from "../api/src/http/context.js";
 import { report } from "./lib.mjs";

@@ -3,7 +3,7 @@ import { bearer, describeEachDb } from "./harness.js";
 import { setUpWards, type Side, type Wards } from "./tenancy-fixtures.js";
 import { noticeBody, noticeOf } from "./tenancy-notice-fixtures.js";
 import { upload, PDF_BYTES } from "./announcements-helpers.js";
-import { publishDue } from "../src/announcements/service.js";
+import { publishDue } from "../src/announcements/publishing.js";
 import { CITY_SENDER } from "../src/contract/announcements-labels.js";
 
 /**

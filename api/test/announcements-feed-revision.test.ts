@@ -2,7 +2,8 @@ import { beforeAll, expect, it } from "vitest";
 import { sql } from "kysely";
 import { bearer, describeEachDb } from "./harness.js";
 import { categoryId, feedIds, publish } from "./announcements-helpers.js";
-import { publishDue, searchTextOf } from "../src/announcements/service.js";
+import { publishDue } from "../src/announcements/publishing.js";
+import { searchTextOf } from "../src/announcements/search-text.js";
 import { visibleTo } from "../src/announcements/visibility.js";
 import type { AuthUser } from "../src/http/context.js";
 

@@ -1,7 +1,7 @@
 import { expect, it } from "vitest";
 import { bearer, describeEachDb } from "./harness.js";
 import { announcementJobs } from "../src/announcements/jobs.js";
-import { publishDue } from "../src/announcements/service.js";
+import { publishDue } from "../src/announcements/publishing.js";
 import { feedIds, publish } from "./announcements-helpers.js";
 
 describeEachDb("announcements: publishing, outbox, schedule, ack, receipts, remind, archive", (h) => {

@@ -2,7 +2,7 @@ import { expect, it } from "vitest";
 import { bearer, describeEachDb, type Harness } from "./harness.js";
 import { uploadPng } from "./feedback-helpers.js";
 import { ensureDutyYears } from "../src/duties/plan.js";
-import { runDutyReminders } from "../src/duties/service.js";
+import { runDutyReminders } from "../src/duties/reminders.js";
 import type { DutyCalendar, DutyDetail } from "../src/contract/duties.js";
 
 async function calendar(h: () => Harness, token: string, year?: number): Promise<DutyCalendar> {

@@ -1,6 +1,6 @@
 import type { AppContext } from "../http/context.js";
 import type { Job } from "../jobs.js";
-import { publishDue } from "./service.js";
+import { publishDue } from "./publishing.js";
 
 /** Scheduled publishing: notices whose publishAt has come go out, with their pushes. */
 export function announcementJobs(ctx: AppContext): Job[] {

@@ -5,7 +5,7 @@ import { toBool } from "../db/dialect.js";
 import { forbidden } from "../lib/errors.js";
 import type { Receipts } from "../contract/announcements.js";
 import { expectedUnitIds, noticeNotFound, senderOf } from "./queries.js";
-import { sourceOf } from "./service.js";
+import { sourceOf } from "./pushes.js";
 import { wardTitle } from "../contract/wards-labels.js";
 import { deliveryStats } from "../notifications/outbox.js";
 

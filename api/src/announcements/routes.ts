@@ -18,7 +18,10 @@ import { listCategories, loadVisible, openDetail, toDetail } from "./queries.js"
 import { withFileLinks } from "./file-access.js";
 import { feedFor } from "./feed.js";
 import { preferredEncoding } from "../lib/accept-encoding.js";
-import { acknowledge, archiveAnnouncement, createAnnouncement, createCategory, remind, updateAnnouncement } from "./service.js";
+import { createAnnouncement, updateAnnouncement } from "./compose.js";
+import { archiveAnnouncement } from "./archive.js";
+import { acknowledge, remind } from "./acknowledgements.js";
+import { createCategory } from "./categories.js";
 import { loadReceipts } from "./receipts.js";
 
 const TAG = "Thông báo";

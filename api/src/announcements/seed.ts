@@ -5,7 +5,7 @@ import { acceptsFrom } from "../catalog/queries.js";
 import { storeFile } from "../files/store.js";
 import { linkFiles } from "../files/access.js";
 import type { AnnouncementAudience } from "./tables.js";
-import { searchTextOf } from "./service.js";
+import { searchTextOf } from "./search-text.js";
 import { defaultWardId } from "../wards/queries.js";
 import { PLAN_TEXT, PLAN_TITLE } from "./seed-plan-text.js";
 

@@ -6,7 +6,7 @@ import type { DialogueQuestion, NewQuestionSchema, QuestionPatchSchema } from ".
 import { FEEDBACK_LIMITS } from "../contract/feedback-labels.js";
 import { AppError, badRequest, conflict, notFound } from "../lib/errors.js";
 import { formatDateTimeVN, vnParts } from "../lib/time.js";
-import { cleanText } from "../feedback/service.js";
+import { cleanText } from "../feedback/shared.js";
 import { enqueueNotifications } from "../notifications/outbox.js";
 import { pushEnabled } from "../notifications/channel-name.js";
 import { dialogueState, loadDialogue } from "./service.js";

@@ -7,7 +7,7 @@ import { DIALOGUE_LIMITS } from "../contract/dialogues-labels.js";
 import { badRequest, conflict, notFound, unprocessable } from "../lib/errors.js";
 import { foldVietnamese } from "../lib/text.js";
 import { formatDateTimeVN, formatDateVN, vnDateKey, vnParts } from "../lib/time.js";
-import { createAnnouncement } from "../announcements/service.js";
+import { createAnnouncement } from "../announcements/compose.js";
 import { enqueueNotifications } from "../notifications/outbox.js";
 import { pushEnabled } from "../notifications/channel-name.js";
 import type { DialoguesTable } from "./tables.js";

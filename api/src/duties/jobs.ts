@@ -1,7 +1,7 @@
 import type { AppContext } from "../http/context.js";
 import type { Job } from "../jobs.js";
 import { ensureDutyYears } from "./plan.js";
-import { runDutyReminders } from "./service.js";
+import { runDutyReminders } from "./reminders.js";
 
 /** Next year's copies of recurring duties (on 01/01), and reminders before and after each due date. */
 export function dutyJobs(ctx: AppContext): Job[] {

@@ -12,7 +12,12 @@ import {
   NewDutySchema,
   ReturnDutySchema,
 } from "../contract/duties.js";
-import { createDuty, dutyCalendar, getDuty, handIn, patchDuty, remindDuty, reviewDuty } from "./service.js";
+import { dutyCalendar } from "./calendar.js";
+import { getDuty } from "./detail.js";
+import { createDuty, patchDuty } from "./editing.js";
+import { handIn } from "./hand-in.js";
+import { reviewDuty } from "./review.js";
+import { remindDuty } from "./reminders.js";
 
 const TAG = "Nhiệm vụ có thời hạn";
 

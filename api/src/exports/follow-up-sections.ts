@@ -4,7 +4,7 @@ import { DIFFICULTY_KIND_LABELS, DIFFICULTY_STATE_LABELS, NO_THEME_LABEL } from 
 import { RECOMMENDATION_STATE_LABELS } from "../contract/supervision-labels.js";
 import { DIALOGUE_LIMITS } from "../contract/dialogues-labels.js";
 import { formatDateTimeVN, formatDateVN } from "../lib/time.js";
-import { dutiesOfYear } from "../duties/service.js";
+import { dutiesOfYear } from "../duties/year-summary.js";
 import { difficultiesByTheme } from "../difficulties/service.js";
 import { supervisionsOfYear } from "../supervision/service.js";
 import { dialoguesOfYear } from "../dialogues/service.js";

@@ -2,7 +2,7 @@ import { toBool } from "../db/dialect.js";
 import type { AuthUser } from "../http/context.js";
 import type { FileParentAccess, FileVisibility } from "../files/access.js";
 import { hasPublicAnswer, itemQuery, type ItemRow } from "./queries.js";
-import { handles } from "./service.js";
+import { handles } from "./access.js";
 
 /**
  * Photos and answer attachments follow their item: public once the item is answered publicly (a

@@ -26,22 +26,13 @@ import {
   UpdateFeedbackCategorySchema,
   UpdateFeedbackSchema,
 } from "../contract/feedback.js";
-import {
-  addNote,
-  answerFeedback,
-  createFeedback,
-  feedbackStats,
-  flagFeedback,
-  getDetail,
-  listCategories,
-  listInbox,
-  listMine,
-  listPublic,
-  photoForReview,
-  supportFeedback,
-  updateCategory,
-  updateFeedback,
-} from "./service.js";
+import { listCategories, updateCategory } from "./categories.js";
+import { createFeedback } from "./create.js";
+import { getDetail, photoForReview } from "./detail.js";
+import { listInbox, listMine, listPublic } from "./lists.js";
+import { flagFeedback, supportFeedback } from "./public-actions.js";
+import { addNote, answerFeedback, updateFeedback } from "./staff-actions.js";
+import { feedbackStats } from "./stats.js";
 
 const TAG = "Góp ý của thanh niên";
 

@@ -4,7 +4,7 @@ import type { DB } from "../db/schema.js";
 import { foldVietnamese } from "../lib/text.js";
 import { vnParts } from "../lib/time.js";
 import { computeDueAt } from "./due.js";
-import { formatCode, nextSequence } from "./service.js";
+import { formatCode, nextSequence } from "./create.js";
 import type { FeedbackStatus } from "./tables.js";
 import { ensureUserByUsername } from "../identity/users.js";
 

@@ -101,7 +101,7 @@ export const POLICY: Record<string, Access> = {
   // announcements
   "GET /api/announcements": "public",
   "GET /api/announcements/:id": "public",
-  // a ward's staff write their ward's notices, city staff the city's (announcements/service.ts)
+  // a ward's staff write their ward's notices, city staff the city's (announcements/compose.ts, write-access.ts)
   "POST /api/announcements": STAFF_OR_CITY,
   "PATCH /api/announcements/:id": STAFF_OR_CITY,
   "DELETE /api/announcements/:id": STAFF_OR_CITY,

@@ -43,6 +43,17 @@ export async function loadExpected(db: Kysely<DB>, periodId: number, unitId: num
   return pu;
 }
 
+interface Loaded {
+  period: PeriodRow;
+  pu: PeriodUnitRow;
+}
+
+export async function loadScope(db: Kysely<DB>, periodId: number, unitId: number): Promise<Loaded> {
+  const period = await loadPeriod(db, periodId);
+  const pu = await loadExpected(db, periodId, unitId);
+  return { period, pu };
+}
+
 /** The instant until which a unit may save and submit: the deadline, or its later exception. */
 export function editableUntil(period: Pick<PeriodRow, "deadline_at">, pu: Pick<PeriodUnitRow, "exception_until">): string {
   return pu.exception_until && pu.exception_until > period.deadline_at ? pu.exception_until : period.deadline_at;

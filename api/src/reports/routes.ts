@@ -18,7 +18,10 @@ import { assertUnitAccess } from "../identity/policy.js";
 import { registerPeriodRoutes } from "./periods-routes.js";
 import { loadExpected, loadPeriodFor } from "./access.js";
 import { completeness, listUnitReports, remindUnits } from "./completeness.js";
-import { getReport, reportAudit, reviewReport, saveReport, submitReport } from "./service.js";
+import { getReport, saveReport } from "./drafts.js";
+import { submitReport } from "./submission.js";
+import { reviewReport } from "./review.js";
+import { reportAudit } from "./audit.js";
 import { withEvidenceLinks } from "./file-access.js";
 
 const TAG = "Báo cáo đơn vị";

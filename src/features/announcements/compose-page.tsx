@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useState } from "react";
 import { useNavigate, useParams } from "react-router-dom";
 import { Button } from "zmp-ui";
-import type { AnnouncementCategory, AnnouncementDetail, AnnouncementFile, Audience } from "@contract/announcements";
+import type { AnnouncementCategory, AnnouncementDetail } from "@contract/announcements";
 import type { Unit } from "@contract/catalog";
 import { ANNOUNCEMENT_LIMITS } from "@contract/announcements-labels";
 import { AppPage } from "../../components/app-page";
@@ -9,79 +9,19 @@ import { EmptyState, ErrorState, Skeleton } from "../../components/states";
 import { useNotify } from "../../components/use-notify";
 import { ApiError, errorMessage } from "../../lib/api-client";
 import { useSession } from "../../lib/session-store";
-import { pickFiles, pickImages } from "../../lib/zalo";
-import { createAnnouncement, createCategory, fetchCategories, fetchDetail, fetchUnits, updateAnnouncement, uploadFile } from "./api";
-import { Markdown } from "./markdown";
+import { createAnnouncement, createCategory, fetchCategories, fetchDetail, fetchUnits, updateAnnouncement } from "./api";
 import { useFeed } from "./store";
-import { formatDayTime, isoToVnLocal, vnLocalToIso } from "./vn-datetime";
-import { DateTimeInput } from "../../components/date-input";
+import { vnLocalToIso } from "./vn-datetime";
 import { AudienceField } from "./audience-field";
 import { composes } from "./sender";
+import { EMPTY, FIELD_OF_ERROR_CODE, formFromDetail, noticePayload, submitLabelFor, validateCompose, type ComposeForm, type FieldErrors } from "./compose-form";
+import { DRAFT_PREFIX, forgetSavedCompose, readSavedCompose, useComposeDraft } from "./use-compose-draft";
+import { useAttachments } from "./use-attachments";
+import { AttachmentsField } from "./attachments-field";
+import { BodyField, type BodyTab } from "./body-field";
+import { CategoryField } from "./category-field";
+import { ScheduleField } from "./schedule-field";
 import "./announcements.css";
-
-const MAX_BYTES = 10 * 1024 * 1024;
-const DOC_ACCEPT = ".pdf,.doc,.docx,.xls,.xlsx,.jpg,.jpeg,.png,.webp,.gif,application/pdf,image/*";
-
-type Mode = "published" | "scheduled" | "draft";
-
-interface Upload {
-  key: string;
-  name: string;
-  progress: number;
-  file?: AnnouncementFile;
-  error?: string;
-}
-
-interface Form {
-  title: string;
-  body: string;
-  categoryId: number | null;
-  audience: Audience;
-  unitIds: number[];
-  pinned: boolean;
-  requiresAck: boolean;
-  mode: Mode;
-  publishAt: string;
-  expiresAt: string;
-}
-
-const EMPTY: Form = {
-  title: "",
-  body: "",
-  categoryId: null,
-  audience: "everyone",
-  unitIds: [],
-  pinned: false,
-  requiresAck: false,
-  mode: "published",
-  publishAt: "",
-  expiresAt: "",
-};
-
-let uploadSeq = 0;
-
-/** A new notice being written is kept on this phone, so a stray "back" or a closed app loses nothing. */
-const DRAFT_PREFIX = "tns.announcements.compose.v1:";
-interface SavedCompose {
-  form: Form;
-  cover: AnnouncementFile | null;
-  files: AnnouncementFile[];
-}
-
-function readSavedCompose(key: string): SavedCompose | null {
-  try {
-    const raw = localStorage.getItem(key);
-    return raw ? (JSON.parse(raw) as SavedCompose) : null;
-  } catch {
-    return null;
-  }
-}
-
-/** The chosen moment spelled dd/MM/yyyy HH:mm (the native picker shows the phone's own format). */
-function whenText(local: string, prefix: string): string {
-  const at = vnLocalToIso(local);
-  return at ? `${prefix} ${formatDayTime(at)} (giờ Việt Nam).` : "Giờ Việt Nam (UTC+7).";
-}
 
 /** Staff compose and edit screen: Markdown with preview, uploads with progress, audience, schedule. */
 export function ComposePage() {
@@ -99,18 +39,18 @@ export function ComposePage() {
   const draftKey = !raw && meId ? DRAFT_PREFIX + meId : null;
   const [restored, setRestored] = useState(false);
   const sessionStatus = useSession((s) => s.status);
-  const [form, setForm] = useState<Form>(EMPTY);
+  const [form, setForm] = useState<ComposeForm>(EMPTY);
   const [original, setOriginal] = useState<AnnouncementDetail | null>(null);
   const [categories, setCategories] = useState<AnnouncementCategory[]>([]);
   const [units, setUnits] = useState<Unit[]>([]);
-  const [cover, setCover] = useState<Upload | null>(null);
-  const [files, setFiles] = useState<Upload[]>([]);
-  const [tab, setTab] = useState<"write" | "preview">("write");
+  const attachments = useAttachments();
+  const { cover, files, uploading } = attachments;
+  const [tab, setTab] = useState<BodyTab>("write");
   const [newCategory, setNewCategory] = useState<string | null>(null);
   const [loadError, setLoadError] = useState<unknown>(null);
   const [loading, setLoading] = useState(true);
   const [saving, setSaving] = useState(false);
-  const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
+  const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
 
   useEffect(() => {
     if (sessionStatus === "loading" || !writer) return;
@@ -120,27 +60,14 @@ export function ComposePage() {
         setUnits(city ? [] : us.filter((u) => u.wardId === wardId && u.kind !== "ward" && u.kind !== "city"));
         if (detail) {
           setOriginal(detail);
-          setForm({
-            title: detail.title,
-            body: detail.body,
-            categoryId: detail.category.id,
-            audience: detail.audience,
-            unitIds: detail.units.map((u) => u.id),
-            pinned: detail.pinned,
-            requiresAck: detail.requiresAck,
-            mode: detail.status === "archived" ? "published" : detail.status,
-            publishAt: isoToVnLocal(detail.publishAt),
-            expiresAt: isoToVnLocal(detail.expiresAt),
-          });
-          if (detail.cover) setCover({ key: "cover", name: detail.cover.name, progress: 1, file: detail.cover });
-          setFiles(detail.attachments.map((f) => ({ key: f.id, name: f.name, progress: 1, file: f })));
+          setForm(formFromDetail(detail));
+          attachments.showStored(detail.cover, detail.attachments);
         } else {
           const saved = draftKey ? readSavedCompose(draftKey) : null;
           if (saved && (saved.form.title.trim() || saved.form.body.trim() || saved.files.length)) {
             const known = cats.some((c) => c.id === saved.form.categoryId);
             setForm({ ...EMPTY, ...saved.form, categoryId: known ? saved.form.categoryId : cats[0]?.id ?? null });
-            if (saved.cover) setCover({ key: "cover", name: saved.cover.name, progress: 1, file: saved.cover });
-            setFiles(saved.files.map((f) => ({ key: f.id, name: f.name, progress: 1, file: f })));
+            attachments.showStored(saved.cover, saved.files);
             setRestored(true);
           } else {
             setForm((f) => ({ ...f, categoryId: cats[0]?.id ?? null }));
@@ -151,83 +78,24 @@ export function ComposePage() {
       .finally(() => setLoading(false));
   }, [editId, writer, city, wardId, sessionStatus, draftKey]);
 
-  // Keep what is being written (new notices only), a moment after each change.
-  useEffect(() => {
-    if (!draftKey || loading) return;
-    const t = window.setTimeout(() => {
-      try {
-        const saved: SavedCompose = { form, cover: cover?.file ?? null, files: files.flatMap((f) => (f.file ? [f.file] : [])) };
-        if (form.title.trim() || form.body.trim() || saved.files.length || saved.cover) localStorage.setItem(draftKey, JSON.stringify(saved));
-        else localStorage.removeItem(draftKey);
-      } catch {
-        /* storage full: writing still works, only the safety copy is missing */
-      }
-    }, 400);
-    return () => window.clearTimeout(t);
-  }, [draftKey, loading, form, cover, files]);
+  useComposeDraft(draftKey, loading, form, cover, files);
 
   const discardRestored = () => {
-    if (draftKey) localStorage.removeItem(draftKey);
+    forgetSavedCompose(draftKey);
     setForm({ ...EMPTY, categoryId: categories[0]?.id ?? null });
-    setCover(null);
-    setFiles([]);
+    attachments.clear();
     setFieldErrors({});
     setRestored(false);
   };
 
-  const set = <K extends keyof Form>(k: K, v: Form[K]) => {
+  const set = <K extends keyof ComposeForm>(k: K, v: ComposeForm[K]) => {
     setForm((f) => ({ ...f, [k]: v }));
     // A corrected field loses its error at once (the others stay until the next submit).
     setFieldErrors((e) => (e[k] ? Object.fromEntries(Object.entries(e).filter(([key]) => key !== k)) : e));
   };
-  // Still on its way: neither stored nor failed (a cover at 0 % counts too, or it would be dropped).
-  const inFlight = (u: Upload) => !u.file && !u.error;
-  const uploading = (cover !== null && inFlight(cover)) || files.some(inFlight);
   const published = original?.status === "published";
 
-  async function startUpload(file: File, target: "cover" | "file") {
-    const key = `u${++uploadSeq}`;
-    const entry: Upload = { key, name: file.name, progress: 0 };
-    const update = (patch: Partial<Upload>) => {
-      if (target === "cover") setCover((c) => (c && c.key === key ? { ...c, ...patch } : c));
-      else setFiles((fs) => fs.map((f) => (f.key === key ? { ...f, ...patch } : f)));
-    };
-    if (target === "cover") setCover(entry);
-    else setFiles((fs) => [...fs, entry]);
-    if (file.size > MAX_BYTES) {
-      update({ error: "Tệp quá lớn: mỗi tệp tối đa 10 MB." });
-      return;
-    }
-    try {
-      const meta = await uploadFile(file, (p) => update({ progress: Math.min(0.99, p) }));
-      update({ file: meta, progress: 1 });
-    } catch (e) {
-      update({ error: errorMessage(e) });
-    }
-  }
-
-  const addAttachments = async () => {
-    const picked = await pickFiles({ accept: DOC_ACCEPT, multiple: true });
-    const room = ANNOUNCEMENT_LIMITS.attachments - files.length;
-    if (picked.length > room) notify.info(`Tối đa ${ANNOUNCEMENT_LIMITS.attachments} tệp đính kèm.`);
-    picked.slice(0, Math.max(0, room)).forEach((f) => void startUpload(f, "file"));
-  };
-
-  const addCover = async () => {
-    const [img] = await pickImages(1);
-    if (img) void startUpload(img, "cover");
-  };
-
   const clearFilesError = () => setFieldErrors((e) => (e.files ? Object.fromEntries(Object.entries(e).filter(([key]) => key !== "files")) : e));
-
-  const moveFile = (i: number, dir: -1 | 1) =>
-    setFiles((fs) => {
-      const j = i + dir;
-      if (j < 0 || j >= fs.length) return fs;
-      const next = [...fs];
-      [next[i], next[j]] = [next[j], next[i]];
-      return next;
-    });
 
   const addCategory = async () => {
     const name = (newCategory ?? "").trim();
@@ -247,27 +115,8 @@ export function ComposePage() {
     }
   };
 
-  const validate = (): Record<string, string> => {
-    const e: Record<string, string> = {};
-    if (form.title.trim().length < 3) e.title = "Tiêu đề cần ít nhất 3 ký tự.";
-    else if (form.title.trim().length > ANNOUNCEMENT_LIMITS.title) e.title = `Tiêu đề tối đa ${ANNOUNCEMENT_LIMITS.title} ký tự (hiện có ${form.title.trim().length}).`;
-    if (!form.body.trim()) e.body = "Nội dung không được để trống.";
-    else if (form.body.trim().length > ANNOUNCEMENT_LIMITS.body) {
-      e.body = `Nội dung tối đa ${ANNOUNCEMENT_LIMITS.body.toLocaleString("vi-VN")} ký tự (hiện có ${form.body.trim().length.toLocaleString("vi-VN")}). Hãy rút gọn hoặc đưa phần dài vào tệp đính kèm.`;
-    }
-    if (!form.categoryId) e.categoryId = "Vui lòng chọn chuyên mục.";
-    if (form.audience === "units" && form.unitIds.length === 0) e.unitIds = "Vui lòng chọn ít nhất một đơn vị.";
-    if (!published && form.mode === "scheduled") {
-      const at = vnLocalToIso(form.publishAt);
-      if (!at) e.publishAt = "Vui lòng chọn thời điểm đăng.";
-      else if (Date.parse(at) <= Date.now()) e.publishAt = "Thời điểm đăng phải ở tương lai.";
-    }
-    if (form.expiresAt && !vnLocalToIso(form.expiresAt)) e.expiresAt = "Thời điểm hết hạn không hợp lệ.";
-    return e;
-  };
-
   const submit = async () => {
-    const errs = validate();
+    const errs = validateCompose(form, published);
     // A file that failed to upload is never dropped silently: the author removes or replaces it.
     const failed = [...(cover?.error ? [cover] : []), ...files.filter((f) => f.error)];
     if (failed.length) errs.files = `Chưa tải lên được: ${failed.map((f) => f.name).join(", ")}. Hãy gỡ tệp lỗi (✕) hoặc chọn lại tệp khác trước khi lưu.`;
@@ -281,18 +130,7 @@ export function ComposePage() {
       notify.info("Vui lòng chờ tải tệp lên xong.");
       return;
     }
-    const payload = {
-      title: form.title.trim(),
-      body: form.body,
-      categoryId: form.categoryId!,
-      coverFileId: cover?.file?.id ?? null,
-      attachmentIds: files.filter((f) => f.file).map((f) => f.file!.id),
-      audience: form.audience,
-      unitIds: form.audience === "units" ? form.unitIds : [],
-      pinned: form.pinned,
-      requiresAck: form.requiresAck,
-      expiresAt: form.expiresAt ? vnLocalToIso(form.expiresAt) : null,
-    };
+    const payload = noticePayload(form, cover?.file?.id ?? null, files.filter((f) => f.file).map((f) => f.file!.id));
     setSaving(true);
     try {
       let saved: AnnouncementDetail;
@@ -307,21 +145,14 @@ export function ComposePage() {
       notify.success(
         saved.status === "published" ? (editId && published ? "Đã lưu thay đổi." : "Đã đăng thông báo.") : saved.status === "scheduled" ? "Đã hẹn giờ đăng thông báo." : "Đã lưu bản nháp.",
       );
-      if (draftKey) localStorage.removeItem(draftKey);
+      forgetSavedCompose(draftKey);
       void useFeed.getState().load();
       navigate(`/announcements/${saved.id}`, { replace: true });
     } catch (e) {
       if (e instanceof ApiError) {
-        const map: Record<string, string> = {
-          UNKNOWN_CATEGORY: "categoryId",
-          PUBLISH_AT_IN_PAST: "publishAt",
-          PUBLISH_AT_REQUIRED: "publishAt",
-          UNKNOWN_UNIT: "unitIds",
-          UNITS_REQUIRED: "unitIds",
-          EXPIRES_BEFORE_PUBLISH: "expiresAt",
-        };
-        if (map[e.code]) {
-          setFieldErrors({ [map[e.code]]: e.message });
+        const field = FIELD_OF_ERROR_CODE[e.code];
+        if (field) {
+          setFieldErrors({ [field]: e.message });
           scrollToFirstError();
         }
       }
@@ -334,10 +165,7 @@ export function ComposePage() {
   const scrollToFirstError = () =>
     window.setTimeout(() => document.querySelector(".ann-form .field-error")?.scrollIntoView?.({ block: "center", behavior: "smooth" }), 0);
 
-  const submitLabel = useMemo(() => {
-    if (published) return "Lưu thay đổi";
-    return form.mode === "published" ? "Đăng ngay" : form.mode === "scheduled" ? "Hẹn giờ đăng" : "Lưu nháp";
-  }, [form.mode, published]);
+  const submitLabel = useMemo(() => submitLabelFor(form.mode, published), [form.mode, published]);
 
   const title = `${editId ? "Sửa" : "Soạn"} thông báo${city ? " của thành phố" : ""}`;
   if (sessionStatus !== "loading" && !writer) {
@@ -401,135 +229,35 @@ export function ComposePage() {
         </span>
         {err("title")}
 
-        <div className="row row--between">
-          <span className="field-label">Nội dung</span>
-          <div className="ann-tabs" role="tablist">
-            <button type="button" role="tab" aria-selected={tab === "write"} className={`ann-chip${tab === "write" ? " ann-chip--on" : ""}`} onClick={() => setTab("write")}>
-              Soạn
-            </button>
-            <button
-              type="button"
-              role="tab"
-              aria-selected={tab === "preview"}
-              className={`ann-chip${tab === "preview" ? " ann-chip--on" : ""}`}
-              onClick={() => setTab("preview")}
-              data-testid="ann-preview-tab"
-            >
-              Xem trước
-            </button>
-          </div>
-        </div>
-        {tab === "write" ? (
-          <>
-            <textarea
-              className="native-textarea ann-body-input"
-              data-testid="ann-body-input"
-              value={form.body}
-              rows={10}
-              onChange={(e) => set("body", e.target.value)}
-              aria-label="Nội dung"
-            />
-            {/* No maxLength: a long paste would be cut silently. The counter and the check say it instead. */}
-            {form.body.length > ANNOUNCEMENT_LIMITS.body * 0.8 && (
-              <span className={`ann-counter${form.body.length > ANNOUNCEMENT_LIMITS.body ? " ann-counter--over" : ""}`} data-testid="ann-body-counter">
-                {form.body.length.toLocaleString("vi-VN")}/{ANNOUNCEMENT_LIMITS.body.toLocaleString("vi-VN")}
-              </span>
-            )}
-            <p className="muted ann-hint">Định dạng: **đậm**, *nghiêng*, # tiêu đề, - danh sách, [chữ](https://liên-kết). Dòng trống để sang đoạn mới.</p>
-          </>
-        ) : (
-          <div className="ann-preview" data-testid="ann-preview">
-            {form.body.trim() ? <Markdown source={form.body} /> : <p className="muted">Chưa có nội dung.</p>}
-          </div>
-        )}
-        {err("body")}
+        <BodyField body={form.body} tab={tab} onTab={setTab} onBody={(v) => set("body", v)} error={err("body")} />
 
-        <label className="field-label" htmlFor="ann-category">
-          Chuyên mục
-        </label>
-        <div className="row">
-          <select
-            id="ann-category"
-            className="native-select"
-            data-testid="ann-category"
-            value={form.categoryId ?? ""}
-            onChange={(e) => set("categoryId", Number(e.target.value) || null)}
-          >
-            {categories.map((c) => (
-              <option key={c.id} value={c.id}>
-                {c.name}
-              </option>
-            ))}
-          </select>
-          <Button size="small" variant="tertiary" htmlType="button" onClick={() => setNewCategory(newCategory === null ? "" : null)}>
-            + Thêm
-          </Button>
-        </div>
-        {newCategory !== null && (
-          <div className="row">
-            <input
-              className="native-input"
-              placeholder="Tên chuyên mục mới"
-              aria-label="Tên chuyên mục mới"
-              data-testid="ann-new-category"
-              maxLength={60}
-              value={newCategory}
-              onChange={(e) => setNewCategory(e.target.value)}
-              onKeyDown={(e) => {
-                // Enter adds the category instead of submitting the whole notice.
-                if (e.key === "Enter") {
-                  e.preventDefault();
-                  void addCategory();
-                }
-              }}
-            />
-            <Button size="small" htmlType="button" onClick={() => void addCategory()} data-testid="ann-add-category">
-              Thêm
-            </Button>
-          </div>
-        )}
-        {newCategory !== null && err("newCategory")}
-        {err("categoryId")}
+        <CategoryField
+          categories={categories}
+          categoryId={form.categoryId}
+          onCategory={(id) => set("categoryId", id)}
+          newCategory={newCategory}
+          onNewCategory={setNewCategory}
+          onAdd={() => void addCategory()}
+          newCategoryError={err("newCategory")}
+          error={err("categoryId")}
+        />
 
-        <span className="field-label">Ảnh bìa</span>
-        {cover ? (
-          <UploadRow
-            upload={cover}
-            onRemove={() => {
-              setCover(null);
-              clearFilesError();
-            }}
-          />
-        ) : (
-          <Button size="small" variant="secondary" htmlType="button" onClick={() => void addCover()}>
-            Chọn ảnh bìa
-          </Button>
-        )}
-
-        <span className="field-label">Tệp đính kèm (PDF, Word, Excel, ảnh; tối đa 10 MB mỗi tệp)</span>
-        {files.length > 0 && (
-          <ul className="plain-list" data-testid="ann-uploads">
-            {files.map((f, i) => (
-              <li key={f.key}>
-                <UploadRow
-                  upload={f}
-                  onRemove={() => {
-                    setFiles((fs) => fs.filter((x) => x.key !== f.key));
-                    clearFilesError();
-                  }}
-                  onUp={i > 0 ? () => moveFile(i, -1) : undefined}
-                  onDown={i < files.length - 1 ? () => moveFile(i, 1) : undefined}
-                />
-              </li>
-            ))}
-          </ul>
-        )}
-        {files.length < ANNOUNCEMENT_LIMITS.attachments && (
-          <Button size="small" variant="secondary" htmlType="button" onClick={() => void addAttachments()} data-testid="ann-add-file">
-            Thêm tệp đính kèm
-          </Button>
-        )}
-        {err("files")}
+        <AttachmentsField
+          cover={cover}
+          files={files}
+          onAddCover={() => void attachments.addCover()}
+          onAddFiles={() => void attachments.addAttachments()}
+          onRemoveCover={() => {
+            attachments.removeCover();
+            clearFilesError();
+          }}
+          onRemoveFile={(key) => {
+            attachments.removeFile(key);
+            clearFilesError();
+          }}
+          onMove={attachments.moveFile}
+          error={err("files")}
+        />
 
         <AudienceField
           city={city}
@@ -550,83 +278,20 @@ export function ComposePage() {
           Yêu cầu xác nhận “Đã tiếp nhận”
         </label>
 
-        {!published && (
-          <fieldset className="ann-fieldset">
-            <legend className="field-label">Thời điểm đăng</legend>
-            <label className="ann-radio">
-              <input type="radio" name="mode" checked={form.mode === "published"} onChange={() => set("mode", "published")} data-testid="ann-mode-now" />
-              Đăng ngay
-            </label>
-            <label className="ann-radio">
-              <input type="radio" name="mode" checked={form.mode === "scheduled"} onChange={() => set("mode", "scheduled")} data-testid="ann-mode-schedule" />
-              Hẹn giờ đăng
-            </label>
-            {form.mode === "scheduled" && (
-              <>
-                <DateTimeInput label="Thời điểm đăng (giờ Việt Nam)" testId="ann-publish-at" value={form.publishAt} onChange={(v) => set("publishAt", v)} />
-                <p className="muted ann-hint" data-testid="ann-publish-at-text">{whenText(form.publishAt, "Sẽ đăng lúc")}</p>
-                {err("publishAt")}
-              </>
-            )}
-            <label className="ann-radio">
-              <input type="radio" name="mode" checked={form.mode === "draft"} onChange={() => set("mode", "draft")} data-testid="ann-mode-draft" />
-              Lưu nháp
-            </label>
-          </fieldset>
-        )}
-
-        <label className="field-label" htmlFor="ann-expires">
-          Hết hạn hiển thị (không bắt buộc, giờ Việt Nam)
-        </label>
-        <DateTimeInput id="ann-expires" label="Hết hạn hiển thị" testId="ann-expires" value={form.expiresAt} onChange={(v) => set("expiresAt", v)} />
-        {form.expiresAt && <p className="muted ann-hint">{whenText(form.expiresAt, "Ẩn khỏi bảng tin từ")}</p>}
-        {err("expiresAt")}
+        <ScheduleField
+          published={published}
+          mode={form.mode}
+          publishAt={form.publishAt}
+          expiresAt={form.expiresAt}
+          onChange={set}
+          publishAtError={err("publishAt")}
+          expiresAtError={err("expiresAt")}
+        />
 
         <Button htmlType="submit" fullWidth loading={saving} disabled={uploading} data-testid="ann-submit">
           {submitLabel}
         </Button>
       </form>
     </AppPage>
-  );
-}
-
-function UploadRow({ upload, onRemove, onUp, onDown }: { upload: Upload; onRemove: () => void; onUp?: () => void; onDown?: () => void }) {
-  return (
-    <div className="ann-upload" data-testid="ann-upload">
-      <div className="row row--between">
-        <span className="ann-upload__name">{upload.name}</span>
-        <span className="row">
-          {onUp && (
-            <button type="button" className="ann-icon-btn" aria-label="Lên trên" onClick={onUp}>
-              ↑
-            </button>
-          )}
-          {onDown && (
-            <button type="button" className="ann-icon-btn" aria-label="Xuống dưới" onClick={onDown}>
-              ↓
-            </button>
-          )}
-          <button type="button" className="ann-icon-btn" aria-label="Gỡ tệp" onClick={onRemove}>
-            ✕
-          </button>
-        </span>
-      </div>
-      {upload.error ? (
-        <p className="field-error">{upload.error}</p>
-      ) : upload.file ? (
-        <span className="pill pill--ok" data-testid="ann-upload-done">
-          Đã tải lên
-        </span>
-      ) : (
-        <>
-          <div className="bar" role="progressbar" aria-label={`Đang tải lên ${upload.name}`} aria-valuenow={Math.round(upload.progress * 100)} aria-valuemin={0} aria-valuemax={100}>
-            <div className="bar__fill" style={{ width: `${Math.round(upload.progress * 100)}%` }} />
-          </div>
-          <span className="ann-upload__pct" data-testid="ann-upload-pct">
-            Đang tải lên… {Math.round(upload.progress * 100)}%
-          </span>
-        </>
-      )}
-    </div>
   );
 }

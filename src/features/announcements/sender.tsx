@@ -4,7 +4,7 @@ import { AUDIENCE_LABELS, CITY_AUDIENCE_LABELS, CITY_SENDER_SHORT } from "@contr
 
 /**
  * Two levels publish notices: a ward's staff (their ward's notices) and city staff (Sở Nội vụ: the
- * city's, shown in every ward's feed). These rules mirror the API's (announcements/service.ts,
+ * city's, shown in every ward's feed). These rules mirror the API's (announcements/compose.ts, write-access.ts,
  * receipts.ts), so a screen offers only what the server allows.
  */
 type Viewer = Pick<Me, "role" | "ward"> | null | undefined;

@@ -3,7 +3,7 @@ import { useState } from "react";
 import { afterEach, describe, expect, it } from "vitest";
 import type { Commendation } from "@contract/commendations";
 import { CommendationsEditor } from "./commendations-editor";
-import { isEmpty, mergedForm, removeSent, toSaveBody } from "./draft-sync";
+import { isEmpty, mergedForm, removeSent, toSaveBody } from "./pending-edits";
 
 function Harness({ initial = [] as Commendation[], editable = true, seen }: { initial?: Commendation[]; editable?: boolean; seen: Commendation[][] }) {
   const [items, setItems] = useState(initial);

@@ -5,31 +5,12 @@
  * by themselves (the local edits are sent again on top of the server's version); only a field
  * changed on both sides, differently, is put to the person.
  */
-import type { ConflictDetails, ConflictItem, Evidence, Report, ReportSave, TaskStatus } from "@contract/reports";
+import type { ConflictDetails, Evidence, Report, ReportSave } from "@contract/reports";
 import type { Commendation } from "@contract/commendations";
-import { notesTooLong } from "@contract/reports-rules";
 import { ApiError, isNetworkError, toApiError } from "../../lib/api-client";
-
-export interface IndicatorEdit {
-  numerator?: number | null;
-  denominator?: number | null;
-  value?: number | null;
-  comment?: string;
-}
-export interface TaskEdit {
-  status?: TaskStatus | null;
-  progress?: number | null;
-  result?: string;
-  comment?: string;
-}
-export interface PendingEdits {
-  indicators: Record<string, IndicatorEdit>;
-  tasks: Record<string, TaskEdit>;
-  difficulties?: string;
-  proposals?: string;
-  evidence?: Evidence[];
-  commendations?: Commendation[];
-}
+import { clashesOf, withoutServerChanges } from "./draft-conflict";
+import { draftKey, readDraft, writeDraft } from "./draft-storage";
+import { emptyPending, isEmpty, notesProblem, removeSent, sendable, toSaveBody, type IndicatorEdit, type PendingEdits, type TaskEdit } from "./pending-edits";
 
 /** saved: nothing left to send; dirty/saving: on its way; offline: kept on the phone. */
 export type SyncState = "saved" | "dirty" | "saving" | "offline" | "conflict" | "error";
@@ -53,115 +34,10 @@ export interface DraftState {
   lastSavedAt: string | null;
 }
 
-interface Stored {
-  baseVersion: number;
-  pending: PendingEdits;
-  form: Report | null;
-}
-
-const emptyPending = (): PendingEdits => ({ indicators: {}, tasks: {} });
-
-export function isEmpty(p: PendingEdits): boolean {
-  return (
-    Object.keys(p.indicators).length === 0 &&
-    Object.keys(p.tasks).length === 0 &&
-    p.difficulties === undefined &&
-    p.proposals === undefined &&
-    p.evidence === undefined &&
-    p.commendations === undefined
-  );
-}
-
-const sameValue = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
-
 /** A refusal's own reason for the field (e.g. a text too long), rather than the general sentence. */
 function firstDetail(e: ApiError): string | null {
   const d = Array.isArray(e.details) ? (e.details[0] as { message?: unknown } | undefined) : undefined;
   return typeof d?.message === "string" ? d.message : null;
-}
-
-/** The evidence list as the server names it in a conflict ("fileId@kind:item,…"). */
-const evidenceKey = (list: Evidence[]) => list.map((e) => `${e.fileId}@${e.itemKind ?? "report"}${e.itemId ? `:${e.itemId}` : ""}`).join(",");
-
-/** The local pending value of a conflict field ("indicator:12:numerator", "proposals"…), if any. */
-export function pendingValue(p: PendingEdits, field: string): { value: unknown } | null {
-  const [kind, id, attr] = field.split(":");
-  if (kind === "indicator" || kind === "task") {
-    const edit = (kind === "indicator" ? p.indicators : p.tasks)[id] as Record<string, unknown> | undefined;
-    return edit && attr in edit ? { value: edit[attr] } : null;
-  }
-  if (kind === "evidence") return p.evidence !== undefined ? { value: evidenceKey(p.evidence) } : null;
-  if (kind === "difficulties" || kind === "proposals") return p[kind] !== undefined ? { value: p[kind] } : null;
-  return null;
-}
-
-/** Changed on both sides, to different values: the only changes worth a question. */
-function changedOnBothSides(c: ConflictItem, p: PendingEdits): boolean {
-  const mine = pendingValue(p, c.field);
-  return mine !== null && !sameValue(mine.value, c.serverValue);
-}
-
-/** Removes from `pending` what was sent in `sent` and has not been edited again since. */
-export function removeSent(pending: PendingEdits, sent: PendingEdits): PendingEdits {
-  const out: PendingEdits = { indicators: { ...pending.indicators }, tasks: { ...pending.tasks } };
-  for (const group of ["indicators", "tasks"] as const) {
-    for (const [id, edit] of Object.entries(pending[group])) {
-      const s = (sent[group] as Record<string, Record<string, unknown>>)[id];
-      if (!s) continue;
-      const rest: Record<string, unknown> = {};
-      for (const [k, v] of Object.entries(edit)) if (!(k in s) || !sameValue(s[k], v)) rest[k] = v;
-      if (Object.keys(rest).length) (out[group] as Record<string, unknown>)[id] = rest;
-      else delete (out[group] as Record<string, unknown>)[id];
-    }
-  }
-  for (const k of ["difficulties", "proposals", "evidence", "commendations"] as const) {
-    if (pending[k] !== undefined && !(k in sent && sameValue(sent[k], pending[k]))) (out as unknown as Record<string, unknown>)[k] = pending[k];
-  }
-  return out;
-}
-
-const NOTE_LABELS = { difficulties: "Khó khăn, vướng mắc", proposals: "Đề xuất, kiến nghị" } as const;
-
-/** Why a pending notes text cannot go to the server (too long), or null. */
-export function notesProblem(p: PendingEdits): string | null {
-  for (const k of ["difficulties", "proposals"] as const) {
-    const why = p[k] !== undefined ? notesTooLong(NOTE_LABELS[k], p[k]) : null;
-    if (why) return why;
-  }
-  return null;
-}
-
-/** What can be sent: a notes text over the limit stays on the phone until it is shortened. */
-function sendable(p: PendingEdits): PendingEdits {
-  const out = { ...p };
-  for (const k of ["difficulties", "proposals"] as const) if (out[k] !== undefined && notesTooLong(NOTE_LABELS[k], out[k])) delete out[k];
-  return out;
-}
-
-export function toSaveBody(version: number, p: PendingEdits): ReportSave {
-  const body: ReportSave = { version };
-  const ind = Object.entries(p.indicators).map(([id, e]) => ({ indicatorId: Number(id), ...e }));
-  const tasks = Object.entries(p.tasks).map(([id, e]) => ({ taskId: Number(id), ...e }));
-  if (ind.length) body.indicators = ind;
-  if (tasks.length) body.tasks = tasks;
-  if (p.difficulties !== undefined) body.difficulties = p.difficulties;
-  if (p.proposals !== undefined) body.proposals = p.proposals;
-  if (p.evidence !== undefined) body.evidence = p.evidence.map((e) => ({ fileId: e.fileId, itemKind: e.itemKind, itemId: e.itemId }));
-  if (p.commendations !== undefined) body.commendations = p.commendations;
-  return body;
-}
-
-/** The form as the person sees it: the server's values with the local edits on top. */
-export function mergedForm(form: Report, p: PendingEdits): Report {
-  return {
-    ...form,
-    indicators: form.indicators.map((i) => ({ ...i, ...(p.indicators[i.indicatorId] ?? {}) })),
-    tasks: form.tasks.map((t) => ({ ...t, ...(p.tasks[t.taskId] ?? {}) })),
-    difficulties: p.difficulties ?? form.difficulties,
-    proposals: p.proposals ?? form.proposals,
-    evidence: p.evidence ?? form.evidence,
-    commendations: p.commendations ?? form.commendations,
-  };
 }
 
 export interface DraftDeps {
@@ -191,8 +67,8 @@ export class DraftSync {
     readonly unitId: number,
     private deps: DraftDeps,
   ) {
-    this.key = `tns.report-draft.${periodId}.${unitId}`;
-    const stored = this.read();
+    this.key = draftKey(periodId, unitId);
+    const stored = readDraft(this.deps.storage, this.key);
     this.state = {
       form: stored?.form ?? null,
       pending: stored?.pending ?? emptyPending(),
@@ -232,22 +108,8 @@ export class DraftSync {
     for (const l of this.listeners) l();
   }
 
-  private read(): Stored | null {
-    try {
-      const raw = this.deps.storage?.getItem(this.key);
-      return raw ? (JSON.parse(raw) as Stored) : null;
-    } catch {
-      return null;
-    }
-  }
-
   private persist(): void {
-    try {
-      const s: Stored = { baseVersion: this.state.baseVersion, pending: this.state.pending, form: this.state.form };
-      this.deps.storage?.setItem(this.key, JSON.stringify(s));
-    } catch {
-      /* storage full or private mode: the server copy still counts */
-    }
+    writeDraft(this.deps.storage, this.key, { baseVersion: this.state.baseVersion, pending: this.state.pending, form: this.state.form });
   }
 
   /** The server's form arrived (first load or reload). Local edits made on top of it are kept. */
@@ -338,7 +200,7 @@ export class DraftSync {
    * otherwise ask about those fields only.
    */
   private onConflict(details: ConflictDetails): void {
-    const clashes = details.changes.filter((c) => c.field === "status" || changedOnBothSides(c, this.state.pending));
+    const clashes = clashesOf(details.changes, this.state.pending);
     if (clashes.length === 0 && this.merges < 3) {
       this.merges++;
       this.set({ baseVersion: details.serverVersion, sync: "dirty", conflict: null });
@@ -375,21 +237,7 @@ export class DraftSync {
       return;
     }
     // Drop only the local values the server changed; other local edits still go out.
-    const pending: PendingEdits = { ...this.state.pending, indicators: { ...this.state.pending.indicators }, tasks: { ...this.state.pending.tasks } };
-    for (const c of details.changes) {
-      const [kind, id, attr] = c.field.split(":");
-      if (kind === "indicator" || kind === "task") {
-        const group = (kind === "indicator" ? pending.indicators : pending.tasks) as Record<string, Record<string, unknown>>;
-        if (group[id]) {
-          const rest = { ...group[id] };
-          delete rest[attr];
-          if (Object.keys(rest).length) group[id] = rest;
-          else delete group[id];
-        }
-      } else if (kind === "difficulties" || kind === "proposals" || kind === "evidence") {
-        delete (pending as unknown as Record<string, unknown>)[kind];
-      }
-    }
+    const pending = withoutServerChanges(this.state.pending, details.changes);
     this.set({ pending, baseVersion: details.serverVersion, conflict: null, form: serverForm ?? this.state.form, sync: isEmpty(pending) ? "saved" : "dirty" });
     this.persist();
     void this.sync();

@@ -2,7 +2,7 @@ import { useEffect, useState } from "react";
 import type { ReportIndicator, ReportTask, TaskStatus } from "@contract/reports";
 import { TASK_STATUS_LABELS } from "@contract/reports-labels";
 import { comparable, isFarFromLastYear, notesTooLong, percentText, REPORT_NOTES_MAX } from "@contract/reports-rules";
-import type { IndicatorEdit, TaskEdit } from "./draft-sync";
+import type { IndicatorEdit, TaskEdit } from "./pending-edits";
 
 /**
  * What a focal point typed in a count box: a whole, non-negative number, or why not. Nothing is

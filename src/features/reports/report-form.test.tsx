@@ -4,7 +4,8 @@ import type { ReportSave } from "@contract/reports";
 import { ApiError } from "../../lib/api-client";
 import { useSession } from "../../lib/session-store";
 import { reportsApi } from "./api";
-import { DraftSync, removeSent } from "./draft-sync";
+import { DraftSync } from "./draft-sync";
+import { removeSent } from "./pending-edits";
 import { applySave, form, renderForm, signInFocal } from "./test-fixtures";
 
 beforeEach(signInFocal);

@@ -2,7 +2,8 @@ import { useCallback, useEffect, useMemo, useState, useSyncExternalStore } from 
 import type { Report } from "@contract/reports";
 import { isNetworkError } from "../../lib/api-client";
 import { reportsApi } from "./api";
-import { DraftSync, mergedForm } from "./draft-sync";
+import { DraftSync } from "./draft-sync";
+import { mergedForm } from "./pending-edits";
 
 function storage(): Storage | null {
   try {

@@ -1,52 +1,19 @@
 import type { Kysely } from "kysely";
 import type { DB } from "../db/schema.js";
 import type { AppContext, AuthUser } from "../http/context.js";
-import { fromBool, parseJson, toBool } from "../db/dialect.js";
-import { AppError, badRequest, conflict, forbidden, notFound } from "../lib/errors.js";
-import { foldVietnamese } from "../lib/text.js";
-import { vnDateKey } from "../lib/time.js";
+import { fromBool, parseJson } from "../db/dialect.js";
+import { badRequest, conflict, forbidden, notFound } from "../lib/errors.js";
 import { requireFiles } from "../files/store.js";
 import { linkFiles } from "../files/access.js";
-import { enqueueNotifications, type NotificationInput } from "../notifications/outbox.js";
-import { pushChannelName } from "../notifications/channel-name.js";
-import type {
-  AckResult,
-  AnnouncementCategory,
-  AnnouncementFile,
-  AnnouncementPatchSchema,
-  NewAnnouncementSchema,
-  RemindResult,
-} from "../contract/announcements.js";
+import type { AnnouncementFile, AnnouncementPatchSchema, NewAnnouncementSchema } from "../contract/announcements.js";
 import type { z } from "zod";
-import { CITY_SENDER_SHORT } from "../contract/announcements-labels.js";
-import type { AnnouncementAudience, AnnouncementStatus, AnnouncementsTable } from "./tables.js";
-import { excerpt } from "./plain-text.js";
-import { ackScopeFor, expectedUnitIds, findAck, loadVisible, noticeNotFound, sharePathOf } from "./queries.js";
-import { cityReadOnly } from "../wards/scope.js";
+import type { AnnouncementAudience, AnnouncementStatus } from "./tables.js";
+import { searchTextOf } from "./search-text.js";
+import { enqueueAnnouncementPushes } from "./pushes.js";
+import { writableNotice } from "./write-access.js";
 
 type NewInput = z.output<typeof NewAnnouncementSchema>;
 type PatchInput = z.output<typeof AnnouncementPatchSchema>;
-
-export const sourceOf = (id: number) => `announcement:${id}`;
-
-export const searchTextOf = (title: string, body: string) => foldVietnamese(`${title}\n${body}`);
-
-export async function createCategory(ctx: AppContext, name: string): Promise<AnnouncementCategory> {
-  const { db } = ctx.database;
-  const key = foldVietnamese(name);
-  const now = ctx.clock.now().toISOString();
-  return db.transaction().execute(async (trx) => {
-    const existing = await trx.selectFrom("announcement_categories").select("id").where("name_key", "=", key).executeTakeFirst();
-    if (existing) throw conflict("CATEGORY_EXISTS", "Chuyên mục này đã có.");
-    const max = await trx.selectFrom("announcement_categories").select((eb) => eb.fn.max("sort_order").as("m")).executeTakeFirst();
-    const row = await trx
-      .insertInto("announcement_categories")
-      .values({ name, name_key: key, sort_order: Number(max?.m ?? 0) + 10, created_at: now })
-      .returning(["id", "name"])
-      .executeTakeFirstOrThrow();
-    return { id: row.id, name: row.name };
-  });
-}
 
 async function requireCategory(db: Kysely<DB>, id: number): Promise<void> {
   const row = await db.selectFrom("announcement_categories").select("id").where("id", "=", id).executeTakeFirst();
@@ -73,25 +40,6 @@ async function requireUnits(db: Kysely<DB>, wardId: number | null, audience: Ann
   const missing = ids.filter((id) => !found.has(id));
   if (missing.length) throw badRequest("UNKNOWN_UNIT", "Đơn vị nhận thông báo không tồn tại.", { unitIds: missing });
   return ids;
-}
-
-/**
- * The notice a writer may change: a ward's staff their own ward's (another ward's answers 404; a city
- * notice they can read, 403); city staff the city's (a ward's, 403 CITY_READ_ONLY).
- */
-async function writableNotice(db: Kysely<DB>, user: AuthUser, id: number): Promise<Pick<AnnouncementsTable, "ward_id" | "status">> {
-  const row = await db.selectFrom("announcements").select(["ward_id", "status"]).where("id", "=", id).executeTakeFirst();
-  if (!row) throw noticeNotFound();
-  if (user.role === "city_staff") {
-    if (row.ward_id !== null) throw cityReadOnly();
-    return row;
-  }
-  if (row.ward_id === null) {
-    if (row.status !== "published") throw noticeNotFound();
-    throw forbidden("Đây là thông báo của thành phố (Sở Nội vụ): phường xem được nhưng không sửa được.", "CITY_NOTICE_READ_ONLY");
-  }
-  if (row.ward_id !== user.wardId) throw noticeNotFound();
-  return row;
 }
 
 /** The ward a new notice belongs to: its author's; city staff publish the city's (null). */
@@ -128,49 +76,6 @@ function checkTimes(status: AnnouncementStatus, publishAt: string | null, expire
 }
 
 const iso = (v: string | null | undefined) => (v ? new Date(v).toISOString() : null);
-
-/**
- * Who gets the push when a notice goes out. A ward's notice: everyone → every enabled account of the
- * ward (the inbox reaches all; the worker pushes to those with a Zalo id); all_units → the focal
- * points of every unit of the ward; units → the focal points of the chosen units. A city notice:
- * everyone → every ward's accounts; all_units → every ward's staff and focal points. The author is
- * left out.
- */
-async function recipientsOf(trx: Kysely<DB>, a: { id: number; ward_id: number | null; audience: string; created_by: number | null }): Promise<number[]> {
-  let q = trx.selectFrom("users").select("users.id").where("users.disabled", "=", 0);
-  if (a.ward_id === null) {
-    q = q.where("users.ward_id", "is not", null);
-    if (a.audience !== "everyone") q = q.where("users.role", "in", ["staff", "focal"]);
-  } else if (a.audience === "everyone") {
-    q = q.where("users.ward_id", "=", a.ward_id);
-  } else {
-    const units = await expectedUnitIds(trx, a);
-    if (units.length === 0) return [];
-    q = q.where("users.role", "=", "focal").where("users.unit_id", "in", units);
-  }
-  if (a.created_by) q = q.where("users.id", "!=", a.created_by);
-  return (await q.execute()).map((r) => r.id);
-}
-
-/** Enqueues one message per recipient for a published notice; the dedupe key makes repeats no-ops. */
-export async function enqueueAnnouncementPushes(
-  trx: Kysely<DB>,
-  ctx: AppContext,
-  a: Pick<AnnouncementsTable, "ward_id" | "audience" | "created_by" | "title" | "body"> & { id: number },
-  nowIso: string,
-): Promise<number> {
-  const users = await recipientsOf(trx, a);
-  const items: NotificationInput[] = users.map((userId) => ({
-    userId,
-    kind: "announcement",
-    title: a.ward_id === null ? `${CITY_SENDER_SHORT}: ${a.title}` : a.title,
-    body: excerpt(a.body, 140),
-    link: sharePathOf(a.id),
-    dedupeKey: sourceOf(a.id),
-    source: sourceOf(a.id),
-  }));
-  return enqueueNotifications(trx, items, nowIso, pushChannelName(ctx.config) !== "inbox");
-}
 
 export async function createAnnouncement(ctx: AppContext, user: AuthUser, input: NewInput): Promise<number> {
   const now = ctx.clock.now().toISOString();
@@ -322,126 +227,5 @@ export async function updateAnnouncement(ctx: AppContext, user: AuthUser, id: nu
     if (status === "published" && (publishingNow || audienceChanged)) {
       await enqueueAnnouncementPushes(trx, ctx, { id, ward_id: cur.ward_id, audience, created_by: cur.created_by, title, body }, now);
     }
-  });
-}
-
-/** DELETE archives: the notice leaves every feed but its receipts stay. */
-export async function archiveAnnouncement(ctx: AppContext, user: AuthUser, id: number): Promise<void> {
-  const now = ctx.clock.now().toISOString();
-  await writableNotice(ctx.database.db, user, id);
-  await ctx.database.db.transaction().execute(async (trx) => {
-    // Archiving twice is harmless and keeps the first archiving time.
-    const res = await trx
-      .updateTable("announcements")
-      .set({ status: "archived", archived_at: now, updated_at: now })
-      .where("id", "=", id)
-      .where("status", "!=", "archived")
-      .executeTakeFirst();
-    if (Number(res.numUpdatedRows) === 0) return;
-    // Pushes still waiting (retries with backoff) would lead to a notice that is gone: not sent.
-    await trx
-      .updateTable("notifications")
-      .set({ push_status: "skipped", push_error: "Thông báo đã được lưu trữ trước khi gửi", push_next_at: null })
-      .where("source", "in", [sourceOf(id), `${sourceOf(id)}:remind`])
-      .where("push_status", "=", "pending")
-      .execute();
-  });
-}
-
-/** Publishes the scheduled notices whose time has come (the job); safe with several instances. */
-export async function publishDue(ctx: AppContext): Promise<number> {
-  const now = ctx.clock.now().toISOString();
-  const { db } = ctx.database;
-  const due = await db
-    .selectFrom("announcements")
-    .select(["id", "publish_at"])
-    .where("status", "=", "scheduled")
-    .where("publish_at", "<=", now)
-    .orderBy("publish_at")
-    .limit(50)
-    .execute();
-  let published = 0;
-  for (const { id, publish_at } of due) {
-    const at = publish_at ?? now;
-    await db.transaction().execute(async (trx) => {
-      // The status guard makes one instance win; the others update nothing and send nothing.
-      const res = await trx
-        .updateTable("announcements")
-        .set({ status: "published", published_at: at, sort_at: at, updated_at: now })
-        .where("id", "=", id)
-        .where("status", "=", "scheduled")
-        .executeTakeFirst();
-      if (Number(res.numUpdatedRows) !== 1) return;
-      const a = await trx.selectFrom("announcements").select(["id", "ward_id", "audience", "created_by", "title", "body"]).where("id", "=", id).executeTakeFirstOrThrow();
-      await enqueueAnnouncementPushes(trx, ctx, a, now);
-      published++;
-    });
-  }
-  return published;
-}
-
-export async function acknowledge(ctx: AppContext, user: AuthUser, id: number): Promise<AckResult> {
-  const { db } = ctx.database;
-  const now = ctx.clock.now().toISOString();
-  const a = await loadVisible(db, user, now, id);
-  if (a.status !== "published") throw conflict("ANNOUNCEMENT_NOT_PUBLISHED", "Thông báo chưa được đăng hoặc đã lưu trữ.");
-  if (!toBool(a.requires_ack)) throw conflict("ACK_NOT_REQUIRED", "Thông báo này không yêu cầu xác nhận tiếp nhận.");
-  const scope = await ackScopeFor(db, user, a);
-  if (!scope) throw forbidden("Bạn không thuộc đơn vị cần xác nhận tiếp nhận thông báo này.", "ACK_NOT_ALLOWED");
-  const inserted = await db
-    .insertInto("announcement_acks")
-    .values({ announcement_id: id, scope_key: scope.scopeKey, unit_id: scope.unitId, user_id: user.id, acked_at: now })
-    .onConflict((oc) => oc.columns(["announcement_id", "scope_key"]).doNothing())
-    .executeTakeFirst();
-  const ack = await findAck(db, id, scope.scopeKey);
-  if (!ack) throw new AppError(500, "ACK_LOST", "Không ghi nhận được xác nhận. Vui lòng thử lại.");
-  return { ack, alreadyAcknowledged: Number(inserted.numInsertedOrUpdatedRows ?? 0) === 0 };
-}
-
-/**
- * One tap: a reminder to whoever acknowledges for each expected unit that has not, once a day — a
- * ward's notice: the unit's focal points; a city notice to all_units: each ward's staff.
- */
-export async function remind(ctx: AppContext, user: AuthUser, id: number): Promise<RemindResult> {
-  const now = ctx.clock.now().toISOString();
-  await writableNotice(ctx.database.db, user, id);
-  return ctx.database.db.transaction().execute(async (trx) => {
-    const a = await trx.selectFrom("announcements").selectAll().where("id", "=", id).executeTakeFirst();
-    if (!a) throw notFound("Không tìm thấy thông báo.", "ANNOUNCEMENT_NOT_FOUND");
-    if (a.status !== "published") throw conflict("ANNOUNCEMENT_NOT_PUBLISHED", "Chỉ nhắc được thông báo đang đăng.");
-    if (!toBool(a.requires_ack) || a.audience === "everyone") {
-      throw conflict("REMIND_NOT_APPLICABLE", "Thông báo này không yêu cầu đơn vị xác nhận tiếp nhận.");
-    }
-    const expected = await expectedUnitIds(trx, a);
-    const acked = new Set(
-      (await trx.selectFrom("announcement_acks").select("unit_id").where("announcement_id", "=", id).where("unit_id", "is not", null).execute()).map((r) => r.unit_id),
-    );
-    const missing = expected.filter((u) => !acked.has(u));
-    const city = a.ward_id === null;
-    const users = missing.length
-      ? await (city
-          ? trx.selectFrom("users").select("id").where("role", "=", "staff").where("disabled", "=", 0).where("ward_id", "in", missing)
-          : trx.selectFrom("users").select("id").where("role", "=", "focal").where("disabled", "=", 0).where("unit_id", "in", missing)
-        ).execute()
-      : [];
-    const day = vnDateKey(now);
-    const sent = await enqueueNotifications(
-      trx,
-      users.map((u) => ({
-        userId: u.id,
-        kind: "announcement_reminder",
-        title: `Nhắc tiếp nhận: ${a.title}`,
-        body: city
-          ? "Phường, xã của bạn chưa xác nhận đã tiếp nhận thông báo của Sở Nội vụ. Vui lòng mở thông báo và bấm “Đã tiếp nhận”."
-          : "Đơn vị của bạn chưa xác nhận đã tiếp nhận thông báo này. Vui lòng mở thông báo và bấm “Đã tiếp nhận”.",
-        link: sharePathOf(id),
-        dedupeKey: `${sourceOf(id)}:remind:${day}`,
-        source: `${sourceOf(id)}:remind`,
-      })),
-      now,
-      pushChannelName(ctx.config) !== "inbox",
-    );
-    if (sent > 0) await trx.updateTable("announcements").set({ last_reminded_at: now }).where("id", "=", id).execute();
-    return { missingUnits: missing.length, recipients: users.length, sent, alreadyRemindedToday: users.length > 0 && sent === 0 };
   });
 }
