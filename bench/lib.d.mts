@@ -19,6 +19,7 @@ export interface LoadLine {
   other: number;
 }
 export function load(name: string, url: string, opts?: Record<string, unknown>): Promise<LoadLine>;
+export function warm(url: string, opts: Record<string, unknown>, seconds: number): Promise<void>;
 export function median(xs: number[]): number;
 export function percentile(xs: number[], p: number): number;
 export function report(f: {

@@ -89,6 +89,11 @@ export async function load(name, url, opts = {}) {
   return line;
 }
 
+/** Loads one URL for `seconds` without measuring it (the JIT and the caches warm up). */
+export async function warm(url, opts, seconds) {
+  await autocannon({ url, connections: 20, ...opts, duration: seconds });
+}
+
 export const median = (xs) => {
   const s = [...xs].sort((a, b) => a - b);
   return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;

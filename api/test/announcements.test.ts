@@ -99,6 +99,10 @@ describeEachDb("announcements: audience, feed, search, pagination, ETag", (h) =>
     expect(again.text).toBe("");
     const other = await h().http().get("/api/announcements").set(bearer(youth)).set("If-None-Match", 'W/"nope"');
     expect(other.status).toBe(200);
+    // If-None-Match compares weakly (RFC 9110): a list naming it, the tag without W/, or "*"
+    for (const sent of [`W/"nope", ${etag}`, etag.slice(2), "*"]) {
+      expect((await h().http().get("/api/announcements").set(bearer(youth)).set("If-None-Match", sent)).status, sent).toBe(304);
+    }
     await publish(h(), staff, { title: "Tin mới làm đổi bảng tin" });
     const changed = await h().http().get("/api/announcements").set(bearer(youth)).set("If-None-Match", etag);
     expect(changed.status).toBe(200);

@@ -163,6 +163,7 @@ function etagOf(ctx: AppContext, s: FeedState, user: AuthUser | null, ward: Noti
 
 function matches(ifNoneMatch: string | undefined, etag: string): boolean {
   if (!ifNoneMatch) return false;
+  if (ifNoneMatch === etag) return true; // what a client sends back: the ETag it was given
   const strip = (t: string) => t.trim().replace(/^W\//, "");
   return ifNoneMatch.split(",").some((t) => t.trim() === "*" || strip(t) === strip(etag));
 }
