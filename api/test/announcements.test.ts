@@ -110,6 +110,38 @@ describeEachDb("announcements: audience, feed, search, pagination, ETag", (h) =>
   });
 });
 
+describeEachDb("announcements: the feed's ETag and signed file links", (h) => {
+  const revalidate = async (token: string, etag: string) => h().http().get("/api/announcements").set(bearer(token)).set("If-None-Match", etag);
+
+  it("holds past the links' signing window when the page signs nothing, and moves with it when it does", async () => {
+    const staff = await h().signIn("staff");
+    const doan = await h().unitId("DOAN");
+    const focal = await h().signIn("focal", { unitId: doan });
+    // a notice for the unit only (not public) with no cover: nothing on the page is signed
+    await publish(h(), staff, { title: "Riêng Đoàn phường, không ảnh", audience: "units", unitIds: [doan] });
+    const first = await h().http().get("/api/announcements").set(bearer(focal)).expect(200);
+    const etag = first.headers.etag as string;
+    expect((await revalidate(focal, etag)).status).toBe(304);
+    h().clock.advance(25 * 60_000); // past two 10-minute signing windows
+    expect((await revalidate(focal, etag)).status).toBe(304);
+
+    // a cover on a notice for the unit is a signed link: that page holds within its window only
+    const cover = await upload(h(), staff, "anh.png", PNG_BYTES, "image/png");
+    const covered = await publish(h(), staff, { title: "Riêng Đoàn phường, có ảnh", audience: "units", unitIds: [doan], coverFileId: cover });
+    const withCover = await revalidate(focal, etag);
+    expect(withCover.status).toBe(200);
+    const coverUrl = (r: { body: { items: { id: number; coverUrl: string | null }[] } }) => r.body.items.find((i) => i.id === covered.id)!.coverUrl!;
+    expect(coverUrl(withCover)).toMatch(new RegExp(`^/api/files/${cover}\\?exp=\\d+&sig=`));
+    expect((await revalidate(focal, withCover.headers.etag as string)).status).toBe(304);
+    h().clock.advance(25 * 60_000);
+    const resigned = await revalidate(focal, withCover.headers.etag as string);
+    expect(resigned.status).toBe(200);
+    expect(coverUrl(resigned)).not.toBe(coverUrl(withCover));
+    const file = await h().http().get(coverUrl(resigned));
+    expect(file.status).toBe(200);
+  });
+});
+
 describeEachDb("announcements: pagination", (h) => {
   it("walks every page once, pinned first then newest, and refuses a forged cursor", async () => {
     const staff = await h().signIn("staff");

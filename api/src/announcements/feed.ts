@@ -140,18 +140,31 @@ const searchWords = (q: string | undefined) => (q ? foldVietnamese(q).split(" ")
 const stateKey = (s: FeedState) => `${s.epoch}.${s.revision}.${s.expiredThrough ?? "-"}`;
 
 /**
- * Pages a signed-in scope sees may carry signed file links (notices not open to everyone), which
- * run out: such a page is kept, and its ETag holds, within one signing window only.
+ * Pages a signed-in scope sees may carry signed file links (covers of notices not open to everyone),
+ * which run out: such a page is kept, and its ETag holds, within one signing window only. A page built
+ * and found to carry none is the same in every window: its inputs are remembered, and from then on
+ * the window leaves its key and its ETag alone (a phone revalidating gets its 304 past the window).
+ * Forgetting them (a restart, another instance) costs building the page once more, never a wrong
+ * 304: the inputs name the feed revision, so the page they remember cannot have changed.
  */
-const linkKey = (ctx: AppContext, scope: string) => (scope.startsWith("public:") ? "-" : String(signedLinkWindow(ctx)));
+const unsignedPages = new Set<string>();
 
-function pageKey(ctx: AppContext, s: FeedState, scope: string, q: FeedQuery): string {
-  return JSON.stringify([stateKey(s), scope, linkKey(ctx, scope), q.category ?? null, q.status ?? null, q.origin ?? null, searchWords(q.q), q.cursor ?? null, q.limit]);
+/** The key of a page: its inputs and the signing window, or "-" when the page needs none. */
+function pageKeys(ctx: AppContext, s: FeedState, scope: string, q: FeedQuery): { key: string; unsigned: string } {
+  const inputs = JSON.stringify([stateKey(s), scope, q.category ?? null, q.status ?? null, q.origin ?? null, searchWords(q.q), q.cursor ?? null, q.limit]);
+  const unsigned = `${inputs}|-`;
+  const windowFree = scope.startsWith("public:") || unsignedPages.has(unsigned);
+  return { key: windowFree ? unsigned : `${inputs}|${signedLinkWindow(ctx)}`, unsigned };
+}
+
+function rememberUnsigned(unsigned: string): void {
+  if (unsignedPages.size >= 5000) unsignedPages.clear(); // old inputs name old revisions
+  unsignedPages.add(unsigned);
 }
 
 function etagOf(ctx: AppContext, s: FeedState, user: AuthUser | null, ward: NoticeWard, q: FeedQuery): string {
   const who = user ? `${user.id}.${user.role}.${user.unitId ?? 0}.${user.wardId ?? 0}.${s.readCount}` : "anon";
-  const key = `${FEED_FORMAT}|${ctx.config.version}|${pageKey(ctx, s, scopeOf(user, ward), q)}|${who}`;
+  const key = `${FEED_FORMAT}|${ctx.config.version}|${pageKeys(ctx, s, scopeOf(user, ward), q).key}|${who}`;
   // the same inputs come back on every revalidation: hashed once
   let etag = etags.get(key);
   if (etag === undefined) {
@@ -196,6 +209,8 @@ const etags = new Map<string, string>();
 interface Page {
   items: AnnouncementItem[];
   nextCursor: string | null;
+  /** some item's file link is signed (it runs out: the page holds within one signing window) */
+  signedLinks: boolean;
   /** the anonymous answer, serialised (and encoded as UTF-8) once, and compressed once per coding asked for */
   json?: Buffer;
   encoded?: Partial<Record<"br" | "gzip", Buffer>>;
@@ -273,7 +288,15 @@ async function buildPage(ctx: AppContext, user: AuthUser | null, ward: NoticeWar
     .execute()) as Row[];
   const page = rows.slice(0, query.limit);
   // the file links of a notice that is not public are signed for those who may see it
-  return { items: page.map((r) => withFileLinks(ctx, toItem(r, false))), nextCursor: rows.length > query.limit ? encodeCursor(page[page.length - 1]) : null };
+  let signedLinks = false;
+  const items = page.map((r) => {
+    const item = toItem(r, false);
+    const sent = withFileLinks(ctx, item);
+    // compared whole: whatever withFileLinks signs (today the cover) counts
+    signedLinks ||= sent !== item && JSON.stringify(sent) !== JSON.stringify(item);
+    return sent;
+  });
+  return { items, signedLinks, nextCursor: rows.length > query.limit ? encodeCursor(page[page.length - 1]) : null };
 }
 
 /**
@@ -349,13 +372,21 @@ export async function feedFor(
   const nowIso = ctx.clock.now().toISOString();
   const ward = await feedWard(ctx, user, query.wardId);
   const state = await readFeedState(ctx.database, user, ward, nowIso);
-  const etag = etagOf(ctx, state, user, ward, query);
+  let etag = etagOf(ctx, state, user, ward, query);
   if (matches(ifNoneMatch, etag)) return { etag, json: null };
 
   const cache = cacheOf(ctx.database);
-  const key = pageKey(ctx, state, scopeOf(user, ward), query);
+  const { key, unsigned } = pageKeys(ctx, state, scopeOf(user, ward), query);
   let page = cache.pages.get(key);
   if (!page) cache.pages.set(key, (page = await buildPage(ctx, user, ward, query, nowIso)));
+  if (!page.signedLinks && key !== unsigned) {
+    // now known to sign nothing: the answer already carries the tag that holds in every window
+    // (and one the client holds from before, another instance or a restart, is still its 304)
+    rememberUnsigned(unsigned);
+    cache.pages.set(unsigned, page);
+    etag = etagOf(ctx, state, user, ward, query);
+    if (matches(ifNoneMatch, etag)) return { etag, json: null };
+  }
   if (!user) {
     const shared = page;
     const json = (shared.json ??= Buffer.from(JSON.stringify({ items: shared.items, nextCursor: shared.nextCursor, unreadCount: 0 } satisfies AnnouncementFeed)));
