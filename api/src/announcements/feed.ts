@@ -162,9 +162,10 @@ function rememberUnsigned(unsigned: string): void {
   unsignedPages.add(unsigned);
 }
 
-function etagOf(ctx: AppContext, s: FeedState, user: AuthUser | null, ward: NoticeWard, q: FeedQuery): string {
+/** The ETag of an answer: the page it shows (pageKeys) and who reads it. */
+function etagOf(ctx: AppContext, s: FeedState, user: AuthUser | null, page: string): string {
   const who = user ? `${user.id}.${user.role}.${user.unitId ?? 0}.${user.wardId ?? 0}.${s.readCount}` : "anon";
-  const key = `${FEED_FORMAT}|${ctx.config.version}|${pageKeys(ctx, s, scopeOf(user, ward), q).key}|${who}`;
+  const key = `${FEED_FORMAT}|${ctx.config.version}|${page}|${who}`;
   // the same inputs come back on every revalidation: hashed once
   let etag = etags.get(key);
   if (etag === undefined) {
@@ -372,11 +373,11 @@ export async function feedFor(
   const nowIso = ctx.clock.now().toISOString();
   const ward = await feedWard(ctx, user, query.wardId);
   const state = await readFeedState(ctx.database, user, ward, nowIso);
-  let etag = etagOf(ctx, state, user, ward, query);
+  const { key, unsigned } = pageKeys(ctx, state, scopeOf(user, ward), query);
+  let etag = etagOf(ctx, state, user, key);
   if (matches(ifNoneMatch, etag)) return { etag, json: null };
 
   const cache = cacheOf(ctx.database);
-  const { key, unsigned } = pageKeys(ctx, state, scopeOf(user, ward), query);
   let page = cache.pages.get(key);
   if (!page) cache.pages.set(key, (page = await buildPage(ctx, user, ward, query, nowIso)));
   if (!page.signedLinks && key !== unsigned) {
@@ -384,7 +385,7 @@ export async function feedFor(
     // (and one the client holds from before, another instance or a restart, is still its 304)
     rememberUnsigned(unsigned);
     cache.pages.set(unsigned, page);
-    etag = etagOf(ctx, state, user, ward, query);
+    etag = etagOf(ctx, state, user, unsigned);
     if (matches(ifNoneMatch, etag)) return { etag, json: null };
   }
   if (!user) {
