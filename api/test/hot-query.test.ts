@@ -23,7 +23,7 @@ describeEachDb("hot queries", (h) => {
     expect((await pair(h().ctx.database, 3, "ba"))[0]).toEqual({ x: 4, y: "ba", z: 6 });
   });
 
-  it("answers at once on the embedded database, outside a transaction only (PostgreSQL: always through the pool)", async () => {
+  it("answers at once on the embedded database, outside a transaction only (PostgreSQL: through the pool, kept only for watched tables: hot-reads.test.ts)", async () => {
     const doan = await h().unitId("DOAN");
     const database = h().ctx.database;
     const now = unitName.now(database, doan);

@@ -9,6 +9,7 @@ import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startFakeServer, type FakeServer } from "./fakes/fake-server.js";
 import { startFakeZaloGraph, type FakeZaloGraph } from "./fakes/fake-zalo-graph.js";
+import { listenerName } from "../src/db/hot-reads.js";
 
 /**
  * Two real API processes behind "one address" on one PostgreSQL database, every job ticking fast on
@@ -134,6 +135,8 @@ describe.skipIf(!DATABASE_URL && !REQUIRED)("two API instances on one PostgreSQL
     const before = Object.fromEntries(JOBS.map((j) => [j, runs(j).length]));
     await waitFor("more job runs", () => JOBS.every((j) => runs(j).length >= before[j] + 4));
   };
+  /** the instances' listening connections for their kept hot reads (db/hot-reads.ts) */
+  const listeners = async () => Number((await q(`SELECT count(*) AS n FROM pg_stat_activity WHERE application_name = $1`, [listenerName(schema)]))[0].n);
   const pending = async () => Number((await q(`SELECT count(*) AS n FROM notifications WHERE push_status IN ('pending', 'sending')`))[0].n);
 
   beforeAll(async () => {
@@ -207,8 +210,13 @@ describe.skipIf(!DATABASE_URL && !REQUIRED)("two API instances on one PostgreSQL
     expect((await ok(b, "GET", "/api/me", staff)).role).toBe("staff");
     const throwaway = (await ok(b, "POST", "/api/auth/dev", undefined, { role: "youth", name: "Tạm" })).token;
     expect((await call(a, "GET", "/api/me", throwaway)).status).toBe(200);
+    // B keeps the session's answer in memory (db/hot-reads.ts) once it has read it
+    await waitFor("B keeps its hot reads", async () => (await call(b, "GET", "/api/me", throwaway)).status === 200 && (await listeners()) === 2, 100);
+    expect((await call(b, "GET", "/api/me", throwaway)).status).toBe(200);
     await ok(a, "POST", "/api/auth/logout", throwaway);
-    expect((await call(b, "GET", "/api/me", throwaway)).status).toBe(401);
+    // refused at once on A (its own write), and on B as soon as PostgreSQL's notice reaches it
+    expect((await call(a, "GET", "/api/me", throwaway)).status).toBe(401);
+    await waitFor("the sign-out reaches B", async () => (await call(b, "GET", "/api/me", throwaway)).status === 401, 50);
     // password attempts from one address count on both (PASSWORD_RATE_LIMIT=6, the staff sign-in was one)
     const guess = (api: Api) => call(api, "POST", "/api/auth/password", undefined, { username: "khong-co", password: "doan-bua-mat-khau" });
     for (let i = 0; i < 5; i++) expect((await guess(instances[i % 2])).status).toBe(401);

@@ -1,11 +1,12 @@
 import fs from "node:fs";
 import path from "node:path";
 import SQLite from "better-sqlite3";
-import { Kysely, PostgresDialect, SqliteDialect, type SqliteDatabase } from "kysely";
+import { Kysely, PostgresDialect, SqliteDialect, type CompiledQuery, type DatabaseConnection, type SqliteDatabase } from "kysely";
 import pg from "pg";
 import type { Config } from "../config.js";
 import type { DB } from "./schema.js";
 import type { Logger } from "../lib/logger.js";
+import { listenedHotReads, statementKind, type HotReads, type HotReadsOptions } from "./hot-reads.js";
 
 export type DialectName = "sqlite" | "postgres";
 
@@ -22,6 +23,13 @@ export interface Database {
    * answers are also kept until the database changes (frozen rows: never modify them).
    */
   readNow?: (sql: string, parameters: readonly unknown[]) => readonly unknown[] | undefined;
+  /**
+   * PostgreSQL only: runs a hot read through `run`, sharing it with the same read under way and
+   * keeping its answer while nothing it read changes (hot-reads.ts); kept answers then come from readNow.
+   */
+  hotRead?: (sql: string, parameters: readonly unknown[], run: () => Promise<readonly unknown[]>) => Promise<readonly unknown[]>;
+  /** PostgreSQL only: the kept hot answers and their listener (its state) */
+  hotReads?: HotReads;
 }
 
 export class DatabaseOpenError extends Error {}
@@ -38,6 +46,37 @@ export interface DatabaseOptions {
   logger?: Logger;
   /** SQLite: how long a write waits for a lock before the request answers 503 */
   sqliteBusyTimeoutMs?: number;
+  /** PostgreSQL: the hot reads' listener, tuned (tests) */
+  hotReads?: Omit<HotReadsOptions, "connectionString" | "schema" | "logger">;
+}
+
+/**
+ * A statement of this instance that may change what a hot read reads — a write, or the commit of a
+ * transaction that wrote (statementKind) — forgets the kept hot answers once it is done
+ * (hot-reads.ts): the next request sees its own change without waiting for the database's notice.
+ * The driver sends begin and commit through the same method, so a transaction's commit is seen too.
+ */
+function forgetOnWrite(connection: DatabaseConnection, hot: HotReads): void {
+  const execute = connection.executeQuery.bind(connection);
+  let inTransaction = false;
+  let wrote = false; // in the transaction under way
+  connection.executeQuery = async <R>(query: CompiledQuery) => {
+    const kind = statementKind(query.sql);
+    if (kind === "read" || kind === "quiet") {
+      if (/^\s*(begin|start\s+transaction)\b/i.test(query.sql)) inTransaction = true;
+      else if (/^\s*rollback\s*$/i.test(query.sql)) inTransaction = wrote = false;
+      return execute<R>(query);
+    }
+    if (kind === "write") wrote = true;
+    try {
+      return await execute<R>(query);
+    } finally {
+      // after the write itself (a read of another connection may have been kept meanwhile) and after
+      // the commit of a transaction that wrote (what other connections see from then on)
+      if (kind === "write" || wrote) hot.changed();
+      if (kind === "commit" || !inTransaction) inTransaction = wrote = false;
+    }
+  };
 }
 
 export function createDatabase(target: Config["database"], options: DatabaseOptions = {}): Database {
@@ -54,8 +93,20 @@ export function createDatabase(target: Config["database"], options: DatabaseOpti
     const lost = (err: Error) => options.logger?.warn({ code: (err as { code?: string }).code, msg: err.message }, "database connection lost");
     pool.on("error", lost);
     pool.on("connect", (client) => client.on("error", lost));
-    const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
-    return { db, dialect: "postgres", opened: { target, searchPath: options.searchPath }, destroy: () => db.destroy() };
+    const hot = listenedHotReads({ ...options.hotReads, connectionString: target.url, schema: options.searchPath, logger: options.logger });
+    const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool, onCreateConnection: async (connection) => forgetOnWrite(connection, hot) }) });
+    return {
+      db,
+      dialect: "postgres",
+      opened: { target, searchPath: options.searchPath },
+      destroy: async () => {
+        await hot.close();
+        await db.destroy();
+      },
+      readNow: hot.readNow,
+      hotRead: hot.read,
+      hotReads: hot,
+    };
   }
   let sqlite: SQLite.Database;
   try {

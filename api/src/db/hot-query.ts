@@ -5,7 +5,8 @@ import type { Database } from "./database.js";
 /**
  * A query that runs on (nearly) every request — the session lookup, the feed's state — built and
  * compiled by Kysely once per database, for its dialect, instead of thousands of times a second
- * (and on SQLite, read at once when no transaction is open: Database.readNow).
+ * (and on SQLite, read at once when no transaction is open: Database.readNow; on PostgreSQL, kept
+ * while nothing it reads changes: db/hot-reads.ts).
  * `build` receives stand-ins for its arguments and must not branch on them (one SQL text for all
  * values: a query with another shape is another hot query); each run then only lays the real
  * arguments into the compiled parameters, wherever the query uses them.
@@ -39,7 +40,11 @@ export function hotQuery<Row, Args extends unknown[]>(build: (db: Kysely<DB>, ..
   const now = (database: Database, ...args: Args) => (database.readNow ? answerNow(database, compile(database.db, args)) : undefined);
   const run = async (database: Database, ...args: Args): Promise<readonly Row[]> => {
     const query = compile(database.db, args);
-    return answerNow(database, query) ?? (await database.db.executeQuery<Row>(CompiledQuery.raw(query.sql, query.parameters))).rows;
+    const now = answerNow(database, query);
+    if (now) return now;
+    const ask = async () => (await database.db.executeQuery<Row>(CompiledQuery.raw(query.sql, query.parameters))).rows;
+    // PostgreSQL shares the read under way and keeps the answer while nothing it read changes (hot-reads.ts)
+    return database.hotRead ? ((await database.hotRead(query.sql, query.parameters, ask)) as readonly Row[]) : ask();
   };
   return Object.assign(run, { now });
 }

@@ -16,6 +16,7 @@ import { exportsMigrations } from "../exports/migration.js";
 import { cityMigrations } from "../city/migration.js";
 import { jobLeaseMigrations } from "./job-lock.js";
 import { rateLimitMigrations } from "./rate-limit-store.js";
+import { hotReadMigrations } from "./hot-reads.js";
 import type { DbMigration } from "./migrator.js";
 
 /**
@@ -41,4 +42,5 @@ export const allMigrations: DbMigration[] = [
   ...supervisionMigrations, // 1000-
   ...dialoguesMigrations, // 1100-
   ...cityMigrations, // 1200- (the report sent upward, the city's view)
+  ...hotReadMigrations, // 1300 (PostgreSQL: notices that let every instance keep its hot reads, db/hot-reads.ts)
 ];
