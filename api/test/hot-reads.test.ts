@@ -215,3 +215,45 @@ describe.skipIf(!DATABASE_URL)("this instance's own writes on PostgreSQL", () =>
     }
   });
 });
+
+/**
+ * A listening connection cut off without an error (here: its backend process stopped, as a dead
+ * network would leave it) hears nothing, and must stop being trusted: its heartbeat's notice does
+ * not come back, and everything is asked again. Needs the PostgreSQL server on this machine and
+ * the right to signal its processes (CI runs as root); else skipped with a message.
+ */
+describe.skipIf(!DATABASE_URL)("a listener cut off without an error", () => {
+  let h: Harness;
+  let quick: Database;
+  const userName = hotQuery((db, id: number) => db.selectFrom("users").select(["id", "name"]).where("id", "=", id));
+
+  beforeAll(async () => {
+    h = await createHarness("postgres");
+    quick = createDatabase(h.ctx.config.database, { searchPath: h.ctx.database.opened.searchPath!, hotReads: { heartbeatMs: 100, heartbeatTimeoutMs: 400 } });
+  });
+  afterAll(async () => {
+    await quick?.destroy();
+    await h?.close();
+  });
+
+  it("is found by its heartbeat and keeps nothing meanwhile", async (test) => {
+    const token = await h.signIn("youth", { name: "Bạn im lặng" });
+    const { id } = (await h.http().get("/api/me").set(bearer(token)).expect(200)).body;
+    await until("the answer is kept", async () => (await userName(quick, id), userName.now(quick, id) !== undefined));
+    const pid = quick.hotReads!.listenerPid()!;
+    try {
+      process.kill(pid, "SIGSTOP");
+    } catch (err) {
+      console.warn(`hot-reads.test.ts: cannot stop the listener's backend (${(err as Error).message}); the silent-cut check is skipped`);
+      return test.skip();
+    }
+    try {
+      await until("the heartbeat finds the listener silent", () => quick.hotReads!.state() !== "listening");
+      expect(userName.now(quick, id)).toBeUndefined();
+    } finally {
+      process.kill(pid, "SIGCONT");
+    }
+    await until("listening again, on a new connection", () => quick.hotReads!.state() === "listening");
+    expect(quick.hotReads!.listenerPid()).not.toBe(pid);
+  });
+});

@@ -15,8 +15,9 @@ import type { DbMigration } from "./migrator.js";
  *   very next request. Another instance's change is seen once its notice arrives (milliseconds).
  * - Nothing is kept unless the listening connection is up. While it is down (a database restart,
  *   a network cut) every hot read asks the database, and reconnecting forgets everything first:
- *   notices sent meanwhile are lost. A connection cut off without an error is found by a heartbeat
- *   (10 s, answered within 5 s).
+ *   notices sent meanwhile are lost. Before keeping anything, and then every 10 s, the listener sends
+ *   a notice to itself and waits for it (5 s): a connection cut off without an error, or one that
+ *   hears no notice (a proxy pooling by transaction drops LISTEN), is taken down.
  * - A read that started before a change and ends after it is not kept (a generation counter), and
  *   reads arriving while the same read is under way since the last change wait for its answer.
  * - A hot read naming a table without the trigger is never kept (tablesOf): adding a hot read on a
@@ -149,6 +150,25 @@ export function listenedHotReads(options: HotReadsOptions): HotReads {
     reconnect.unref();
   };
 
+  /** probes sent on the listening connection, waiting for their own notice to come back */
+  const probes = new Map<string, () => void>();
+  let probeCount = 0;
+  /**
+   * Sends a notice to itself and waits for it: proof that notices reach this connection (through a
+   * proxy that pools by transaction, LISTEN silently hears nothing, and nothing may be kept).
+   */
+  const probe = (c: pg.Client) =>
+    new Promise<void>((resolve, reject) => {
+      const token = `~probe.${++probeCount}`;
+      const timeout = setTimeout(() => {
+        probes.delete(token);
+        reject(new Error("no notice came back within the heartbeat's time"));
+      }, heartbeatTimeoutMs);
+      timeout.unref();
+      probes.set(token, () => (clearTimeout(timeout), resolve()));
+      c.query("select pg_notify($1, $2)", [channel, ours + token]).catch((err: Error) => (clearTimeout(timeout), probes.delete(token), reject(err)));
+    });
+
   const connect = async () => {
     reconnect = null;
     if (state === "closed") return;
@@ -159,12 +179,16 @@ export function listenedHotReads(options: HotReadsOptions): HotReads {
     c.on("end", () => down(null, c));
     c.on("notification", (n) => {
       if (n.channel !== channel) return;
-      if (!n.payload) forget();
-      else if (n.payload.startsWith(ours)) forget(n.payload.slice(ours.length));
+      if (!n.payload) return forget();
+      if (!n.payload.startsWith(ours)) return; // another schema's tables
+      const what = n.payload.slice(ours.length);
+      if (what.startsWith("~")) return probes.get(what)?.();
+      forget(what);
     });
     try {
       await c.connect();
       await c.query(`LISTEN ${pg.escapeIdentifier(channel)}`);
+      await probe(c);
     } catch (err) {
       return down(err as Error, c);
     }
@@ -173,14 +197,8 @@ export function listenedHotReads(options: HotReadsOptions): HotReads {
     if (state === "down") options.logger?.info({}, "hot reads: listening again");
     state = "listening";
     failures = 0;
-    heartbeat = setInterval(() => {
-      const timeout = setTimeout(() => down(new Error("heartbeat unanswered"), c), heartbeatTimeoutMs);
-      timeout.unref();
-      c.query("select 1").then(
-        () => clearTimeout(timeout),
-        (err: Error) => (clearTimeout(timeout), down(err, c)),
-      );
-    }, heartbeatMs);
+    // a connection cut off without an error, or one that stopped hearing notices, is found here
+    heartbeat = setInterval(() => probe(c).catch((err: Error) => down(err, c)), heartbeatMs);
     heartbeat.unref();
   };
 
