@@ -47,7 +47,7 @@ export interface DatabaseOptions {
   /** SQLite: how long a write waits for a lock before the request answers 503 */
   sqliteBusyTimeoutMs?: number;
   /** PostgreSQL: the hot reads' listener, tuned (tests) */
-  hotReads?: Omit<HotReadsOptions, "connectionString" | "schema" | "logger">;
+  hotReads?: Omit<HotReadsOptions, "connectionString" | "searchPath" | "logger">;
 }
 
 /**
@@ -93,7 +93,7 @@ export function createDatabase(target: Config["database"], options: DatabaseOpti
     const lost = (err: Error) => options.logger?.warn({ code: (err as { code?: string }).code, msg: err.message }, "database connection lost");
     pool.on("error", lost);
     pool.on("connect", (client) => client.on("error", lost));
-    const hot = listenedHotReads({ ...options.hotReads, connectionString: target.url, schema: options.searchPath, logger: options.logger });
+    const hot = listenedHotReads({ ...options.hotReads, connectionString: target.url, searchPath: options.searchPath, logger: options.logger });
     const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool, onCreateConnection: async (connection) => forgetOnWrite(connection, hot) }) });
     return {
       db,

@@ -90,8 +90,11 @@ export interface HotReads {
 
 export interface HotReadsOptions {
   connectionString: string;
-  /** the schema this instance uses (search_path): notices of other schemas are not about its tables */
-  schema?: string;
+  /**
+   * the search_path the instance's pool uses: the listener uses it too and asks which schema it
+   * names (current_schema()), whose notices are about its tables (other schemas' are not)
+   */
+  searchPath?: string;
   logger?: Logger;
   /** the heartbeat's period and how long its answer may take (tests shorten them) */
   heartbeatMs?: number;
@@ -118,7 +121,7 @@ export function listenedHotReads(options: HotReadsOptions): HotReads {
   const heartbeatMs = options.heartbeatMs ?? 10_000;
   const heartbeatTimeoutMs = options.heartbeatTimeoutMs ?? 5_000;
   const channel = options.channel ?? HOT_READ_CHANNEL;
-  const ours = `${options.schema ?? "public"}.`;
+  let ours = "?."; // the schema's prefix, asked once connected
   let state: HotReadsState = "idle";
   let client: pg.Client | null = null;
   let generation = 0;
@@ -173,7 +176,13 @@ export function listenedHotReads(options: HotReadsOptions): HotReads {
     reconnect = null;
     if (state === "closed") return;
     if (state === "idle") state = "connecting";
-    const c = new pg.Client({ connectionString: options.connectionString, application_name: listenerName(options.schema ?? "public"), keepAlive: true, connectionTimeoutMillis: 5000 });
+    const c = new pg.Client({
+      connectionString: options.connectionString,
+      application_name: listenerName(options.searchPath ?? "public"),
+      keepAlive: true,
+      connectionTimeoutMillis: 5000,
+      ...(options.searchPath ? { options: `-c search_path=${options.searchPath}` } : {}),
+    });
     client = c;
     c.on("error", (err) => down(err, c));
     c.on("end", () => down(null, c));
@@ -187,6 +196,7 @@ export function listenedHotReads(options: HotReadsOptions): HotReads {
     });
     try {
       await c.connect();
+      ours = `${(await c.query<{ schema: string }>("select current_schema() as schema")).rows[0].schema}.`;
       await c.query(`LISTEN ${pg.escapeIdentifier(channel)}`);
       await probe(c);
     } catch (err) {
