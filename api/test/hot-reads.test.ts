@@ -94,7 +94,9 @@ describe.skipIf(!DATABASE_URL)("kept hot reads on PostgreSQL", () => {
     expect(statementKind('delete from "sessions" where "id" = $1')).toBe("write");
     expect(statementKind('with x as (delete from "sessions" returning *) update "job_leases" set "holder" = $1')).toBe("write");
     expect(statementKind("commit")).toBe("commit");
-    expect(statementKind("start transaction isolation level serializable")).toBe("read");
+    expect(statementKind("rollback")).toBe("rollback");
+    expect(statementKind('rollback to savepoint "sp"')).toBe("read");
+    expect(statementKind("start transaction isolation level serializable")).toBe("begin");
     expect(statementKind('select * from "users"')).toBe("read");
   });
 

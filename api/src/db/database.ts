@@ -24,11 +24,9 @@ export interface Database {
    */
   readNow?: (sql: string, parameters: readonly unknown[]) => readonly unknown[] | undefined;
   /**
-   * PostgreSQL only: runs a hot read through `run`, sharing it with the same read under way and
-   * keeping its answer while nothing it read changes (hot-reads.ts); kept answers then come from readNow.
+   * PostgreSQL only: the hot reads' answers kept while nothing they read changes, and their listener
+   * (hot-reads.ts); kept answers also come from readNow.
    */
-  hotRead?: (sql: string, parameters: readonly unknown[], run: () => Promise<readonly unknown[]>) => Promise<readonly unknown[]>;
-  /** PostgreSQL only: the kept hot answers and their listener (its state) */
   hotReads?: HotReads;
 }
 
@@ -51,10 +49,11 @@ export interface DatabaseOptions {
 }
 
 /**
- * A statement of this instance that may change what a hot read reads — a write, or the commit of a
- * transaction that wrote (statementKind) — forgets the kept hot answers once it is done
+ * A statement of this instance that may change what a hot read reads — a write on its own, or the
+ * commit of a transaction that wrote (statementKind) — forgets the kept hot answers once it is done
  * (hot-reads.ts): the next request sees its own change without waiting for the database's notice.
- * The driver sends begin and commit through the same method, so a transaction's commit is seen too.
+ * A write inside a transaction is seen by other connections only at its commit, so that is when.
+ * The driver sends begin, commit and rollback through the same method.
  */
 function forgetOnWrite(connection: DatabaseConnection, hot: HotReads): void {
   const execute = connection.executeQuery.bind(connection);
@@ -62,19 +61,17 @@ function forgetOnWrite(connection: DatabaseConnection, hot: HotReads): void {
   let wrote = false; // in the transaction under way
   connection.executeQuery = async <R>(query: CompiledQuery) => {
     const kind = statementKind(query.sql);
-    if (kind === "read" || kind === "quiet") {
-      if (/^\s*(begin|start\s+transaction)\b/i.test(query.sql)) inTransaction = true;
-      else if (/^\s*rollback\s*$/i.test(query.sql)) inTransaction = wrote = false;
+    if (kind === "begin" || kind === "rollback") inTransaction = kind === "begin";
+    if (kind !== "commit" && kind !== "write") return execute<R>(query);
+    if (kind === "write" && inTransaction) {
+      wrote = true;
       return execute<R>(query);
     }
-    if (kind === "write") wrote = true;
     try {
       return await execute<R>(query);
     } finally {
-      // after the write itself (a read of another connection may have been kept meanwhile) and after
-      // the commit of a transaction that wrote (what other connections see from then on)
       if (kind === "write" || wrote) hot.changed();
-      if (kind === "commit" || !inTransaction) inTransaction = wrote = false;
+      if (kind === "commit") inTransaction = wrote = false;
     }
   };
 }
@@ -104,7 +101,6 @@ export function createDatabase(target: Config["database"], options: DatabaseOpti
         await db.destroy();
       },
       readNow: hot.readNow,
-      hotRead: hot.read,
       hotReads: hot,
     };
   }

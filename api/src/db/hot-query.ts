@@ -44,7 +44,7 @@ export function hotQuery<Row, Args extends unknown[]>(build: (db: Kysely<DB>, ..
     if (now) return now;
     const ask = async () => (await database.db.executeQuery<Row>(CompiledQuery.raw(query.sql, query.parameters))).rows;
     // PostgreSQL shares the read under way and keeps the answer while nothing it read changes (hot-reads.ts)
-    return database.hotRead ? ((await database.hotRead(query.sql, query.parameters, ask)) as readonly Row[]) : ask();
+    return database.hotReads ? ((await database.hotReads.read(query.sql, query.parameters, ask)) as readonly Row[]) : ask();
   };
   return Object.assign(run, { now });
 }

@@ -36,14 +36,16 @@ export const WATCHED_TABLES: readonly string[] = ["sessions", "users", "announce
 export const QUIET_TABLES: readonly string[] = ["job_leases", "rate_limits", "notifications"];
 
 /**
- * What a statement of this instance does to the kept answers: a read, a begin or a rollback nothing;
- * a write to a quiet table nothing; any other statement (a write, a commit, a statement of unknown
- * shape) may change what they read.
+ * What a statement of this instance does to the kept answers (database.ts): a read, a savepoint or
+ * a write to a quiet table nothing; a transaction's begin, commit and rollback frame its writes; any
+ * other statement (a write, a statement of unknown shape) may change what they read.
  */
-export function statementKind(text: string): "read" | "quiet" | "commit" | "write" {
+export function statementKind(text: string): "read" | "quiet" | "begin" | "commit" | "rollback" | "write" {
   const verb = /^\s*(\w+)/.exec(text)?.[1].toLowerCase();
-  if (verb === "select" || verb === "begin" || verb === "start" || verb === "rollback" || verb === "savepoint" || verb === "release") return "read";
+  if (verb === "begin" || /^\s*start\s+transaction\b/i.test(text)) return "begin";
   if (verb === "commit") return "commit";
+  if (/^\s*rollback\s*$/i.test(text)) return "rollback";
+  if (verb === "select" || verb === "rollback" || verb === "savepoint" || verb === "release") return "read"; // rollback to a savepoint
   // every table the statement writes (an upsert's "do update", a lock's "for update" name none): quiet only if all are
   const targets = [...text.matchAll(/\b(?:insert\s+into|(?<!\b(?:do|for)\s+)update|delete\s+from)\s+"?([A-Za-z_][A-Za-z0-9_]*)"?/gi)].map((m) => m[1].toLowerCase());
   return targets.length > 0 && targets.every((t) => QUIET_TABLES.includes(t)) ? "quiet" : "write";
