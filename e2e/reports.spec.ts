@@ -207,6 +207,7 @@ test("bad numbers are refused out loud, evidence asks before it is removed, peri
   await expect(page.getByTestId("evidence")).toContainText("bien-ban.pdf");
   await page.getByTestId("remove-evidence").click();
   await expect(page.getByText("Bỏ tệp minh chứng?")).toBeVisible();
+  await page.screenshot({ path: test.info().outputPath("remove-evidence.png") });
   await page.getByRole("button", { name: "Giữ lại" }).click();
   await expect(page.getByTestId("evidence")).toContainText("bien-ban.pdf");
 });

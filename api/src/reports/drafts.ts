@@ -4,7 +4,7 @@ import { badRequest } from "../lib/errors.js";
 import { requireFiles } from "../files/store.js";
 import { linkFiles, requireAttachable } from "../files/access.js";
 import { assertEditable, loadScope, lockState } from "./access.js";
-import { blankReport, buildReport, comparable, ensureReport, isFarFromLastYear, type ReportRow } from "./form.js";
+import { blankReport, buildReport, changeReport, comparable, ensureReport, isFarFromLastYear, type ReportRow } from "./form.js";
 import { commendationsText, normaliseCommendations, replaceCommendations } from "./commendations.js";
 import { evidenceKey, fieldValues } from "./fields.js";
 import { conflictDetails, versionConflict } from "./conflicts.js";
@@ -68,14 +68,7 @@ export async function getReport(ctx: AppContext, user: AuthUser, periodId: numbe
 
 /** Draft save with optimistic concurrency. Partial: only the fields sent change. */
 export async function saveReport(ctx: AppContext, user: AuthUser, periodId: number, unitId: number, body: ReportSave): Promise<Report> {
-  const { db } = ctx.database;
-  const { period, pu } = await loadScope(db, periodId, unitId);
-  const now = ctx.clock.now();
-  const nowIso = now.toISOString();
-  return db.transaction().execute(async (trx) => {
-    const report = await ensureReport(trx, periodId, unitId, user.id, nowIso);
-    const form = await buildReport(trx, period, pu, report, now);
-
+  return changeReport(ctx, user, periodId, unitId, async ({ trx, report, form, period, pu, now, nowIso }) => {
     const unknown: string[] = [];
     for (const i of body.indicators ?? []) if (!form.indicators.some((x) => x.indicatorId === i.indicatorId)) unknown.push(`indicator:${i.indicatorId}`);
     for (const t of body.tasks ?? []) if (!form.tasks.some((x) => x.taskId === t.taskId)) unknown.push(`task:${t.taskId}`);

@@ -4,7 +4,8 @@ import type { DB } from "../db/schema.js";
 import type { Evidence, Report, ReportIndicator, ReportTask } from "../contract/reports.js";
 import type { IndicatorMeasure } from "../catalog/tables.js";
 import type { ReportsTable } from "./tables.js";
-import { lockState, type PeriodRow, type PeriodUnitRow } from "./access.js";
+import { loadScope, lockState, type PeriodRow, type PeriodUnitRow } from "./access.js";
+import type { AppContext, AuthUser } from "../http/context.js";
 import { comparable, isFarFromLastYear } from "../contract/reports-rules.js";
 import { loadCommendations } from "./commendations.js";
 
@@ -40,6 +41,30 @@ export async function ensureReport(db: Kysely<DB>, periodId: number, unitId: num
       .execute();
   }
   return row;
+}
+
+/** What a change of a unit's report works on: in one transaction, its row (opened if need be) and its form as it stands. */
+export interface ReportChange {
+  trx: Kysely<DB>;
+  report: ReportRow;
+  form: Report;
+  period: PeriodRow;
+  pu: PeriodUnitRow;
+  now: Date;
+  nowIso: string;
+}
+
+/** A focal point's change of their unit's report (a draft save, a submission), on one clock reading. */
+export async function changeReport<T>(ctx: AppContext, user: AuthUser, periodId: number, unitId: number, change: (c: ReportChange) => Promise<T>): Promise<T> {
+  const { db } = ctx.database;
+  const { period, pu } = await loadScope(db, periodId, unitId);
+  const now = ctx.clock.now();
+  const nowIso = now.toISOString();
+  return db.transaction().execute(async (trx) => {
+    const report = await ensureReport(trx, periodId, unitId, user.id, nowIso);
+    const form = await buildReport(trx, period, pu, report, now);
+    return change({ trx, report, form, period, pu, now, nowIso });
+  });
 }
 
 export interface UnitItems {

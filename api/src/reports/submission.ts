@@ -3,8 +3,8 @@ import type { Report, SubmitProblem } from "../contract/reports.js";
 import { SUBMISSION_TIMING_LABELS } from "../contract/reports-labels.js";
 import { storedTiming, submissionTiming } from "./timing.js";
 import { unprocessable } from "../lib/errors.js";
-import { assertEditable, loadScope } from "./access.js";
-import { buildReport, ensureReport } from "./form.js";
+import { assertEditable } from "./access.js";
+import { buildReport, changeReport } from "./form.js";
 import { registerReportIssues } from "../difficulties/register.js";
 import { commendationProblems } from "./commendations.js";
 import { conflictDetails, versionConflict } from "./conflicts.js";
@@ -42,13 +42,7 @@ export function submitProblems(form: Report): SubmitProblem[] {
 }
 
 export async function submitReport(ctx: AppContext, user: AuthUser, periodId: number, unitId: number, version?: number): Promise<Report> {
-  const { db } = ctx.database;
-  const { period, pu } = await loadScope(db, periodId, unitId);
-  const now = ctx.clock.now();
-  const nowIso = now.toISOString();
-  return db.transaction().execute(async (trx) => {
-    const report = await ensureReport(trx, periodId, unitId, user.id, nowIso);
-    const form = await buildReport(trx, period, pu, report, now);
+  return changeReport(ctx, user, periodId, unitId, async ({ trx, report, form, period, pu, now, nowIso }) => {
     assertEditable(form.lock);
     if (version !== undefined && version !== Number(report.version)) throw versionConflict(await conflictDetails(trx, report, version, form, new Map()));
     const problems = submitProblems(form);

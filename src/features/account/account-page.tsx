@@ -14,7 +14,7 @@ import { PhoneCard } from "./phone-card";
 import { InvitationCard } from "./invitation-card";
 import { WardCard } from "./ward-card";
 import { WardLine } from "./ward-change";
-import { ConfirmModal } from "./confirm-modal";
+import { ConfirmModal } from "../../components/confirm-modal";
 import { updateMe } from "./api";
 import "./account.css";
 

@@ -10,7 +10,7 @@ import { useNotify } from "../../components/use-notify";
 import { errorMessage } from "../../lib/api-client";
 import { formatDate, formatDateTime } from "../../lib/dates";
 import { createInvitation, listInvitations, revokeInvitation } from "./api";
-import { ConfirmModal } from "./confirm-modal";
+import { ConfirmModal } from "../../components/confirm-modal";
 import { useUnits, useWards } from "./use-units";
 import { WardSelect } from "./ward-card";
 import { CopyLinkButton } from "../../components/copy-link-button";

@@ -4,7 +4,7 @@ import { useSession } from "../../lib/session-store";
 import { isInZalo, zaloAccessToken, zaloPhoneToken } from "../../lib/zalo";
 import { useNotify } from "../../components/use-notify";
 import { sharePhone, updateMe } from "./api";
-import { ConfirmModal } from "./confirm-modal";
+import { ConfirmModal } from "../../components/confirm-modal";
 
 /** Sharing the phone number, only inside Zalo and only when the person asks for it. */
 export function PhoneCard() {

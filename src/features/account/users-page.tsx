@@ -12,7 +12,7 @@ import { useSession } from "../../lib/session-store";
 import { listUsers, updateUser } from "./api";
 import { useUnits, useWards } from "./use-units";
 import { WardSelect } from "./ward-card";
-import { ConfirmModal } from "./confirm-modal";
+import { ConfirmModal } from "../../components/confirm-modal";
 import { StaffOnly } from "./staff-only";
 import "./account.css";
 

@@ -1,7 +1,8 @@
 import { DateInput } from "../../components/date-input";
 import { isDayValue } from "../../lib/date-text";
 import { useCallback, useEffect, useState } from "react";
-import { Button, Modal } from "zmp-ui";
+import { Button } from "zmp-ui";
+import { ConfirmModal } from "../../components/confirm-modal";
 import type { Holiday, HolidayKind } from "@contract/holidays";
 import { HOLIDAY_KIND_LABELS } from "@contract/holidays-labels";
 import { PLAN_YEARS } from "@contract/plan";
@@ -95,22 +96,21 @@ export function HolidaysPage() {
           ))}
         </ul>
       )}
-      {removing && (
-        <Modal visible title="Xóa ngày khỏi lịch?" onClose={() => setRemoving(null)}>
-          <p>
-            {dayText(removing.date)} ({removing.name}) sẽ không còn là {HOLIDAY_KIND_LABELS[removing.kind].toLocaleLowerCase("vi")}. Hạn trả lời của góp ý đã nhận giữ nguyên; góp ý gửi từ
-            nay tính theo lịch mới.
-          </p>
-          <div className="row row--between">
-            <Button size="small" variant="tertiary" onClick={() => setRemoving(null)}>
-              Giữ lại
-            </Button>
-            <Button size="small" data-testid="confirm-remove-holiday" onClick={() => void remove()}>
-              Xóa ngày
-            </Button>
-          </div>
-        </Modal>
-      )}
+      <ConfirmModal
+        visible={removing !== null}
+        title="Xóa ngày khỏi lịch?"
+        description={
+          removing
+            ? `${dayText(removing.date)} (${removing.name}) sẽ không còn là ${HOLIDAY_KIND_LABELS[removing.kind].toLocaleLowerCase("vi")}. Hạn trả lời của góp ý đã nhận giữ nguyên; góp ý gửi từ nay tính theo lịch mới.`
+            : ""
+        }
+        confirmText="Xóa ngày"
+        cancelText="Giữ lại"
+        confirmTestId="confirm-remove-holiday"
+        danger
+        onCancel={() => setRemoving(null)}
+        onConfirm={remove}
+      />
     </AppPage>
   );
 }

@@ -1,5 +1,6 @@
 import { useState } from "react";
-import { Button, Modal } from "zmp-ui";
+import { Button } from "zmp-ui";
+import { ConfirmModal } from "../../components/confirm-modal";
 import type { Commendation } from "@contract/commendations";
 import { COMMENDATIONS_MAX_COUNT, COMMENDATION_FORMS } from "@contract/summary-labels";
 
@@ -74,26 +75,20 @@ export function CommendationsEditor(props: { items: Commendation[]; editable: bo
           Thêm đề nghị khen thưởng
         </Button>
       )}
-      {removing !== null && (
-        <Modal visible title="Bỏ đề nghị khen thưởng?" onClose={() => setRemoving(null)}>
-          <p>Đề nghị “{items[removing]?.name.trim() || `thứ ${removing + 1}`}” sẽ bị bỏ khỏi báo cáo.</p>
-          <div className="row row--between">
-            <Button size="small" variant="tertiary" onClick={() => setRemoving(null)}>
-              Giữ lại
-            </Button>
-            <Button
-              size="small"
-              data-testid="confirm-remove-commendation"
-              onClick={() => {
-                onChange(items.filter((_, k) => k !== removing));
-                setRemoving(null);
-              }}
-            >
-              Bỏ đề nghị
-            </Button>
-          </div>
-        </Modal>
-      )}
+      <ConfirmModal
+        visible={removing !== null}
+        title="Bỏ đề nghị khen thưởng?"
+        description={removing === null ? "" : `Đề nghị “${items[removing]?.name.trim() || `thứ ${removing + 1}`}” sẽ bị bỏ khỏi báo cáo.`}
+        confirmText="Bỏ đề nghị"
+        cancelText="Giữ lại"
+        confirmTestId="confirm-remove-commendation"
+        danger
+        onCancel={() => setRemoving(null)}
+        onConfirm={() => {
+          onChange(items.filter((_, k) => k !== removing));
+          setRemoving(null);
+        }}
+      />
     </section>
   );
 }

@@ -1,7 +1,8 @@
 import { useState } from "react";
-import { Button, Modal } from "zmp-ui";
+import { Button } from "zmp-ui";
 import type { Evidence } from "@contract/reports";
 import { useNotify } from "../../components/use-notify";
+import { ConfirmModal } from "../../components/confirm-modal";
 import { apiUrl, toApiError } from "../../lib/api-client";
 import { openDocument, pickFiles } from "../../lib/zalo";
 import { reportsApi } from "./api";
@@ -61,26 +62,20 @@ export function EvidenceList({ items, editable, onChange }: { items: Evidence[];
           Thêm tệp minh chứng
         </Button>
       )}
-      {removing && (
-        <Modal visible title="Bỏ tệp minh chứng?" onClose={() => setRemoving(null)}>
-          <p>Tệp “{removing.name}” sẽ không còn gắn với báo cáo. Muốn dùng lại, bạn cần tải tệp lên lần nữa.</p>
-          <div className="row row--between">
-            <Button size="small" variant="tertiary" onClick={() => setRemoving(null)}>
-              Giữ lại
-            </Button>
-            <Button
-              size="small"
-              data-testid="confirm-remove-evidence"
-              onClick={() => {
-                onChange(items.filter((x) => x.fileId !== removing.fileId));
-                setRemoving(null);
-              }}
-            >
-              Bỏ tệp
-            </Button>
-          </div>
-        </Modal>
-      )}
+      <ConfirmModal
+        visible={removing !== null}
+        title="Bỏ tệp minh chứng?"
+        description={`Tệp “${removing?.name ?? ""}” sẽ không còn gắn với báo cáo. Muốn dùng lại, bạn cần tải tệp lên lần nữa.`}
+        confirmText="Bỏ tệp"
+        cancelText="Giữ lại"
+        confirmTestId="confirm-remove-evidence"
+        danger
+        onCancel={() => setRemoving(null)}
+        onConfirm={() => {
+          onChange(items.filter((x) => x.fileId !== removing?.fileId));
+          setRemoving(null);
+        }}
+      />
     </section>
   );
 }

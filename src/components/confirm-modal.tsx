@@ -1,5 +1,5 @@
 import { Button, Modal } from "zmp-ui";
-import { SendButton } from "../../components/send-button";
+import { SendButton } from "./send-button";
 
 /** A yes/no question before a destructive or lasting change. */
 export function ConfirmModal(props: {
@@ -7,6 +7,10 @@ export function ConfirmModal(props: {
   title: string;
   description: string;
   confirmText: string;
+  /** what keeps things as they are (default "Hủy") */
+  cancelText?: string;
+  /** the confirm button's test id (default "confirm-ok") */
+  confirmTestId?: string;
   danger?: boolean;
   busy?: boolean;
   onConfirm: () => Promise<unknown> | void;
@@ -19,11 +23,11 @@ export function ConfirmModal(props: {
       <p className="muted" style={{ marginTop: 0 }}>
         {props.description}
       </p>
-      <div className="row row--between account-modal__actions">
+      <div className="row row--between" style={{ marginTop: 12 }}>
         <Button variant="tertiary" size="small" onClick={props.onCancel} data-testid="confirm-cancel">
-          Hủy
+          {props.cancelText ?? "Hủy"}
         </Button>
-        <SendButton size="small" type={props.danger ? "danger" : "highlight"} loading={props.busy} onSend={props.onConfirm} data-testid="confirm-ok">
+        <SendButton size="small" type={props.danger ? "danger" : "highlight"} loading={props.busy} onSend={props.onConfirm} data-testid={props.confirmTestId ?? "confirm-ok"}>
           {props.confirmText}
         </SendButton>
       </div>
