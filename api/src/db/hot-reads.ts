@@ -101,6 +101,8 @@ export interface HotReadsOptions {
   /** the heartbeat's period and how long its answer may take (tests shorten them) */
   heartbeatMs?: number;
   heartbeatTimeoutMs?: number;
+  /** the first wait before reconnecting (doubled on each failure, up to 5 s) */
+  retryMs?: number;
   /** tests: another channel (one no trigger notifies shows what this instance's own writes do alone) */
   channel?: string;
 }
@@ -122,6 +124,7 @@ export function tablesOf(text: string): readonly string[] | null {
 export function listenedHotReads(options: HotReadsOptions): HotReads {
   const heartbeatMs = options.heartbeatMs ?? 10_000;
   const heartbeatTimeoutMs = options.heartbeatTimeoutMs ?? 5_000;
+  const retryMs = options.retryMs ?? 250;
   const channel = options.channel ?? HOT_READ_CHANNEL;
   let ours = "?."; // the schema's prefix, asked once connected
   let state: HotReadsState = "idle";
@@ -150,7 +153,7 @@ export function listenedHotReads(options: HotReadsOptions): HotReads {
     if (state !== "down") options.logger?.warn({ msg: why?.message ?? "connection ended" }, "hot reads: listener down, every hot read asks the database");
     state = "down";
     from.end().catch(() => undefined);
-    const wait = Math.min(5000, 250 * 2 ** failures++);
+    const wait = Math.min(5000, retryMs * 2 ** failures++);
     reconnect = setTimeout(() => void connect(), wait);
     reconnect.unref();
   };
