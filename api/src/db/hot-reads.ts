@@ -62,6 +62,8 @@ export const hotReadMigrations: DbMigration[] = [
       await sql
         .raw(`CREATE FUNCTION hot_read_notice() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN PERFORM pg_notify('${HOT_READ_CHANNEL}', TG_TABLE_SCHEMA || '.' || TG_TABLE_NAME); RETURN NULL; END $$`)
         .execute(db);
+      // the tables as they were at this migration (frozen): a table watched later gets its own migration,
+      // and hot-reads.test.ts checks that the triggers and WATCHED_TABLES name the same tables
       for (const table of ["sessions", "users", "announcement_feed_state", "announcement_feed_revisions", "announcement_reader_state"]) {
         await sql
           .raw(`CREATE TRIGGER hot_read_notice AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON ${table} FOR EACH STATEMENT EXECUTE FUNCTION hot_read_notice()`)
