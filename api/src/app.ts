@@ -56,7 +56,9 @@ export function buildApp(ctx: AppContext): BuiltApp {
   const log = requestLog(app, ctx.logger);
   // JSON answers (and anything else compressible that is not precompressed) go out gzip/brotli:
   // a phone on a slow network downloads a fraction of them. A client that accepts no coding has
-  // nothing to negotiate: it skips the middleware's per-request work.
+  // nothing to negotiate: it skips the middleware's per-request work. On the API, each route puts
+  // it on (RouteBuilder), so the feed, which sends bytes it compressed itself, goes without it; an
+  // API error is a few hundred bytes at most and goes out as it is.
   const compress = compression();
   const compressIfAccepted: RequestHandler = (req, res, next) => (req.headers["accept-encoding"] ? compress(req, res, next) : next());
   const headers = securityHeaders();
@@ -73,7 +75,7 @@ export function buildApp(ctx: AppContext): BuiltApp {
   const json = express.json({ limit: ctx.config.jsonBodyLimit });
   const body: RequestHandler = (req, res, next) => (req.method === "GET" || req.method === "HEAD" ? next() : json(req, res, next));
 
-  const routes = new RouteBuilder(ctx);
+  const routes = new RouteBuilder(ctx, compressIfAccepted);
   routes.add(
     {
       method: "get",
@@ -136,7 +138,7 @@ export function buildApp(ctx: AppContext): BuiltApp {
 
   const notFound: RequestHandler = (req, _res, next) => next(new AppError(404, "ROUTE_NOT_FOUND", `Không có đường dẫn API ${req.method} ${req.originalUrl.split("?")[0]}.`));
   const onError = errorHandler(ctx);
-  putApiInFront(app, [log, compressIfAccepted, headers.api, varyAndCors, body, authMiddleware(ctx), routes.router], notFound, onError);
+  putApiInFront(app, [log, headers.api, varyAndCors, body, authMiddleware(ctx), routes.router], notFound, onError);
 
   app.use(log, compressIfAccepted, headers.pages);
   serveMiniApp(app, ctx);

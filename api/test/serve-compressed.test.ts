@@ -101,4 +101,30 @@ describe("the built mini app and JSON answers go out compressed", () => {
       expect(JSON.parse(body.toString())).toEqual(plain.body);
     }
   });
+
+  it("a signed-in feed, personal, is compressed as it is sent, with the same content and ETag", async () => {
+    const youth = { Authorization: `Bearer ${await h.signIn("youth")}` };
+    const plain = await get("/api/announcements", { ...youth, "Accept-Encoding": "identity" });
+    expect(plain.status).toBe(200);
+    expect(plain.headers["content-encoding"]).toBeUndefined();
+    expect(plain.body.length).toBeGreaterThanOrEqual(1024); // (the seeded feed is more than a few notices)
+    const content = JSON.parse(plain.body.toString());
+    expect(content.items.length).toBeGreaterThan(0);
+    for (const coding of ["br", "gzip"] as const) {
+      const res = await get("/api/announcements", { ...youth, "Accept-Encoding": `${coding}, identity` });
+      expect(res.status).toBe(200);
+      expect(res.headers["content-encoding"]).toBe(coding);
+      expect(res.headers["content-length"]).toBe(String(res.body.length));
+      expect(res.body.length).toBeLessThan(plain.body.length);
+      expect(res.headers["cache-control"]).toBe("no-store");
+      expect(res.headers.vary).toMatch(/Authorization, Accept-Encoding/);
+      expect(res.headers.etag).toBe(plain.headers.etag);
+      const body = coding === "br" ? zlib.brotliDecompressSync(res.body) : zlib.gunzipSync(res.body);
+      expect(JSON.parse(body.toString())).toEqual(content);
+    }
+    // and its revalidation is still a 304 with no body
+    const again = await get("/api/announcements", { ...youth, "Accept-Encoding": "br", "If-None-Match": plain.headers.etag! });
+    expect(again.status).toBe(304);
+    expect(again.body.length).toBe(0);
+  });
 });

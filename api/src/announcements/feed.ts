@@ -6,7 +6,7 @@ import { wardToRead } from "../wards/scope.js";
 import { defaultWardId } from "../wards/queries.js";
 import { readFeedState } from "./feed-state.js";
 import { etagOf, matches, pageKeys, rememberUnsigned } from "./feed-etag.js";
-import { buildPage, encodeOnce, scopeOf } from "./feed-page.js";
+import { buildPage, encodeNow, encodeOnce, scopeOf } from "./feed-page.js";
 import { cacheOf } from "./feed-cache.js";
 import { readMarks, unreadCount } from "./feed-reader.js";
 
@@ -47,7 +47,7 @@ const COMMA = Buffer.from(",");
 /**
  * The feed for a request: `json` (the answer, serialised as UTF-8 bytes) is null when `ifNoneMatch` names the
  * current answer (a 304), decided from the feed state alone. An answer shared by everyone
- * (anonymous) also comes `encoded`, compressed once for all who ask.
+ * (anonymous) comes `encoded` compressed once for all who ask; a personal one is compressed as it is sent.
  */
 export async function feedFor(
   ctx: AppContext,
@@ -94,5 +94,6 @@ export async function feedFor(
   });
   parts.push(items.tail, Buffer.from(`${unread}}`));
   const json = Buffer.concat(parts);
-  return { etag, json };
+  // (under 1 kB it goes out as it is, as the compression middleware does with every other answer)
+  return { etag, json, encoded: json.length >= 1024 ? (coding) => encodeNow(json, coding) : undefined };
 }

@@ -59,6 +59,7 @@ export function registerAnnouncementRoutes(r: RouteBuilder): void {
         "Bảng tin thông báo của phường và của thành phố: ghim trước, mới nhất trước; lọc chuyên mục, nguồn (thành phố/phường), tìm kiếm không dấu, phân trang con trỏ (có ETag); cán bộ thành phố chọn phường bằng wardId",
       query: FeedQuerySchema,
       response: AnnouncementFeedSchema,
+      encodesItself: true,
     },
     async ({ ctx, query, user, req, res }) => {
       // The ETag depends on the caller (read marks, audience); a 304 is decided before building the feed.

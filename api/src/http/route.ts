@@ -1,4 +1,4 @@
-import type { Request, Response } from "express";
+import type { Request, RequestHandler, Response } from "express";
 import { RouteTable } from "./route-table.js";
 import { z, type ZodType } from "zod";
 import { AppError, badRequest, unsupportedMediaType } from "../lib/errors.js";
@@ -27,6 +27,11 @@ export interface RouteSpec<P extends ZodType, Q extends ZodType, B extends ZodTy
   produces?: string;
   /** path parameters that grant access (invitation codes): written to the request log as ":name" */
   secretParams?: string[];
+  /**
+   * The handler sends its answer's bytes itself, already compressed for the coding the caller asked
+   * for (the feed): the compression middleware, which every other route gets, is not put around it.
+   */
+  encodesItself?: boolean;
 }
 
 export interface HandlerInput<P, Q, B> {
@@ -56,7 +61,10 @@ export type AnyRouteSpec = RouteSpec<ZodType, ZodType, ZodType, ZodType>;
  * - an answer that depends on who asks (a signed-in caller, or a route that is not public) is sent
  *   with `Cache-Control: no-store`; public answers keep their own caching (every API answer carries
  *   `Vary: API_VARY`, set in app.ts before any route);
- * - the request log shows the route with secret path parameters masked (`secretParams`).
+ * - the request log shows the route with secret path parameters masked (`secretParams`);
+ * - the answer is compressed (`compress`, when the caller accepts a coding), unless the route
+ *   encodes it itself (`encodesItself`): a route that sends precompressed bytes, or a 304, pays
+ *   nothing for the middleware's hooks.
  */
 export class RouteBuilder {
   readonly specs: AnyRouteSpec[] = [];
@@ -64,7 +72,10 @@ export class RouteBuilder {
   /** The middleware that runs the routes (mounted at /api). */
   readonly router = this.table.handler;
 
-  constructor(readonly ctx: AppContext) {}
+  constructor(
+    readonly ctx: AppContext,
+    private readonly compress?: RequestHandler,
+  ) {}
 
   add<P extends ZodType, Q extends ZodType, B extends ZodType, R extends ZodType>(
     spec: RouteSpec<P, Q, B, R>,
@@ -74,7 +85,10 @@ export class RouteBuilder {
     const logged = this.ctx.logger.isLevelEnabled("info"); // the request log shows the masked path
     this.specs.push(spec as unknown as AnyRouteSpec);
     // The router is mounted at /api; specs keep the full path for the policy and OpenAPI.
+    const compress = spec.encodesItself ? undefined : this.compress;
     this.table.add(spec.method, spec.path.replace(/^\/api/, ""), async (req, res) => {
+      // (compression's middleware only hooks the response and calls on synchronously)
+      compress?.(req, res, noop);
       if (logged) req.logPath = logPathOf(spec, req.params);
       const user = checkAccess(access, req);
       const personal = isPersonal(access, user);
@@ -97,6 +111,8 @@ export class RouteBuilder {
 
 /** What every API answer varies on: the caller's origin (CORS) and their token. */
 export const API_VARY = "Origin, Authorization";
+
+const noop = () => undefined;
 
 const isPersonal = (access: Access, user: AuthUser | null) => access !== "public" || user !== null;
 
