@@ -57,8 +57,8 @@ export function buildApp(ctx: AppContext): BuiltApp {
   // JSON answers (and anything else compressible that is not precompressed) go out gzip/brotli:
   // a phone on a slow network downloads a fraction of them. A client that accepts no coding has
   // nothing to negotiate: it skips the middleware's per-request work. On the API, each route puts
-  // it on (RouteBuilder), so the feed, which sends bytes it compressed itself, goes without it; an
-  // API error is a few hundred bytes at most and goes out as it is.
+  // it on (RouteBuilder), so the feed, which sends bytes it compressed itself, goes without it. What
+  // no route answers (a 404, a malformed body) is a few hundred bytes at most and goes out as it is.
   const compress = compression();
   const compressIfAccepted: RequestHandler = (req, res, next) => (req.headers["accept-encoding"] ? compress(req, res, next) : next());
   const headers = securityHeaders();

@@ -63,8 +63,8 @@ export type AnyRouteSpec = RouteSpec<ZodType, ZodType, ZodType, ZodType>;
  *   `Vary: API_VARY`, set in app.ts before any route);
  * - the request log shows the route with secret path parameters masked (`secretParams`);
  * - the answer is compressed (`compress`, when the caller accepts a coding), unless the route
- *   encodes it itself (`encodesItself`): a route that sends precompressed bytes, or a 304, pays
- *   nothing for the middleware's hooks.
+ *   encodes it itself (`encodesItself`): the feed, which sends bytes it compressed once and mostly
+ *   304s, pays nothing for the middleware's hooks on the response.
  */
 export class RouteBuilder {
   readonly specs: AnyRouteSpec[] = [];
